@@ -1,0 +1,36 @@
+package io.github.npmrcguard.files;
+
+/** The config file formats the scan reads, each recognised by its file name alone. */
+public enum FileKind {
+    /** npm's ini dialect: {@code .npmrc}, {@code npmrc}, and variants such as {@code .npmrc.production}. */
+    NPMRC,
+    /** yarn 1's {@code .yarnrc} (its lockfile syntax: {@code key "value"}). */
+    YARNRC,
+    /** yarn 2+'s {@code .yarnrc.yml}. */
+    YARNRC_YML,
+    /** bun's {@code bunfig.toml}. */
+    BUNFIG_TOML;
+
+    /** The kind of a file with this name (no folder part), or {@code null} when the scan does not read it. */
+    public static FileKind ofFileName(String name) {
+        switch (name) {
+            case ".npmrc":
+            case "npmrc":
+                return NPMRC;
+            case ".yarnrc":
+                return YARNRC;
+            case ".yarnrc.yml":
+                return YARNRC_YML;
+            case "bunfig.toml":
+            case ".bunfig.toml":
+                return BUNFIG_TOML;
+            default:
+                return name.startsWith(".npmrc.") && name.length() > ".npmrc.".length() ? NPMRC : null;
+        }
+    }
+
+    /** The git pathspecs that select every file of every kind, for {@code git ls-files}. */
+    public static final java.util.List<String> GIT_PATHSPECS = java.util.List.of(
+            ":(glob)**/.npmrc", ":(glob)**/npmrc", ":(glob)**/.npmrc.*", ":(glob)**/.yarnrc",
+            ":(glob)**/.yarnrc.yml", ":(glob)**/bunfig.toml", ":(glob)**/.bunfig.toml");
+}
