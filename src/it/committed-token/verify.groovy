@@ -1,0 +1,12 @@
+def fx = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itLib, "Fixtures.groovy"))
+def token = fx.npmToken(1L)
+def log = new File(basedir, 'build.log').getText('UTF-8')
+def expected = "[ERROR] .npmrc:2: literal npm access token (checksum valid) in //registry.npmjs.org/:_authToken [literal-credential] (fingerprint ${fx.fingerprint(token)})"
+assert log.contains(expected): "missing line: " + expected
+assert log.contains('[ERROR] Failed to execute goal @project.groupId@:@project.artifactId@:@project.version@:check')
+assert log.contains('npmrc-guard: 1 committed npm credential finding in 1 file. Revoke each token')
+assert log.contains('[ERROR] To fix: 1) revoke each token listed above at its registry first')
+fx.assertNoSecret(log, token, 'build.log')
+def sarif = new File(basedir, 'target/npmrc-guard.sarif').getText('UTF-8')
+fx.assertNoSecret(sarif, token, 'the SARIF report')
+return true

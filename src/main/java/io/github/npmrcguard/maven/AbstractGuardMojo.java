@@ -1,0 +1,119 @@
+package io.github.npmrcguard.maven;
+
+import io.github.npmrcguard.allow.Allowlist;
+import io.github.npmrcguard.allow.AllowlistEntry;
+import io.github.npmrcguard.allow.PathExcludes;
+import io.github.npmrcguard.files.GitWorkTree;
+import io.github.npmrcguard.scan.ScanRoot;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every npmrc-guard goal shares: the skip switch, the scan root, path excludes and the allowlist.
+ * Subclasses turn these into one call of a plain class and its result into log lines.
+ */
+abstract class AbstractGuardMojo extends AbstractMojo {
+    /** Skips every npmrc-guard goal. */
+    @Parameter(property = "npmrcguard.skip", defaultValue = "false")
+    boolean skip;
+
+    /**
+     * The folder to scan. By default the git work tree that holds the folder Maven was started in, else
+     * the multi-module root, else the current folder.
+     */
+    @Parameter(property = "npmrcguard.root")
+    File root;
+
+    /**
+     * Ant-style path globs, relative to the scan root, of files and folders not to scan, e.g.
+     * {@code <exclude>docs/examples/**</exclude>}. {@code node_modules} is never scanned.
+     */
+    @Parameter
+    List<String> excludes = new ArrayList<>();
+
+    /**
+     * Deliberate exceptions, one {@code <entry>} per secret: {@code <fingerprint>} (the 8 hex digits a
+     * finding shows), {@code <reason>} (required), and optionally {@code <expires>} (an ISO date after
+     * which the finding fails the build again). For one line, a comment
+     * {@code # npmrc-guard:allow <reason>} directly above it does the same.
+     */
+    @Parameter
+    List<AllowlistEntryParameter> allowlist = new ArrayList<>();
+
+    /** The build, for the execution root and for scanning once per build. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("npmrc-guard: skipped (npmrcguard.skip=true)");
+            return;
+        }
+        String goalSkip = goalSkipSwitch();
+        if (goalSkip != null) {
+            getLog().info("npmrc-guard: " + goal() + " skipped (" + goalSkip + "=true)");
+            return;
+        }
+        Path scanRoot = scanRoot();
+        if (!RunOncePerBuild.first(session, goal(), scanRoot.toString())) {
+            getLog().info("npmrc-guard: " + scanRoot + " already scanned by " + goal() + " in this build");
+            return;
+        }
+        run(scanRoot);
+    }
+
+    /** The goal's name, for log lines and run-once bookkeeping. */
+    abstract String goal();
+
+    /** The goal's own skip property name when it is set, else null. */
+    abstract String goalSkipSwitch();
+
+    /** Does the goal's work once for this root. */
+    abstract void run(Path scanRoot) throws MojoExecutionException, MojoFailureException;
+
+    Path scanRoot() {
+        Path executionRoot = session.getExecutionRootDirectory() == null ? null
+                : Path.of(session.getExecutionRootDirectory());
+        File multiModule = session.getRequest().getMultiModuleProjectDirectory();
+        return ScanRoot.resolve(root == null ? null : root.toPath(), executionRoot,
+                multiModule == null ? null : multiModule.toPath(), GitWorkTree::topLevel);
+    }
+
+    PathExcludes pathExcludes() {
+        return new PathExcludes(excludes == null ? List.of() : excludes);
+    }
+
+    /** The configured allowlist; a malformed entry is a configuration error naming the setting. */
+    Allowlist allowlist() throws MojoFailureException {
+        List<AllowlistEntry> entries = new ArrayList<>();
+        int index = 0;
+        for (AllowlistEntryParameter p : allowlist == null ? List.<AllowlistEntryParameter>of() : allowlist) {
+            index++;
+            LocalDate expires = null;
+            if (p.expires != null && !p.expires.isBlank()) {
+                try {
+                    expires = LocalDate.parse(p.expires.strip());
+                } catch (DateTimeParseException e) {
+                    throw new MojoFailureException("<allowlist> entry " + index
+                            + ": <expires> must be an ISO date such as 2027-03-31");
+                }
+            }
+            entries.add(new AllowlistEntry(p.fingerprint == null ? null : p.fingerprint.strip(), p.reason, expires));
+        }
+        try {
+            return new Allowlist(entries);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.npmrcguard.maven;
+
+import io.github.npmrcguard.files.ScanSetReader;
+import io.github.npmrcguard.report.ConsoleReport;
+import io.github.npmrcguard.report.SarifWriter;
+import io.github.npmrcguard.rules.Finding;
+import io.github.npmrcguard.rules.RuleCatalogue;
+import io.github.npmrcguard.scan.AllowedFinding;
+import io.github.npmrcguard.scan.ScanResult;
+import io.github.npmrcguard.scan.Scanner;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Fails the build when a literal npm registry credential is committed in an {@code .npmrc},
+ * {@code .yarnrc}, {@code .yarnrc.yml} or {@code bunfig.toml} anywhere under the scan root. "Committed"
+ * is what git would commit: the staged content of tracked files and untracked files git does not ignore.
+ * Runs once per build and root, whichever module gets there first; also runs without a pom.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
+public class CheckMojo extends AbstractGuardMojo {
+    /** Skips only this goal. */
+    @Parameter(property = "npmrcguard.check.skip", defaultValue = "false")
+    boolean checkSkip;
+
+    /**
+     * Whether committed credentials fail the build. With {@code false} they are reported as errors in the
+     * log and the SARIF file, and the build goes on.
+     */
+    @Parameter(property = "npmrcguard.fail", defaultValue = "true")
+    boolean fail;
+
+    /**
+     * Where to write a SARIF 2.1.0 report (for GitHub code scanning and other viewers). In a project build it
+     * defaults to {@code target/npmrc-guard.sarif} of the top-level project; without a pom no report is
+     * written unless this is set.
+     */
+    @Parameter(property = "npmrcguard.sarif")
+    File sarif;
+
+    /** The project the goal runs in (a stand-in when there is no pom). */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
+    /** This plugin, for its version in the SARIF report. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    PluginDescriptor plugin;
+
+    @Override
+    String goal() {
+        return "check";
+    }
+
+    @Override
+    String goalSkipSwitch() {
+        return checkSkip ? "npmrcguard.check.skip" : null;
+    }
+
+    @Override
+    void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
+        getLog().info("npmrc-guard: scanning " + scanRoot);
+        ScanResult result;
+        try {
+            result = new Scanner(new ScanSetReader()::read).scan(scanRoot, pathExcludes(), allowlist(),
+                    LocalDate.now());
+        } catch (IOException e) {
+            throw new MojoExecutionException("npmrc-guard could not list or read the files under " + scanRoot
+                    + ": " + e.getMessage() + ". Set npmrcguard.root to a readable folder, or fix the cause.", e);
+        }
+        result.notes().forEach(n -> getLog().info("npmrc-guard: " + n));
+        for (AllowedFinding a : result.allowed()) {
+            getLog().info(ConsoleReport.allowedLine(a));
+        }
+        for (Finding f : result.warnings()) {
+            getLog().warn(f.logLine());
+        }
+        for (Finding f : result.errors()) {
+            getLog().error(f.logLine());
+        }
+        writeSarif(scanRoot, result);
+        if (result.errors().isEmpty()) {
+            getLog().info(ConsoleReport.passSummary(result));
+            return;
+        }
+        getLog().error(ConsoleReport.REMEDY);
+        if (!fail) {
+            getLog().warn("npmrc-guard: not failing the build (npmrcguard.fail=false): "
+                    + ConsoleReport.failureSummary(result));
+            return;
+        }
+        throw new MojoFailureException(ConsoleReport.failureSummary(result));
+    }
+
+    private void writeSarif(Path scanRoot, ScanResult result) throws MojoExecutionException {
+        Path out = sarifFile();
+        if (out == null) {
+            return;
+        }
+        try {
+            new SarifWriter(plugin == null ? "unknown" : plugin.getVersion())
+                    .write(result.findings(), RuleCatalogue.infos(), out);
+            getLog().info("npmrc-guard: SARIF report written to " + out);
+        } catch (IOException e) {
+            throw new MojoExecutionException("npmrc-guard could not write the SARIF report to " + out + ": "
+                    + e.getMessage() + ". Set npmrcguard.sarif to a writable file.", e);
+        }
+    }
+
+    private Path sarifFile() {
+        if (sarif != null) {
+            return sarif.toPath().toAbsolutePath();
+        }
+        MavenProject top = session.getTopLevelProject();
+        if (top == null || top.getFile() == null || !session.getRequest().isProjectPresent()) {
+            return null;
+        }
+        return Path.of(top.getBuild().getDirectory(), "npmrc-guard.sarif");
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.npmrcguard.rules;
+
+import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.parse.Setting;
+import java.util.List;
+
+/**
+ * One parsed file, as the rules see it: its path, kind, raw lines (comments included, numbered as stored)
+ * and the settings its client reads.
+ *
+ * @param path     relative to the scan root, {@code /} separators
+ * @param kind     the file's format
+ * @param lines    the decoded lines; index 0 is line 1
+ * @param settings the settings the format's parser found (empty when the file could not be parsed)
+ */
+public record ConfigDocument(String path, FileKind kind, List<String> lines, List<Setting> settings) {
+    public ConfigDocument {
+        lines = List.copyOf(lines);
+        settings = List.copyOf(settings);
+    }
+
+    /** The dialect of placeholders in this file. */
+    public Dialect dialect() {
+        return Dialect.of(kind);
+    }
+
+    /** The raw text of a 1-based line, or an empty string past the end. */
+    public String line(int number) {
+        return number >= 1 && number <= lines.size() ? lines.get(number - 1) : "";
+    }
+
+    @Override
+    public String toString() {
+        return "ConfigDocument[" + path + ", " + kind + ", " + lines.size() + " lines]";
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.npmrcguard.rules;
+
+import io.github.npmrcguard.parse.Setting;
+import io.github.npmrcguard.secrets.TokenCatalogue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Credentials inside a URL: {@code registry=https://user:secret@host/}, a scope registry, a proxy, yarn's
+ * {@code npmRegistryServer}, bun's registry URLs. npm sends {@code user:secret} as Basic auth.
+ */
+public final class CredentialsInUrlRule implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("credentials-in-url", Severity.ERROR,
+            "Credentials inside a URL",
+            "A URL carries a user name and password (or a token) before the host. Revoke that credential, remove "
+                    + "it from the URL, and give the client the token through a nerf-darted auth key with a "
+                    + "placeholder, such as //host/path/:_authToken=${NPM_TOKEN}.");
+
+    private static final Pattern USER_INFO = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/@\\s?#]+)@");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(ConfigDocument doc, FindingSink sink) {
+        for (Setting s : doc.settings()) {
+            Matcher m = USER_INFO.matcher(s.value());
+            while (m.find()) {
+                String userInfo = m.group(1);
+                int colon = userInfo.indexOf(':');
+                String secret = colon >= 0 ? userInfo.substring(colon + 1) : userInfo;
+                boolean isSecret = colon >= 0
+                        ? ValueClassifier.classify(secret, doc.dialect()) == ValueKind.LITERAL
+                        : TokenCatalogue.get().whole(secret) != null;
+                if (isSecret) {
+                    String what = colon >= 0 ? "password in a URL" : "token in a URL";
+                    sink.report(INFO, s.line(), what, s.key(), userInfo);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.npmrcguard.rules;
+
+import io.github.npmrcguard.secrets.Fingerprint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the findings of the rules for one document. It is the one place where a secret turns into a
+ * fingerprint: rules hand the secret over here and it goes no further.
+ */
+public final class FindingSink {
+    private final String path;
+    private final List<Finding> findings = new ArrayList<>();
+
+    public FindingSink(String path) {
+        this.path = path;
+    }
+
+    /**
+     * Reports a finding at the rule's own level.
+     *
+     * @param secret the offending value, fingerprinted here and then dropped; {@code null} when there is none
+     */
+    public void report(RuleInfo rule, int line, String what, String rawKey, String secret) {
+        report(rule, rule.severity(), line, what, rawKey, secret);
+    }
+
+    /** Reports a finding at a given level. */
+    public void report(RuleInfo rule, Severity severity, int line, String what, String rawKey, String secret) {
+        String fingerprint = secret == null || secret.isEmpty() ? "" : Fingerprint.of(secret);
+        findings.add(new Finding(path, line, rule, severity, what, SafeText.key(rawKey), fingerprint, ""));
+    }
+
+    /** Whether an error has already been reported at this line (rules later in the order then stay quiet). */
+    public boolean hasErrorAt(int line) {
+        return findings.stream().anyMatch(f -> f.line() == line && f.severity() == Severity.ERROR);
+    }
+
+    /** What has been reported so far, in order. */
+    public List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.npmrcguard.rules;
+
+import io.github.npmrcguard.secrets.TokenCatalogue;
+import io.github.npmrcguard.secrets.TokenMatch;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Makes text from a config file safe to print. Keys are printed in findings, and a key can carry a
+ * secret: a token pasted where the key goes, user info in a nerf dart, or a line with a space where the
+ * {@code =} should be.
+ */
+public final class SafeText {
+    private static final int MAX_KEY = 120;
+    private static final Pattern USER_INFO = Pattern.compile("(//)[^/@\\s]+@");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+
+    private SafeText() {
+    }
+
+    /** The key with anything that may be secret masked; empty for {@code null}. */
+    public static String key(String rawKey) {
+        if (rawKey == null || rawKey.isEmpty()) {
+            return "";
+        }
+        String key = rawKey;
+        var ws = WHITESPACE.matcher(key);
+        if (ws.find()) {
+            // "key value" written without "=": the part after the space may be the secret.
+            key = key.substring(0, ws.start()) + " …";
+        }
+        key = USER_INFO.matcher(key).replaceAll("$1***@");
+        List<TokenMatch> tokens = TokenCatalogue.get().find(key);
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            TokenMatch t = tokens.get(i);
+            key = key.substring(0, t.start()) + "<" + t.format().description() + ">" + key.substring(t.end());
+        }
+        StringBuilder out = new StringBuilder(key.length());
+        key.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        key = out.toString();
+        if (key.length() > MAX_KEY) {
+            // A key this long is no ordinary config key; its tail could be anything.
+            key = key.substring(0, MAX_KEY) + "…";
+        }
+        if (looksRandom(key)) {
+            return "<a key that looks like a secret>";
+        }
+        return key;
+    }
+
+    /**
+     * A long run of letters and digits with no separators, such as a token pasted alone on a line (npm then
+     * reads it as a key whose value is {@code true}).
+     */
+    static boolean looksRandom(String key) {
+        int run = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '+' || c == '=') {
+                if (++run >= 24) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,179 @@
+package io.github.npmrcguard.rules;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a credential value is a placeholder, a literal, or something in between, by the
+ * expansion rules of the client that reads the file (research note sections 2 and 7).
+ */
+public final class ValueClassifier {
+    /** npm's own expression (env-replace.js): {@code ${NAME}} or {@code ${NAME?}}, NAME without $ { } ?. */
+    private static final Pattern NPM_EXPR = Pattern.compile("(\\\\*)\\$\\{([^${}?]+)(\\?)?\\}");
+    /** yarn 1's expression (env-replace.js): {@code ${anything but a closing brace}}. */
+    private static final Pattern YARN1_EXPR = Pattern.compile("(\\\\*)\\$\\{([^}]+)\\}");
+    /** yarn berry's expression: {@code ${NAME}}, {@code ${NAME:-fallback}}, {@code ${NAME-fallback}}. */
+    private static final Pattern BERRY_EXPR = Pattern.compile("(\\\\*)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?-([^}]*))?\\}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern BARE_VAR = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
+    /** Placeholders of other tools that no npm-family client expands. */
+    private static final Pattern FOREIGN_PLACEHOLDER = Pattern.compile(
+            "\\$\\{\\{.*}}|\\$\\{env\\.[^}]*}|%[A-Za-z_][A-Za-z0-9_]*%|\\{\\{.*}}|\\$\\([A-Za-z_][A-Za-z0-9_]*\\)"
+                    + "|\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> DUMMY_WORDS = Set.of("changeme", "change-me", "change_me", "replaceme",
+            "replace-me", "replace_me", "dummy", "placeholder", "token", "your-token", "your_token", "yourtoken",
+            "your-token-here", "your_token_here", "secret", "password", "none", "null", "undefined", "true",
+            "false", "todo", "tbd", "fixme", "example", "redacted", "npm_token", "auth_token", "mytoken",
+            "my-token", "my_token", "xxx", "foo", "bar", "test");
+
+    private ValueClassifier() {
+    }
+
+    /** Classifies a value of a credential key in a file of the given dialect. */
+    public static ValueKind classify(String value, Dialect dialect) {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return ValueKind.EMPTY;
+        }
+        switch (dialect) {
+            case BUN:
+                return classifyBun(v);
+            case YARN_BERRY:
+                return classifyBerry(v);
+            case YARN1:
+                return classifyBraced(v, YARN1_EXPR, false);
+            case NPM:
+            default:
+                return classifyBraced(v, NPM_EXPR, true);
+        }
+    }
+
+    /** npm and yarn 1: every {@code ${...}} is replaced; text around it, or a fallback, is literal. */
+    private static ValueKind classifyBraced(String v, Pattern expr, boolean npm) {
+        Matcher m = expr.matcher(v);
+        StringBuilder rest = new StringBuilder();
+        int last = 0;
+        boolean any = false;
+        boolean allExpand = true;
+        while (m.find()) {
+            rest.append(v, last, m.start());
+            last = m.end();
+            any = true;
+            String name = m.group(2);
+            boolean escaped = m.group(1).length() % 2 == 1;
+            int fallback = fallbackStart(name);
+            if (fallback >= 0) {
+                // ${NAME:-x} / ${NAME-x}: npm and yarn 1 look up a variable with that odd name and send the
+                // text as typed; pnpm and yarn berry read the same file and use the fallback. A non-empty
+                // fallback is a committed secret either way.
+                if (!name.substring(fallback).replaceFirst("^:?-", "").isEmpty()) {
+                    return ValueKind.PLACEHOLDER_WITH_LITERAL;
+                }
+                allExpand = false;
+            } else if (escaped || !ENV_NAME.matcher(name).matches()) {
+                allExpand = false;
+            }
+        }
+        rest.append(v, last, v.length());
+        if (!any) {
+            return classifyUnexpanded(v);
+        }
+        if (carriesLiteral(rest)) {
+            return ValueKind.PLACEHOLDER_WITH_LITERAL;
+        }
+        return allExpand ? ValueKind.PLACEHOLDER : ValueKind.NOT_EXPANDED;
+    }
+
+    private static ValueKind classifyBerry(String v) {
+        Matcher m = BERRY_EXPR.matcher(v);
+        StringBuilder rest = new StringBuilder();
+        int last = 0;
+        boolean any = false;
+        boolean allExpand = true;
+        while (m.find()) {
+            rest.append(v, last, m.start());
+            last = m.end();
+            any = true;
+            if (m.group(1).length() % 2 == 1) {
+                allExpand = false;
+            }
+            String fallback = m.group(4);
+            if (fallback != null && !fallback.isEmpty()) {
+                return ValueKind.PLACEHOLDER_WITH_LITERAL;
+            }
+        }
+        rest.append(v, last, v.length());
+        if (!any) {
+            return classifyUnexpanded(v);
+        }
+        if (carriesLiteral(rest)) {
+            return ValueKind.PLACEHOLDER_WITH_LITERAL;
+        }
+        return allExpand ? ValueKind.PLACEHOLDER : ValueKind.NOT_EXPANDED;
+    }
+
+    /** bun expands a token or password only when the whole value is {@code $NAME}. */
+    private static ValueKind classifyBun(String v) {
+        if (BARE_VAR.matcher(v).matches()) {
+            return ValueKind.PLACEHOLDER;
+        }
+        return classifyUnexpanded(v);
+    }
+
+    /** A value with no expression its client expands: another tool's placeholder, a dummy, or a literal. */
+    private static ValueKind classifyUnexpanded(String v) {
+        if (FOREIGN_PLACEHOLDER.matcher(v).matches()) {
+            return ValueKind.NOT_EXPANDED;
+        }
+        if (FOREIGN_PLACEHOLDER.matcher(v).find()) {
+            // Some placeholder-ish part plus literal text around it.
+            String rest = FOREIGN_PLACEHOLDER.matcher(v).replaceAll("");
+            return carriesLiteral(rest) ? ValueKind.PLACEHOLDER_WITH_LITERAL : ValueKind.NOT_EXPANDED;
+        }
+        return isDummy(v) ? ValueKind.DUMMY : ValueKind.LITERAL;
+    }
+
+    /** Whether {@code v} is an obvious stand-in rather than a credential. */
+    public static boolean isDummy(String v) {
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (DUMMY_WORDS.contains(lower)) {
+            return true;
+        }
+        if (lower.startsWith("<") && lower.endsWith(">")) {
+            return true;
+        }
+        if (lower.startsWith("[") && lower.endsWith("]") && lower.length() > 2) {
+            return true;
+        }
+        // The same character over and over: xxxx, 0000, ****, ....
+        if (v.length() >= 3 && v.chars().allMatch(c -> c == v.charAt(0))) {
+            return true;
+        }
+        // A run of x's in a template like npm_xxxxxxxx or xxxx-xxxx-xxxx.
+        String stripped = lower.replaceAll("^(npm_|gh[pousr]_|glpat-)", "").replaceAll("[-_.]", "");
+        if (stripped.length() >= 4 && stripped.chars().allMatch(c -> c == 'x' || c == '*' || c == '.')) {
+            return true;
+        }
+        return lower.matches("(your|my|insert|enter|put|add)[-_ ]?.*(token|key|secret|password|here)")
+                || lower.matches(".*(token|secret|password|key)[-_ ]?here");
+    }
+
+    /** Index of {@code :-} or {@code -} in an expression name, or -1 when it has no fallback part. */
+    private static int fallbackStart(String name) {
+        Matcher m = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*(:?-)").matcher(name);
+        return m.find() ? m.start(1) : -1;
+    }
+
+    /** Text beside a placeholder counts as a literal when it holds three or more letters or digits. */
+    private static boolean carriesLiteral(CharSequence rest) {
+        int alnum = 0;
+        for (int i = 0; i < rest.length(); i++) {
+            if (Character.isLetterOrDigit(rest.charAt(i)) && ++alnum >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

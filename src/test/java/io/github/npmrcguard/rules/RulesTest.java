@@ -1,0 +1,189 @@
+package io.github.npmrcguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.npmrcguard.secrets.Fingerprint;
+import io.github.npmrcguard.testsupport.Docs;
+import io.github.npmrcguard.testsupport.TestTokens;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Each rule on real parsed files: what it reports, and what it leaves alone. */
+class RulesTest {
+    private final TestTokens tokens = new TestTokens(7);
+
+    private static List<String> lines(String name, String text) {
+        return Docs.check(name, text).stream().map(f -> f.severity() + " " + f.logLine()).collect(Collectors.toList());
+    }
+
+    private static void assertNoSecretIn(List<String> out, String secret) {
+        TestTokens.assertNoFragment(String.join("\n", out), secret, "findings");
+    }
+
+    @Test
+    void literalNpmTokenInANerfDartedKeyIsAnError() {
+        String t = tokens.npm();
+        List<String> out = lines(".npmrc", "registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=" + t + "\n");
+        assertEquals(List.of("ERROR .npmrc:2: literal npm access token (checksum valid) in //registry.npmjs.org/:_authToken"
+                + " [literal-credential] (fingerprint " + Fingerprint.of(t) + ")"), out);
+        assertNoSecretIn(out, t);
+    }
+
+    @Test
+    void literalOfAnyShapeInAnAuthKeyIsAnError() {
+        String uuid = tokens.uuid();
+        List<String> out = lines(".npmrc", "//nexus.example.com/repository/npm-private/:_authToken=" + uuid + "\n");
+        assertEquals(List.of("ERROR .npmrc:1: literal value in //nexus.example.com/repository/npm-private/:_authToken"
+                + " [literal-credential] (fingerprint " + Fingerprint.of(uuid) + ")"), out);
+    }
+
+    @Test
+    void placeholdersAreNotFindings() {
+        assertEquals(List.of(), lines(".npmrc", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n"
+                + "//npm.pkg.github.com/:_authToken=\"${GITHUB_TOKEN}\"\n//h.example/:_authToken=${T?}\n"));
+        assertEquals(List.of(), lines(".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN:-}\"\n"));
+        assertEquals(List.of(), lines("bunfig.toml", "[install.registry]\nurl = \"https://r.example/\"\ntoken = \"$NPM_TOKEN\"\n"));
+    }
+
+    @Test
+    void commentedOutTokenLineIsStillAKnownToken() {
+        String t = tokens.npm();
+        List<String> out = lines(".npmrc", "# //registry.npmjs.org/:_authToken=" + t + "\n");
+        assertEquals(List.of("ERROR .npmrc:1: npm access token (checksum valid) [known-token] (fingerprint "
+                + Fingerprint.of(t) + ")"), out);
+    }
+
+    @Test
+    void commentedOutOpaqueValueIsNotAFinding() {
+        assertEquals(List.of(), lines(".npmrc", "#//registry.npmjs.org/:_authToken=" + tokens.uuid() + "\n"));
+    }
+
+    @Test
+    void inlineCommentCutsTheValueAsNpmDoes() {
+        // npm reads "abc" as the token; the rest is a comment.
+        List<String> out = lines(".npmrc", "//h.example/:_authToken=abc123secret # rotated monthly\n");
+        assertEquals(List.of("ERROR .npmrc:1: literal value in //h.example/:_authToken [literal-credential] (fingerprint "
+                + Fingerprint.of("abc123secret") + ")"), out);
+    }
+
+    @Test
+    void jsonEscapedTokenInQuotesIsDecodedFirst() {
+        String t = tokens.npm();
+        String escaped = "\\u006e" + t.substring(1); // "n" written as a JSON escape
+        List<String> out = lines(".npmrc", "//registry.npmjs.org/:_authToken=\"" + escaped + "\"\n");
+        assertEquals(List.of("ERROR .npmrc:1: literal npm access token (checksum valid) in //registry.npmjs.org/:_authToken"
+                + " [literal-credential] (fingerprint " + Fingerprint.of(t) + ")"), out);
+    }
+
+    @Test
+    void base64AuthIsDecodedToNameWhatItHolds() {
+        String gh = tokens.githubClassic();
+        String auth = TestTokens.base64("ci-bot:" + gh);
+        List<String> out = lines(".npmrc", "//npm.pkg.github.com/:_auth=" + auth + "\n");
+        assertEquals(List.of("ERROR .npmrc:1: literal base64-encoded GitHub token (checksum valid) in //npm.pkg.github.com/:_auth"
+                + " [literal-credential] (fingerprint " + Fingerprint.of(auth) + ")"), out);
+        assertNoSecretIn(out, gh);
+    }
+
+    @Test
+    void azureStylePasswordIsBase64Password() {
+        String pw = TestTokens.base64(tokens.opaque(52).toLowerCase());
+        List<String> out = lines(".npmrc", "//pkgs.dev.azure.com/org/_packaging/feed/npm/registry/:username=org\n"
+                + "//pkgs.dev.azure.com/org/_packaging/feed/npm/registry/:_password=" + pw + "\n");
+        assertEquals(1, out.size());
+        assertTrue(out.get(0).startsWith("ERROR .npmrc:2: literal base64 password in "), out.get(0));
+    }
+
+    @Test
+    void fallbackLiteralIsAnError() {
+        List<String> out = lines(".npmrc", "//r.example/:_authToken=${NPM_TOKEN:-s3cr3tv4lu3}\n");
+        assertEquals(List.of("ERROR .npmrc:1: placeholder with a literal part in //r.example/:_authToken"
+                + " [placeholder-with-literal] (fingerprint " + Fingerprint.of("${NPM_TOKEN:-s3cr3tv4lu3}") + ")"), out);
+    }
+
+    @Test
+    void passwordInRegistryUrlIsAnError() {
+        List<String> out = lines(".npmrc", "@acme:registry=https://deploy:hunter2pass@npm.acme.example/\n");
+        assertEquals(List.of("ERROR .npmrc:1: password in a URL in @acme:registry [credentials-in-url] (fingerprint "
+                + Fingerprint.of("deploy:hunter2pass") + ")"), out);
+        assertEquals(List.of(), lines(".npmrc", "registry=https://npm.acme.example/\nproxy=http://proxy:8080/\n"));
+        assertEquals(List.of(), lines(".npmrc", "https-proxy=http://${PROXY_USER}:${PROXY_PASS}@proxy:8080/\n"));
+    }
+
+    @Test
+    void inlinePrivateKeyIsAnError() {
+        List<String> out = lines(".npmrc", "key=\"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----\"\n"
+                + "cert=\"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\"\n");
+        assertEquals(1, out.size());
+        assertTrue(out.get(0).startsWith("ERROR .npmrc:1: inline private key in key [private-key]"), out.get(0));
+    }
+
+    @Test
+    void yarnBerryTokensAtEveryLevel() {
+        String a = tokens.opaque(40);
+        String b = tokens.npm();
+        List<String> out = lines(".yarnrc.yml", "npmAuthToken: " + a + "\nnpmScopes:\n  acme:\n    npmAuthToken: \"" + b
+                + "\"\nnpmRegistries:\n  \"//npm.acme.example\":\n    npmAuthIdent: \"user:pa55word\"\n");
+        assertEquals(List.of(
+                "ERROR .yarnrc.yml:1: literal value in npmAuthToken [literal-credential] (fingerprint " + Fingerprint.of(a) + ")",
+                "ERROR .yarnrc.yml:4: literal npm access token (checksum valid) in npmScopes.acme.npmAuthToken [literal-credential] (fingerprint " + Fingerprint.of(b) + ")",
+                "ERROR .yarnrc.yml:7: literal value in npmRegistries.//npm.acme.example.npmAuthIdent [literal-credential] (fingerprint " + Fingerprint.of("user:pa55word") + ")"),
+                out);
+    }
+
+    @Test
+    void bunfigTokenAndBracedPlaceholder() {
+        String t = tokens.opaque(36);
+        List<String> out = lines("bunfig.toml", "[install.scopes]\nacme = { token = \"" + t + "\", url = \"https://r.example/\" }\n"
+                + "[install.registry]\nurl = \"https://r.example/\"\ntoken = \"${NPM_TOKEN}\"\n");
+        assertEquals(List.of(
+                "ERROR bunfig.toml:2: literal value in install.scopes.acme.token [literal-credential] (fingerprint " + Fingerprint.of(t) + ")",
+                "WARNING bunfig.toml:6: placeholder that bun does not expand in install.registry.token [placeholder-not-expanded]"),
+                out);
+    }
+
+    @Test
+    void warningsForPlaceholdersNpmDoesNotExpandDummiesAndEmptyValues() {
+        List<String> out = lines(".npmrc", "//a.example/:_authToken=$NPM_TOKEN\n//b.example/:_authToken=${{ secrets.NPM }}\n"
+                + "//c.example/:_authToken=<YOUR_TOKEN>\n//d.example/:_authToken=\n");
+        assertEquals(List.of(
+                "WARNING .npmrc:1: placeholder that npm does not expand in //a.example/:_authToken [placeholder-not-expanded]",
+                "WARNING .npmrc:2: placeholder that npm does not expand in //b.example/:_authToken [placeholder-not-expanded]",
+                "WARNING .npmrc:3: dummy value in //c.example/:_authToken [dummy-credential]",
+                "WARNING .npmrc:4: empty value in //d.example/:_authToken [dummy-credential]"), out);
+    }
+
+    @Test
+    void unscopedAndDeprecatedKeys() {
+        List<String> out = lines(".npmrc", "_authToken=${NPM_TOKEN}\nalways-auth=true\nemail=dev@example.com\n");
+        assertEquals(List.of(
+                "WARNING .npmrc:1: auth key without a registry (npm 9+ refuses it) in _authToken [unscoped-auth]",
+                "WARNING .npmrc:2: always-auth is no longer used by npm in always-auth [deprecated-key]",
+                "WARNING .npmrc:3: email is no longer used by npm in email [deprecated-key]"), out);
+    }
+
+    @Test
+    void npmShapedValueWithBadChecksumOutsideAuthKeyIsAWarning() {
+        String t = tokens.npmBadChecksum();
+        List<String> out = lines(".npmrc", "; example: " + t + "\n");
+        assertEquals(List.of("WARNING .npmrc:1: npm access token shape with an invalid checksum [known-token] (fingerprint "
+                + Fingerprint.of(t) + ")"), out);
+    }
+
+    @Test
+    void tokenPastedWhereTheKeyGoesIsNotPrinted() {
+        String t = tokens.githubClassic();
+        List<String> out = lines(".npmrc", "//npm.pkg.github.com/:_authToken " + t + "\n" + t + "\n");
+        assertEquals(2, out.size(), String.valueOf(out.size()));
+        assertNoSecretIn(out, t);
+    }
+
+    @Test
+    void ruleIdsAreUniqueAndEveryRuleHasHelp() {
+        List<RuleInfo> infos = RuleCatalogue.infos();
+        assertEquals(infos.size(), infos.stream().map(RuleInfo::id).distinct().count());
+        infos.forEach(i -> assertTrue(i.help().length() > 40 && i.id().matches("[a-z]+(-[a-z]+)*"), i.id()));
+    }
+}

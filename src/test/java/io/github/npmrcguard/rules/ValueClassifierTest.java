@@ -1,0 +1,68 @@
+package io.github.npmrcguard.rules;
+
+import static io.github.npmrcguard.rules.ValueKind.EMPTY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ValueClassifierTest {
+
+    @ParameterizedTest(name = "npm: [{0}] is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "${NPM_TOKEN}|PLACEHOLDER",
+        "${NPM_TOKEN?}|PLACEHOLDER",
+        "${NPM_USER}:${NPM_PASS}|PLACEHOLDER",
+        "$NPM_TOKEN|NOT_EXPANDED",
+        "${{ secrets.NPM_TOKEN }}|NOT_EXPANDED",
+        "${env.NPM_TOKEN}|NOT_EXPANDED",
+        "%NPM_TOKEN%|NOT_EXPANDED",
+        "{{ npm_token }}|NOT_EXPANDED",
+        "\\${NPM_TOKEN}|NOT_EXPANDED",
+        "${NPM_TOKEN:-}|NOT_EXPANDED",
+        "${NPM_TOKEN:-abc123def}|PLACEHOLDER_WITH_LITERAL",
+        "${NPM_TOKEN-abc123def}|PLACEHOLDER_WITH_LITERAL",
+        "abc${NPM_TOKEN}|PLACEHOLDER_WITH_LITERAL",
+        "${NPM_TOKEN}xyz9|PLACEHOLDER_WITH_LITERAL",
+        "changeme|DUMMY",
+        "<YOUR_TOKEN>|DUMMY",
+        "xxxxxxxxxxxx|DUMMY",
+        "npm_xxxxxxxxxxxxxxxx|DUMMY",
+        "true|DUMMY",
+        "your-token-here|DUMMY",
+        "d7a1c0e2-7b5e-4c1a-9f3e-2b8c9d0e1f2a|LITERAL",
+        "s3cr3tP4ss|LITERAL",
+    })
+    void npm(String value, ValueKind expected) {
+        assertEquals(expected, ValueClassifier.classify(value, Dialect.NPM));
+    }
+
+    @ParameterizedTest(name = "yarn 2+: [{0}] is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "${NPM_TOKEN}|PLACEHOLDER",
+        "${NPM_TOKEN:-}|PLACEHOLDER",
+        "${NPM_TOKEN-}|PLACEHOLDER",
+        "${NPM_TOKEN:-abcdef123}|PLACEHOLDER_WITH_LITERAL",
+        "$NPM_TOKEN|NOT_EXPANDED",
+        "plainSecretValue99|LITERAL",
+    })
+    void yarnBerry(String value, ValueKind expected) {
+        assertEquals(expected, ValueClassifier.classify(value, Dialect.YARN_BERRY));
+    }
+
+    @ParameterizedTest(name = "bun: [{0}] is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "$NPM_TOKEN|PLACEHOLDER",
+        "${NPM_TOKEN}|NOT_EXPANDED",
+        "abcSecret123|LITERAL",
+    })
+    void bun(String value, ValueKind expected) {
+        assertEquals(expected, ValueClassifier.classify(value, Dialect.BUN));
+    }
+
+    @ParameterizedTest(name = "empty: [{0}]")
+    @CsvSource(value = {"''", "'   '"})
+    void emptyValues(String value) {
+        assertEquals(EMPTY, ValueClassifier.classify(value, Dialect.NPM));
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.npmrcguard.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.npmrcguard.allow.Allowlist;
+import io.github.npmrcguard.allow.AllowlistEntry;
+import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.files.FileProblem;
+import io.github.npmrcguard.files.Provenance;
+import io.github.npmrcguard.files.ScanFile;
+import io.github.npmrcguard.files.ScanSet;
+import io.github.npmrcguard.rules.Finding;
+import io.github.npmrcguard.secrets.Fingerprint;
+import io.github.npmrcguard.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The scanner's own decisions: provenance, exceptions and problems, over a scan set made by hand. */
+class ScannerTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    private final TestTokens tokens = new TestTokens(99);
+    private final List<ScanFile> files = new ArrayList<>();
+    private final List<FileProblem> problems = new ArrayList<>();
+
+    private void add(String path, Provenance provenance, String text) {
+        files.add(new ScanFile(path, Path.of(path), FileKind.ofFileName(path.substring(path.lastIndexOf('/') + 1)),
+                provenance, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ScanResult scan(Allowlist allowlist) throws Exception {
+        return new Scanner((root, excluded) -> new ScanSet(files, problems, List.of(), true))
+                .scan(Path.of("."), p -> false, allowlist, TODAY);
+    }
+
+    private static List<String> lines(List<Finding> findings) {
+        return findings.stream().map(f -> f.severity() + " " + f.logLine()).toList();
+    }
+
+    @Test
+    void ignoredFileLiteralIsOnlyAWarning() throws Exception {
+        String t = tokens.opaque(40);
+        add("local/.npmrc", Provenance.IGNORED, "//r.example/:_authToken=" + t + "\nalways-auth=true\n");
+        ScanResult r = scan(Allowlist.none());
+        assertEquals(List.of("WARNING local/.npmrc:1: literal value in //r.example/:_authToken [literal-credential] (fingerprint "
+                + Fingerprint.of(t) + ") (only in a file git ignores: never committed)"), lines(r.findings()));
+        assertTrue(r.errors().isEmpty());
+    }
+
+    @Test
+    void ciInjectedWorkingCopyLineIsAWarningAndTheCleanStagedFileIsSilent() throws Exception {
+        String t = tokens.opaque(40);
+        add(".npmrc", Provenance.STAGED, "//r.example/:_authToken=${NPM_TOKEN}\n");
+        add(".npmrc", Provenance.WORKING_COPY, "//r.example/:_authToken=${NPM_TOKEN}\n//r.example/:_authToken=" + t + "\n");
+        assertEquals(List.of("WARNING .npmrc:2: literal value in //r.example/:_authToken [literal-credential] (fingerprint "
+                + Fingerprint.of(t) + ") (only in the working copy: the staged content is clean, so CI may have injected it)"),
+                lines(scan(Allowlist.none()).findings()));
+    }
+
+    @Test
+    void secretInBothStagedAndWorkingCopyIsOneError() throws Exception {
+        String t = tokens.npm();
+        add(".npmrc", Provenance.STAGED, "//registry.npmjs.org/:_authToken=" + t + "\n");
+        add(".npmrc", Provenance.WORKING_COPY, "# edited\n//registry.npmjs.org/:_authToken=" + t + "\n");
+        ScanResult r = scan(Allowlist.none());
+        assertEquals(1, r.findings().size());
+        assertEquals(1, r.errors().size());
+        assertEquals(1, r.errors().get(0).line());
+    }
+
+    @Test
+    void mergeConflictStagesReportEachFindingOnce() throws Exception {
+        String t = tokens.npm();
+        add(".npmrc", Provenance.STAGED, "//registry.npmjs.org/:_authToken=" + t + "\n");
+        add(".npmrc", Provenance.STAGED, "//registry.npmjs.org/:_authToken=" + t + "\n");
+        add(".npmrc", Provenance.STAGED, "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n");
+        assertEquals(1, scan(Allowlist.none()).errors().size());
+    }
+
+    @Test
+    void allowCommentNeedsAReason() throws Exception {
+        String a = tokens.opaque(30);
+        String b = tokens.opaque(30);
+        add(".npmrc", Provenance.STAGED, "# npmrc-guard:allow public read-only mirror token\n//a.example/:_authToken=" + a
+                + "\n# npmrc-guard:allow\n//b.example/:_authToken=" + b + "\n");
+        ScanResult r = scan(Allowlist.none());
+        assertEquals(1, r.allowed().size());
+        assertEquals("public read-only mirror token", r.allowed().get(0).reason());
+        assertEquals(List.of("ERROR .npmrc:4: literal value in //b.example/:_authToken [literal-credential] (fingerprint "
+                + Fingerprint.of(b) + ") (the allow comment above gives no reason, so it allows nothing)"), lines(r.findings()));
+    }
+
+    @Test
+    void allowlistEntryHoldsUntilItsExpiryDay() throws Exception {
+        String t = tokens.opaque(30);
+        add(".npmrc", Provenance.STAGED, "//a.example/:_authToken=" + t + "\n");
+        String fp = Fingerprint.of(t);
+        assertTrue(scan(new Allowlist(List.of(new AllowlistEntry(fp, "revoked 2026-10-01", TODAY)))).findings().isEmpty());
+        ScanResult expired = scan(new Allowlist(List.of(new AllowlistEntry(fp, "revoked", TODAY.minusDays(1)))));
+        assertEquals(1, expired.errors().size());
+        assertTrue(expired.errors().get(0).note().equals("allowlist entry expired on 2026-11-27"));
+    }
+
+    @Test
+    void unreadableFileFailsClosedAndSkippedFileWarns() throws Exception {
+        problems.add(new FileProblem("secret/.npmrc", "permission denied", true));
+        problems.add(new FileProblem("link/.npmrc", "symbolic link to a file outside the scan root: not read", false));
+        assertEquals(List.of(
+                "WARNING link/.npmrc:1: symbolic link to a file outside the scan root: not read [skipped-file]",
+                "ERROR secret/.npmrc:1: permission denied [unreadable-file]"), lines(scan(Allowlist.none()).findings()));
+    }
+
+    @Test
+    void unparsableYamlWarnsAndIsStillSearchedForTokens() throws Exception {
+        String t = tokens.npm();
+        add(".yarnrc.yml", Provenance.STAGED, "npmScopes: [\n  # " + t + "\n");
+        List<String> out = lines(scan(Allowlist.none()).findings());
+        assertTrue(out.contains("ERROR .yarnrc.yml:2: npm access token (checksum valid) [known-token] (fingerprint "
+                + Fingerprint.of(t) + ")"), out.toString());
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("WARNING .yarnrc.yml:") && l.contains("[unparsable-file]")),
+                out.toString());
+        TestTokens.assertNoFragment(out.toString(), t, "findings");
+    }
+
+    @Test
+    void binaryFileIsSearchedForTokens() throws Exception {
+        String t = tokens.npm();
+        byte[] junk = new byte[] {0, 1, 2, (byte) 0xff, 0, 0x10};
+        byte[] token = ("\n" + t + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] content = new byte[junk.length + token.length];
+        System.arraycopy(junk, 0, content, 0, junk.length);
+        System.arraycopy(token, 0, content, junk.length, token.length);
+        files.add(new ScanFile(".npmrc", Path.of(".npmrc"), FileKind.NPMRC, Provenance.STAGED, content));
+        ScanResult r = scan(Allowlist.none());
+        assertEquals(1, r.errors().size());
+        assertEquals("known-token", r.errors().get(0).rule().id());
+    }
+}
