@@ -321,7 +321,7 @@ public final class SarifWriter {
      *                                  {@code ..}: the location would not be relative to the scan root
      */
     static String relativeUri(String path) {
-        String p = path.startsWith("./") ? path.substring(2) : path;
+        String p = normalized(path);
         if (p.isEmpty() || p.startsWith("/") || p.matches("[A-Za-z]:/.*")) {
             throw new IllegalArgumentException("not a path relative to the scan root with / separators: " + path);
         }
@@ -338,6 +338,11 @@ public final class SarifWriter {
             }
         }
         return s.toString();
+    }
+
+    /** The path without a leading {@code ./}, so {@code ./a} and {@code a} are one location and fingerprint. */
+    private static String normalized(String path) {
+        return path.startsWith("./") ? path.substring(2) : path;
     }
 
     /** {@code s} with each unpaired surrogate replaced by U+FFFD (the encoder would make it {@code ?}). */
@@ -392,7 +397,7 @@ public final class SarifWriter {
 
     private static String baseFingerprint(Finding f) {
         String what = f.fingerprint().isEmpty() ? "line " + f.line() : "secret " + f.fingerprint().toLowerCase();
-        String input = f.rule().id() + "\n" + f.path() + "\n" + what;
+        String input = f.rule().id() + "\n" + normalized(f.path()) + "\n" + what;
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);

@@ -223,6 +223,7 @@ class SarifWriterTest {
         Finding movedDown = finding("web/.npmrc", 9, LITERAL, Severity.WARNING, "0a1b2c3d");
 
         assertEquals(fingerprint(a), fingerprint(movedDown));
+        assertEquals(fingerprint(a), fingerprint(finding("./web/.npmrc", 3, LITERAL, Severity.ERROR, "0a1b2c3d")));
         assertEquals(fingerprint(a), fingerprint(new SarifWriter("9.9.9"), a));
         assertTrue(fingerprint(a).matches("[0-9a-f]{32}:1"), fingerprint(a));
     }
