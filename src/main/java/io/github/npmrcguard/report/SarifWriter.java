@@ -39,12 +39,12 @@ import java.util.regex.Pattern;
  * ignores the file), a message built from the finding, a location relative to the scan root (uriBaseId
  * {@value #SRCROOT}) and a partial fingerprint.
  *
- * <p><b>Fingerprints.</b> {@value #FINGERPRINT_KEY} is a hash of the rule id, the path and the finding's
- * secret fingerprint, so an alert keeps its identity when lines are inserted above it and when its level
- * changes; a different secret in the same place is a new alert. A finding without a secret fingerprint
- * uses its line instead: it has nothing else stable to tell it apart from its neighbours. When two results
- * would share a value (the same secret twice in one file), the second gets {@code :2}, and so on, counted
- * in line order, the way GitHub numbers {@code primaryLocationLineHash}.
+ * <p><b>Fingerprints.</b> {@value #FINGERPRINT_KEY} is the first 128 bits (32 hex digits) of the SHA-256
+ * of the rule id, the path and the finding's secret fingerprint, so an alert keeps its identity when lines
+ * are inserted above it and when its level changes; a different secret in the same place is a new alert.
+ * A finding without a secret fingerprint uses its line instead: it has nothing else stable to tell it
+ * apart from its neighbours. A suffix {@code :1}, {@code :2}, ... numbers results that share a hash (the
+ * same secret twice in one file) in line order, the way GitHub numbers {@code primaryLocationLineHash}.
  *
  * <p><b>Secrets.</b> A {@link Finding} holds no part of a secret, and this writer adds nothing: it writes
  * only the finding's path, line, texts and fingerprint, and refuses a fingerprint that is not 8 hex digits.
