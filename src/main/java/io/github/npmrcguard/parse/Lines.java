@@ -53,6 +53,11 @@ public final class Lines {
         return count;
     }
 
+    /** The length of the indexed text, in chars. */
+    public int length() {
+        return length;
+    }
+
     /**
      * The 1-based line a character offset stands on. The offset of a line break belongs to the line it ends.
      *
