@@ -214,9 +214,19 @@ public final class NpmIniParser implements ConfigParser {
             Object parsed = JsonParser.parse(candidate);
             return new Unescaped(parsed == JsonParser.INVALID ? candidate : parsed, true);
         }
+        // Up to the first ';', '#' or '\\' there is nothing to unescape: copy that part in one go.
+        int plain = 0;
+        while (plain < val.length() && val.charAt(plain) != ';' && val.charAt(plain) != '#'
+                && val.charAt(plain) != '\\') {
+            plain++;
+        }
+        if (plain == val.length() || val.charAt(plain) != '\\') {
+            return new Unescaped(Js.trim(val.substring(0, plain)), false);
+        }
         StringBuilder unescaped = new StringBuilder(val.length());
+        unescaped.append(val, 0, plain);
         boolean escaping = false;
-        for (int i = 0; i < val.length(); i++) {
+        for (int i = plain; i < val.length(); i++) {
             char c = val.charAt(i);
             if (escaping) {
                 if (c != '\\' && c != ';' && c != '#') {
