@@ -12,6 +12,12 @@ import java.util.List;
  */
 public final class BunfigTomlParser implements ConfigParser {
 
+    /**
+     * The largest file parsed, in chars. tomlj spends about a second per 700 KiB of string and more per
+     * array element, so a huge file would stall every build; a real bunfig.toml is a few KiB.
+     */
+    static final int MAX_CHARS = 256 * 1024;
+
     /** Creates the parser; it holds no state between calls (tomlj is loaded on the first parse). */
     public BunfigTomlParser() {
     }
@@ -19,10 +25,14 @@ public final class BunfigTomlParser implements ConfigParser {
     /**
      * {@inheritDoc}
      *
-     * @throws ParseException for text that is not valid TOML (with the line of the first error)
+     * @throws ParseException for text that is not valid TOML (with the line of the first error), or that is
+     *                        longer than {@value #MAX_CHARS} chars (line 0; not parsed at all)
      */
     @Override
     public List<Setting> parse(String text) throws ParseException {
+        if (text.length() > MAX_CHARS) {
+            throw new ParseException("bunfig.toml over " + MAX_CHARS / 1024 + " KiB, too large to parse", 0);
+        }
         // tomlj refuses a BOM; bun, like the decoder, does not see one.
         return TomlSettings.parse(!text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text);
     }

@@ -53,6 +53,8 @@ final class YamlSettings {
                 .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(Integer.MAX_VALUE) // the default 3 MB would refuse large files
+                // The reader's default 1 KiB window makes a long scalar cost seconds per megabyte.
+                .setBufferSize(Math.max(1024, Math.min(text.length() + 1, 1 << 20)))
                 .setSchema(new FailsafeSchema())
                 .setUseMarks(true)
                 .build();
