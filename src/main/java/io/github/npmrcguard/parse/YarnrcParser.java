@@ -7,18 +7,21 @@ import java.util.List;
  * yarn 1's {@code .yarnrc}, read as yarn 1.22 reads it: with its lockfile parser ({@code src/lockfile/parse.js}
  * as built into yarn 1.22.22's {@code lib/cli.js}), and when that fails, as YAML (js-yaml's failsafe schema).
  *
- * <p>The lockfile syntax: {@code key value}, {@code key: value}, {@code "quoted key" "value"},
+ * <p>The lockfile syntax: {@code key value}, {@code key: value}, {@code "quoted key" "value"} (JSON-decoded),
  * {@code a, b value} (several keys), {@code key:} followed by lines indented two spaces deeper (nesting),
  * {@code # comments} up to the next LF. Unquoted strings start with a letter, {@code /}, {@code .} or
- * {@code -} and end at a space, {@code :}, {@code ,} or line break, so a URL or a {@code //host/:_authToken}
- * key must be quoted; a bare {@code true}/{@code false} prefix or digit run is a boolean or number. Like yarn
- * it stops silently at a line indented deeper than the current level, ends a nested block at a blank line,
- * and treats a file with git merge conflict markers as its two variants (none of its settings when a
- * variant is not valid). Settings a YAML fallback or a failed parse would discard are not returned.
+ * {@code -} and end at a space, {@code :}, {@code ,} or line break, so a {@code //host/:_authToken} key or a
+ * URL value must be quoted (an unquoted URL makes the line YAML, where it is one string and no setting); a
+ * {@code true}/{@code false} prefix or a digit run is a boolean or number. Like yarn it stops silently at a
+ * line indented deeper than the current level (an indented comment too), ends a nested block at two blank
+ * lines in a row (its tokenizer takes LF LF as one break), and reads a file with git merge conflict markers
+ * as its two variants (no settings at all when a variant is not valid). Settings that a YAML fallback or a
+ * failed parse discards are not returned.
  *
  * <p>Keys of nested settings are joined with dots ({@code env.FOO}); top-level keys get the same scope/name
  * split as npm keys, after dropping a {@code --} flag prefix and its command ({@code --install.registry}
- * → name {@code registry}). Numbers and booleans are given as JavaScript prints them.
+ * → name {@code registry}). Numbers and booleans are given as JavaScript prints them. Lines are those of the
+ * file as stored.
  */
 public final class YarnrcParser implements ConfigParser {
 
@@ -29,8 +32,9 @@ public final class YarnrcParser implements ConfigParser {
     /**
      * {@inheritDoc}
      *
-     * @throws ParseException when neither the lockfile syntax nor YAML accepts the file (yarn 1 then fails),
-     *                        or for odd indentation inside a merge-conflicted file
+     * @throws ParseException when neither the lockfile syntax nor YAML accepts the file, when a leading
+     *                        {@code # yarn lockfile vN} comment names a version above 1, or when a merge
+     *                        conflict variant fails other than by a syntax error: yarn 1 then fails too
      */
     @Override
     public List<Setting> parse(String text) throws ParseException {
@@ -419,19 +423,16 @@ public final class YarnrcParser implements ConfigParser {
                 t = new Token(TokenType.COMMENT, start, input.substring(pos + 1, nextNewline), false);
                 chop = nextNewline - pos;
             } else if (c == ' ') {
-                if (lastNewline) {
-                    int size = 1;
-                    while (pos + size < n && input.charAt(pos + size) == ' ') {
-                        size++;
-                    }
-                    if (size % 2 != 0) {
-                        throw stop("invalid number of spaces", start, false); // a TypeError in yarn
-                    }
-                    chop = size;
-                    t = new Token(TokenType.INDENT, start, size / 2, false);
-                } else {
-                    throw new IllegalStateException("spaces are skipped above");
+                // Only right after a line break: other spaces were skipped above. Indentation is in pairs.
+                int size = 1;
+                while (pos + size < n && input.charAt(pos + size) == ' ') {
+                    size++;
                 }
+                if (size % 2 != 0) {
+                    throw stop("invalid number of spaces", start, false); // a TypeError in yarn
+                }
+                chop = size;
+                t = new Token(TokenType.INDENT, start, size / 2, false);
             } else if (c == '"') {
                 int i = pos + 1;
                 for (; i < n; i++) {

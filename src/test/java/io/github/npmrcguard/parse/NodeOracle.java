@@ -73,8 +73,8 @@ final class NodeOracle {
         try {
             process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         } catch (IOException e) {
-            return fail(what + " is not on the PATH. This test compares the .npmrc parser with npm's own ini "
-                    + "package and needs node and npm installed (" + e.getMessage() + ")");
+            return fail(what + " is not on the PATH. This test checks the parsers against node itself and npm's "
+                    + "bundled ini package, so node and npm must be installed (" + e.getMessage() + ")");
         }
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
