@@ -10,4 +10,16 @@ public interface ConfigParser {
      * @throws ParseException when the client would reject the file too
      */
     List<Setting> parse(String text) throws ParseException;
+
+    /**
+     * Parses a decoded file. The default parses its text; a parser whose client keeps a byte order mark as
+     * a character (npm's ini does) overrides this to see the file as its client does.
+     *
+     * @param decoded the file as {@link TextDecoder} decoded it
+     * @return as {@link #parse(String)}
+     * @throws ParseException as {@link #parse(String)}
+     */
+    default List<Setting> parse(DecodedText decoded) throws ParseException {
+        return parse(decoded.text());
+    }
 }

@@ -8,6 +8,12 @@ package io.github.npmrcguard.parse;
  * @param lossy    true when some bytes were not valid in that encoding and were replaced by U+FFFD
  */
 public record DecodedText(String text, String encoding, boolean lossy) {
+
+    /** Whether the file began with a byte order mark (which {@link #text()} no longer holds). */
+    public boolean hasBom() {
+        return encoding.endsWith(" with BOM");
+    }
+
     @Override
     public String toString() {
         return "DecodedText[" + encoding + ", " + text.length() + " chars, lossy=" + lossy + "]";

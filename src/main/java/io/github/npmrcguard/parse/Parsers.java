@@ -1,0 +1,34 @@
+package io.github.npmrcguard.parse;
+
+import io.github.npmrcguard.files.FileKind;
+
+/**
+ * The parser for each kind of config file. The YAML and TOML parsers keep their libraries behind
+ * package-private classes that are loaded on the first parse, so scanning a repository without such files
+ * never loads snakeyaml or tomlj.
+ */
+public final class Parsers {
+    private Parsers() {
+    }
+
+    /**
+     * A parser for a kind of file. Parsers hold no state, so one may be shared between threads.
+     *
+     * @param kind the kind of file
+     * @return its parser
+     */
+    public static ConfigParser forKind(FileKind kind) {
+        switch (kind) {
+            case NPMRC:
+                return new NpmIniParser();
+            case YARNRC:
+                return new YarnrcParser();
+            case YARNRC_YML:
+                return new YarnrcYmlParser();
+            case BUNFIG_TOML:
+                return new BunfigTomlParser();
+            default:
+                throw new IllegalArgumentException("no parser for " + kind);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.npmrcguard.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.npmrcguard.files.FileKind;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** Which parser reads which file, and that the YAML and TOML libraries load only when needed. */
+class ParsersTest {
+
+    @Test
+    void eachKindHasItsParser() {
+        assertInstanceOf(NpmIniParser.class, Parsers.forKind(FileKind.NPMRC));
+        assertInstanceOf(YarnrcParser.class, Parsers.forKind(FileKind.YARNRC));
+        assertInstanceOf(YarnrcYmlParser.class, Parsers.forKind(FileKind.YARNRC_YML));
+        assertInstanceOf(BunfigTomlParser.class, Parsers.forKind(FileKind.BUNFIG_TOML));
+    }
+
+    @Test
+    void parsersFoundByFileNameReadTheirFormat() throws ParseException {
+        assertEquals("_authToken", Parsers.forKind(FileKind.ofFileName(".npmrc.production"))
+                .parse("//h/:_authToken=TOK").get(0).name());
+        assertEquals("npmAuthToken", Parsers.forKind(FileKind.ofFileName(".yarnrc.yml"))
+                .parse("npmAuthToken: TOK").get(0).name());
+        assertEquals("token", Parsers.forKind(FileKind.ofFileName("bunfig.toml"))
+                .parse("[install.registry]\ntoken = \"TOK\"").get(0).name());
+        assertEquals("registry", Parsers.forKind(FileKind.ofFileName(".yarnrc"))
+                .parse("registry \"https://r.example/\"").get(0).name());
+    }
+
+    /** Loads this project's classes and the parser libraries itself, and records which it loaded. */
+    private static final class RecordingLoader extends URLClassLoader {
+        final Set<String> loaded = ConcurrentHashMap.newKeySet();
+
+        RecordingLoader(URL... urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            Class<?> found = super.findClass(name);
+            loaded.add(name);
+            return found;
+        }
+
+        boolean loadedAny(String packagePrefix) {
+            return loaded.stream().anyMatch(name -> name.startsWith(packagePrefix));
+        }
+    }
+
+    private static URL codeSource(Class<?> type) {
+        return type.getProtectionDomain().getCodeSource().getLocation();
+    }
+
+    @Test
+    void yamlAndTomlLibrariesAreLoadedOnlyWhenSuchAFileIsParsed() throws Exception {
+        try (RecordingLoader loader = new RecordingLoader(codeSource(Parsers.class),
+                codeSource(org.snakeyaml.engine.v2.api.LoadSettings.class), codeSource(org.tomlj.Toml.class),
+                codeSource(org.antlr.v4.runtime.CharStreams.class))) {
+            Class<?> parsers = loader.loadClass(Parsers.class.getName());
+            Class<?> kinds = loader.loadClass(FileKind.class.getName());
+            Method forKind = parsers.getMethod("forKind", kinds);
+            Method parse = loader.loadClass(ConfigParser.class.getName()).getMethod("parse", String.class);
+            Object[] kind = kinds.getEnumConstants();
+
+            Object yaml = forKind.invoke(null, kind[FileKind.YARNRC_YML.ordinal()]);
+            Object toml = forKind.invoke(null, kind[FileKind.BUNFIG_TOML.ordinal()]);
+            parse.invoke(forKind.invoke(null, kind[FileKind.NPMRC.ordinal()]), "k=v");
+            parse.invoke(forKind.invoke(null, kind[FileKind.YARNRC.ordinal()]), "k \"v\"");
+            assertTrue(loader.loaded.contains(Parsers.class.getName()), "the test loader loads this project");
+            assertFalse(loader.loadedAny("org.snakeyaml."), "snakeyaml loaded before any YAML was parsed");
+            assertFalse(loader.loadedAny("org.tomlj."), "tomlj loaded before any TOML was parsed");
+
+            assertEquals(1, ((List<?>) parse.invoke(yaml, "npmAuthToken: TOK")).size());
+            assertTrue(loader.loadedAny("org.snakeyaml."));
+            assertFalse(loader.loadedAny("org.tomlj."));
+
+            assertEquals(1, ((List<?>) parse.invoke(toml, "token = \"TOK\"")).size());
+            assertTrue(loader.loadedAny("org.tomlj."));
+        }
+    }
+}
