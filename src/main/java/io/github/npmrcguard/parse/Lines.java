@@ -1,6 +1,8 @@
 package io.github.npmrcguard.parse;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Line numbers of a text as it is stored: CRLF, a lone LF and a lone CR each end exactly one line. Clients
@@ -85,5 +87,25 @@ public final class Lines {
             throw new IndexOutOfBoundsException("line " + line + " outside 1.." + count);
         }
         return starts[line - 1];
+    }
+
+    /**
+     * The lines of a text without their line breaks, numbered as stored: element 0 is line 1.
+     *
+     * @param text the decoded text
+     * @return one string per line; an empty text is one empty line
+     */
+    public static List<String> split(String text) {
+        Lines lines = of(text);
+        List<String> out = new ArrayList<>(lines.count());
+        for (int line = 1; line <= lines.count(); line++) {
+            int start = lines.startOf(line);
+            int end = line < lines.count() ? lines.startOf(line + 1) : text.length();
+            while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+                end--;
+            }
+            out.add(text.substring(start, end));
+        }
+        return out;
     }
 }

@@ -24,8 +24,9 @@ public final class DocumentReader {
 
     public Read read(ScanFile file) {
         String text;
+        DecodedText decoded;
         try {
-            DecodedText decoded = TextDecoder.decode(file.content());
+            decoded = new TextDecoder().decode(file.content());
             text = decoded.text();
         } catch (ParseException e) {
             // Binary junk: its client cannot read it, but a token pasted into it is still committed.
@@ -35,7 +36,7 @@ public final class DocumentReader {
         }
         List<String> lines = Lines.split(text);
         try {
-            List<Setting> settings = Parsers.forKind(file.kind()).parse(text);
+            List<Setting> settings = Parsers.forKind(file.kind()).parse(decoded);
             return new Read(new ConfigDocument(file.path(), file.kind(), lines, settings), List.of());
         } catch (ParseException e) {
             return new Read(new ConfigDocument(file.path(), file.kind(), lines, List.of()),
