@@ -235,13 +235,13 @@ final class GitCli {
             process.destroyForcibly();
             Result r = finish(command, process, new byte[0], stderr, watchdog);
             throw new GitException(command, watchdog.timedOut() ? -1 : r.exitCode(), watchdog.timedOut()
-                    ? "timed out after " + timeout.toSeconds() + " s"
+                    ? timedOutMessage()
                     : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
         }
         Result r = finish(command, process, new byte[0], stderr, watchdog);
         join(writer);
         if (watchdog.timedOut()) {
-            throw new GitException(command, -1, "timed out after " + timeout.toSeconds() + " s");
+            throw new GitException(command, -1, timedOutMessage());
         }
         if (r.exitCode() != 0) {
             throw failure(r);
@@ -295,7 +295,7 @@ final class GitCli {
         Result await() throws GitException {
             Result r = finish(command, process, null, stderr, watchdog);
             if (watchdog.timedOut()) {
-                throw new GitException(command, -1, "timed out after " + timeout.toSeconds() + " s");
+                throw new GitException(command, -1, timedOutMessage());
             }
             byte[] out = stdout.bytes();
             if (stdout.failure() != null) {
@@ -341,6 +341,10 @@ final class GitCli {
             }
             n -= skipped;
         }
+    }
+
+    private String timedOutMessage() {
+        return "timed out after " + (timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms");
     }
 
     static String firstLine(String text) {

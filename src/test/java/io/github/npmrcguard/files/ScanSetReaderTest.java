@@ -508,6 +508,41 @@ class ScanSetReaderTest {
     }
 
     @Test
+    void stagedBlobMissingFromTheObjectStoreIsABlockingProblem() throws IOException {
+        Path repo = git.init("repo");
+        write(repo.resolve(".npmrc"), "lost\n");
+        write(repo.resolve(".yarnrc"), "kept\n");
+        git.run(repo, "add", "-A");
+        String id = git.run(repo, "rev-parse", ":.npmrc").strip();
+        Files.delete(repo.resolve(".git/objects/" + id.substring(0, 2) + "/" + id.substring(2)));
+
+        ScanSet set = git.reader().read(repo, NOTHING);
+
+        // The working copy is still checked (as a version that differs from every staged one we could read).
+        assertEquals(List.of(".npmrc|WORKING_COPY|lost\n", ".yarnrc|STAGED|kept\n"), versions(set));
+        assertEquals(List.of(".npmrc|" + ScanSetReader.STAGED_MISSING + "|true"), problems(set));
+    }
+
+    @Test
+    void inheritedGitDirDoesNotRedirectGitToAnotherRepository() throws IOException {
+        Path other = git.init("other");
+        write(other.resolve(".npmrc"), "other\n");
+        git.run(other, "add", "-A");
+        Path repo = git.init("repo");
+        write(repo.resolve(".npmrc"), "mine\n");
+        git.run(repo, "add", "-A");
+        // What a Maven run from a git hook of another repository inherits.
+        java.util.Map<String, String> env = new java.util.HashMap<>(git.env());
+        env.put("GIT_DIR", other.resolve(".git").toString());
+        env.put("GIT_WORK_TREE", other.toString());
+
+        ScanSet set = new ScanSetReader(GitCli.fromEnvironment(env, java.time.Duration.ofSeconds(60)),
+                SafeReader.FILES).read(repo, NOTHING);
+
+        assertEquals(List.of(".npmrc|STAGED|mine\n"), versions(set));
+    }
+
+    @Test
     void rootThatIsNotAFolderIsAnError() throws IOException {
         Path file = write(tmp.resolve("file.txt"), "x");
         assertThrows(java.nio.file.NotDirectoryException.class, () -> git.reader().read(file, NOTHING));
