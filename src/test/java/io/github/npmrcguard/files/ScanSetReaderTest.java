@@ -508,6 +508,23 @@ class ScanSetReaderTest {
     }
 
     @Test
+    void linkedWorktreeIsReadFromItsOwnIndex() throws IOException {
+        Path repo = git.init("repo");
+        write(repo.resolve(".npmrc"), "main\n");
+        git.run(repo, "add", "-A");
+        git.run(repo, "commit", "-qm", "c");
+        git.run(repo, "worktree", "add", "-q", "-b", "feature", tmp.resolve("feature").toString());
+        Path feature = tmp.resolve("feature");
+        write(feature.resolve(".npmrc"), "feature\n");
+        git.run(feature, "add", ".npmrc");
+        write(feature.resolve("web/.yarnrc"), "new\n");
+
+        assertEquals(List.of(".npmrc|STAGED|feature\n", "web/.yarnrc|UNTRACKED|new\n"),
+                versions(git.reader().read(feature, NOTHING)));
+        assertEquals(List.of(".npmrc|STAGED|main\n"), versions(git.reader().read(repo, NOTHING)));
+    }
+
+    @Test
     void stagedBlobMissingFromTheObjectStoreIsABlockingProblem() throws IOException {
         Path repo = git.init("repo");
         write(repo.resolve(".npmrc"), "lost\n");
