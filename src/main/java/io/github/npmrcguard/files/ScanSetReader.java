@@ -96,6 +96,8 @@ public final class ScanSetReader {
             "git could not be started: scanned every matching file under the root";
     static final String STAGED_MISSING = "staged content missing from the git object store: not read";
 
+    private static final String PREFIX_INSIDE_COLLAPSED_FOLDER = "directory entry not superset of prefix";
+    private static final byte[] ROOT_IGNORED = "./\0".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern DUBIOUS_PATH = Pattern.compile("repository at '([^'\\n]*)'");
 
     private final GitCli git;
@@ -170,10 +172,15 @@ public final class ScanSetReader {
         }
         scan.listed(listed.stdout());
         GitCli.Result ignoredListed = ignored.await();
-        if (ignoredListed.exitCode() != 0) {
+        if (ignoredListed.exitCode() != 0 && ignoredListed.stderr().contains(PREFIX_INSIDE_COLLAPSED_FOLDER)) {
+            // git 2.39 dies when the root lies deeper inside a folder it would collapse (an ignored folder
+            // above the root): everything under the root is ignored then, as git says "./" one level up.
+            scan.ignored(ROOT_IGNORED);
+        } else if (ignoredListed.exitCode() != 0) {
             throw GitCli.failure(ignoredListed);
+        } else {
+            scan.ignored(ignoredListed.stdout());
         }
-        scan.ignored(ignoredListed.stdout());
         return scan.result(true, null);
     }
 
@@ -309,12 +316,14 @@ public final class ScanSetReader {
                     continue;
                 }
                 String folder = path.substring(0, path.length() - 1);
-                if (TreeWalk.underNodeModules(folder) || prunedAnywhere(folder) || excludedPath(folder)) {
+                if (folder.equals(".")) {
+                    folder = ""; // the root itself is in an ignored folder: all of it is ignored
+                } else if (TreeWalk.underNodeModules(folder) || prunedAnywhere(folder) || excludedPath(folder)) {
                     continue;
                 }
                 Path start;
                 try {
-                    start = realRoot.resolve(folder);
+                    start = folder.isEmpty() ? realRoot : realRoot.resolve(folder);
                 } catch (InvalidPathException e) {
                     addProblem(folder, "folder name cannot be represented in this JVM's file name encoding:"
                             + " not read", false);

@@ -175,6 +175,26 @@ class ScanSetReaderTest {
     }
 
     @Test
+    void rootInsideAnIgnoredFolderIsAllIgnored() throws IOException {
+        Path repo = git.init("repo");
+        write(repo.resolve(".gitignore"), "generated/\n");
+        write(repo.resolve("generated/web/.npmrc"), "a\n");
+        write(repo.resolve("generated/web/x/.yarnrc"), "b\n");
+        write(repo.resolve("generated/web/node_modules/p/.npmrc"), "c\n");
+
+        git.run(repo, "add", "-f", "generated/web/x/.yarnrc");
+
+        // git answers "./" for the ignored folder itself, and fails ("not superset of prefix") below it.
+        ScanSet top = git.reader().read(repo.resolve("generated"), NOTHING);
+        ScanSet below = git.reader().read(repo.resolve("generated/web"), NOTHING);
+
+        assertTrue(top.git());
+        assertEquals(List.of("web/.npmrc|IGNORED|a\n", "web/x/.yarnrc|STAGED|b\n"), versions(top));
+        assertTrue(below.git());
+        assertEquals(List.of(".npmrc|IGNORED|a\n", "x/.yarnrc|STAGED|b\n"), versions(below));
+    }
+
+    @Test
     void mergeConflictReadsEveryStageThenTheWorkingCopy() throws IOException {
         Path repo = git.init("repo");
         write(repo.resolve(".npmrc"), "base\n");
