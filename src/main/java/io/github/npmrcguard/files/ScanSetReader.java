@@ -242,16 +242,17 @@ public final class ScanSetReader {
                     untracked.add(record.substring(2));
                     continue;
                 }
+                // "<tag> <mode> <object id> <stage>\t<path>": the first tab ends the fields, a path may hold more.
                 int tab = record.indexOf('\t');
                 String[] meta = tab < 0 ? new String[0] : record.substring(0, tab).split(" ");
-                if (meta.length != 4) {
-                    throw new GitException(GitCli.commandLine(root, LISTING), 0, "unexpected output");
+                if (meta.length != 4 || !meta[3].matches("[0-3]")) {
+                    throw new GitException(GitCli.commandLine(root, LISTING), -1, "its output could not be read");
                 }
                 String path = record.substring(tab + 1);
                 tracked.add(path);
                 if (candidate(path)) {
                     index.computeIfAbsent(path, p -> new ArrayList<>())
-                            .add(new Entry(meta[1], meta[2], Integer.parseInt(meta[3])));
+                            .add(new Entry(meta[1], meta[2], meta[3].charAt(0) - '0'));
                 }
             }
             readStaged(index);

@@ -127,6 +127,20 @@ class ScanSetReaderTest {
     }
 
     @Test
+    void ignoreRulesFromInfoExcludeAndTheUsersExcludesFileCountToo() throws IOException {
+        Path repo = git.init("repo");
+        write(repo.resolve(".git/info/exclude"), "a/.npmrc\n");
+        Path global = write(tmp.resolve("home/global-ignore"), "b/.npmrc\n");
+        git.run(repo, "config", "--global", "core.excludesFile", global.toString());
+        write(repo.resolve("a/.npmrc"), "a\n");
+        write(repo.resolve("b/.npmrc"), "b\n");
+        write(repo.resolve("c/.npmrc"), "c\n");
+
+        assertEquals(List.of("a/.npmrc|IGNORED|a\n", "b/.npmrc|IGNORED|b\n", "c/.npmrc|UNTRACKED|c\n"),
+                versions(git.reader().read(repo, NOTHING)));
+    }
+
+    @Test
     void trackedFileInsideAnIgnoredFolderIsReadOnceAsStaged() throws IOException {
         Path repo = git.init("repo");
         write(repo.resolve(".gitignore"), "conf/\n");
