@@ -28,6 +28,7 @@ final class SafeReader {
     static final String PERMISSION_DENIED = "permission denied: not read";
     static final String VANISHED = "vanished while the scan ran";
     static final String LINK_OUT_OF_ROOT = "symbolic link to a file outside the scan root: not read";
+    static final String LINK_INTO_PRUNED = "symbolic link into node_modules or .git: not read";
     static final String LINK_MISSING = "symbolic link to a missing file: not read";
     static final String LINK_UNRESOLVED = "symbolic link that does not resolve (a loop?): not read";
     static final String LINK_NOT_FILE = "symbolic link to something other than a regular file: not read";
@@ -109,6 +110,11 @@ final class SafeReader {
             }
             if (!target.startsWith(realRoot)) {
                 return new Problem(LINK_OUT_OF_ROOT, false);
+            }
+            String inRoot = TreeWalk.relative(realRoot, target);
+            if (TreeWalk.underNodeModules(inRoot) || inRoot.startsWith(".git/") || inRoot.contains("/.git/")) {
+                // A package's file, or git's own config (which may hold a remote URL): never project config.
+                return new Problem(LINK_INTO_PRUNED, false);
             }
             try {
                 attrs = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

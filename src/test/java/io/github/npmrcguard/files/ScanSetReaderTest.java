@@ -303,12 +303,21 @@ class ScanSetReaderTest {
             Files.createDirectories(root.resolve("web"));
             Files.createSymbolicLink(root.resolve("web/.npmrc"), Path.of("../config/npmrc.txt"));
             Files.createSymbolicLink(root.resolve(".npmrc"), outside);
+            write(root.resolve("node_modules/p/.npmrc"), "package\n");
+            Files.createDirectories(root.resolve("a/b"));
+            Files.createSymbolicLink(root.resolve("a/.npmrc"), Path.of("../node_modules/p/.npmrc"));
+            Files.createDirectories(root.resolve(".git"));
+            Files.createSymbolicLink(root.resolve("a/b/.npmrc"), root.resolve(".git/config").toAbsolutePath());
+            Files.writeString(root.resolve(".git/config"), Files.exists(root.resolve(".git/config"))
+                    ? Files.readString(root.resolve(".git/config")) : "[core]\n");
 
             ScanSet set = (withGit ? git.reader() : git.readerWithoutGit()).read(root, NOTHING);
 
             String p = withGit ? "UNTRACKED" : "NO_GIT";
             assertEquals(List.of("web/.npmrc|" + p + "|inside\n"), versions(set), "git: " + withGit);
-            assertEquals(List.of(".npmrc|" + SafeReader.LINK_OUT_OF_ROOT + "|false"), problems(set));
+            assertEquals(List.of(".npmrc|" + SafeReader.LINK_OUT_OF_ROOT + "|false",
+                    "a/.npmrc|" + SafeReader.LINK_INTO_PRUNED + "|false",
+                    "a/b/.npmrc|" + SafeReader.LINK_INTO_PRUNED + "|false"), problems(set));
         }
     }
 
