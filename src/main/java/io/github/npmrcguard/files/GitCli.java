@@ -196,14 +196,13 @@ final class GitCli {
         Process process = launch(dir, args);
         Pump stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
         Watchdog watchdog = new Watchdog(process, timeout);
-        IOException[] writeFailure = new IOException[1];
         Thread writer = daemon("git cat-file feeder", () -> {
             try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
                 for (String id : ids) {
                     out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
                 }
             } catch (IOException e) {
-                writeFailure[0] = e; // git died early: its exit code and stderr say why
+                // git died early: the reader sees the end of its output, its exit code and stderr say why
             }
         });
         writer.start();
