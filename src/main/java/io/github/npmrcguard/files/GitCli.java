@@ -1,0 +1,434 @@
+package io.github.npmrcguard.files;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the git CLI: finds the executable, gives it a predictable environment, captures stdout and stderr on
+ * their own threads (so neither pipe can fill up and stall git), and kills it after a timeout.
+ */
+final class GitCli {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * Inherited variables that would point git at another repository than the one holding {@code -C dir}
+     * (a Maven run from a git hook inherits a GIT_DIR relative to another folder), or change how it reads
+     * our pathspecs.
+     */
+    private static final List<String> STRIPPED = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR",
+            "GIT_PREFIX", "GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS",
+            "GIT_ICASE_PATHSPECS");
+
+    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
+    private static final int STDERR_LIMIT = 64 * 1024;
+
+    /** Why git would not answer for a folder, in the cases where the scan walks the folder instead. */
+    enum Refusal {
+        /** The folder is in no git work tree (or inside a {@code .git} folder). */
+        NOT_A_WORK_TREE,
+        /** git refuses the repository because another user owns it ({@code safe.directory}). */
+        DUBIOUS_OWNERSHIP
+    }
+
+    /** A finished git process. */
+    record Result(String command, int exitCode, byte[] stdout, String stderr) {
+        /** git's first stderr line, masked and shortened: safe for a log line or an exception message. */
+        String stderrFirstLine() {
+            return firstLine(stderr);
+        }
+    }
+
+    /** One blob from {@code git cat-file --batch}: content, or null with the reason. */
+    record Blob(byte[] content, boolean missing, long size) {
+    }
+
+    private final Path executable;
+    private final Map<String, String> environment;
+    private final Duration timeout;
+
+    /**
+     * @param executable  the git binary, or null when there is none
+     * @param environment the complete environment of the git processes
+     */
+    GitCli(Path executable, Map<String, String> environment, Duration timeout) {
+        this.executable = executable;
+        this.environment = Map.copyOf(environment);
+        this.timeout = timeout;
+    }
+
+    /** git as found on this JVM's PATH, with this JVM's environment. */
+    static GitCli system() {
+        return fromEnvironment(System.getenv(), DEFAULT_TIMEOUT);
+    }
+
+    /** git as found on {@code env}'s PATH, run with {@code env} (adjusted as {@link #childEnvironment} says). */
+    static GitCli fromEnvironment(Map<String, String> env, Duration timeout) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return new GitCli(findOnPath(env.get("PATH"), windows).orElse(null), childEnvironment(env), timeout);
+    }
+
+    /**
+     * The first {@code git} executable in {@code path}'s absolute entries. Empty and relative entries are
+     * skipped: they resolve against the current folder, which is the project being scanned, so a
+     * committed {@code ./git} must not be run.
+     */
+    static Optional<Path> findOnPath(String path, boolean windows) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        List<String> names = windows ? List.of("git.exe", "git") : List.of("git");
+        for (String entry : path.split(Pattern.quote(File.pathSeparator))) {
+            Path dir;
+            try {
+                dir = Path.of(entry);
+            } catch (InvalidPathException e) {
+                continue;
+            }
+            if (entry.isEmpty() || !dir.isAbsolute()) {
+                continue;
+            }
+            for (String name : names) {
+                Path candidate = dir.resolve(name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code env} for a git child process: location and pathspec variables removed ({@link #STRIPPED}; a
+     * relative {@code GIT_INDEX_FILE} too, it would resolve against another folder), messages in English so
+     * the fallback cases can be recognised, no credential prompt, no optional index writes.
+     */
+    static Map<String, String> childEnvironment(Map<String, String> env) {
+        Map<String, String> child = new HashMap<>(env);
+        STRIPPED.forEach(child::remove);
+        String index = child.get("GIT_INDEX_FILE");
+        if (index != null && !isAbsolute(index)) {
+            child.remove("GIT_INDEX_FILE");
+        }
+        child.put("LC_ALL", "C");
+        child.put("GIT_TERMINAL_PROMPT", "0");
+        child.put("GIT_OPTIONAL_LOCKS", "0");
+        return child;
+    }
+
+    private static boolean isAbsolute(String path) {
+        try {
+            return Path.of(path).isAbsolute();
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** Whether there is a git binary to run. */
+    boolean available() {
+        return executable != null;
+    }
+
+    /** Starts {@code git -C dir args...}; {@link Running#await()} collects it. */
+    Running start(Path dir, List<String> args) throws IOException {
+        Process process = launch(dir, args);
+        return new Running(commandLine(dir, args), process);
+    }
+
+    /** Runs {@code git -C dir args...} to the end. */
+    Result run(Path dir, List<String> args) throws IOException {
+        return start(dir, args).await();
+    }
+
+    /** How git refused to work on a folder, or null when the failure is none of the fallback cases. */
+    static Refusal refusal(Result result) {
+        if (result.exitCode() == 0) {
+            return null;
+        }
+        String err = result.stderr();
+        if (err.contains("not a git repository") || err.contains("must be run in a work tree")) {
+            return Refusal.NOT_A_WORK_TREE;
+        }
+        if (err.contains("dubious ownership")) {
+            return Refusal.DUBIOUS_OWNERSHIP;
+        }
+        return null;
+    }
+
+    /** A GitException for a result git did not expect to fail. */
+    static GitException failure(Result result) {
+        return new GitException(result.command(), result.exitCode(), result.stderrFirstLine());
+    }
+
+    /**
+     * Reads blobs with ONE {@code git cat-file --batch} process: ids are fed from a separate thread while
+     * this one reads, so neither pipe can fill up and deadlock. Blobs larger than {@code maxBytes} are
+     * drained and returned without content.
+     */
+    Map<String, Blob> readBlobs(Path dir, Collection<String> objectIds, long maxBytes) throws IOException {
+        Map<String, Blob> blobs = new HashMap<>();
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(objectIds));
+        if (ids.isEmpty()) {
+            return blobs;
+        }
+        List<String> args = List.of("cat-file", "--batch", "--buffer");
+        String command = commandLine(dir, args);
+        Process process = launch(dir, args);
+        Pump stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
+        Watchdog watchdog = new Watchdog(process, timeout);
+        Thread writer = daemon("git cat-file feeder", () -> {
+            try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
+                for (String id : ids) {
+                    out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
+                }
+            } catch (IOException e) {
+                // git died early: the reader sees the end of its output, its exit code and stderr say why
+            }
+        });
+        writer.start();
+        try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
+            for (int i = 0; i < ids.size(); i++) {
+                String header = readHeader(in);
+                String[] parts = header.split(" ");
+                if (parts.length == 2 && parts[1].equals("missing")) {
+                    blobs.put(parts[0], new Blob(null, true, -1));
+                    continue;
+                }
+                if (parts.length != 3) {
+                    throw new EOFException("unexpected output");
+                }
+                long size = Long.parseLong(parts[2]);
+                byte[] content = size <= maxBytes ? in.readNBytes((int) size) : null;
+                if (content == null) {
+                    skipFully(in, size);
+                } else if (content.length != size) {
+                    throw new EOFException("truncated output");
+                }
+                if (in.read() != '\n') {
+                    throw new EOFException("unexpected output");
+                }
+                // The index only holds blobs for files; anything else is as good as missing.
+                blobs.put(parts[0], parts[1].equals("blob") ? new Blob(content, false, size) : new Blob(null, true, -1));
+            }
+        } catch (IOException | NumberFormatException e) {
+            process.destroyForcibly();
+            Result r = finish(command, process, new byte[0], stderr, watchdog);
+            throw new GitException(command, watchdog.timedOut() ? -1 : r.exitCode(), watchdog.timedOut()
+                    ? timedOutMessage()
+                    : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
+        }
+        Result r = finish(command, process, new byte[0], stderr, watchdog);
+        join(writer);
+        if (watchdog.timedOut()) {
+            throw new GitException(command, -1, timedOutMessage());
+        }
+        if (r.exitCode() != 0) {
+            throw failure(r);
+        }
+        return blobs;
+    }
+
+    private Process launch(Path dir, List<String> args) throws IOException {
+        if (executable == null) {
+            throw new IOException("git not found on the PATH");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(executable.toString());
+        cmd.add("-C");
+        cmd.add(dir.toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().clear();
+        pb.environment().putAll(environment);
+        pb.directory(dir.toFile());
+        return pb.start();
+    }
+
+    /** The command line for messages: without the executable's path. */
+    static String commandLine(Path dir, List<String> args) {
+        return "git -C " + dir + " " + String.join(" ", args);
+    }
+
+    /** A started git process whose stdout and stderr are being collected. */
+    final class Running {
+        private final String command;
+        private final Process process;
+        private final Pump stdout;
+        private final Pump stderr;
+        private final Watchdog watchdog;
+
+        private Running(String command, Process process) {
+            this.command = command;
+            this.process = process;
+            try {
+                process.getOutputStream().close(); // git reads no stdin here
+            } catch (IOException e) {
+                // nothing to close: git may have exited already
+            }
+            this.stdout = new Pump(process.getInputStream(), Integer.MAX_VALUE - 16);
+            this.stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
+            this.watchdog = new Watchdog(process, timeout);
+        }
+
+        /** Waits for git to finish (at most the timeout) and returns what it wrote. */
+        Result await() throws GitException {
+            Result r = finish(command, process, null, stderr, watchdog);
+            if (watchdog.timedOut()) {
+                throw new GitException(command, -1, timedOutMessage());
+            }
+            byte[] out = stdout.bytes();
+            if (stdout.failure() != null) {
+                throw new GitException(command, -1, "its output could not be read");
+            }
+            return new Result(command, r.exitCode(), out, r.stderr());
+        }
+    }
+
+    private static Result finish(String command, Process process, byte[] out, Pump stderr, Watchdog watchdog) {
+        int exit;
+        try {
+            exit = process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            exit = -1;
+        }
+        watchdog.cancel();
+        String err = new String(stderr.bytes(), StandardCharsets.UTF_8);
+        return new Result(command, exit, out, err);
+    }
+
+    private static String readHeader(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(80);
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0 || line.size() > 4096) {
+                throw new EOFException("unexpected output");
+            }
+            line.write(c);
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static void skipFully(InputStream in, long n) throws IOException {
+        while (n > 0) {
+            long skipped = in.skip(n);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    throw new EOFException("truncated output");
+                }
+                skipped = 1;
+            }
+            n -= skipped;
+        }
+    }
+
+    private String timedOutMessage() {
+        return "timed out after " + (timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms");
+    }
+
+    static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("").strip();
+        line = URL_USER_INFO.matcher(line).replaceAll("$1***@");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    private static String nonEmpty(String s, String otherwise) {
+        return s == null || s.isEmpty() ? otherwise : s;
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads a stream to its end on its own thread, keeping at most {@code limit} bytes. */
+    private static final class Pump {
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final Thread thread;
+        private volatile IOException failure;
+
+        Pump(InputStream in, int limit) {
+            thread = daemon("git output reader", () -> {
+                byte[] chunk = new byte[1 << 16];
+                try (in) {
+                    for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                        int keep = Math.min(n, limit - buffer.size());
+                        if (keep > 0) {
+                            buffer.write(chunk, 0, keep);
+                        }
+                    }
+                } catch (IOException e) {
+                    failure = e;
+                }
+            });
+            thread.start();
+        }
+
+        byte[] bytes() {
+            join(thread);
+            return buffer.toByteArray();
+        }
+
+        IOException failure() {
+            return failure;
+        }
+    }
+
+    /** Kills a process that runs longer than the timeout. */
+    private static final class Watchdog {
+        private final Thread thread;
+        private volatile boolean timedOut;
+
+        Watchdog(Process process, Duration timeout) {
+            thread = daemon("git watchdog", () -> {
+                try {
+                    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                        timedOut = true;
+                        process.descendants().forEach(ProcessHandle::destroyForcibly);
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    // cancelled: the process ended
+                }
+            });
+            thread.start();
+        }
+
+        void cancel() {
+            thread.interrupt();
+        }
+
+        boolean timedOut() {
+            return timedOut;
+        }
+    }
+}
