@@ -93,8 +93,7 @@ public class CheckMojo extends AbstractGuardMojo {
         }
         getLog().error(ConsoleReport.REMEDY);
         if (!fail) {
-            getLog().warn("npmrc-guard: not failing the build (npmrcguard.fail=false): "
-                    + ConsoleReport.failureSummary(result));
+            getLog().warn(ConsoleReport.failureSummary(result) + " Not failing the build: npmrcguard.fail=false.");
             return;
         }
         throw new MojoFailureException(ConsoleReport.failureSummary(result));

@@ -26,7 +26,7 @@ public final class DeprecatedKeyRule implements Rule {
         }
         for (Setting s : doc.settings()) {
             if (DEPRECATED.contains(s.name())) {
-                sink.report(INFO, s.line(), s.name() + " is no longer used by npm", s.key(), null);
+                sink.report(INFO, s.line(), "key npm no longer uses", s.key(), null);
             }
         }
     }

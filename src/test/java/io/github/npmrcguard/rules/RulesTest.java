@@ -140,7 +140,7 @@ class RulesTest {
                 + "[install.registry]\nurl = \"https://r.example/\"\ntoken = \"${NPM_TOKEN}\"\n");
         assertEquals(List.of(
                 "ERROR bunfig.toml:2: literal value in install.scopes.acme.token [literal-credential] (fingerprint " + Fingerprint.of(t) + ")",
-                "WARNING bunfig.toml:6: placeholder that bun does not expand in install.registry.token [placeholder-not-expanded]"),
+                "WARNING bunfig.toml:5: placeholder that bun does not expand in install.registry.token [placeholder-not-expanded]"),
                 out);
     }
 
@@ -160,8 +160,8 @@ class RulesTest {
         List<String> out = lines(".npmrc", "_authToken=${NPM_TOKEN}\nalways-auth=true\nemail=dev@example.com\n");
         assertEquals(List.of(
                 "WARNING .npmrc:1: auth key without a registry (npm 9+ refuses it) in _authToken [unscoped-auth]",
-                "WARNING .npmrc:2: always-auth is no longer used by npm in always-auth [deprecated-key]",
-                "WARNING .npmrc:3: email is no longer used by npm in email [deprecated-key]"), out);
+                "WARNING .npmrc:2: key npm no longer uses in always-auth [deprecated-key]",
+                "WARNING .npmrc:3: key npm no longer uses in email [deprecated-key]"), out);
     }
 
     @Test

@@ -33,9 +33,11 @@ class TokenCatalogueTest {
     }
 
     @Test
-    void checksumMatchesThePublishedGitHubSample() {
-        // GitHub's documented sample: thirty zeros carry the checksum 4WZ4EQ.
-        assertEquals("4WZ4EQ", Base62Checksum.of("0".repeat(30)));
+    void checksumMatchesCredSweepersPublishedSample() {
+        // CredSweeper's positive npm sample: these 30 characters carry the checksum 1Bscp5.
+        assertEquals("1Bscp5", Base62Checksum.of("Alm0StFaK3t0kEN8uTval1DcRC32dc"));
+        assertTrue(Base62Checksum.valid("Alm0StFaK3t0kEN8uTval1DcRC32dc" + "1Bscp5"));
+        assertFalse(Base62Checksum.valid("Alm0StFaK3t0kEN8uTval1DcRC32dc" + "1Bscp6"));
     }
 
     @Test
