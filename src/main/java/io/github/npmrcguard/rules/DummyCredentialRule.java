@@ -3,7 +3,7 @@ package io.github.npmrcguard.rules;
 import io.github.npmrcguard.parse.Setting;
 
 /** An obvious dummy ({@code changeme}, {@code <YOUR_TOKEN>}, {@code xxxx}) or an empty value in an auth key. */
-public final class DummyCredentialRule implements Rule {
+public final class DummyCredentialRule extends CredentialValueRule {
     public static final RuleInfo INFO = new RuleInfo("dummy-credential", Severity.WARNING,
             "Dummy or empty credential",
             "An auth key holds an empty value or an obvious stand-in, so the client sends no usable credential. "
@@ -15,17 +15,11 @@ public final class DummyCredentialRule implements Rule {
     }
 
     @Override
-    public void check(ConfigDocument doc, FindingSink sink) {
-        for (Setting s : doc.settings()) {
-            if (!CredentialKeys.isCredential(doc.kind(), s)) {
-                continue;
-            }
-            ValueKind kind = ValueClassifier.classify(s.value(), doc.dialect());
-            if (kind == ValueKind.EMPTY) {
-                sink.report(INFO, s.line(), "empty value", s.key(), null);
-            } else if (kind == ValueKind.DUMMY) {
-                sink.report(INFO, s.line(), "dummy value", s.key(), null);
-            }
+    void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
+        if (kind == ValueKind.EMPTY) {
+            sink.report(INFO, s.line(), "empty value", s.key(), null);
+        } else if (kind == ValueKind.DUMMY) {
+            sink.report(INFO, s.line(), "dummy value", s.key(), null);
         }
     }
 }

@@ -7,7 +7,7 @@ import io.github.npmrcguard.parse.Setting;
  * {@code npmAuthToken}/{@code npmAuthIdent}, bun's {@code token}/{@code password}), in any scope, whatever
  * its format or checksum: a random string in an auth key is a credential.
  */
-public final class LiteralCredentialRule implements Rule {
+public final class LiteralCredentialRule extends CredentialValueRule {
     public static final RuleInfo INFO = new RuleInfo("literal-credential", Severity.ERROR,
             "Literal credential in an auth key",
             "An auth key holds a literal credential, so everyone who can read the repository can use it. Revoke "
@@ -22,13 +22,10 @@ public final class LiteralCredentialRule implements Rule {
     }
 
     @Override
-    public void check(ConfigDocument doc, FindingSink sink) {
-        for (Setting s : doc.settings()) {
-            if (CredentialKeys.isCredential(doc.kind(), s)
-                    && ValueClassifier.classify(s.value(), doc.dialect()) == ValueKind.LITERAL) {
-                String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s));
-                sink.report(INFO, s.line(), what, s.key(), s.value().strip());
-            }
+    void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
+        if (kind == ValueKind.LITERAL) {
+            String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s));
+            sink.report(INFO, s.line(), what, s.key(), s.value().strip());
         }
     }
 }

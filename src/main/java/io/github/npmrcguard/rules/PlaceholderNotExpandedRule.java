@@ -7,7 +7,7 @@ import io.github.npmrcguard.parse.Setting;
  * {@code ${env.X}}, {@code %X%} or {@code {{ x }}} in {@code .npmrc}; {@code ${X}} in {@code bunfig.toml}.
  * The client sends the text as typed and the registry answers 401 later.
  */
-public final class PlaceholderNotExpandedRule implements Rule {
+public final class PlaceholderNotExpandedRule extends CredentialValueRule {
     public static final RuleInfo INFO = new RuleInfo("placeholder-not-expanded", Severity.WARNING,
             "Placeholder the client does not expand",
             "The value looks like a placeholder, but the client that reads this file sends it to the registry as "
@@ -20,13 +20,10 @@ public final class PlaceholderNotExpandedRule implements Rule {
     }
 
     @Override
-    public void check(ConfigDocument doc, FindingSink sink) {
-        for (Setting s : doc.settings()) {
-            if (CredentialKeys.isCredential(doc.kind(), s)
-                    && ValueClassifier.classify(s.value(), doc.dialect()) == ValueKind.NOT_EXPANDED) {
-                sink.report(INFO, s.line(), "placeholder that " + doc.dialect().client() + " does not expand",
-                        s.key(), null);
-            }
+    void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
+        if (kind == ValueKind.NOT_EXPANDED) {
+            sink.report(INFO, s.line(), "placeholder that " + doc.dialect().client() + " does not expand", s.key(),
+                    null);
         }
     }
 }

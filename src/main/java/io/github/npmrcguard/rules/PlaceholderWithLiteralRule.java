@@ -6,7 +6,7 @@ import io.github.npmrcguard.parse.Setting;
  * A placeholder that still carries a literal: {@code ${NPM_TOKEN:-npm_…}} (pnpm and yarn 2+ use the
  * fallback when the variable is unset) or {@code abc${X}} (the literal part is part of the secret).
  */
-public final class PlaceholderWithLiteralRule implements Rule {
+public final class PlaceholderWithLiteralRule extends CredentialValueRule {
     public static final RuleInfo INFO = new RuleInfo("placeholder-with-literal", Severity.ERROR,
             "Placeholder that still carries a literal",
             "The value uses an environment variable but also holds literal text: a fallback such as "
@@ -20,12 +20,9 @@ public final class PlaceholderWithLiteralRule implements Rule {
     }
 
     @Override
-    public void check(ConfigDocument doc, FindingSink sink) {
-        for (Setting s : doc.settings()) {
-            if (CredentialKeys.isCredential(doc.kind(), s)
-                    && ValueClassifier.classify(s.value(), doc.dialect()) == ValueKind.PLACEHOLDER_WITH_LITERAL) {
-                sink.report(INFO, s.line(), "placeholder with a literal part", s.key(), s.value().strip());
-            }
+    void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
+        if (kind == ValueKind.PLACEHOLDER_WITH_LITERAL) {
+            sink.report(INFO, s.line(), "placeholder with a literal part", s.key(), s.value().strip());
         }
     }
 }

@@ -16,6 +16,7 @@ public final class ValueClassifier {
     private static final Pattern YARN1_EXPR = Pattern.compile("(\\\\*)\\$\\{([^}]+)\\}");
     /** yarn berry's expression: {@code ${NAME}}, {@code ${NAME:-fallback}}, {@code ${NAME-fallback}}. */
     private static final Pattern BERRY_EXPR = Pattern.compile("(\\\\*)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?-([^}]*))?\\}");
+    private static final Pattern FALLBACK = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*:?-");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern BARE_VAR = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
     /** Placeholders of other tools that no npm-family client expands. */
@@ -41,17 +42,21 @@ public final class ValueClassifier {
             case BUN:
                 return classifyBun(v);
             case YARN_BERRY:
-                return classifyBerry(v);
+                return classifyBraced(v, BERRY_EXPR, true);
             case YARN1:
                 return classifyBraced(v, YARN1_EXPR, false);
             case NPM:
             default:
-                return classifyBraced(v, NPM_EXPR, true);
+                return classifyBraced(v, NPM_EXPR, false);
         }
     }
 
-    /** npm and yarn 1: every {@code ${...}} is replaced; text around it, or a fallback, is literal. */
-    private static ValueKind classifyBraced(String v, Pattern expr, boolean npm) {
+    /**
+     * npm, yarn 1 and yarn 2+: every expression is replaced; text around it is literal, and so is a non-empty
+     * fallback ({@code ${NAME:-x}}: npm and yarn 1 look up a variable of that odd name and send the text as
+     * typed, while pnpm and yarn 2+ reading the same file send the fallback).
+     */
+    private static ValueKind classifyBraced(String v, Pattern expr, boolean berry) {
         Matcher m = expr.matcher(v);
         StringBuilder rest = new StringBuilder();
         int last = 0;
@@ -62,47 +67,14 @@ public final class ValueClassifier {
             last = m.end();
             any = true;
             String name = m.group(2);
-            boolean escaped = m.group(1).length() % 2 == 1;
-            int fallback = fallbackStart(name);
-            if (fallback >= 0) {
-                // ${NAME:-x} / ${NAME-x}: npm and yarn 1 look up a variable with that odd name and send the
-                // text as typed; pnpm and yarn berry read the same file and use the fallback. A non-empty
-                // fallback is a committed secret either way.
-                if (!name.substring(fallback).replaceFirst("^:?-", "").isEmpty()) {
-                    return ValueKind.PLACEHOLDER_WITH_LITERAL;
-                }
-                allExpand = false;
-            } else if (escaped || !ENV_NAME.matcher(name).matches()) {
-                allExpand = false;
-            }
-        }
-        rest.append(v, last, v.length());
-        if (!any) {
-            return classifyUnexpanded(v);
-        }
-        if (carriesLiteral(rest)) {
-            return ValueKind.PLACEHOLDER_WITH_LITERAL;
-        }
-        return allExpand ? ValueKind.PLACEHOLDER : ValueKind.NOT_EXPANDED;
-    }
-
-    private static ValueKind classifyBerry(String v) {
-        Matcher m = BERRY_EXPR.matcher(v);
-        StringBuilder rest = new StringBuilder();
-        int last = 0;
-        boolean any = false;
-        boolean allExpand = true;
-        while (m.find()) {
-            rest.append(v, last, m.start());
-            last = m.end();
-            any = true;
-            if (m.group(1).length() % 2 == 1) {
-                allExpand = false;
-            }
-            String fallback = m.group(4);
+            String fallback = berry ? m.group(4) : fallbackOf(name);
             if (fallback != null && !fallback.isEmpty()) {
                 return ValueKind.PLACEHOLDER_WITH_LITERAL;
             }
+            boolean escaped = m.group(1).length() % 2 == 1;
+            // npm sends ${NAME:-} as typed; yarn 2+ expands it to an empty value.
+            boolean expands = berry || (fallback == null && ENV_NAME.matcher(name).matches());
+            allExpand &= expands && !escaped;
         }
         rest.append(v, last, v.length());
         if (!any) {
@@ -160,10 +132,10 @@ public final class ValueClassifier {
                 || lower.matches(".*(token|secret|password|key)[-_ ]?here");
     }
 
-    /** Index of {@code :-} or {@code -} in an expression name, or -1 when it has no fallback part. */
-    private static int fallbackStart(String name) {
-        Matcher m = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*(:?-)").matcher(name);
-        return m.find() ? m.start(1) : -1;
+    /** The fallback text of a {@code NAME:-x} or {@code NAME-x} expression name, or null when it has none. */
+    private static String fallbackOf(String name) {
+        Matcher m = FALLBACK.matcher(name);
+        return m.find() ? name.substring(m.end()) : null;
     }
 
     /** Text beside a placeholder counts as a literal when it holds three or more letters or digits. */
