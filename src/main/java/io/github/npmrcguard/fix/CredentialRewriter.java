@@ -1,0 +1,211 @@
+package io.github.npmrcguard.fix;
+
+import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.parse.DecodedText;
+import io.github.npmrcguard.parse.Lines;
+import io.github.npmrcguard.parse.ParseException;
+import io.github.npmrcguard.parse.Parsers;
+import io.github.npmrcguard.parse.Setting;
+import io.github.npmrcguard.parse.TextDecoder;
+import io.github.npmrcguard.rules.CredentialKeys;
+import io.github.npmrcguard.rules.Dialect;
+import io.github.npmrcguard.rules.ValueClassifier;
+import io.github.npmrcguard.rules.ValueKind;
+import io.github.npmrcguard.secrets.Fingerprint;
+import io.github.npmrcguard.secrets.TokenCatalogue;
+import io.github.npmrcguard.secrets.TokenMatch;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rewrites the literal credentials of one file to placeholders, changing only the characters of each value
+ * and keeping every other byte: line endings, spacing, quotes, comments, order, encoding and BOM. After
+ * editing it parses the result again and keeps the edit only if the file now reads the same settings with
+ * placeholders where the secrets were.
+ */
+public final class CredentialRewriter {
+
+    /**
+     * One rewritten value.
+     *
+     * @param line        1-based line
+     * @param fingerprint the fingerprint of the secret that was there
+     * @param placeholder what stands there now, e.g. {@code ${NPM_TOKEN}}
+     */
+    public record Edit(int line, String fingerprint, String placeholder) {
+    }
+
+    /**
+     * What a rewrite did.
+     *
+     * @param content the new bytes, or null when nothing changed
+     * @param edits   the values rewritten
+     * @param refusal why the file was left alone as a whole (not text we can write back byte for byte, or
+     *                the edited file would not parse the same), or null
+     */
+    public record Result(byte[] content, List<Edit> edits, String refusal) {
+    }
+
+    private record Pending(int start, int end, String replacement, Edit edit) {
+    }
+
+    private final VariableNames names;
+
+    public CredentialRewriter(VariableNames names) {
+        this.names = names;
+    }
+
+    /** The placeholder each client expands, for a variable. */
+    public static String placeholder(Dialect dialect, String variable) {
+        switch (dialect) {
+            case YARN_BERRY:
+                return "${" + variable + ":-}";
+            case BUN:
+                return "$" + variable;
+            default:
+                return "${" + variable + "}";
+        }
+    }
+
+    /**
+     * Replaces every credential whose fingerprint is in {@code fingerprints}: values of credential keys, and
+     * recognised tokens inside comment lines.
+     */
+    public Result rewrite(FileKind kind, byte[] content, Set<String> fingerprints) {
+        DecodedText decoded;
+        try {
+            decoded = new TextDecoder().decode(content);
+        } catch (ParseException e) {
+            return new Result(null, List.of(), "it is not a text file");
+        }
+        if (decoded.lossy() || !Arrays.equals(encode(decoded, decoded.text()), content)) {
+            return new Result(null, List.of(), "its bytes are not valid " + decoded.encoding()
+                    + ", so it cannot be written back unchanged");
+        }
+        String text = decoded.text();
+        List<Setting> before;
+        try {
+            before = Parsers.forKind(kind).parse(decoded);
+        } catch (ParseException e) {
+            return new Result(null, List.of(), "it does not parse (line " + e.line() + ")");
+        }
+        Lines lines = Lines.of(text);
+        List<String> raw = Lines.split(text);
+        Dialect dialect = Dialect.of(kind);
+        List<Pending> pending = new ArrayList<>();
+        for (Setting s : before) {
+            if (!CredentialKeys.isCredential(kind, s) || !fingerprints.contains(Fingerprint.of(s.value().strip()))) {
+                continue;
+            }
+            ValueKind valueKind = ValueClassifier.classify(s.value(), dialect);
+            if (valueKind != ValueKind.LITERAL && valueKind != ValueKind.PLACEHOLDER_WITH_LITERAL) {
+                continue;
+            }
+            ValueSpan span = ValueSpan.locate(kind, raw.get(s.line() - 1), s);
+            if (span == null) {
+                continue;
+            }
+            String placeholder = placeholder(dialect, names.variableFor(kind, s));
+            String replacement = quoted(kind, span.quote(), placeholder);
+            int offset = lines.startOf(s.line());
+            pending.add(new Pending(offset + span.start(), offset + span.end(), replacement,
+                    new Edit(s.line(), Fingerprint.of(s.value().strip()), placeholder)));
+        }
+        for (int i = 0; i < raw.size(); i++) {
+            String line = raw.get(i);
+            String trimmed = line.stripLeading();
+            if (!(trimmed.startsWith("#") || trimmed.startsWith(";"))) {
+                continue;
+            }
+            for (TokenMatch m : TokenCatalogue.get().find(line)) {
+                String fingerprint = Fingerprint.of(m.in(line));
+                if (fingerprints.contains(fingerprint)) {
+                    String placeholder = placeholder(dialect, "NPM_TOKEN");
+                    int offset = lines.startOf(i + 1);
+                    pending.add(new Pending(offset + m.start(), offset + m.end(), placeholder,
+                            new Edit(i + 1, fingerprint, placeholder)));
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            return new Result(null, List.of(), null);
+        }
+        pending.sort(Comparator.comparingInt(Pending::start).reversed());
+        StringBuilder edited = new StringBuilder(text);
+        for (Pending p : pending) {
+            edited.replace(p.start(), p.end(), p.replacement());
+        }
+        String after = edited.toString();
+        String problem = verify(kind, decoded, before, after, pending);
+        if (problem != null) {
+            return new Result(null, List.of(), problem);
+        }
+        List<Edit> edits = pending.stream().map(Pending::edit).sorted(Comparator.comparingInt(Edit::line)).toList();
+        return new Result(encode(decoded, after), edits, null);
+    }
+
+    /** YAML and yarn 1 values that start with $ are safest quoted; npm takes the placeholder bare. */
+    private static String quoted(FileKind kind, char quote, String placeholder) {
+        if (quote != 0) {
+            return quote + placeholder + quote;
+        }
+        return kind == FileKind.NPMRC ? placeholder : "\"" + placeholder + "\"";
+    }
+
+    /**
+     * The edited text must parse to the same settings, line for line, except that each edited credential
+     * now holds a placeholder; otherwise the edit is refused rather than risk changing what the file means.
+     */
+    private static String verify(FileKind kind, DecodedText decoded, List<Setting> before, String after,
+            List<Pending> pending) {
+        List<Setting> now;
+        try {
+            now = Parsers.forKind(kind).parse(new DecodedText(after, decoded.encoding(), false));
+        } catch (ParseException e) {
+            return "the rewritten file would not parse";
+        }
+        if (now.size() != before.size()) {
+            return "the rewritten file would not read the same settings";
+        }
+        Set<Integer> editedLines = new java.util.HashSet<>();
+        pending.forEach(p -> editedLines.add(p.edit().line()));
+        Dialect dialect = Dialect.of(kind);
+        for (int i = 0; i < now.size(); i++) {
+            Setting a = before.get(i);
+            Setting b = now.get(i);
+            if (a.line() != b.line() || !a.key().equals(b.key())) {
+                return "the rewritten file would not read the same settings";
+            }
+            boolean secretHere = editedLines.contains(a.line()) && CredentialKeys.isCredential(kind, a)
+                    && !a.value().equals(b.value());
+            if (secretHere) {
+                if (ValueClassifier.classify(b.value(), dialect) != ValueKind.PLACEHOLDER) {
+                    return "the rewritten value would not be a placeholder its client expands";
+                }
+            } else if (!a.value().equals(b.value())) {
+                return "the rewrite would change another setting";
+            }
+        }
+        return null;
+    }
+
+    /** The text in the file's own encoding, with its byte order mark when it had one. */
+    private static byte[] encode(DecodedText decoded, String text) {
+        String name = decoded.encoding().split(" ")[0];
+        Charset charset = Charset.forName(name);
+        ByteBuffer body = charset.encode(text);
+        byte[] bom = !decoded.hasBom() ? new byte[0]
+                : name.equals("UTF-8") ? new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}
+                : name.equals("UTF-16LE") ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+                : new byte[] {(byte) 0xFE, (byte) 0xFF};
+        byte[] out = new byte[bom.length + body.remaining()];
+        System.arraycopy(bom, 0, out, 0, bom.length);
+        body.get(out, bom.length, out.length - bom.length);
+        return out;
+    }
+}
