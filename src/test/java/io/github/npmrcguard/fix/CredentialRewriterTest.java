@@ -110,7 +110,8 @@ class CredentialRewriterTest {
 
     @Test
     void invalidUtf8IsLeftAloneWithAReason() {
-        byte[] content = ("//r.example/:_authToken=abc\u00e9secret\n").getBytes(StandardCharsets.ISO_8859_1);
+        String value = "abc\u00e9" + "secret";
+        byte[] content = ("//r.example/:_authToken=" + value + "\n").getBytes(StandardCharsets.ISO_8859_1);
         CredentialRewriter.Result r = rewriter.rewrite(FileKind.NPMRC, content, Set.of(Fingerprint.of("abc\uFFFDsecret")));
         assertNull(r.content());
         assertNotNull(r.refusal());
