@@ -4,7 +4,9 @@ import io.github.npmrcguard.files.ScanSetReader;
 import io.github.npmrcguard.report.ConsoleReport;
 import io.github.npmrcguard.report.SarifWriter;
 import io.github.npmrcguard.rules.Finding;
+import io.github.npmrcguard.rules.Rule;
 import io.github.npmrcguard.rules.RuleCatalogue;
+import io.github.npmrcguard.scan.Preflight;
 import io.github.npmrcguard.scan.AllowedFinding;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.Scanner;
@@ -12,6 +14,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -47,6 +51,15 @@ public class CheckMojo extends AbstractGuardMojo {
     @Parameter(property = "npmrcguard.sarif")
     File sarif;
 
+    /**
+     * The CI preflight: every environment variable that a committed credential placeholder reads must be
+     * set, non-empty and free of whitespace. {@code auto}: an error in CI (the {@code CI} variable, or
+     * Jenkins', Azure's, GitLab's own markers), a warning elsewhere; {@code always}: an error everywhere;
+     * {@code off}: not checked.
+     */
+    @Parameter(property = "npmrcguard.preflight", defaultValue = "auto")
+    String preflight;
+
     /** The project the goal runs in (a stand-in when there is no pom). */
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
@@ -70,7 +83,7 @@ public class CheckMojo extends AbstractGuardMojo {
         getLog().info("npmrc-guard: scanning " + scanRoot);
         ScanResult result;
         try {
-            result = new Scanner(new ScanSetReader()::read).scan(scanRoot, pathExcludes(), allowlist(),
+            result = new Scanner(new ScanSetReader()::read, rules()).scan(scanRoot, pathExcludes(), allowlist(),
                     LocalDate.now());
         } catch (IOException e) {
             throw new MojoExecutionException("npmrc-guard could not list or read the files under " + scanRoot
@@ -91,12 +104,24 @@ public class CheckMojo extends AbstractGuardMojo {
             getLog().info(ConsoleReport.passSummary(result));
             return;
         }
-        getLog().error(ConsoleReport.REMEDY);
+        if (ConsoleReport.hasCredentials(result)) {
+            getLog().error(ConsoleReport.REMEDY);
+        }
         if (!fail) {
             getLog().warn(ConsoleReport.failureSummary(result) + " Not failing the build: npmrcguard.fail=false.");
             return;
         }
         throw new MojoFailureException(ConsoleReport.failureSummary(result));
+    }
+
+    private List<Rule> rules() throws MojoFailureException {
+        List<Rule> rules = new ArrayList<>(RuleCatalogue.rules());
+        try {
+            rules.addAll(Preflight.rules(preflight, System.getenv()));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage() + " (it is '" + preflight + "')");
+        }
+        return rules;
     }
 
     private void writeSarif(Path scanRoot, ScanResult result) throws MojoExecutionException {

@@ -49,13 +49,19 @@ public final class RuleCatalogue {
         out.add(UNREADABLE_FILE);
         out.add(UNPARSABLE_FILE);
         out.add(SKIPPED_FILE);
+        out.add(PreflightVariableRule.INFO);
         return List.copyOf(out);
     }
 
     /** Runs every rule over one document. */
     public static List<Finding> check(ConfigDocument doc) {
+        return check(doc, RULES);
+    }
+
+    /** Runs the given rules, in order, over one document. */
+    public static List<Finding> check(ConfigDocument doc, List<Rule> rules) {
         FindingSink sink = new FindingSink(doc.path());
-        for (Rule rule : RULES) {
+        for (Rule rule : rules) {
             rule.check(doc, sink);
         }
         return sink.findings();

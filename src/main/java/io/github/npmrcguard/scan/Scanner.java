@@ -9,6 +9,7 @@ import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.files.ScanSet;
 import io.github.npmrcguard.rules.ConfigDocument;
 import io.github.npmrcguard.rules.Finding;
+import io.github.npmrcguard.rules.Rule;
 import io.github.npmrcguard.rules.RuleCatalogue;
 import io.github.npmrcguard.rules.RuleInfo;
 import io.github.npmrcguard.rules.Severity;
@@ -31,8 +32,17 @@ public final class Scanner {
     private final ScanSetSource source;
     private final DocumentReader reader = new DocumentReader();
 
+    private final List<Rule> rules;
+
+    /** A scanner with the standard rules. */
     public Scanner(ScanSetSource source) {
+        this(source, RuleCatalogue.rules());
+    }
+
+    /** A scanner with these rules, in this order (the standard ones plus, say, the CI preflight). */
+    public Scanner(ScanSetSource source, List<Rule> rules) {
         this.source = source;
+        this.rules = List.copyOf(rules);
     }
 
     /**
@@ -57,7 +67,7 @@ public final class Scanner {
         for (ScanFile file : files) {
             DocumentReader.Read read = reader.read(file);
             List<Finding> found = new ArrayList<>(read.findings());
-            found.addAll(RuleCatalogue.check(read.document()));
+            found.addAll(RuleCatalogue.check(read.document(), rules));
             for (Finding f : found) {
                 if (file.provenance().committed()) {
                     if (!f.fingerprint().isEmpty()) {
