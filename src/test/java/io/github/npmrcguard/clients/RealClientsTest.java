@@ -10,6 +10,9 @@ import io.github.npmrcguard.testsupport.JsonReader;
 import io.github.npmrcguard.testsupport.LocalRegistry;
 import io.github.npmrcguard.testsupport.PackageManagers;
 import io.github.npmrcguard.testsupport.PackageManagers.Client;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +21,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -81,6 +86,55 @@ class RealClientsTest {
         assertTrue(registry.url().endsWith("/"));
         assertEquals(0, registry.secrets().count(Files.readString(registry.log())),
                 "the registry's log holds neither the password nor the token");
+    }
+
+    /**
+     * The sandbox keeps each client on 127.0.0.1: a project whose registry is another host (127.0.0.2,
+     * standing in for any host but the test registry) fails at once, and that host receives nothing.
+     * npm, pnpm, yarn 1 and bun are stopped by the dead proxy, yarn 4 by its network settings.
+     */
+    @ParameterizedTest
+    @EnumSource(Client.class)
+    void theSandboxKeepsEveryClientOffOtherHosts(Client client, @TempDir Path tmp) throws Exception {
+        AtomicInteger received = new AtomicInteger();
+        HttpServer other;
+        try {
+            other = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 8);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("cannot listen on 127.0.0.2 (Linux routes all of 127.0.0.0/8 to loopback)", e);
+        }
+        other.createContext("/", exchange -> {
+            received.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        other.start();
+        try {
+            String url = "http://127.0.0.2:" + other.getAddress().getPort() + "/";
+            Path project = Files.createDirectory(tmp.resolve("project"));
+            Files.writeString(project.resolve("package.json"),
+                    "{\"name\":\"frontend\",\"version\":\"1.0.0\",\"private\":true,"
+                            + "\"dependencies\":{\"left-pad\":\"1.3.0\"}}\n");
+            switch (client) {
+                case NPM, PNPM_9, PNPM_10, YARN_1 -> Files.writeString(project.resolve(".npmrc"), "registry=" + url + "\n");
+                case YARN_4 -> Files.writeString(project.resolve(".yarnrc.yml"), "npmRegistryServer: \"" + url + "\"\n"
+                        + "unsafeHttpWhitelist: [\"127.0.0.2\"]\n");
+                case BUN -> Files.writeString(project.resolve("bunfig.toml"), "[install]\nregistry = \"" + url + "\"\n");
+            }
+
+            PackageManagers.Result result = clients.install(client, project).home(tmp.resolve("home"))
+                    .fallbackRegistry(registry.url()).timeout(Duration.ofMinutes(1)).run();
+
+            String why = result.describe();
+            assertFalse(result.timedOut(), why);
+            assertNotEquals(0, result.exitCode(), why);
+            assertEquals(0, received.get(), "the other host was reached\n" + why);
+            report.add("| " + client.label() + " | other host blocked: " + result.output().lines()
+                    .filter(l -> l.contains("ECONNREFUSED") || l.contains("ConnectionRefused") || l.contains("YN0080"))
+                    .findFirst().orElse("(no connection error line)").strip() + " |");
+        } finally {
+            other.stop(0);
+        }
     }
 
     /** What the client sent the registry for the private package. */

@@ -405,7 +405,8 @@ public final class PackageManagers {
                 case NPM, PNPM_9, PNPM_10, YARN_1 -> {
                     // The global config ranks below user and project config: it is only the fallback.
                     Path global = h.resolve("global-npmrc");
-                    Files.writeString(global, "registry=" + registry + "\nupdate-notifier=false\n");
+                    // No retries: a refused connection (the dead proxy) fails at once instead of after a minute.
+                    Files.writeString(global, "registry=" + registry + "\nupdate-notifier=false\nfetch-retries=0\n");
                     e.put("NPM_CONFIG_GLOBALCONFIG", global.toString());
                     if (client == Client.YARN_1) {
                         Files.writeString(h.resolve(".yarnrc"), "disable-self-update-check true\n"
