@@ -11,6 +11,7 @@ import io.github.npmrcguard.testsupport.LocalRegistry;
 import io.github.npmrcguard.testsupport.PackageManagers;
 import io.github.npmrcguard.testsupport.PackageManagers.Client;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ class RealClientsTest {
         HttpServer other;
         try {
             other = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 8);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("cannot listen on 127.0.0.2 (Linux routes all of 127.0.0.0/8 to loopback)", e);
         }
         other.createContext("/", exchange -> {
@@ -129,9 +130,13 @@ class RealClientsTest {
             assertFalse(result.timedOut(), why);
             assertNotEquals(0, result.exitCode(), why);
             assertEquals(0, received.get(), "the other host was reached\n" + why);
+            if (client != Client.YARN_4) { // yarn 4 ignores HTTP(S)_PROXY; its network settings stop it first
+                assertTrue(result.blocked() > 0, "the request went through the dead-end proxy\n" + why);
+            }
             report.add("| " + client.label() + " | other host blocked: " + result.output().lines()
-                    .filter(l -> l.contains("ECONNREFUSED") || l.contains("ConnectionRefused") || l.contains("YN0080"))
-                    .findFirst().orElse("(no connection error line)").strip() + " |");
+                    .filter(l -> l.contains("403") || l.contains("YN0080"))
+                    .findFirst().orElse("(no connection error line)").strip() + " | " + result.blocked()
+                    + " connection(s) blocked |");
         } finally {
             other.stop(0);
         }
@@ -266,6 +271,7 @@ class RealClientsTest {
         String why = result.describe() + "\nrequests for the package: " + forPackage;
         assertAll(
                 () -> assertFalse(result.timedOut(), why),
+                () -> assertEquals(0, result.blocked(), "the client tried to reach another host\n" + why),
                 () -> assertEquals(0, result.secretsInOutput(), "the client printed a secret\n" + why),
                 () -> assertEquals(List.of(), leaks, "files in the project hold the token (fingerprint "
                         + registry.tokenFingerprint() + ")"));

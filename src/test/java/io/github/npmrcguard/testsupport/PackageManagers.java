@@ -39,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  *       that a client whose project or user config is dropped (pnpm drops a whole file it cannot expand)
  *       asks the loopback registry, not the public one;</li>
  *   <li>yarn 4's network switched off except for 127.0.0.1 ({@code enableNetwork}), and for the others
- *       an HTTP(S) proxy on a closed loopback port with {@code NO_PROXY=127.0.0.1,localhost}, so that any
- *       other request (an update check, a mistaken registry) fails at once on this machine;</li>
+ *       an HTTP(S) proxy on a loopback port that refuses every request with a 403 ({@link Result#blocked()} counts
+ *       them), with {@code NO_PROXY=127.0.0.1,localhost}, so that any other request (an update check, a
+ *       mistaken registry) fails at once on this machine;</li>
  *   <li>no update notifiers, telemetry, audit or funding requests; yarn 4 links {@code node_modules}
  *       (not PnP) and pre-approves every package (its default 1-day age gate per scope would quarantine
  *       the fixture package, published seconds before);</li>
@@ -99,7 +100,7 @@ public final class PackageManagers {
     private final Path node;
     private final Map<Client, List<String>> commands = new EnumMap<>(Client.class);
     private final Map<Client, String> versions = new EnumMap<>(Client.class);
-    private final int closedPort = Processes.freeLoopbackPort();
+    private final Processes.DeadEnd deadEnd = new Processes.DeadEnd();
 
     /**
      * Clients installed with {@code tools}.
@@ -312,8 +313,8 @@ public final class PackageManagers {
         }
 
         /**
-         * The default registry of last resort (see the class comment). Without one, a closed loopback
-         * port is used, so that a request that would go to the public registry fails here instead.
+         * The default registry of last resort (see the class comment). Without one, the dead-end port is
+         * used, so that a request that would go to the public registry fails here instead.
          */
         public Invocation fallbackRegistry(String url) {
             this.fallbackRegistry = url;
@@ -357,6 +358,7 @@ public final class PackageManagers {
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Processes.nullDevice()));
             pb.environment().clear();
             pb.environment().putAll(environment);
+            int blockedBefore = deadEnd.connections();
             long start = System.nanoTime();
             Process process;
             try {
@@ -372,12 +374,12 @@ public final class PackageManagers {
             String raw = Files.readString(log, StandardCharsets.UTF_8);
             Secrets secrets = Secrets.of(secretValues.toArray(String[]::new));
             return new Result(client, List.copyOf(command), finished ? process.exitValue() : -1, !finished,
-                    secrets.redact(raw), elapsed, secrets.count(raw), h);
+                    secrets.redact(raw), elapsed, secrets.count(raw), deadEnd.connections() - blockedBefore, h);
         }
 
         private Map<String, String> sandbox(Path h) throws IOException {
-            String registry = fallbackRegistry != null ? fallbackRegistry : "http://127.0.0.1:" + closedPort + "/";
-            String deadProxy = "http://127.0.0.1:" + closedPort;
+            String registry = fallbackRegistry != null ? fallbackRegistry : "http://127.0.0.1:" + deadEnd.port() + "/";
+            String deadProxy = "http://127.0.0.1:" + deadEnd.port();
             Map<String, String> e = new LinkedHashMap<>();
             e.put("PATH", Processes.childPath(node, npm()));
             e.put("HOME", h.toString());
@@ -447,10 +449,12 @@ public final class PackageManagers {
      * @param elapsed         wall time
      * @param secretsInOutput how often a secret occurred in the raw output (should be 0: no client should
      *                        print a credential)
+     * @param blocked         connections the dead-end proxy took while the client ran: attempts to reach
+     *                        a host other than 127.0.0.1 (exact when runs do not overlap)
      * @param home            the run's HOME, with the log and the caches
      */
     public record Result(Client client, List<String> command, int exitCode, boolean timedOut, String output,
-            Duration elapsed, int secretsInOutput, Path home) {
+            Duration elapsed, int secretsInOutput, int blocked, Path home) {
 
         /** The output's lines that contain {@code phrase}, or an empty list. */
         public List<String> linesWith(String phrase) {
@@ -460,7 +464,8 @@ public final class PackageManagers {
         /** A summary for an assertion message: command, exit code, time and the (redacted) output. */
         public String describe() {
             return client.label() + " (" + String.join(" ", command) + ") exit " + exitCode
-                    + (timedOut ? " (timed out)" : "") + " in " + elapsed.toMillis() + " ms\n--- output ---\n"
+                    + (timedOut ? " (timed out)" : "") + " in " + elapsed.toMillis() + " ms, " + blocked
+                    + " connection(s) to other hosts blocked\n--- output ---\n"
                     + output + "--- end ---";
         }
     }

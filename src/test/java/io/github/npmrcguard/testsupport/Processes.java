@@ -2,9 +2,11 @@ package io.github.npmrcguard.testsupport;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the registry and the package-manager runs share: finding executables, free ports, killing trees. */
 final class Processes {
@@ -63,6 +66,71 @@ final class Processes {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on loopback", e);
+        }
+    }
+
+    /**
+     * A proxy on 127.0.0.1 that goes nowhere: it answers every request ({@code GET http://host/...} or
+     * {@code CONNECT host:443}) with {@code 403 Forbidden} and closes the connection, counting them. A
+     * refusal that clients do not retry (a dropped connection makes yarn 1 and bun retry for seconds), and
+     * holding the port keeps any other server from getting it.
+     */
+    static final class DeadEnd {
+        private static final byte[] ANSWER = ("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 54\r\nConnection: close\r\n\r\n"
+                + "npmrc-guard test sandbox: no host but 127.0.0.1 (403)\n").getBytes(StandardCharsets.US_ASCII);
+
+        private final ServerSocket socket;
+        private final AtomicInteger connections = new AtomicInteger();
+
+        DeadEnd() {
+            try {
+                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port on loopback", e);
+            }
+            Thread t = new Thread(this::acceptAll, "dead-end proxy on 127.0.0.1:" + socket.getLocalPort());
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void acceptAll() {
+            while (!socket.isClosed()) {
+                try {
+                    Socket s = socket.accept();
+                    connections.incrementAndGet();
+                    Thread answer = new Thread(() -> answer(s), "dead-end answer");
+                    answer.setDaemon(true);
+                    answer.start();
+                } catch (IOException e) {
+                    // one failed accept: go on
+                }
+            }
+        }
+
+        private static void answer(Socket s) {
+            try (s) {
+                s.setSoTimeout(2000);
+                InputStream in = s.getInputStream();
+                int matched = 0;
+                // Read the request head (up to the blank line) so that the client is not reset mid-send.
+                for (int n = 0, b; matched < 4 && n < 16384 && (b = in.read()) >= 0; n++) {
+                    matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+                }
+                s.getOutputStream().write(ANSWER);
+                s.getOutputStream().flush();
+            } catch (IOException e) {
+                // the client went away: nothing to answer
+            }
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        /** How many connections it has taken (and refused) so far. */
+        int connections() {
+            return connections.get();
         }
     }
 
