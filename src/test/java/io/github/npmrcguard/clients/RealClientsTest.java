@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.npmrcguard.testsupport.JsonReader;
 import io.github.npmrcguard.testsupport.LocalRegistry;
 import io.github.npmrcguard.testsupport.PackageManagers;
 import io.github.npmrcguard.testsupport.PackageManagers.Client;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,17 +35,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The config forms the plugin will generate, tried with the real clients against a real registry on
  * loopback: with {@code NPM_TOKEN} set each client installs the private package; with it unset each fails
- * the way the research (npmrc-semantics.md, sections 2 and 7) says; and in every run the token stays out
- * of the project's files and the client's output.
+ * the way the research (npmrc-semantics.md, sections 2 and 7) says, which the registry's record of each
+ * request's {@code Authorization} confirms; and in every run the token stays out of the project's files,
+ * the client's HOME and its output.
  *
  * <p>One registry serves the whole class. Each case gets a new project and a new, empty HOME. The
- * config is written by a {@link ConfigWriter}: {@link HandWrittenConfig} now, the {@code generate} goal
- * once it exists (swap it in {@link #cases()}).
+ * config is written by a {@link ConfigWriter}: {@link #PLANNED}, hand-written now, the {@code generate}
+ * goal once it exists; the contrast cases keep their hand-written forms.
  */
 class RealClientsTest {
 
     /** Placeholder variable every form references. */
     static final String TOKEN_VARIABLE = "NPM_TOKEN";
+
+    /** What writes the planned config for each client: replace it with the {@code generate} goal. */
+    static final ConfigWriter PLANNED = (project, client, registry) ->
+            HandWrittenConfig.planned(client).write(project, client, registry);
 
     @TempDir
     static Path shared;
@@ -117,10 +122,12 @@ class RealClientsTest {
                     "{\"name\":\"frontend\",\"version\":\"1.0.0\",\"private\":true,"
                             + "\"dependencies\":{\"left-pad\":\"1.3.0\"}}\n");
             switch (client) {
-                case NPM, PNPM_9, PNPM_10, YARN_1 -> Files.writeString(project.resolve(".npmrc"), "registry=" + url + "\n");
+                case NPM, PNPM_9, PNPM_10, YARN_1 ->
+                        Files.writeString(project.resolve(".npmrc"), "registry=" + url + "\n");
                 case YARN_4 -> Files.writeString(project.resolve(".yarnrc.yml"), "npmRegistryServer: \"" + url + "\"\n"
                         + "unsafeHttpWhitelist: [\"127.0.0.2\"]\n");
-                case BUN -> Files.writeString(project.resolve("bunfig.toml"), "[install]\nregistry = \"" + url + "\"\n");
+                case BUN ->
+                        Files.writeString(project.resolve("bunfig.toml"), "[install]\nregistry = \"" + url + "\"\n");
             }
 
             PackageManagers.Result result = clients.install(client, project).home(tmp.resolve("home"))
@@ -168,43 +175,56 @@ class RealClientsTest {
         }
     }
 
-    static Case installs(Client client, HandWrittenConfig form) {
-        return new Case(client, form.description(), form, true, Sent.TOKEN, List.of(), List.of());
+    /** The planned form installs with the token set. */
+    static Case installs(Client client) {
+        return new Case(client, HandWrittenConfig.planned(client).description(), PLANNED, true, Sent.TOKEN,
+                List.of(), List.of());
     }
 
-    static Case fails(Client client, HandWrittenConfig form, boolean tokenSet, Sent sent, List<String> phrases,
-            List<String> forbidden) {
-        return new Case(client, form.description(), form, tokenSet, sent, phrases, forbidden);
+    /** A contrast form installs with the token set. */
+    static Case installs(Client client, HandWrittenConfig contrast) {
+        return new Case(client, contrast.description(), contrast, true, Sent.TOKEN, List.of(), List.of());
+    }
+
+    /** The planned form fails, printing every phrase and none of the forbidden ones. */
+    static Case fails(Client client, boolean tokenSet, Sent sent, List<String> phrases, List<String> forbidden) {
+        return new Case(client, HandWrittenConfig.planned(client).description(), PLANNED, tokenSet, sent, phrases,
+                forbidden);
+    }
+
+    /** A contrast form fails, printing every phrase. */
+    static Case fails(Client client, HandWrittenConfig contrast, boolean tokenSet, Sent sent, List<String> phrases) {
+        return new Case(client, contrast.description(), contrast, tokenSet, sent, phrases, List.of());
     }
 
     static Stream<Case> cases() {
         // What is expected with the variable unset is each client's documented behaviour (research 2.1-2.5).
         String unreplaced = "Failed to replace env in config: ${" + TOKEN_VARIABLE + "}";
         return Stream.of(
-                installs(Client.NPM, HandWrittenConfig.planned(Client.NPM)),
-                // npm 7+ leaves ${NPM_TOKEN} as it is and sends it as a Bearer token: the registry refuses
-                // it (401), npm says the token is invalid. No error about the placeholder, no crash.
-                fails(Client.NPM, HandWrittenConfig.planned(Client.NPM), false, Sent.PLACEHOLDER,
+                installs(Client.NPM),
+                // npm 7+ leaves ${NPM_TOKEN} as it is and sends it as a Bearer token; the registry refuses
+                // it with 401 (E401). No error about the placeholder, no stack trace.
+                fails(Client.NPM, false, Sent.PLACEHOLDER,
                         List.of("npm error code E401", "your authentication token seems to be invalid"),
                         List.of("Failed to replace env", "\n    at ")),
 
-                installs(Client.YARN_1, HandWrittenConfig.planned(Client.YARN_1)),
+                installs(Client.YARN_1),
                 // yarn 1 stops before any request.
-                fails(Client.YARN_1, HandWrittenConfig.planned(Client.YARN_1), false, Sent.NO_REQUEST,
+                fails(Client.YARN_1, false, Sent.NO_REQUEST,
                         List.of("error Error: " + unreplaced), List.of()),
 
-                installs(Client.PNPM_9, HandWrittenConfig.planned(Client.PNPM_9)),
+                installs(Client.PNPM_9),
                 // pnpm drops the whole user config it cannot expand (registry lines included) and asks the
                 // fallback default registry, anonymously.
-                fails(Client.PNPM_9, HandWrittenConfig.planned(Client.PNPM_9), false, Sent.NOTHING,
+                fails(Client.PNPM_9, false, Sent.NOTHING,
                         List.of("Issue while reading", "target/npmrc", unreplaced, "ERR_PNPM_FETCH_401",
                                 "No authorization header was set for the request."),
                         List.of()),
                 // Contrast: pnpm 9 still expands the placeholder in a project .npmrc.
                 installs(Client.PNPM_9, HandWrittenConfig.PROJECT_NPMRC),
 
-                installs(Client.PNPM_10, HandWrittenConfig.planned(Client.PNPM_10)),
-                fails(Client.PNPM_10, HandWrittenConfig.planned(Client.PNPM_10), false, Sent.NOTHING,
+                installs(Client.PNPM_10),
+                fails(Client.PNPM_10, false, Sent.NOTHING,
                         List.of("Issue while reading", "target/npmrc", unreplaced, "ERR_PNPM_FETCH_401",
                                 "No authorization header was set for the request."),
                         List.of()),
@@ -213,21 +233,20 @@ class RealClientsTest {
                 fails(Client.PNPM_10, HandWrittenConfig.PROJECT_NPMRC, true, Sent.NOTHING,
                         List.of("Ignored project-level auth setting", ":_authToken\" in \"",
                                 "environment variables are not expanded", "ERR_PNPM_FETCH_401",
-                                "No authorization header was set for the request."),
-                        List.of()),
+                                "No authorization header was set for the request.")),
 
-                installs(Client.YARN_4, HandWrittenConfig.planned(Client.YARN_4)),
+                installs(Client.YARN_4),
                 // ${NPM_TOKEN:-} is empty: yarn asks anonymously and is refused, but reads its config fine.
-                fails(Client.YARN_4, HandWrittenConfig.planned(Client.YARN_4), false, Sent.NOTHING,
+                fails(Client.YARN_4, false, Sent.NOTHING,
                         List.of("YN0041", "Invalid authentication (as an anonymous user)"),
                         List.of("Environment variable not found")),
                 // Contrast: without ":-" an unset variable stops yarn before it does anything.
                 fails(Client.YARN_4, HandWrittenConfig.YARNRC_YML_NO_DEFAULT, false, Sent.NO_REQUEST,
-                        List.of("Environment variable not found (" + TOKEN_VARIABLE + ")"), List.of()),
+                        List.of("Environment variable not found (" + TOKEN_VARIABLE + ")")),
 
-                installs(Client.BUN, HandWrittenConfig.planned(Client.BUN)),
+                installs(Client.BUN),
                 // bun drops the credential with a warning and asks anonymously.
-                fails(Client.BUN, HandWrittenConfig.planned(Client.BUN), false, Sent.NOTHING,
+                fails(Client.BUN, false, Sent.NOTHING,
                         List.of("warn: registry token references unset variable $" + TOKEN_VARIABLE
                                 + ", ignoring credential", "401"),
                         List.of()));
@@ -263,6 +282,8 @@ class RealClientsTest {
         Path installed = project.resolve("node_modules/" + LocalRegistry.PACKAGE + "/package.json");
 
         List<String> leaks = registry.secrets().filesHoldingAny(project, Set.of("node_modules"));
+        // The client's HOME holds its caches, store and logs: what a CI cache would keep.
+        List<String> leaksInHome = registry.secrets().filesHoldingAny(result.home(), Set.of());
         report.add(String.format("| %-7s | %-8s | %-58s | %-5s | %4d | %-11s | %-60s | %6d |", c.client().label(),
                 version, c.form(), c.tokenSet() ? "set" : "unset", result.exitCode(), c.sent(),
                 c.installs() ? (Files.exists(installed) ? "installed" : "NOT installed") : keyLine(result, c),
@@ -274,7 +295,8 @@ class RealClientsTest {
                 () -> assertEquals(0, result.blocked(), "the client tried to reach another host\n" + why),
                 () -> assertEquals(0, result.secretsInOutput(), "the client printed a secret\n" + why),
                 () -> assertEquals(List.of(), leaks, "files in the project hold the token (fingerprint "
-                        + registry.tokenFingerprint() + ")"));
+                        + registry.tokenFingerprint() + ")"),
+                () -> assertEquals(List.of(), leaksInHome, "files in the client's HOME hold the token"));
         assertSent(c.sent(), forPackage, why);
         if (c.installs()) {
             assertEquals(0, result.exitCode(), why);

@@ -233,7 +233,8 @@ public final class LocalRegistry implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         Secrets redact = Secrets.of(password);
         if (r.statusCode() != 201) {
-            throw new AssertionError("login to Verdaccio failed: HTTP " + r.statusCode() + " " + redact.redact(r.body()));
+            throw new AssertionError("login to Verdaccio failed: HTTP " + r.statusCode() + " "
+                    + redact.redact(r.body()));
         }
         Object token;
         try {
@@ -264,7 +265,8 @@ public final class LocalRegistry implements AutoCloseable {
                 + "\"integrity\":\"sha512-" + Base64.getEncoder().encodeToString(digest("SHA-512", tgz)) + "\","
                 + "\"tarball\":\"" + url() + PACKAGE + "/-/" + tarballName + "\"}}},"
                 + "\"access\":null,"
-                + "\"_attachments\":{\"" + PACKAGE + "-" + VERSION + ".tgz\":{\"content_type\":\"application/octet-stream\","
+                + "\"_attachments\":{\"" + PACKAGE + "-" + VERSION + ".tgz\":{"
+                + "\"content_type\":\"application/octet-stream\","
                 + "\"data\":\"" + Base64.getEncoder().encodeToString(tgz) + "\",\"length\":" + tgz.length + "}}}";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + encodedPackage()))
                 .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")

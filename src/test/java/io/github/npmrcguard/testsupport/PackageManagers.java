@@ -39,9 +39,9 @@ import java.util.concurrent.TimeUnit;
  *       that a client whose project or user config is dropped (pnpm drops a whole file it cannot expand)
  *       asks the loopback registry, not the public one;</li>
  *   <li>yarn 4's network switched off except for 127.0.0.1 ({@code enableNetwork}), and for the others
- *       an HTTP(S) proxy on a loopback port that refuses every request with a 403 ({@link Result#blocked()} counts
- *       them), with {@code NO_PROXY=127.0.0.1,localhost}, so that any other request (an update check, a
- *       mistaken registry) fails at once on this machine;</li>
+ *       an HTTP(S) proxy on a loopback port that refuses every request with a 403
+ *       ({@link Result#blocked()} counts them), with {@code NO_PROXY=127.0.0.1,localhost}, so that any
+ *       other request (an update check, a mistaken registry) fails at once on this machine;</li>
  *   <li>no update notifiers, telemetry, audit or funding requests; yarn 4 links {@code node_modules}
  *       (not PnP) and pre-approves every package (its default 1-day age gate per scope would quarantine
  *       the fixture package, published seconds before);</li>
@@ -169,10 +169,12 @@ public final class PackageManagers {
             String v = r.output().strip();
             v = v.lines().reduce((a, b) -> b).orElse(""); // the last line: some print notices before it
             if (r.exitCode() != 0 || !v.matches("\\d+\\.\\d+\\.\\d+.*")) {
-                throw new AssertionError(client.label() + " --version failed (exit " + r.exitCode() + "):\n" + r.output());
+                throw new AssertionError(client.label() + " --version failed (exit " + r.exitCode() + "):\n"
+                        + r.output());
             }
             if (client.pinnedVersion() != null && !v.equals(client.pinnedVersion())) {
-                throw new AssertionError(client.label() + " reports version " + v + ", pinned " + client.pinnedVersion());
+                throw new AssertionError(client.label() + " reports version " + v + ", pinned "
+                        + client.pinnedVersion());
             }
             if (client == Client.NPM && Integer.parseInt(v.substring(0, v.indexOf('.'))) < 11) {
                 throw new AssertionError("npm " + v + " is on the PATH; these tests need npm 11 or newer "
