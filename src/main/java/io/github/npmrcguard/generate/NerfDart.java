@@ -51,7 +51,7 @@ public final class NerfDart {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("a registry URL is not a valid URL (at index " + e.getIndex() + ")");
+            throw new IllegalArgumentException("a registry URL is not a valid http(s) URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
