@@ -19,6 +19,12 @@ final class PackageManagerDetector {
     /** Enough of a yarn.lock to see its header. */
     private static final int HEADER_BYTES = 2048;
 
+    private final PathDisplay display;
+
+    PackageManagerDetector(PathDisplay display) {
+        this.display = display;
+    }
+
     /**
      * @param localPrefix    the folder the config goes to (a workspace root holds the lockfile)
      * @param frontendFolder the folder holding the frontend's own package.json
@@ -33,7 +39,7 @@ final class PackageManagerDetector {
         return fromFiles(localPrefix);
     }
 
-    private static Optional<PackageManager> fromPackageManagerField(Path folder, List<Message> messages) {
+    private Optional<PackageManager> fromPackageManagerField(Path folder, List<Message> messages) {
         String field;
         try {
             field = PackageJson.read(folder).map(PackageJson::packageManager).orElse("");
@@ -62,8 +68,9 @@ final class PackageManagerDetector {
                 boolean classic = version.startsWith("1.") || version.equals("1");
                 return Optional.of(new PackageManager(classic ? Kind.YARN_CLASSIC : Kind.YARN_BERRY, version, source));
             default:
-                messages.add(Message.warning("packageManager '" + safeName(name) + "' in " + folder.getFileName()
-                        + "/package.json is not npm, pnpm, yarn or bun; detecting from lockfiles"));
+                messages.add(Message.warning("packageManager '" + safeName(name) + "' in "
+                        + display.of(folder.resolve(PackageJson.FILE_NAME)) + " is not npm, pnpm, yarn or bun;"
+                        + " detecting from lockfiles"));
                 return Optional.empty();
         }
     }

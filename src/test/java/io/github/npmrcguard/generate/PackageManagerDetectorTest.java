@@ -20,7 +20,7 @@ class PackageManagerDetectorTest {
     private final List<Message> messages = new ArrayList<>();
 
     private PackageManager detect() {
-        return new PackageManagerDetector().detect(tmp, tmp, messages);
+        return new PackageManagerDetector(new PathDisplay(tmp)).detect(tmp, tmp, messages);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,7 +116,8 @@ class PackageManagerDetectorTest {
         t.packageJson("", "\"packageManager\": \"deno@2.0.0\"");
         t.file("pnpm-lock.yaml", "x");
         assertEquals(Kind.PNPM, detect().kind());
-        assertEquals(Message.Level.WARNING, messages.get(0).level());
+        assertEquals("WARNING packageManager 'deno' in package.json is not npm, pnpm, yarn or bun; detecting from lockfiles",
+                messages.get(0).toString());
     }
 
     @Test
@@ -124,7 +125,7 @@ class PackageManagerDetectorTest {
         TreeBuilder t = new TreeBuilder(tmp);
         t.packageJson("", "\"workspaces\": [\"web\"]");
         t.packageJson("web", "\"packageManager\": \"bun@1.4.5\"");
-        assertEquals(Kind.BUN, new PackageManagerDetector().detect(tmp, t.path("web"), messages).kind());
+        assertEquals(Kind.BUN, new PackageManagerDetector(new PathDisplay(tmp)).detect(tmp, t.path("web"), messages).kind());
     }
 
     @ParameterizedTest(name = "pnpm {0}: user config needed = {1}")
