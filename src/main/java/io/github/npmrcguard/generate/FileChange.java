@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param role        whether it is committed project config or the generated user config under the build folder
  * @param action      what was done
  * @param diff        a unified diff of the change (also for a dry run or under CI), or empty
+ * @param messages    what was noted about this file (also part of {@link GenerationResult#messages()})
  */
-public record FileChange(Path path, String displayPath, Role role, FileAction action, String diff) {
+public record FileChange(Path path, String displayPath, Role role, FileAction action, String diff,
+        List<Message> messages) {
     /** Which kind of file. */
     public enum Role {
         /** A {@code .npmrc}, {@code .yarnrc.yml} or {@code bunfig.toml} in a frontend's local prefix. */
@@ -31,6 +33,17 @@ public record FileChange(Path path, String displayPath, Role role, FileAction ac
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(action, "action");
         diff = diff == null ? "" : diff;
+        messages = messages == null ? List.of() : List.copyOf(messages);
+    }
+
+    /** An outcome with no messages yet. */
+    static FileChange of(Path path, String displayPath, Role role, FileAction action, String diff) {
+        return new FileChange(path, displayPath, role, action, diff, List.of());
+    }
+
+    /** The same outcome carrying the messages noted about it. */
+    FileChange withMessages(List<Message> noted) {
+        return new FileChange(path, displayPath, role, action, diff, noted);
     }
 
     /** The added and removed lines of the diff, each starting with {@code +} or {@code -}. */
@@ -44,11 +57,11 @@ public record FileChange(Path path, String displayPath, Role role, FileAction ac
         return out;
     }
 
-    /** One log line, e.g. {@code created frontend/.npmrc (+2 -0)}. */
+    /** One log line, e.g. {@code frontend/.npmrc: created (+2 -0)}. */
     public String summary() {
         List<String> changed = changedLines();
         long added = changed.stream().filter(l -> l.startsWith("+")).count();
         String counts = changed.isEmpty() ? "" : " (+" + added + " -" + (changed.size() - added) + ")";
-        return action.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + displayPath + counts;
+        return displayPath + ": " + action.label() + counts;
     }
 }

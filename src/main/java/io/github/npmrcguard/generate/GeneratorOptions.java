@@ -27,8 +27,16 @@ import java.util.Objects;
 public record GeneratorOptions(List<RegistrySpec> registries, String defaultTokenVariable, boolean userConfigForAll,
         boolean dryRun, boolean ci, Map<String, String> environment, Path homeDirectory, Path projectRoot) {
 
+    /** @throws IllegalArgumentException when two registries are configured for the same scope */
     public GeneratorOptions {
         registries = List.copyOf(registries);
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (RegistrySpec r : registries) {
+            if (!keys.add(r.registryKey())) {
+                throw new IllegalArgumentException("two registries are configured for " + (r.isScoped() ? r.scope()
+                        : "the default (unscoped) registry") + "; npm uses one registry per scope");
+            }
+        }
         Objects.requireNonNull(defaultTokenVariable, "defaultTokenVariable");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(homeDirectory, "homeDirectory");
@@ -68,27 +76,32 @@ public record GeneratorOptions(List<RegistrySpec> registries, String defaultToke
         private Builder() {
         }
 
+        /** Adds a configured registry; configured registries replace those the files declare. */
         public Builder registry(RegistrySpec registry) {
             registries.add(Objects.requireNonNull(registry, "registry"));
             return this;
         }
 
+        /** Adds configured registries, in order. */
         public Builder registries(List<RegistrySpec> all) {
             all.forEach(this::registry);
             return this;
         }
 
+        /** The variable for registries found in files that have no placeholder yet; {@code NPM_TOKEN} by default. */
         public Builder defaultTokenVariable(String variable) {
             // Validated the way a registry's variable is.
             this.defaultTokenVariable = RegistrySpec.npmjs(variable).tokenVariable();
             return this;
         }
 
+        /** Writes the user config for every frontend, not only for pnpm 10.34.2+ and yarn 1. */
         public Builder userConfigForAll(boolean value) {
             this.userConfigForAll = value;
             return this;
         }
 
+        /** Writes nothing; every change is reported as a diff. */
         public Builder dryRun(boolean value) {
             this.dryRun = value;
             return this;
@@ -100,21 +113,29 @@ public record GeneratorOptions(List<RegistrySpec> registries, String defaultToke
             return this;
         }
 
+        /** The environment to read {@code CI}, token variable presence and {@code NPM_CONFIG_USERCONFIG} from. */
         public Builder environment(Map<String, String> value) {
             this.environment = Objects.requireNonNull(value, "environment");
             return this;
         }
 
+        /** The user's home, whose {@code .npmrc} network settings the user config carries over. */
         public Builder homeDirectory(Path value) {
             this.homeDirectory = Objects.requireNonNull(value, "homeDirectory");
             return this;
         }
 
+        /** The root for relative paths in messages, and the highest folder searched for a workspace root. */
         public Builder projectRoot(Path value) {
             this.projectRoot = value;
             return this;
         }
 
+        /**
+         * The options.
+         *
+         * @throws IllegalArgumentException when two registries are configured for the same scope
+         */
         public GeneratorOptions build() {
             return new GeneratorOptions(registries, defaultTokenVariable, userConfigForAll, dryRun,
                     ci != null ? ci : isCi(environment), environment, homeDirectory, projectRoot);

@@ -20,7 +20,16 @@ public record PackageManager(Kind kind, String version, String source) {
 
     /** The clients whose config files differ. */
     public enum Kind {
-        NPM("npm"), PNPM("pnpm"), YARN_CLASSIC("yarn 1"), YARN_BERRY("yarn 2+"), BUN("bun");
+        /** npm; reads the project {@code .npmrc}. */
+        NPM("npm"),
+        /** pnpm; from 10.34.2 it takes placeholder tokens only from user config. */
+        PNPM("pnpm"),
+        /** yarn 1 (classic); reads {@code .npmrc} files, and fails on an unset placeholder in them. */
+        YARN_CLASSIC("yarn 1"),
+        /** yarn 2 and later (berry); reads only {@code .yarnrc.yml}. */
+        YARN_BERRY("yarn 2+"),
+        /** bun; reads {@code bunfig.toml}. */
+        BUN("bun");
 
         private final String label;
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +27,17 @@ final class ProjectFileUpdater {
         this.display = display;
     }
 
+    /** Updates the file; what is noted about it goes both into {@code messages} and onto the outcome. */
     FileChange update(Path localPrefix, ConfigFormat format, List<RegistrySpec> registries, MergePolicy policy,
             List<Message> messages) {
+        List<Message> own = new ArrayList<>();
+        FileChange change = updateFile(localPrefix, format, registries, policy, own);
+        messages.addAll(own);
+        return change.withMessages(own);
+    }
+
+    private FileChange updateFile(Path localPrefix, ConfigFormat format, List<RegistrySpec> registries,
+            MergePolicy policy, List<Message> messages) {
         Path path = localPrefix.resolve(format.fileName());
         String shown = display.of(path);
         if (Files.isSymbolicLink(path)) {
@@ -47,7 +57,7 @@ final class ProjectFileUpdater {
                     messages.add(Message.warning(shown + ": not changed: it holds a literal credential ("
                             + verdict.where() + "). Revoke that token first, then run mvn npmrc-guard:fix and"
                             + " generate again"));
-                    return new FileChange(path, shown, FileChange.Role.PROJECT, FileAction.REFUSED_LITERAL, "");
+                    return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.REFUSED_LITERAL, "");
                 }
                 before = TextFile.decode(old);
                 for (int line : verdict.credentialLines()) {
@@ -80,25 +90,25 @@ final class ProjectFileUpdater {
         messages.addAll(edit.notes());
         byte[] bytes = edit.file().encode();
         if (exists && Arrays.equals(old, bytes)) {
-            return new FileChange(path, shown, FileChange.Role.PROJECT, FileAction.UNCHANGED, "");
+            return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.UNCHANGED, "");
         }
         String diff = UnifiedDiff.of(shown, !exists, before.lineTexts(), edit.file().lineTexts(), hidden);
         if (options.dryRun()) {
-            return new FileChange(path, shown, FileChange.Role.PROJECT, FileAction.DRY_RUN, diff);
+            return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.DRY_RUN, diff);
         }
         if (options.ci()) {
             messages.add(Message.error(shown + " is not up to date" + (exists ? "" : " (it does not exist)")
                     + ". CI is set, so generate does not write project files: run mvn npmrc-guard:generate"
                     + " locally and commit the change"));
-            return new FileChange(path, shown, FileChange.Role.PROJECT, FileAction.NOT_WRITTEN_CI, diff);
+            return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.NOT_WRITTEN_CI, diff);
         }
         try {
             writer.write(path, bytes, false);
         } catch (IOException e) {
             messages.add(Message.error(shown + " could not be written (" + e.getClass().getSimpleName() + ")"));
-            return new FileChange(path, shown, FileChange.Role.PROJECT, FileAction.REFUSED, diff);
+            return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.REFUSED, diff);
         }
-        return new FileChange(path, shown, FileChange.Role.PROJECT, exists ? FileAction.UPDATED : FileAction.CREATED, diff);
+        return FileChange.of(path, shown, FileChange.Role.PROJECT, exists ? FileAction.UPDATED : FileAction.CREATED, diff);
     }
 
     private static String notParsable(ConfigFormat format, ParseException e) {
@@ -116,6 +126,6 @@ final class ProjectFileUpdater {
         }
         messages.add(Message.warning(shown + ": not changed: " + reason + "."
                 + (wanted.isEmpty() ? "" : " Add by hand what it needs:\n" + wanted.indent(4).stripTrailing())));
-        return new FileChange(path, shown, FileChange.Role.PROJECT, FileAction.REFUSED, "");
+        return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.REFUSED, "");
     }
 }

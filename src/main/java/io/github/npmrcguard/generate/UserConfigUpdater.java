@@ -3,6 +3,7 @@ package io.github.npmrcguard.generate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,15 @@ final class UserConfigUpdater {
         this.display = display;
     }
 
+    /** Writes the module's user config; what is noted goes both into {@code messages} and onto the outcome. */
     FileChange update(ModuleInput module, List<RegistrySpec> registries, List<Message> messages) {
+        List<Message> own = new ArrayList<>();
+        FileChange change = updateFile(module, registries, own);
+        messages.addAll(own);
+        return change.withMessages(own);
+    }
+
+    private FileChange updateFile(ModuleInput module, List<RegistrySpec> registries, List<Message> messages) {
         Path target = module.userConfigFile();
         String shown = display.of(target);
         InheritedSettings.Carried carried = InheritedSettings.read(sourceUserConfig(target),
@@ -35,19 +44,19 @@ final class UserConfigUpdater {
             boolean exists = Files.isRegularFile(target);
             byte[] old = exists ? Files.readAllBytes(target) : new byte[0];
             if (exists && Arrays.equals(old, bytes)) {
-                return new FileChange(target, shown, FileChange.Role.USER_CONFIG, FileAction.UNCHANGED, "");
+                return FileChange.of(target, shown, FileChange.Role.USER_CONFIG, FileAction.UNCHANGED, "");
             }
             String diff = diff(target, shown, exists, old, bytes);
             if (options.dryRun()) {
-                return new FileChange(target, shown, FileChange.Role.USER_CONFIG, FileAction.DRY_RUN, diff);
+                return FileChange.of(target, shown, FileChange.Role.USER_CONFIG, FileAction.DRY_RUN, diff);
             }
             Files.createDirectories(target.getParent());
             writer.write(target, bytes, true);
-            return new FileChange(target, shown, FileChange.Role.USER_CONFIG,
+            return FileChange.of(target, shown, FileChange.Role.USER_CONFIG,
                     exists ? FileAction.UPDATED : FileAction.CREATED, diff);
         } catch (IOException e) {
             messages.add(Message.error(shown + " could not be written (" + e.getClass().getSimpleName() + ")"));
-            return new FileChange(target, shown, FileChange.Role.USER_CONFIG, FileAction.REFUSED, "");
+            return FileChange.of(target, shown, FileChange.Role.USER_CONFIG, FileAction.REFUSED, "");
         }
     }
 

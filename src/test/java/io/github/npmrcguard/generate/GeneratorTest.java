@@ -64,7 +64,7 @@ class GeneratorTest {
         t.file("app/src/main/frontend/package-lock.json", "{}");
         GenerationResult r = run(options(), "app");
         assertEquals(NPMJS_LINES, t.read("app/src/main/frontend/.npmrc"));
-        assertEquals(FileAction.CREATED, file(r, "app/src/main/frontend/.npmrc").action());
+        assertEquals("app/src/main/frontend/.npmrc: created (+2 -0)", file(r, "app/src/main/frontend/.npmrc").summary());
         assertEquals(1, r.frontends().size());
         FrontendReport f = r.frontends().get(0);
         assertEquals(Kind.NPM, f.packageManager().kind());
@@ -114,6 +114,8 @@ class GeneratorTest {
         assertEquals(1, warnings.size(), r.messages().toString());
         assertEquals("web/.npmrc: not changed: it holds a literal credential (line 2 [literal-credential]). Revoke that"
                 + " token first, then run mvn npmrc-guard:fix and generate again", warnings.get(0).text());
+        assertEquals(warnings, c.messages(), "the file's own messages");
+        assertEquals("web/.npmrc: left alone: holds a literal credential", c.summary());
         TestTokens.assertNoFragment(everythingPrinted(r), token, "the result");
         assertFalse(r.hasErrors(), "CI may have injected it: check judges what is committed");
     }
@@ -179,6 +181,15 @@ class GeneratorTest {
         assertTrue(GeneratorOptions.isCi(Map.of("CI", "1")));
         assertTrue(options().environment(Map.of("CI", "true")).build().ci());
         assertFalse(options().environment(Map.of("CI", "true")).ci(false).build().ci());
+    }
+
+    @Test
+    void twoRegistriesForOneScopeAreAConfigurationError() {
+        GeneratorOptions.Builder o = options().registry(RegistrySpec.of("https://a.example/"))
+                .registry(RegistrySpec.of("https://b.example/"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, o::build);
+        assertEquals("two registries are configured for the default (unscoped) registry; npm uses one registry per scope",
+                e.getMessage());
     }
 
     @Test
