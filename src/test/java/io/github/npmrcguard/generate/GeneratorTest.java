@@ -410,6 +410,37 @@ class GeneratorTest {
     }
 
     @Test
+    void yarnBerryAndBunFilesAreIdempotentAndRefusedWithALiteral() throws IOException {
+        TreeBuilder t = tree();
+        t.packageJson("berry", "\"packageManager\": \"yarn@4.18.1\"");
+        t.packageJson("bun", "\"packageManager\": \"bun@1.4.5\"");
+        t.file("berry/.yarnrc.yml", "# mine\nnodeLinker: node-modules\n");
+        t.file("bun/bunfig.toml", "# mine\n[install]\nexact = true\n");
+        GeneratorOptions.Builder o = options().registry(RegistrySpec.of("https://nexus.example.com/npm/"));
+        run(o, "berry", "bun");
+        FileTime old = FileTime.fromMillis(1_400_000_000_000L);
+        Files.setLastModifiedTime(t.path("berry/.yarnrc.yml"), old);
+        Files.setLastModifiedTime(t.path("bun/bunfig.toml"), old);
+        GenerationResult again = run(o, "berry", "bun");
+        assertEquals(FileAction.UNCHANGED, file(again, "berry/.yarnrc.yml").action());
+        assertEquals(FileAction.UNCHANGED, file(again, "bun/bunfig.toml").action());
+        assertEquals(old, Files.getLastModifiedTime(t.path("berry/.yarnrc.yml")));
+        assertEquals(old, Files.getLastModifiedTime(t.path("bun/bunfig.toml")));
+
+        String token = tokens.opaque(36);
+        String berryText = "npmRegistryServer: \"https://nexus.example.com/npm/\"\nnpmAuthToken: \"" + token + "\"\n";
+        String bunText = "[install]\nregistry = { url = \"https://nexus.example.com/npm/\", token = \"" + token + "\" }\n";
+        t.file("berry/.yarnrc.yml", berryText);
+        t.file("bun/bunfig.toml", bunText);
+        GenerationResult refused = run(o, "berry", "bun");
+        assertEquals(FileAction.REFUSED_LITERAL, file(refused, "berry/.yarnrc.yml").action());
+        assertEquals(FileAction.REFUSED_LITERAL, file(refused, "bun/bunfig.toml").action());
+        assertEquals(berryText, t.read("berry/.yarnrc.yml"));
+        assertEquals(bunText, t.read("bun/bunfig.toml"));
+        TestTokens.assertNoFragment(everythingPrinted(refused), token, "the result");
+    }
+
+    @Test
     void userConfigForAllAddsOneForNpmToo() {
         TreeBuilder t = tree();
         t.packageJson("web", "");
