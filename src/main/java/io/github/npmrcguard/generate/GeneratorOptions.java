@@ -2,10 +2,12 @@ package io.github.npmrcguard.generate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a generator run is told.
@@ -30,7 +32,7 @@ public record GeneratorOptions(List<RegistrySpec> registries, String defaultToke
     /** @throws IllegalArgumentException when two registries are configured for the same scope */
     public GeneratorOptions {
         registries = List.copyOf(registries);
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (RegistrySpec r : registries) {
             if (!keys.add(r.registryKey())) {
                 throw new IllegalArgumentException("two registries are configured for " + (r.isScoped() ? r.scope()

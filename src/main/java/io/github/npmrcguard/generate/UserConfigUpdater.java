@@ -1,5 +1,7 @@
 package io.github.npmrcguard.generate;
 
+import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.rules.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,11 +86,11 @@ final class UserConfigUpdater {
             try {
                 TextFile previous = TextFile.decode(old);
                 // An earlier file is ours too, but someone may have edited it: never show a credential line.
-                LiteralGuard.Verdict verdict = LiteralGuard.check(shown, target, io.github.npmrcguard.files.FileKind.NPMRC, old);
+                LiteralGuard.Verdict verdict = LiteralGuard.check(shown, target, FileKind.NPMRC, old);
                 for (int line : verdict.credentialLines()) {
                     hidden.add(previous.line(line));
                 }
-                for (var f : verdict.errors()) {
+                for (Finding f : verdict.errors()) {
                     hidden.add(previous.line(f.line()));
                 }
                 before = previous.lineTexts();

@@ -1,5 +1,6 @@
 package io.github.npmrcguard.generate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,8 +21,8 @@ final class WorkspaceGlob {
     }
 
     static WorkspaceGlob of(List<String> globs) {
-        List<Pattern> in = new java.util.ArrayList<>();
-        List<Pattern> out = new java.util.ArrayList<>();
+        List<Pattern> in = new ArrayList<>();
+        List<Pattern> out = new ArrayList<>();
         for (String glob : globs) {
             String g = glob.strip();
             boolean negated = g.startsWith("!");

@@ -6,6 +6,7 @@ import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.parse.YarnrcYmlParser;
 import io.github.npmrcguard.rules.Dialect;
 import io.github.npmrcguard.rules.ValueClassifier;
+import io.github.npmrcguard.rules.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +85,7 @@ final class YarnrcYmlFormat implements ConfigFormat {
 
     private static Optional<String> existingVariable(Setting token) {
         if (token == null || ValueClassifier.classify(token.value(), Dialect.YARN_BERRY)
-                != io.github.npmrcguard.rules.ValueKind.PLACEHOLDER) {
+                != ValueKind.PLACEHOLDER) {
             return Optional.empty();
         }
         return Placeholders.variableOf(token.value());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.npmrcguard.generate.PackageManager.Kind;
+import io.github.npmrcguard.parse.BunfigTomlParser;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +100,7 @@ class BunfigFormatTest {
 
     @Test
     void declaredRegistries() throws Exception {
-        var settings = new io.github.npmrcguard.parse.BunfigTomlParser().parse("[install]\nregistry = \"https://r.example\"\n"
+        var settings = new BunfigTomlParser().parse("[install]\nregistry = \"https://r.example\"\n"
                 + "[install.scopes]\n\"@a\" = { url = \"https://a.example\", token = \"$A\" }\nb = \"https://b.example/\"\n");
         assertEquals(List.of(RegistrySpec.of("https://r.example/"), new RegistrySpec("https://a.example/", "@a", "A"),
                 new RegistrySpec("https://b.example/", "@b", null)),

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class GeneratorTest {
     }
 
     private GenerationResult run(GeneratorOptions.Builder options, String... modules) {
-        return new Generator(options.build()).run(java.util.Arrays.stream(modules).map(m -> ModuleInput.of(tmp.resolve(m))).toList());
+        return new Generator(options.build()).run(Arrays.stream(modules).map(m -> ModuleInput.of(tmp.resolve(m))).toList());
     }
 
     private static FileChange file(GenerationResult r, String display) {

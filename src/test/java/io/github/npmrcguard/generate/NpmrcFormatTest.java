@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.npmrcguard.generate.PackageManager.Kind;
+import io.github.npmrcguard.parse.NpmIniParser;
+import io.github.npmrcguard.parse.Setting;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,7 +128,7 @@ class NpmrcFormatTest {
 
     @Test
     void declaredRegistriesCarryTheirPlaceholderVariable() {
-        List<io.github.npmrcguard.parse.Setting> settings = new io.github.npmrcguard.parse.NpmIniParser().parse(
+        List<Setting> settings = new NpmIniParser().parse(
                 "registry=https://r.example/\n@a:registry=https://a.example/\n//a.example/:_authToken=${A_TOKEN}\n"
                         + "@b:registry=${B_URL}\n");
         DeclaredRegistries d = new NpmrcFormat().declared(settings, "NPM_TOKEN", ".npmrc");

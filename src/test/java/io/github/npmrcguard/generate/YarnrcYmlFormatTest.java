@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.npmrcguard.generate.PackageManager.Kind;
+import io.github.npmrcguard.parse.YarnrcYmlParser;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,7 +132,7 @@ class YarnrcYmlFormatTest {
 
     @Test
     void declaredRegistries() throws Exception {
-        var settings = new io.github.npmrcguard.parse.YarnrcYmlParser().parse("npmRegistryServer: https://r.example\n"
+        var settings = new YarnrcYmlParser().parse("npmRegistryServer: https://r.example\n"
                 + "npmScopes:\n  a:\n    npmRegistryServer: https://a.example\n    npmAuthToken: ${A_TOKEN:-}\n");
         assertEquals(List.of(RegistrySpec.of("https://r.example/"), new RegistrySpec("https://a.example/", "@a", "A_TOKEN")),
                 new YarnrcYmlFormat().declared(settings, "NPM_TOKEN", ".yarnrc.yml").registries());
