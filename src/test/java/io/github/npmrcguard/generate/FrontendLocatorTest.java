@@ -1,0 +1,166 @@
+package io.github.npmrcguard.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FrontendLocatorTest {
+    @TempDir
+    Path tmp;
+
+    private final List<Message> messages = new ArrayList<>();
+
+    private FrontendLocator locator() {
+        return new FrontendLocator(tmp, new PathDisplay(tmp));
+    }
+
+    private List<String> folders(ModuleInput module) {
+        return locator().frontendFolders(module, messages).stream().map(p -> new PathDisplay(tmp).of(p)).toList();
+    }
+
+    @Test
+    void findsEachConventionalFolderThatHoldsAPackageJson() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("app", "");
+        t.packageJson("app/src/main/frontend", "");
+        t.packageJson("app/src/main/webui", "");
+        t.packageJson("app/frontend", "");
+        t.dir("app/src/main/resources");
+        assertEquals(List.of("app", "app/src/main/frontend", "app/src/main/webui", "app/frontend"),
+                folders(ModuleInput.of(t.path("app"))));
+    }
+
+    @Test
+    void aModuleWithoutPackageJsonHasNoFrontend() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.file("lib/pom.xml", "<project/>");
+        t.file("lib/.npmrc", "registry=https://r.example/\n");
+        assertEquals(List.of(), folders(ModuleInput.of(t.path("lib"))));
+    }
+
+    @Test
+    void workingDirectoryIsAFrontendFolder() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("web/client", "");
+        assertEquals(List.of("web/client"), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("client"))));
+    }
+
+    @Test
+    void workingDirectoryWithoutPackageJsonUsesTheNearestFolderAboveIt() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("web/ui", "");
+        t.dir("web/ui/scripts");
+        assertEquals(List.of("web/ui"), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("ui/scripts"))));
+        assertTrue(messages.get(0).text().contains("nearest folder above it"), messages.toString());
+    }
+
+    @Test
+    void workingDirectoryWithNoPackageJsonWithinTheModuleIsAWarning() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("", ""); // above the module: not taken
+        t.dir("web/nothing");
+        assertEquals(List.of(), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("nothing"))));
+        assertEquals(Message.Level.WARNING, messages.get(0).level());
+        assertTrue(messages.get(0).text().startsWith("workingDirectory web/nothing has no package.json"), messages.toString());
+    }
+
+    @Test
+    void nothingUnderNodeModulesCounts() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("web/node_modules/pkg", "");
+        assertEquals(List.of(), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("node_modules/pkg"))));
+    }
+
+    @Test
+    void aFolderIsItsOwnLocalPrefix() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("app/src/main/frontend", "");
+        t.packageJson("", ""); // a package.json above without workspaces does not capture it
+        Path folder = t.path("app/src/main/frontend");
+        assertEquals(folder, locator().localPrefix(folder, messages));
+    }
+
+    @Test
+    void npmWorkspaceMemberUsesTheWorkspaceRoot() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("", "\"workspaces\": [\"packages/*\", \"apps/**\"]");
+        t.packageJson("packages/ui", "");
+        t.packageJson("apps/admin/web", "");
+        t.packageJson("other/tool", "");
+        assertEquals(tmp, locator().localPrefix(t.path("packages/ui"), messages));
+        assertEquals(tmp, locator().localPrefix(t.path("apps/admin/web"), messages));
+        assertEquals(t.path("other/tool"), locator().localPrefix(t.path("other/tool"), messages));
+    }
+
+    @Test
+    void yarnStyleWorkspacesObjectAndNegation() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("", "\"workspaces\": {\"packages\": [\"./modules/*/src/main/frontend\", \"!modules/legacy/**\"]}");
+        t.packageJson("modules/shop/src/main/frontend", "");
+        t.packageJson("modules/legacy/src/main/frontend", "");
+        assertEquals(tmp, locator().localPrefix(t.path("modules/shop/src/main/frontend"), messages));
+        assertEquals(t.path("modules/legacy/src/main/frontend"),
+                locator().localPrefix(t.path("modules/legacy/src/main/frontend"), messages));
+    }
+
+    @Test
+    void nearestMatchingWorkspaceRootWinsAndNonMatchingOnesAreSkipped() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("", "\"workspaces\": [\"mono\"]");
+        t.packageJson("mono", "\"workspaces\": [\"libs/*\"]");
+        t.packageJson("mono/libs/a", "");
+        t.packageJson("mono/sub", "\"workspaces\": [\"unrelated\"]");
+        t.packageJson("mono/sub/x", "");
+        assertEquals(t.path("mono"), locator().localPrefix(t.path("mono/libs/a"), messages));
+        // mono/sub does not list x, mono does not list sub/x, the root does not either: x is its own prefix.
+        assertEquals(t.path("mono/sub/x"), locator().localPrefix(t.path("mono/sub/x"), messages));
+    }
+
+    @Test
+    void pnpmWorkspaceYamlPackagesMakeTheRoot() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.file("pnpm-workspace.yaml", "packages:\n  - 'frontends/*'\n  - \"!frontends/skip\"\n");
+        t.packageJson("", "");
+        t.packageJson("frontends/shop", "");
+        t.packageJson("frontends/skip", "");
+        assertEquals(tmp, locator().localPrefix(t.path("frontends/shop"), messages));
+        assertEquals(t.path("frontends/skip"), locator().localPrefix(t.path("frontends/skip"), messages));
+    }
+
+    @Test
+    void theSearchStopsAtTheProjectRoot() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("", "\"workspaces\": [\"project/app\"]");
+        t.packageJson("project/app", "");
+        FrontendLocator bounded = new FrontendLocator(t.path("project"), new PathDisplay(tmp));
+        assertEquals(t.path("project/app"), bounded.localPrefix(t.path("project/app"), messages));
+        assertEquals(tmp, new FrontendLocator(null, new PathDisplay(tmp)).localPrefix(t.path("project/app"), messages));
+    }
+
+    @Test
+    void anUnreadablePackageJsonAboveIsReportedAndSkipped() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.file("package.json", "{ not json");
+        t.packageJson("app", "");
+        assertEquals(t.path("app"), locator().localPrefix(t.path("app"), messages));
+        assertEquals(List.of("WARNING package.json was not read for workspaces: it is not valid JSON"),
+                messages.stream().map(Message::toString).toList());
+    }
+
+    @Test
+    void globSyntax() {
+        WorkspaceGlob g = WorkspaceGlob.of(List.of("packages/*", "tools/{a,b}", "deep/**/web", "x?z", "[pq]kg"));
+        assertTrue(g.matches("packages/ui"));
+        assertTrue(!g.matches("packages/ui/nested"));
+        assertTrue(g.matches("tools/a") && g.matches("tools/b") && !g.matches("tools/c"));
+        assertTrue(g.matches("deep/web") && g.matches("deep/1/2/web") && !g.matches("deep/1/web2"));
+        assertTrue(g.matches("xyz") && !g.matches("x/z"));
+        assertTrue(g.matches("pkg") && g.matches("qkg") && !g.matches("rkg"));
+        assertTrue(!g.matches("packages.ui"), "a literal dot in a name is not a wildcard");
+    }
+}

@@ -1,0 +1,486 @@
+package io.github.npmrcguard.generate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.npmrcguard.generate.PackageManager.Kind;
+import io.github.npmrcguard.testsupport.TestTokens;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole runs over small projects in a temporary folder. */
+class GeneratorTest {
+    private static final String NPMJS_LINES = "registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n";
+
+    @TempDir
+    Path tmp;
+
+    private final TestTokens tokens = new TestTokens(2026);
+    private final Map<String, String> env = new HashMap<>();
+
+    private TreeBuilder tree() {
+        return new TreeBuilder(tmp);
+    }
+
+    private GeneratorOptions.Builder options() {
+        return GeneratorOptions.builder().environment(env).homeDirectory(tmp.resolve("home")).projectRoot(tmp);
+    }
+
+    private GenerationResult run(GeneratorOptions.Builder options, String... modules) {
+        return new Generator(options.build()).run(Arrays.stream(modules).map(m -> ModuleInput.of(tmp.resolve(m))).toList());
+    }
+
+    private static FileChange file(GenerationResult r, String display) {
+        return r.files().stream().filter(f -> f.displayPath().equals(display)).findFirst()
+                .orElseThrow(() -> new AssertionError("no entry for " + display + " in " + r.files()));
+    }
+
+    private static String everythingPrinted(GenerationResult r) {
+        StringBuilder s = new StringBuilder();
+        r.messages().forEach(m -> s.append(m.text()).append('\n'));
+        r.files().forEach(f -> s.append(f.summary()).append('\n').append(f.diff()));
+        return s.toString();
+    }
+
+    @Test
+    void npmFrontendInSrcMainFrontendGetsItsProjectNpmrc() {
+        TreeBuilder t = tree();
+        t.file("app/pom.xml", "<project/>");
+        t.packageJson("app/src/main/frontend", "");
+        t.file("app/src/main/frontend/package-lock.json", "{}");
+        GenerationResult r = run(options(), "app");
+        assertEquals(NPMJS_LINES, t.read("app/src/main/frontend/.npmrc"));
+        assertEquals("app/src/main/frontend/.npmrc: created (+2 -0)", file(r, "app/src/main/frontend/.npmrc").summary());
+        assertEquals(1, r.frontends().size());
+        FrontendReport f = r.frontends().get(0);
+        assertEquals(Kind.NPM, f.packageManager().kind());
+        assertEquals("default", f.registrySource());
+        assertEquals(tmp.resolve("app/src/main/frontend"), f.localPrefix());
+        assertTrue(r.userConfigFor(tmp.resolve("app")).isEmpty(), "npm needs no user config");
+        assertFalse(Files.exists(tmp.resolve("app/target")));
+        assertFalse(r.hasErrors());
+    }
+
+    @Test
+    void aSecondRunChangesNothingAndDoesNotTouchTheFiles() throws IOException {
+        TreeBuilder t = tree();
+        t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
+        t.file("web/.npmrc", "# keep me\r\nstrict-ssl=false\r\n");
+        GeneratorOptions.Builder o = options().registry(new RegistrySpec("https://npm.pkg.github.com", "@acme", "GH_TOKEN"));
+        GenerationResult first = run(o, "web");
+        assertEquals(FileAction.UPDATED, file(first, "web/.npmrc").action());
+        assertEquals(FileAction.CREATED, file(first, "web/target/npmrc-guard/npmrc").action());
+        FileTime old = FileTime.fromMillis(1_500_000_000_000L);
+        Files.setLastModifiedTime(t.path("web/.npmrc"), old);
+        Files.setLastModifiedTime(t.path("web/target/npmrc-guard/npmrc"), old);
+        byte[] project = t.readBytes("web/.npmrc");
+        byte[] user = t.readBytes("web/target/npmrc-guard/npmrc");
+
+        GenerationResult second = run(o, "web");
+        assertTrue(second.files().stream().allMatch(f -> f.action() == FileAction.UNCHANGED), second.files().toString());
+        assertArrayEquals(project, t.readBytes("web/.npmrc"));
+        assertArrayEquals(user, t.readBytes("web/target/npmrc-guard/npmrc"));
+        assertEquals(old, Files.getLastModifiedTime(t.path("web/.npmrc")));
+        assertEquals(old, Files.getLastModifiedTime(t.path("web/target/npmrc-guard/npmrc")));
+    }
+
+    @Test
+    void aFileWithALiteralIsLeftAloneAndNothingOfTheSecretIsPrinted() {
+        TreeBuilder t = tree();
+        String token = tokens.npm();
+        t.packageJson("web", "");
+        String text = "registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=" + token + "\n";
+        t.file("web/.npmrc", text);
+        GenerationResult r = run(options().registry(RegistrySpec.of("https://nexus.example.com/npm/")), "web");
+        FileChange c = file(r, "web/.npmrc");
+        assertEquals(FileAction.REFUSED_LITERAL, c.action());
+        assertEquals("", c.diff());
+        assertEquals(text, t.read("web/.npmrc"));
+        List<Message> warnings = r.messages(Message.Level.WARNING);
+        assertEquals(1, warnings.size(), r.messages().toString());
+        assertEquals("web/.npmrc: not changed: it holds a literal credential (line 2 [literal-credential]). Revoke that"
+                + " token first, then run mvn npmrc-guard:fix and generate again", warnings.get(0).text());
+        assertEquals(warnings, c.messages(), "the file's own messages");
+        assertEquals("web/.npmrc: left alone: holds a literal credential", c.summary());
+        TestTokens.assertNoFragment(everythingPrinted(r), token, "the result");
+        assertFalse(r.hasErrors(), "CI may have injected it: check judges what is committed");
+    }
+
+    @Test
+    void aTokenInACommentAlsoRefusesTheFile() {
+        TreeBuilder t = tree();
+        String token = tokens.githubClassic();
+        t.packageJson("web", "");
+        t.file("web/.npmrc", "# old: " + token + "\n");
+        GenerationResult r = run(options(), "web");
+        assertEquals(FileAction.REFUSED_LITERAL, file(r, "web/.npmrc").action());
+        TestTokens.assertNoFragment(everythingPrinted(r), token, "the result");
+    }
+
+    @Test
+    void dryRunWritesNothingAndShowsTheDiff() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
+        t.file("web/.npmrc", "save-exact=true\n//r.example/:_authToken=placeholder\n");
+        GenerationResult r = run(options().dryRun(true).registry(RegistrySpec.of("https://r.example/")), "web");
+        assertEquals("save-exact=true\n//r.example/:_authToken=placeholder\n", t.read("web/.npmrc"));
+        assertFalse(Files.exists(t.path("web/target")));
+        FileChange project = file(r, "web/.npmrc");
+        assertEquals(FileAction.DRY_RUN, project.action());
+        assertEquals("--- a/web/.npmrc\n+++ b/web/.npmrc\n@@ -1,2 +1,3 @@\n save-exact=true\n " + UnifiedDiff.HIDDEN
+                + "\n+registry=https://r.example/\n", project.diff());
+        FileChange user = file(r, "web/target/npmrc-guard/npmrc");
+        assertEquals(FileAction.DRY_RUN, user.action());
+        assertTrue(user.diff().startsWith("--- /dev/null\n+++ b/web/target/npmrc-guard/npmrc\n"), user.diff());
+        assertTrue(r.userConfigFor(t.path("web")).isEmpty(), "no property for a file that was not written");
+    }
+
+    @Test
+    void underCiProjectFilesAreNotWrittenButTheUserConfigIs() {
+        TreeBuilder t = tree();
+        t.packageJson("npm-app", "");
+        t.packageJson("pnpm-app", "\"packageManager\": \"pnpm@11.28.11\"");
+        t.file("ok-app/.npmrc", NPMJS_LINES);
+        t.packageJson("ok-app", "");
+        env.put("CI", "true");
+        GenerationResult r = run(options(), "npm-app", "pnpm-app", "ok-app");
+        assertEquals(FileAction.NOT_WRITTEN_CI, file(r, "npm-app/.npmrc").action());
+        assertEquals("--- /dev/null\n+++ b/npm-app/.npmrc\n@@ -0,0 +1,2 @@\n+registry=https://registry.npmjs.org/\n"
+                + "+//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n", file(r, "npm-app/.npmrc").diff());
+        assertFalse(Files.exists(t.path("npm-app/.npmrc")));
+        assertEquals(FileAction.UNCHANGED, file(r, "ok-app/.npmrc").action());
+        assertEquals(FileAction.CREATED, file(r, "pnpm-app/target/npmrc-guard/npmrc").action());
+        assertEquals(t.path("pnpm-app/target/npmrc-guard/npmrc"), r.userConfigFor(t.path("pnpm-app")).orElseThrow());
+        assertTrue(r.hasErrors());
+        assertEquals(List.of("npm-app/.npmrc is not up to date (it does not exist). CI is set, so generate does not write"
+                + " project files: run mvn npmrc-guard:generate locally and commit the change"),
+                r.messages(Message.Level.ERROR).stream().map(Message::text).toList());
+    }
+
+    @Test
+    void ciFalseOrEmptyIsNotCi() {
+        assertFalse(GeneratorOptions.isCi(Map.of()));
+        assertFalse(GeneratorOptions.isCi(Map.of("CI", "")));
+        assertFalse(GeneratorOptions.isCi(Map.of("CI", "false")));
+        assertFalse(GeneratorOptions.isCi(Map.of("CI", "0")));
+        assertTrue(GeneratorOptions.isCi(Map.of("CI", "true")));
+        assertTrue(GeneratorOptions.isCi(Map.of("CI", "1")));
+        assertTrue(options().environment(Map.of("CI", "true")).build().ci());
+        assertFalse(options().environment(Map.of("CI", "true")).ci(false).build().ci());
+    }
+
+    @Test
+    void twoRegistriesForOneScopeAreAConfigurationError() {
+        GeneratorOptions.Builder o = options().registry(RegistrySpec.of("https://a.example/"))
+                .registry(RegistrySpec.of("https://b.example/"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, o::build);
+        assertEquals("two registries are configured for the default (unscoped) registry; npm uses one registry per scope",
+                e.getMessage());
+    }
+
+    @Test
+    void newPnpmGetsAPrivateUserConfigAndNoProjectFileForTheDefaultRegistry() throws IOException {
+        TreeBuilder t = tree();
+        t.packageJson("web", "");
+        t.file("web/pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        env.put("NPM_TOKEN", tokens.npm());
+        GenerationResult r = run(options(), "web");
+        assertFalse(Files.exists(t.path("web/.npmrc")));
+        Path userConfig = r.userConfigFor(t.path("web")).orElseThrow();
+        assertEquals(t.path("web/target/npmrc-guard/npmrc"), userConfig);
+        assertEquals("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
+                + "# Tokens come from environment variables; this file holds placeholders only.\n" + NPMJS_LINES,
+                Files.readString(userConfig));
+        if (Files.getFileStore(userConfig).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(userConfig)));
+        }
+        TestTokens.assertNoFragment(Files.readString(userConfig) + everythingPrinted(r), env.get("NPM_TOKEN"), "output");
+    }
+
+    @Test
+    void oldPnpmReadsTheProjectNpmrc() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "\"packageManager\": \"pnpm@9.15.9\"");
+        GenerationResult r = run(options(), "web");
+        assertEquals(NPMJS_LINES, t.read("web/.npmrc"));
+        assertTrue(r.userConfigFor(t.path("web")).isEmpty());
+    }
+
+    @Test
+    void aTokenLineIsLeftOutOfTheUserConfigWhileItsVariableIsUnset() throws IOException {
+        TreeBuilder t = tree();
+        t.packageJson("web", "\"packageManager\": \"yarn@1.22.22\"");
+        GenerationResult r = run(options(), "web");
+        assertEquals("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
+                + "# Tokens come from environment variables; this file holds placeholders only.\n"
+                + "registry=https://registry.npmjs.org/\n# NPM_TOKEN is not set: no token line for //registry.npmjs.org/\n",
+                t.read("web/target/npmrc-guard/npmrc"));
+        assertFalse(Files.exists(t.path("web/.npmrc")), "yarn 1 gets no project placeholder: it would fail when unset");
+        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("web/target/npmrc-guard/npmrc: NPM_TOKEN is not set,"
+                + " so //registry.npmjs.org/ gets no token line (requests to it go without credentials)")), r.messages().toString());
+    }
+
+    @Test
+    void theUserConfigCarriesNetworkSettingsOfTheUsersOwnButNoCredential() throws IOException {
+        TreeBuilder t = tree();
+        String npmToken = tokens.npm();
+        String password = tokens.opaque(20);
+        String basic = TestTokens.base64("me:" + password);
+        String ghToken = tokens.githubClassic();
+        t.file("home/.npmrc", "# my laptop\n"
+                + "registry=https://mirror.example.com/npm/\n"
+                + "@corp:registry=https://corp.example.com/npm/\n"
+                + "//corp.example.com/npm/:_authToken=" + npmToken + "\n"
+                + "//mirror.example.com/npm/:_auth=" + basic + "\n"
+                + "//mirror.example.com/npm/:username=me\n"
+                + "//mirror.example.com/npm/:_password=" + TestTokens.base64(password) + "\n"
+                + "//corp.example.com/npm/:certfile=/home/me/client.pem\n"
+                + "https-proxy=http://proxy.example.com:3128/\n"
+                + "proxy=http://me:" + password + "@proxy.example.com:3128/\n"
+                + "noproxy=localhost,.example.com\n"
+                + "cafile=\"/etc/ssl/corp ca#1.pem\"\n"
+                + "strict-ssl=false\n"
+                + "fetch-retries=5\n"
+                + "email=me@example.com\n"
+                + "_authToken=${SOMETHING}\n"
+                + "cache=/var/cache/npm ; shared\n"
+                + "maxsockets=" + ghToken + "\n"
+                + "init-author-name=Me\n");
+        t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
+        GenerationResult r = run(options(), "web");
+        String written = t.read("web/target/npmrc-guard/npmrc");
+        assertEquals("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
+                + "# Tokens come from environment variables; this file holds placeholders only.\n"
+                + "# Carried over from your own user config (no credentials):\n"
+                + "@corp:registry=https://corp.example.com/npm/\n"
+                + "https-proxy=http://proxy.example.com:3128/\n"
+                + "noproxy=localhost,.example.com\n"
+                + "cafile=\"/etc/ssl/corp ca#1.pem\"\n"
+                + "strict-ssl=false\n"
+                + "fetch-retries=5\n"
+                + "cache=/var/cache/npm\n"
+                + "registry=https://registry.npmjs.org/\n"
+                + "# NPM_TOKEN is not set: no token line for //registry.npmjs.org/\n", written);
+        for (String secret : List.of(npmToken, password, basic, ghToken)) {
+            TestTokens.assertNoFragment(written + everythingPrinted(r), secret, "the user config and messages");
+        }
+    }
+
+    @Test
+    void hiddenLoginIsAWarningWhenTheVariableIsUnset() {
+        TreeBuilder t = tree();
+        t.file("home/.npmrc", "//registry.npmjs.org/:_authToken=" + tokens.npm() + "\n");
+        t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
+        GenerationResult r = run(options(), "web");
+        assertEquals(List.of("web/target/npmrc-guard/npmrc: NPM_TOKEN is not set, and this file hides the credentials your"
+                + " own user config has for //registry.npmjs.org/; set NPM_TOKEN to the token for that registry"),
+                r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
+    }
+
+    @Test
+    void npmConfigUserconfigIsTheSourceWhenSet() {
+        TreeBuilder t = tree();
+        t.file("home/.npmrc", "strict-ssl=false\n");
+        Path ci = t.file("runner/.npmrc", "always-auth=true\nfetch-timeout=600000\n");
+        env.put("npm_config_userconfig", ci.toString());
+        t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
+        run(options(), "web");
+        assertTrue(t.read("web/target/npmrc-guard/npmrc").contains("\nfetch-timeout=600000\nregistry="));
+        assertFalse(t.read("web/target/npmrc-guard/npmrc").contains("strict-ssl"));
+    }
+
+    @Test
+    void utf16LittleEndianWithBomAndCrlfStaysSo() throws IOException {
+        TreeBuilder t = tree();
+        t.packageJson("web", "");
+        t.bytes("web/.npmrc", utf16le("; Windows editor\r\nsave-exact=true\r\n"));
+        GenerationResult r = run(options(), "web");
+        assertEquals(FileAction.UPDATED, file(r, "web/.npmrc").action());
+        assertArrayEquals(utf16le("; Windows editor\r\nsave-exact=true\r\nregistry=https://registry.npmjs.org/\r\n"
+                + "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\r\n"), t.readBytes("web/.npmrc"));
+        assertEquals(FileAction.UNCHANGED, file(run(options(), "web"), "web/.npmrc").action());
+    }
+
+    private static byte[] utf16le(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xFF);
+        out.write(0xFE);
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_16LE));
+        return out.toByteArray();
+    }
+
+    @Test
+    void aUtf8BomIsKeptAndNoneIsAdded() {
+        TreeBuilder t = tree();
+        t.packageJson("a", "");
+        t.packageJson("b", "");
+        t.bytes("a/.npmrc", ("\uFEFFsave-exact=true\n").getBytes(StandardCharsets.UTF_8));
+        t.file("b/.npmrc", "save-exact=true\n");
+        run(options(), "a", "b");
+        assertEquals("\uFEFFsave-exact=true\n" + NPMJS_LINES, t.read("a/.npmrc"));
+        assertEquals("save-exact=true\n" + NPMJS_LINES, t.read("b/.npmrc"));
+    }
+
+    @Test
+    void workspaceMembersShareTheRootsNpmrcAndTheirOwnIsReported() {
+        TreeBuilder t = tree();
+        t.packageJson("", "\"workspaces\": [\"shop/src/main/frontend\", \"admin/frontend\"]");
+        t.file("package-lock.json", "{}");
+        t.packageJson("shop/src/main/frontend", "");
+        t.packageJson("admin/frontend", "");
+        t.file("admin/frontend/.npmrc", "registry=https://ignored.example/\n");
+        GenerationResult r = run(options(), "shop", "admin");
+        assertEquals(NPMJS_LINES, t.read(".npmrc"));
+        assertEquals(1, r.files().size(), r.files().toString());
+        assertEquals(2, r.frontends().size());
+        assertTrue(r.frontends().stream().allMatch(f -> f.localPrefix().equals(tmp)));
+        assertEquals(List.of("admin/frontend/.npmrc is not read: npm ignores the .npmrc of a workspace member and reads"
+                + " .npmrc; move its settings there"), r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
+    }
+
+    @Test
+    void aModuleNpmrcAboveItsFrontendIsDeadConfigForNpm() {
+        TreeBuilder t = tree();
+        t.file("app/.npmrc", "registry=https://r.example/\n");
+        t.packageJson("app/src/main/frontend", "");
+        GenerationResult r = run(options(), "app");
+        assertEquals(List.of("app/.npmrc is not read: npm and pnpm read .npmrc only in the folder that holds package.json;"
+                + " the frontend below it reads app/src/main/frontend/.npmrc, so move its settings there"),
+                r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
+    }
+
+    @Test
+    void yarnClassicReadsAncestorNpmrcsSoNoWarning() {
+        TreeBuilder t = tree();
+        t.file("app/.npmrc", "registry=https://r.example/\n");
+        t.packageJson("app/src/main/frontend", "");
+        t.file("app/src/main/frontend/yarn.lock", "# yarn lockfile v1\n");
+        GenerationResult r = run(options(), "app");
+        assertEquals(List.of(), r.messages(Message.Level.WARNING));
+    }
+
+    @Test
+    void registriesComeFromTheExistingFileWithTheirVariables() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "");
+        t.file("web/.npmrc", "@acme:registry=https://gitlab.example.com/api/v4/projects/42/packages/npm/\n");
+        GenerationResult r = run(options(), "web");
+        assertEquals("@acme:registry=https://gitlab.example.com/api/v4/projects/42/packages/npm/\n"
+                + "//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken=${NPM_TOKEN}\n", t.read("web/.npmrc"));
+        assertEquals(".npmrc", r.frontends().get(0).registrySource());
+    }
+
+    @Test
+    void anUnusableRegistryLineIsNotOverwrittenByTheDefault() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "");
+        t.file("web/.npmrc", "registry=${REGISTRY_URL}\n");
+        GenerationResult r = run(options(), "web");
+        assertEquals("registry=${REGISTRY_URL}\n", t.read("web/.npmrc"));
+        assertEquals(List.of("web/.npmrc:1: registry is not used by the generator: a registry URL is not a valid http(s) URL"),
+                r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
+    }
+
+    @Test
+    void yarnBerryAndBunGetTheirOwnFiles() {
+        TreeBuilder t = tree();
+        t.packageJson("berry", "\"packageManager\": \"yarn@4.18.1\"");
+        t.packageJson("bun", "");
+        t.file("bun/bun.lock", "{}");
+        run(options().registry(new RegistrySpec("https://npm.pkg.github.com/", "@acme", "GH_TOKEN")), "berry", "bun");
+        assertEquals("npmScopes:\n  acme:\n    npmRegistryServer: \"https://npm.pkg.github.com/\"\n"
+                + "    npmAuthToken: \"${GH_TOKEN:-}\"\n", t.read("berry/.yarnrc.yml"));
+        assertEquals("[install.scopes]\nacme = { url = \"https://npm.pkg.github.com/\", token = \"$GH_TOKEN\" }\n",
+                t.read("bun/bunfig.toml"));
+        assertFalse(Files.exists(t.path("berry/.npmrc")));
+    }
+
+    @Test
+    void yarnBerryAndBunFilesAreIdempotentAndRefusedWithALiteral() throws IOException {
+        TreeBuilder t = tree();
+        t.packageJson("berry", "\"packageManager\": \"yarn@4.18.1\"");
+        t.packageJson("bun", "\"packageManager\": \"bun@1.4.5\"");
+        t.file("berry/.yarnrc.yml", "# mine\nnodeLinker: node-modules\n");
+        t.file("bun/bunfig.toml", "# mine\n[install]\nexact = true\n");
+        GeneratorOptions.Builder o = options().registry(RegistrySpec.of("https://nexus.example.com/npm/"));
+        run(o, "berry", "bun");
+        FileTime old = FileTime.fromMillis(1_400_000_000_000L);
+        Files.setLastModifiedTime(t.path("berry/.yarnrc.yml"), old);
+        Files.setLastModifiedTime(t.path("bun/bunfig.toml"), old);
+        GenerationResult again = run(o, "berry", "bun");
+        assertEquals(FileAction.UNCHANGED, file(again, "berry/.yarnrc.yml").action());
+        assertEquals(FileAction.UNCHANGED, file(again, "bun/bunfig.toml").action());
+        assertEquals(old, Files.getLastModifiedTime(t.path("berry/.yarnrc.yml")));
+        assertEquals(old, Files.getLastModifiedTime(t.path("bun/bunfig.toml")));
+
+        String token = tokens.opaque(36);
+        String berryText = "npmRegistryServer: \"https://nexus.example.com/npm/\"\nnpmAuthToken: \"" + token + "\"\n";
+        String bunText = "[install]\nregistry = { url = \"https://nexus.example.com/npm/\", token = \"" + token + "\" }\n";
+        t.file("berry/.yarnrc.yml", berryText);
+        t.file("bun/bunfig.toml", bunText);
+        GenerationResult refused = run(o, "berry", "bun");
+        assertEquals(FileAction.REFUSED_LITERAL, file(refused, "berry/.yarnrc.yml").action());
+        assertEquals(FileAction.REFUSED_LITERAL, file(refused, "bun/bunfig.toml").action());
+        assertEquals(berryText, t.read("berry/.yarnrc.yml"));
+        assertEquals(bunText, t.read("bun/bunfig.toml"));
+        TestTokens.assertNoFragment(everythingPrinted(refused), token, "the result");
+    }
+
+    @Test
+    void userConfigForAllAddsOneForNpmToo() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "");
+        env.put("NPM_TOKEN", "x");
+        GenerationResult r = run(options().userConfigForAll(true), "web");
+        assertEquals(NPMJS_LINES, t.read("web/.npmrc"));
+        assertTrue(t.read("web/target/npmrc-guard/npmrc").endsWith(NPMJS_LINES));
+        assertTrue(r.userConfigFor(t.path("web")).isPresent());
+    }
+
+    @Test
+    void configuredRegistriesAddRegistryLinesToANewPnpmProjectFile() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
+        run(options().registry(new RegistrySpec("https://npm.pkg.github.com/", "@acme", "GH_TOKEN")), "web");
+        assertEquals("@acme:registry=https://npm.pkg.github.com/\n", t.read("web/.npmrc"));
+    }
+
+    @Test
+    void aSymbolicLinkIsNotWrittenThrough() throws IOException {
+        TreeBuilder t = tree();
+        t.packageJson("web", "");
+        Path outside = t.file("outside.npmrc", "save-exact=true\n");
+        try {
+            Files.createSymbolicLink(t.path("web/.npmrc"), outside);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here");
+        }
+        GenerationResult r = run(options(), "web");
+        assertEquals(FileAction.REFUSED, file(r, "web/.npmrc").action());
+        assertEquals("save-exact=true\n", t.read("outside.npmrc"));
+    }
+
+    @Test
+    void noFrontendIsOneInfoLine() {
+        tree().file("lib/pom.xml", "<project/>");
+        GenerationResult r = run(options(), "lib");
+        assertEquals(List.of(), r.files());
+        assertEquals(1, r.messages().size());
+        assertEquals(Message.Level.INFO, r.messages().get(0).level());
+    }
+}
