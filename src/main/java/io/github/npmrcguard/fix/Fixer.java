@@ -100,7 +100,7 @@ public final class Fixer {
             }
             if (rewrite.content() != null) {
                 if (!dryRun) {
-                    AtomicWriter.write(file, rewrite.content(), null);
+                    new AtomicWriter().write(file, rewrite.content(), false);
                 }
                 changed.add(path);
             }

@@ -1,5 +1,6 @@
 package io.github.npmrcguard.generate;
 
+import io.github.npmrcguard.write.AtomicWriter;
 import io.github.npmrcguard.parse.ParseException;
 import io.github.npmrcguard.parse.Setting;
 import java.io.IOException;

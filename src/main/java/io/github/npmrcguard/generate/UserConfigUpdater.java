@@ -1,5 +1,6 @@
 package io.github.npmrcguard.generate;
 
+import io.github.npmrcguard.write.AtomicWriter;
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.rules.Finding;
 import java.io.IOException;

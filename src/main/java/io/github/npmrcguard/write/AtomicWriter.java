@@ -1,67 +1,121 @@
 package io.github.npmrcguard.write;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * Replaces a file's bytes so that a reader, or a build killed half-way, sees either the old file or the
- * new one, never a torn one: the bytes go to a temporary sibling, are forced to disk, and the sibling is
- * moved over the file. The file's permissions are kept; equal bytes are not written at all, so an
- * unchanged file keeps its modification time.
+ * Replaces a file's content so that readers see either the old bytes or the new ones, never a mix: the new
+ * bytes go to a temporary file beside the target, are forced to disk, and the temporary file is then moved
+ * over the target atomically (or, where the file system cannot, replacing it). The target keeps its POSIX
+ * permissions; a private file gets owner read/write only from the moment it exists.
+ *
+ * <p>Bytes equal to the file's current content are not written at all, so the file's modification time
+ * stays as it was.
  */
 public final class AtomicWriter {
-    private AtomicWriter() {
+    private static final Set<PosixFilePermission> PRIVATE = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Creates a writer; it holds no state. */
+    public AtomicWriter() {
     }
 
     /**
-     * Writes {@code bytes} to {@code file} unless it already holds exactly them.
+     * Writes {@code bytes} to {@code target} unless it already holds exactly them.
      *
-     * @param newFileMode POSIX permissions for a file that does not exist yet, or null for the default
+     * @param target      the file; its folder must exist; it must not be a symbolic link
+     * @param bytes       the full new content
+     * @param privateFile true for a file only its owner may read (mode 0600, whether new or existing); false
+     *                    to keep an existing file's permissions, or give a new one the process default
      * @return true when the file was written, false when it already held these bytes
+     * @throws IOException when writing fails; the target is then unchanged and no temporary file is left
      */
-    public static boolean write(Path file, byte[] bytes, Set<PosixFilePermission> newFileMode) throws IOException {
-        boolean exists = Files.exists(file);
-        if (exists && Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+    public boolean write(Path target, byte[] bytes, boolean privateFile) throws IOException {
+        if (Files.isSymbolicLink(target)) {
+            throw new IOException(target.getFileName() + " is a symbolic link; not replaced");
+        }
+        boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        if (exists && Arrays.equals(Files.readAllBytes(target), bytes)) {
             return false;
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".npmrc-guard.tmp");
+        Path folder = target.toAbsolutePath().getParent();
+        Set<PosixFilePermission> permissions = privateFile ? PRIVATE : exists ? posixPermissions(target) : null;
+        Path temp = createTemp(folder, target.getFileName().toString(), privateFile);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true);
             }
-            Set<PosixFilePermission> mode = exists ? permissions(file) : newFileMode;
-            if (mode != null && Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
-                Files.setPosixFilePermissions(temp, mode);
+            PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (permissions != null && view != null) {
+                view.setPermissions(permissions);
             }
             try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            return true;
-        } finally {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
+            throw e;
+        }
+        syncFolder(folder);
+        return true;
+    }
+
+    /** A new empty file beside the target, named so that it is recognisably a leftover if the JVM dies. */
+    private static Path createTemp(Path folder, String name, boolean privateFile) throws IOException {
+        boolean posix = Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class);
+        FileAttribute<?>[] attributes = privateFile && posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE)} : new FileAttribute<?>[0];
+        for (int attempt = 0; ; attempt++) {
+            byte[] suffix = new byte[6];
+            RANDOM.nextBytes(suffix);
+            Path temp = folder.resolve("." + name + "." + HexFormat.of().formatHex(suffix) + ".tmp");
+            try {
+                return Files.createFile(temp, attributes);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
         }
     }
 
-    private static Set<PosixFilePermission> permissions(Path file) throws IOException {
-        return Files.getFileAttributeView(file, PosixFileAttributeView.class) == null ? null
-                : Files.getPosixFilePermissions(file);
+    /** The file's POSIX permissions, or null on a file system without them. */
+    private static Set<PosixFilePermission> posixPermissions(Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        return view == null ? null : view.readAttributes().permissions();
+    }
+
+    /** Makes the rename itself durable where the platform allows opening a folder; elsewhere a no-op. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            // Windows cannot open a folder as a channel; the move is already done.
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.npmrcguard.generate;
+package io.github.npmrcguard.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
