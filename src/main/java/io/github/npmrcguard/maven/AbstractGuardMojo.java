@@ -65,7 +65,7 @@ abstract class AbstractGuardMojo extends AbstractMojo {
             return;
         }
         Path scanRoot = scanRoot();
-        if (!RunOncePerBuild.first(session, goal(), scanRoot.toString())) {
+        if (runOncePerRoot() && !RunOncePerBuild.first(session, goal(), scanRoot.toString())) {
             getLog().info("npmrc-guard: " + scanRoot + " already scanned by " + goal() + " in this build");
             return;
         }
@@ -77,6 +77,11 @@ abstract class AbstractGuardMojo extends AbstractMojo {
 
     /** The goal's own skip property name when it is set, else null. */
     abstract String goalSkipSwitch();
+
+    /** Whether only the first module of a build runs the goal for a root (the others log that it ran). */
+    boolean runOncePerRoot() {
+        return true;
+    }
 
     /** Does the goal's work once for this root. */
     abstract void run(Path scanRoot) throws MojoExecutionException, MojoFailureException;

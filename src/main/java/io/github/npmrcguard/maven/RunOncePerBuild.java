@@ -1,8 +1,10 @@
 package io.github.npmrcguard.maven;
 
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.eclipse.aether.SessionData;
 
 /**
@@ -18,18 +20,53 @@ final class RunOncePerBuild {
     }
 
     /** True for the first caller with this goal and root in this build; false for every later one. */
-    @SuppressWarnings("unchecked")
     static boolean first(MavenSession session, String goal, String root) {
-        SessionData data = session.getRepositorySession().getData();
-        Set<String> done = (Set<String>) data.get(KEY);
-        while (done == null) {
-            Set<String> fresh = ConcurrentHashMap.newKeySet();
-            if (data.set(KEY, null, fresh)) {
-                done = fresh;
-            } else {
-                done = (Set<String>) data.get(KEY);
+        return results(session).putIfAbsent(goal + '\0' + root, new CompletableFuture<>()) == null;
+    }
+
+    /**
+     * The result of work that runs once per build and key: the first caller runs it and publishes the
+     * result; later callers, also in other modules' threads under {@code -T}, wait for it. A later caller
+     * gets {@code null} when the first one failed (its failure already stops the build).
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T shared(MavenSession session, String key, Work<T> work) throws MojoExecutionException,
+            MojoFailureException {
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> theirs = results(session).putIfAbsent(key, mine);
+        if (theirs != null) {
+            try {
+                return (T) theirs.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                return null;
             }
         }
-        return done.add(goal + '\0' + root);
+        try {
+            T value = work.run();
+            mine.complete(value);
+            return value;
+        } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Work that may fail the way a mojo does. */
+    interface Work<T> {
+        T run() throws MojoExecutionException, MojoFailureException;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConcurrentHashMap<String, CompletableFuture<Object>> results(MavenSession session) {
+        SessionData data = session.getRepositorySession().getData();
+        Object current = data.get(KEY);
+        while (current == null) {
+            ConcurrentHashMap<String, CompletableFuture<Object>> fresh = new ConcurrentHashMap<>();
+            if (data.set(KEY, null, fresh)) {
+                return fresh;
+            }
+            current = data.get(KEY);
+        }
+        return (ConcurrentHashMap<String, CompletableFuture<Object>>) current;
     }
 }

@@ -1,0 +1,192 @@
+package io.github.npmrcguard.maven;
+
+import io.github.npmrcguard.generate.FileChange;
+import io.github.npmrcguard.generate.GenerationResult;
+import io.github.npmrcguard.generate.Generator;
+import io.github.npmrcguard.generate.GeneratorOptions;
+import io.github.npmrcguard.generate.Message;
+import io.github.npmrcguard.generate.ModuleInput;
+import io.github.npmrcguard.generate.RegistrySpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Writes the placeholder-based registry config each frontend module needs, where its package manager
+ * reads it: {@code .npmrc} for npm and yarn 1, {@code .yarnrc.yml} for yarn 2+, {@code bunfig.toml} for bun,
+ * and for pnpm 10.34.2+ (which ignores placeholders in a project {@code .npmrc}) a user config under
+ * {@code target/npmrc-guard/npmrc}, whose path is set as the project property
+ * {@code npmrcguard.userconfig.file} for {@code NPM_CONFIG_USERCONFIG}. Existing files are merged with
+ * minimal line edits and never rewritten when nothing changes. Under {@code CI} no project file is written:
+ * a project file that is not up to date fails the build instead (run the goal locally and commit). Bind it
+ * to {@code validate}, before {@code check}, or run {@code mvn npmrc-guard:generate}.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class GenerateMojo extends AbstractGuardMojo {
+    /** The project property that holds the path of the generated user config, for NPM_CONFIG_USERCONFIG. */
+    public static final String USERCONFIG_PROPERTY = "npmrcguard.userconfig.file";
+    private static final String FRONTEND_PLUGIN = "com.github.eirslett:frontend-maven-plugin";
+
+    /** Skips only this goal. */
+    @Parameter(property = "npmrcguard.generate.skip", defaultValue = "false")
+    boolean generateSkip;
+
+    /**
+     * The registries to configure, each {@code <registry>} with {@code <url>}, optionally {@code <scope>}
+     * ({@code @acme}) and {@code <tokenVariable>} ({@code NPM_TOKEN} by default). Without any, the
+     * {@code registry=} and {@code @scope:registry=} lines already in a module's {@code .npmrc} are used, and
+     * else {@code https://registry.npmjs.org/} with {@code NPM_TOKEN}.
+     */
+    @Parameter
+    List<RegistryParameter> registries = new ArrayList<>();
+
+    /**
+     * Also write the user config under {@code target/} (and set {@code npmrcguard.userconfig.file}) for
+     * modules whose package manager reads a project file fine, not only for pnpm 10.34.2+.
+     */
+    @Parameter(property = "npmrcguard.userconfig", defaultValue = "false")
+    boolean userconfig;
+
+    /** Shows the changes as a diff and writes nothing. */
+    @Parameter(property = "npmrcguard.dryRun", defaultValue = "false")
+    boolean dryRun;
+
+    /** Whether project config that is out of date in a CI build fails it ({@code false}: only reported). */
+    @Parameter(property = "npmrcguard.fail", defaultValue = "true")
+    boolean fail;
+
+    /** This module. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    String goal() {
+        return "generate";
+    }
+
+    @Override
+    String goalSkipSwitch() {
+        return generateSkip ? "npmrcguard.generate.skip" : null;
+    }
+
+    /** Runs for every module, so each sets its own property; the work itself happens once per build. */
+    @Override
+    boolean runOncePerRoot() {
+        return false;
+    }
+
+    @Override
+    void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
+        GenerationResult result = RunOncePerBuild.shared(session, "generate\0" + scanRoot, () -> generate(scanRoot));
+        if (result == null) {
+            return;
+        }
+        Optional<Path> userConfig = result.userConfigFor(project.getBasedir().toPath().toAbsolutePath().normalize());
+        userConfig.ifPresent(p -> project.getProperties().setProperty(USERCONFIG_PROPERTY, p.toString()));
+    }
+
+    private GenerationResult generate(Path scanRoot) throws MojoExecutionException, MojoFailureException {
+        GeneratorOptions options;
+        try {
+            GeneratorOptions.Builder builder = GeneratorOptions.builder().userConfigForAll(userconfig).dryRun(dryRun)
+                    .projectRoot(scanRoot);
+            for (RegistryParameter r : registries == null ? List.<RegistryParameter>of() : registries) {
+                builder.registry(new RegistrySpec(r.url, r.scope, r.tokenVariable));
+            }
+            options = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<registries>: " + e.getMessage());
+        }
+        List<ModuleInput> modules = new ArrayList<>();
+        for (MavenProject p : session.getProjects()) {
+            ModuleInput module = new ModuleInput(p.getBasedir().toPath().toAbsolutePath().normalize(),
+                    Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize(), List.of());
+            for (Path wd : frontendWorkingDirectories(p)) {
+                module = module.withWorkingDirectory(wd);
+            }
+            modules.add(module);
+        }
+        GenerationResult result = new Generator(options).run(modules);
+        for (FileChange change : result.files()) {
+            getLog().info("npmrc-guard: " + change.summary());
+            if (dryRun && !change.diff().isEmpty()) {
+                for (String line : change.diff().split("\n")) {
+                    getLog().info("  " + line);
+                }
+            }
+        }
+        for (Message m : result.messages()) {
+            switch (m.level()) {
+                case ERROR:
+                    getLog().error("npmrc-guard: " + m.text());
+                    break;
+                case WARNING:
+                    getLog().warn("npmrc-guard: " + m.text());
+                    break;
+                default:
+                    getLog().info("npmrc-guard: " + m.text());
+            }
+        }
+        if (result.hasErrors()) {
+            String summary = "npmrc-guard: the committed npm registry config is not what generate writes; run "
+                    + "mvn npmrc-guard:generate locally and commit the changes.";
+            if (fail) {
+                throw new MojoFailureException(summary);
+            }
+            getLog().warn(summary + " Not failing the build: npmrcguard.fail=false.");
+        }
+        return result;
+    }
+
+    /** The {@code workingDirectory} of frontend-maven-plugin in this module, plugin-wide or per execution. */
+    private static List<Path> frontendWorkingDirectories(MavenProject p) {
+        List<Path> out = new ArrayList<>();
+        for (Plugin plugin : p.getBuildPlugins()) {
+            if (!FRONTEND_PLUGIN.equals(plugin.getKey())) {
+                continue;
+            }
+            addWorkingDirectory(p, plugin.getConfiguration(), out);
+            for (PluginExecution execution : plugin.getExecutions()) {
+                addWorkingDirectory(p, execution.getConfiguration(), out);
+            }
+        }
+        return out;
+    }
+
+    private static void addWorkingDirectory(MavenProject p, Object configuration, List<Path> out) {
+        String value = childValue(configuration, "workingDirectory");
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        Path wd = Path.of(value.strip());
+        Path resolved = (wd.isAbsolute() ? wd : p.getBasedir().toPath().resolve(wd)).toAbsolutePath().normalize();
+        if (!out.contains(resolved)) {
+            out.add(resolved);
+        }
+    }
+
+    /**
+     * A child element's text of a plugin configuration. The configuration is an Xpp3Dom, whose package moved
+     * between plexus-utils 3 (Maven 3) and plexus-xml (Maven 4), so it is read through its two methods.
+     */
+    private static String childValue(Object configuration, String name) {
+        if (configuration == null) {
+            return null;
+        }
+        try {
+            Object child = configuration.getClass().getMethod("getChild", String.class).invoke(configuration, name);
+            return child == null ? null : (String) child.getClass().getMethod("getValue").invoke(child);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return null;
+        }
+    }
+}
