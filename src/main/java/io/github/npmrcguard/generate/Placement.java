@@ -4,10 +4,12 @@ package io.github.npmrcguard.generate;
  * Where one package manager's registry config goes (research note 2 and 7).
  *
  * <ul>
- * <li>npm, and pnpm before 10.34.2: project {@code .npmrc} with registry and {@code ${VAR}} token lines.</li>
- * <li>pnpm 10.34.2 and later (or of unknown version): it ignores a placeholder token in a project
- * {@code .npmrc}, so the token goes to the user config; the project file gets registry lines only, and only
- * for configured registries.</li>
+ * <li>npm: project {@code .npmrc} with registry and {@code ${VAR}} token lines.</li>
+ * <li>pnpm, every version: 10.34.2 and later ignore a placeholder token in a project {@code .npmrc}, and
+ * earlier ones drop the whole file, registry lines included, when the variable is unset, so a developer
+ * without the token would ask the public registry for the private packages (seen with pnpm 9.15.9 in
+ * RealClientsTest). So the token goes to the user config, which leaves the line out while the variable is
+ * unset; the project file gets registry lines only, and only for configured registries.</li>
  * <li>yarn 1: it stops with "Failed to replace env in config" on an unset {@code ${VAR}} in any
  * {@code .npmrc} it reads, which would break every developer without the token; so it is treated like new
  * pnpm: registry lines in the project file, the token in the user config (yarn 1 honours
@@ -24,8 +26,6 @@ record Placement(ConfigFormat projectFormat, boolean projectAuth, boolean userCo
     static Placement of(PackageManager pm, boolean userConfigForAll) {
         switch (pm.kind()) {
             case PNPM:
-                return pm.ignoresProjectAuthPlaceholders() ? new Placement(new NpmrcFormat(), false, true)
-                        : new Placement(new NpmrcFormat(), true, userConfigForAll);
             case YARN_CLASSIC:
                 return new Placement(new NpmrcFormat(), false, true);
             case YARN_BERRY:

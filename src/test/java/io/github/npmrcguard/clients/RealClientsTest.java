@@ -40,17 +40,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the client's HOME and its output.
  *
  * <p>One registry serves the whole class. Each case gets a new project and a new, empty HOME. The
- * config is written by a {@link ConfigWriter}: {@link #PLANNED}, hand-written now, the {@code generate}
- * goal once it exists; the contrast cases keep their hand-written forms.
+ * config is written by a {@link ConfigWriter}: the {@code generate} goal's {@link GeneratedConfig}, and for
+ * the contrast cases the hand-written forms that show why generate writes what it writes.
  */
 class RealClientsTest {
 
     /** Placeholder variable every form references. */
     static final String TOKEN_VARIABLE = "NPM_TOKEN";
 
-    /** What writes the planned config for each client: replace it with the {@code generate} goal. */
-    static final ConfigWriter PLANNED = (project, client, registry) ->
-            HandWrittenConfig.planned(client).write(project, client, registry);
 
     @TempDir
     static Path shared;
@@ -175,9 +172,9 @@ class RealClientsTest {
         }
     }
 
-    /** The planned form installs with the token set. */
+    /** What the generate goal writes installs with the token set. */
     static Case installs(Client client) {
-        return new Case(client, HandWrittenConfig.planned(client).description(), PLANNED, true, Sent.TOKEN,
+        return new Case(client, GeneratedConfig.describe(), new GeneratedConfig(true), true, Sent.TOKEN,
                 List.of(), List.of());
     }
 
@@ -186,9 +183,9 @@ class RealClientsTest {
         return new Case(client, contrast.description(), contrast, true, Sent.TOKEN, List.of(), List.of());
     }
 
-    /** The planned form fails, printing every phrase and none of the forbidden ones. */
+    /** What the generate goal writes fails, printing every phrase and none of the forbidden ones. */
     static Case fails(Client client, boolean tokenSet, Sent sent, List<String> phrases, List<String> forbidden) {
-        return new Case(client, HandWrittenConfig.planned(client).description(), PLANNED, tokenSet, sent, phrases,
+        return new Case(client, GeneratedConfig.describe(), new GeneratedConfig(tokenSet), tokenSet, sent, phrases,
                 forbidden);
     }
 
@@ -209,25 +206,31 @@ class RealClientsTest {
                         List.of("Failed to replace env", "\n    at ")),
 
                 installs(Client.YARN_1),
-                // yarn 1 stops before any request.
-                fails(Client.YARN_1, false, Sent.NO_REQUEST,
-                        List.of("error Error: " + unreplaced), List.of()),
+                // generate gives yarn 1 its token in the user config, and leaves the line out while the
+                // variable is unset: yarn 1 asks anonymously instead of stopping on the placeholder.
+                fails(Client.YARN_1, false, Sent.NOTHING, List.of("authorization required to access package"),
+                        List.of("Failed to replace env")),
+                // Contrast: a placeholder in a project .npmrc stops yarn 1 before any request when unset.
+                fails(Client.YARN_1, HandWrittenConfig.PROJECT_NPMRC, false, Sent.NO_REQUEST,
+                        List.of("error Error: " + unreplaced)),
 
                 installs(Client.PNPM_9),
-                // pnpm drops the whole user config it cannot expand (registry lines included) and asks the
-                // fallback default registry, anonymously.
+                // generate leaves the token line out of the user config while the variable is unset, and
+                // the scope's registry line is in the project .npmrc too: pnpm asks the private registry,
+                // anonymously, and never sends the package name anywhere else.
                 fails(Client.PNPM_9, false, Sent.NOTHING,
-                        List.of("Issue while reading", "target/npmrc", unreplaced, "ERR_PNPM_FETCH_401",
-                                "No authorization header was set for the request."),
-                        List.of()),
+                        List.of("ERR_PNPM_FETCH_401", "No authorization header was set for the request."),
+                        List.of("Failed to replace env")),
+                // Contrast: a placeholder user config with the variable unset is dropped whole by pnpm.
+                fails(Client.PNPM_9, HandWrittenConfig.USER_NPMRC_IN_TARGET, false, Sent.NOTHING,
+                        List.of("Issue while reading", "target/npmrc", unreplaced)),
                 // Contrast: pnpm 9 still expands the placeholder in a project .npmrc.
                 installs(Client.PNPM_9, HandWrittenConfig.PROJECT_NPMRC),
 
                 installs(Client.PNPM_10),
                 fails(Client.PNPM_10, false, Sent.NOTHING,
-                        List.of("Issue while reading", "target/npmrc", unreplaced, "ERR_PNPM_FETCH_401",
-                                "No authorization header was set for the request."),
-                        List.of()),
+                        List.of("ERR_PNPM_FETCH_401", "No authorization header was set for the request."),
+                        List.of("Failed to replace env", "Ignored project-level auth setting")),
                 // Why pnpm gets a user config: 10.34.2+ ignores the expanded credential from a project
                 // .npmrc even with the token set, and the install is refused.
                 fails(Client.PNPM_10, HandWrittenConfig.PROJECT_NPMRC, true, Sent.NOTHING,

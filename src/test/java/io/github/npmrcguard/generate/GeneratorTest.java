@@ -213,12 +213,14 @@ class GeneratorTest {
     }
 
     @Test
-    void oldPnpmReadsTheProjectNpmrc() {
+    void oldPnpmAlsoGetsTheTokenInTheUserConfig() {
+        // pnpm before 10.34.2 drops a whole project .npmrc whose placeholder is unset, registry lines
+        // included, and would then ask the public registry for the private packages.
         TreeBuilder t = tree();
         t.packageJson("web", "\"packageManager\": \"pnpm@9.15.9\"");
         GenerationResult r = run(options(), "web");
-        assertEquals(NPMJS_LINES, t.read("web/.npmrc"));
-        assertTrue(r.userConfigFor(t.path("web")).isEmpty());
+        assertFalse(Files.exists(t.path("web/.npmrc")), "no project placeholder for pnpm");
+        assertEquals(t.path("web/target/npmrc-guard/npmrc"), r.userConfigFor(t.path("web")).orElseThrow());
     }
 
     @Test
