@@ -49,6 +49,16 @@ abstract class AbstractGuardMojo extends AbstractMojo {
     @Parameter
     List<AllowlistEntryParameter> allowlist = new ArrayList<>();
 
+    /**
+     * The registries the project uses, each {@code <registry>} with {@code <url>}, optionally {@code <scope>}
+     * ({@code @acme}) and {@code <tokenVariable>} ({@code NPM_TOKEN} by default). {@code generate} writes
+     * config for them (without any, it uses the {@code registry=} and {@code @scope:registry=} lines already
+     * in a module's {@code .npmrc}, else {@code https://registry.npmjs.org/} with {@code NPM_TOKEN});
+     * {@code fix} names a rewritten token after its registry's {@code tokenVariable}.
+     */
+    @Parameter
+    List<RegistryParameter> registries = new ArrayList<>();
+
     /** The build, for the execution root and for scanning once per build. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;

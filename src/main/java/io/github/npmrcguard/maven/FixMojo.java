@@ -3,11 +3,14 @@ package io.github.npmrcguard.maven;
 import io.github.npmrcguard.files.ScanSetReader;
 import io.github.npmrcguard.fix.Fixer;
 import io.github.npmrcguard.fix.VariableNames;
+import io.github.npmrcguard.generate.NerfDart;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.Scanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -38,6 +41,22 @@ public class FixMojo extends AbstractGuardMojo {
         return null;
     }
 
+    /** The configured registries' token variables, by the nerf dart their auth keys use. */
+    private Map<String, String> tokenVariablesByNerfDart() throws MojoFailureException {
+        Map<String, String> out = new HashMap<>();
+        for (RegistryParameter r : registries == null ? List.<RegistryParameter>of() : registries) {
+            if (r.tokenVariable == null || r.tokenVariable.isBlank()) {
+                continue;
+            }
+            try {
+                out.put(NerfDart.of(r.url), r.tokenVariable.strip());
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("<registries>: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
     @Override
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
         getLog().info("npmrc-guard: " + (dryRun ? "dry run: looking for" : "rewriting") + " committed credentials under "
@@ -46,7 +65,7 @@ public class FixMojo extends AbstractGuardMojo {
         try {
             ScanResult result = new Scanner(new ScanSetReader()::read).scan(scanRoot, pathExcludes(), allowlist(),
                     LocalDate.now());
-            report = new Fixer(new VariableNames(Map.of())).fix(scanRoot, result, dryRun);
+            report = new Fixer(new VariableNames(tokenVariablesByNerfDart())).fix(scanRoot, result, dryRun);
         } catch (IOException e) {
             throw new MojoExecutionException("npmrc-guard could not read or rewrite the files under " + scanRoot + ": "
                     + e.getMessage() + ". Check that the files are writable, or set npmrcguard.root.", e);

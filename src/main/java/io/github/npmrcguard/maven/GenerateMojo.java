@@ -41,15 +41,6 @@ public class GenerateMojo extends AbstractGuardMojo {
     boolean generateSkip;
 
     /**
-     * The registries to configure, each {@code <registry>} with {@code <url>}, optionally {@code <scope>}
-     * ({@code @acme}) and {@code <tokenVariable>} ({@code NPM_TOKEN} by default). Without any, the
-     * {@code registry=} and {@code @scope:registry=} lines already in a module's {@code .npmrc} are used, and
-     * else {@code https://registry.npmjs.org/} with {@code NPM_TOKEN}.
-     */
-    @Parameter
-    List<RegistryParameter> registries = new ArrayList<>();
-
-    /**
      * Also write the user config under {@code target/} (and set {@code npmrcguard.userconfig.file}) for
      * modules whose package manager reads a project file fine, not only for pnpm 10.34.2+.
      */
