@@ -1,5 +1,6 @@
 package io.github.npmrcguard.generate;
 
+import io.github.npmrcguard.parse.NerfDart;
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.ParseException;
 import io.github.npmrcguard.parse.Setting;

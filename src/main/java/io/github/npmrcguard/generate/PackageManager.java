@@ -1,5 +1,6 @@
 package io.github.npmrcguard.generate;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -91,5 +92,17 @@ public record PackageManager(Kind kind, String version, String source) {
         String v = version.isEmpty() ? (kind == Kind.YARN_BERRY ? " 2+" : kind == Kind.YARN_CLASSIC ? " 1" : "")
                 : " " + version;
         return name + v + (source.isEmpty() ? "" : " (" + source + ")");
+    }
+
+    /**
+     * The package manager of the frontend whose {@code package.json} is in {@code folder}, as
+     * {@code generate} decides it, or empty when the folder holds no {@code package.json}.
+     */
+    public static Optional<PackageManager> of(Path folder) {
+        if (!java.nio.file.Files.isRegularFile(folder.resolve("package.json"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new PackageManagerDetector(new PathDisplay(folder)).detect(folder, folder,
+                new java.util.ArrayList<>()));
     }
 }

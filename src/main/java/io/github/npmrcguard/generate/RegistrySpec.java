@@ -1,5 +1,6 @@
 package io.github.npmrcguard.generate;
 
+import io.github.npmrcguard.parse.NerfDart;
 import io.github.npmrcguard.secrets.TokenCatalogue;
 import java.util.Locale;
 import java.util.Objects;

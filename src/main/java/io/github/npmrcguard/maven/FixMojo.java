@@ -3,7 +3,7 @@ package io.github.npmrcguard.maven;
 import io.github.npmrcguard.files.ScanSetReader;
 import io.github.npmrcguard.fix.Fixer;
 import io.github.npmrcguard.fix.VariableNames;
-import io.github.npmrcguard.generate.NerfDart;
+import io.github.npmrcguard.parse.NerfDart;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.Scanner;
 import java.io.IOException;

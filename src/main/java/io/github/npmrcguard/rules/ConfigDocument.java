@@ -12,11 +12,19 @@ import java.util.List;
  * @param kind     the file's format
  * @param lines    the decoded lines; index 0 is line 1
  * @param settings the settings the format's parser found (empty when the file could not be parsed)
+ * @param client   the package manager known to read this file from its folder ("pnpm", "yarn 1", ...), or
+ *                 empty when unknown
  */
-public record ConfigDocument(String path, FileKind kind, List<String> lines, List<Setting> settings) {
+public record ConfigDocument(String path, FileKind kind, List<String> lines, List<Setting> settings, String client) {
     public ConfigDocument {
         lines = List.copyOf(lines);
         settings = List.copyOf(settings);
+        client = client == null ? "" : client;
+    }
+
+    /** A document whose readers are not known. */
+    public ConfigDocument(String path, FileKind kind, List<String> lines, List<Setting> settings) {
+        this(path, kind, lines, settings, "");
     }
 
     /** The dialect of placeholders in this file. */

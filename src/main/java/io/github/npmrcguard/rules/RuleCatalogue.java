@@ -32,7 +32,11 @@ public final class RuleCatalogue {
             new PlaceholderNotExpandedRule(),
             new DummyCredentialRule(),
             new UnscopedAuthRule(),
-            new DeprecatedKeyRule());
+            new DeprecatedKeyRule(),
+            new AuthWithoutRegistryRule(),
+            new RegistryWithoutAuthRule(),
+            new OptionalPlaceholderRule(),
+            new PackagedConfigRule());
 
     private RuleCatalogue() {
     }

@@ -1,6 +1,8 @@
 package io.github.npmrcguard.scan;
 
+import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.files.ScanFile;
+import io.github.npmrcguard.generate.PackageManager;
 import io.github.npmrcguard.parse.DecodedText;
 import io.github.npmrcguard.parse.Lines;
 import io.github.npmrcguard.parse.ParseException;
@@ -37,11 +39,19 @@ public final class DocumentReader {
         List<String> lines = Lines.split(text);
         try {
             List<Setting> settings = Parsers.forKind(file.kind()).parse(decoded);
-            return new Read(new ConfigDocument(file.path(), file.kind(), lines, settings), List.of());
+            return new Read(new ConfigDocument(file.path(), file.kind(), lines, settings, client(file)), List.of());
         } catch (ParseException e) {
             return new Read(new ConfigDocument(file.path(), file.kind(), lines, List.of()),
                     List.of(unparsable(file, e)));
         }
+    }
+
+    /** The package manager of the frontend in the file's own folder, when there is one (only .npmrc needs it). */
+    private static String client(ScanFile file) {
+        if (file.kind() != FileKind.NPMRC || file.location() == null || file.location().getParent() == null) {
+            return "";
+        }
+        return PackageManager.of(file.location().getParent()).map(pm -> pm.kind().label()).orElse("");
     }
 
     private static Finding unparsable(ScanFile file, ParseException e) {

@@ -3,12 +3,20 @@ package io.github.npmrcguard.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.files.Provenance;
+import io.github.npmrcguard.files.ScanFile;
+import io.github.npmrcguard.scan.DocumentReader;
 import io.github.npmrcguard.secrets.Fingerprint;
 import io.github.npmrcguard.testsupport.Docs;
 import io.github.npmrcguard.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each rule on real parsed files: what it reports, and what it leaves alone. */
 class RulesTest {
@@ -178,6 +186,50 @@ class RulesTest {
         List<String> out = lines(".npmrc", "//npm.pkg.github.com/:_authToken " + t + "\n" + t + "\n");
         assertEquals(2, out.size(), String.valueOf(out.size()));
         assertNoSecretIn(out, t);
+    }
+
+    @Test
+    void authKeyForARegistryTheFileDoesNotUse() {
+        List<String> out = lines(".npmrc", "registry=https://npm.acme.example/npm/\n"
+                + "//npm.acme.example/:_authToken=${A_TOKEN}\n"                // covers /npm/: fine
+                + "//npm.acme.example:443/npm/:_authToken=${B_TOKEN}\n"       // default port kept: never matches
+                + "//other.example/:_authToken=${C_TOKEN}\n");
+        assertEquals(List.of(
+                "WARNING .npmrc:3: auth key for a registry this file does not use in //npm.acme.example:443/npm/:_authToken [auth-without-registry]",
+                "WARNING .npmrc:4: auth key for a registry this file does not use in //other.example/:_authToken [auth-without-registry]"),
+                out);
+        // Scopes only: npm's default registry still counts; and a file with no registry line is not judged.
+        assertEquals(List.of(), lines(".npmrc", "@acme:registry=https://npm.acme.example/\n"
+                + "//npm.acme.example/:_authToken=${A}\n//registry.npmjs.org/:_authToken=${B}\n"));
+        assertEquals(List.of(), lines(".npmrc", "//anywhere.example/:_authToken=${A}\n"));
+    }
+
+    @Test
+    void scopeRegistryWithoutAuthInAFileWithAuth() {
+        assertEquals(List.of("WARNING .npmrc:2: registry with no auth line in a file that has auth lines in @beta:registry [registry-without-auth]"),
+                lines(".npmrc", "@acme:registry=https://npm.acme.example/\n@beta:registry=https://npm.beta.example/\n"
+                        + "//npm.acme.example/:_authToken=${A}\n"));
+        assertEquals(List.of(), lines(".npmrc", "@acme:registry=https://npm.acme.example/\n"));
+    }
+
+    @Test
+    void optionalPlaceholderIsFlaggedOnlyWhereAPnpmOrYarn1FrontendReadsTheFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("package.json"), "{\"name\":\"web\",\"packageManager\":\"pnpm@10.34.9\"}");
+        String text = "//registry.npmjs.org/:_authToken=${NPM_TOKEN?}\n";
+        ScanFile file = new ScanFile(".npmrc", dir.resolve(".npmrc"), FileKind.NPMRC, Provenance.STAGED,
+                text.getBytes(StandardCharsets.UTF_8));
+        List<String> out = RuleCatalogue.check(new DocumentReader().read(file).document()).stream()
+                .map(Finding::logLine).toList();
+        assertEquals(List.of(".npmrc:1: ${VAR?} placeholder, which pnpm rejects in //registry.npmjs.org/:_authToken [optional-placeholder]"),
+                out);
+        assertEquals(List.of(), lines(".npmrc", text), "unknown readers: npm's own placeholder");
+    }
+
+    @Test
+    void configInsideAFolderMavenPackages() {
+        assertEquals(List.of("WARNING web/src/main/resources/static/.npmrc:1: file inside a folder Maven packages into the artifact [packaged-config]"),
+                lines("web/src/main/resources/static/.npmrc", "registry=https://registry.npmjs.org/\n"));
+        assertEquals(List.of(), lines("web/src/main/frontend/.npmrc", "registry=https://registry.npmjs.org/\n"));
     }
 
     @Test

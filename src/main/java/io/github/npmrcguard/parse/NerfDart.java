@@ -1,4 +1,4 @@
-package io.github.npmrcguard.generate;
+package io.github.npmrcguard.parse;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package io.github.npmrcguard.generate;
+package io.github.npmrcguard.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
