@@ -25,9 +25,12 @@ import java.util.Set;
  * @param homeDirectory        the user's home, whose {@code .npmrc} non-auth settings the user config carries
  * @param projectRoot          the root for relative names in messages and the highest folder searched for a
  *                             workspace root; null for none
+ * @param requireTokens        whether a token variable the user config needs must be set (the CI preflight):
+ *                             an unset one is then an error rather than a note
  */
 public record GeneratorOptions(List<RegistrySpec> registries, String defaultTokenVariable, boolean userConfigForAll,
-        boolean dryRun, boolean ci, Map<String, String> environment, Path homeDirectory, Path projectRoot) {
+        boolean dryRun, boolean ci, Map<String, String> environment, Path homeDirectory, Path projectRoot,
+        boolean requireTokens) {
 
     /** @throws IllegalArgumentException when two registries are configured for the same scope */
     public GeneratorOptions {
@@ -71,6 +74,7 @@ public record GeneratorOptions(List<RegistrySpec> registries, String defaultToke
         private boolean userConfigForAll;
         private boolean dryRun;
         private Boolean ci;
+        private boolean requireTokens;
         private Map<String, String> environment = System.getenv();
         private Path homeDirectory = Path.of(System.getProperty("user.home"));
         private Path projectRoot;
@@ -109,6 +113,12 @@ public record GeneratorOptions(List<RegistrySpec> registries, String defaultToke
             return this;
         }
 
+        /** Makes an unset token variable that the user config needs an error (the CI preflight). */
+        public Builder requireTokens(boolean value) {
+            this.requireTokens = value;
+            return this;
+        }
+
         /** Overrides what the environment's {@code CI} variable says. */
         public Builder ci(boolean value) {
             this.ci = value;
@@ -140,7 +150,7 @@ public record GeneratorOptions(List<RegistrySpec> registries, String defaultToke
          */
         public GeneratorOptions build() {
             return new GeneratorOptions(registries, defaultTokenVariable, userConfigForAll, dryRun,
-                    ci != null ? ci : isCi(environment), environment, homeDirectory, projectRoot);
+                    ci != null ? ci : isCi(environment), environment, homeDirectory, projectRoot, requireTokens);
         }
     }
 }

@@ -27,9 +27,10 @@ final class UserConfig {
      * @param registries  in order; a later registry for an already-set key is skipped with a warning
      * @param inherited   what is carried over from the developer's own user config
      * @param environment to tell which token variables are set (their values are never read further)
+     * @param requireTokens whether an unset token variable is an error (the CI preflight)
      */
     static byte[] render(List<RegistrySpec> registries, InheritedSettings.Carried inherited,
-            Map<String, String> environment, List<Message> messages, String where) {
+            Map<String, String> environment, boolean requireTokens, List<Message> messages, String where) {
         List<String> lines = new ArrayList<>();
         lines.add("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.");
         lines.add("# Tokens come from environment variables; this file holds placeholders only.");
@@ -42,7 +43,12 @@ final class UserConfig {
             String value = environment.get(r.tokenVariable());
             if (value == null || value.isEmpty()) {
                 lines.add("# " + r.tokenVariable() + " is not set: no token line for " + r.nerfDart());
-                if (inherited.credentialDarts().contains(r.nerfDart())) {
+                if (requireTokens) {
+                    // The preflight: in CI the install would run without credentials and fail with 401 later.
+                    messages.add(Message.error(where + ": " + r.tokenVariable() + " is not set, but the install needs it"
+                            + " for " + r.nerfDart() + "; set it in the CI job's secrets (npmrcguard.preflight=off"
+                            + " turns this check off)"));
+                } else if (inherited.credentialDarts().contains(r.nerfDart())) {
                     // The developer's own login for this registry is hidden by the generated file.
                     messages.add(Message.warning(where + ": " + r.tokenVariable() + " is not set, and this file hides"
                             + " the credentials your own user config has for " + r.nerfDart() + "; set "

@@ -42,7 +42,7 @@ final class UserConfigUpdater {
         String shown = display.of(target);
         InheritedSettings.Carried carried = InheritedSettings.read(sourceUserConfig(target),
                 UserConfig.keys(registries), messages, display);
-        byte[] bytes = UserConfig.render(registries, carried, options.environment(), messages, shown);
+        byte[] bytes = UserConfig.render(registries, carried, options.environment(), options.requireTokens(), messages, shown);
         try {
             boolean exists = Files.isRegularFile(target);
             byte[] old = exists ? Files.readAllBytes(target) : new byte[0];

@@ -59,6 +59,16 @@ abstract class AbstractGuardMojo extends AbstractMojo {
     @Parameter
     List<RegistryParameter> registries = new ArrayList<>();
 
+    /**
+     * The CI preflight: every environment variable that a credential placeholder reads must be set,
+     * non-empty and free of whitespace ({@code check}: in committed files; {@code generate}: in the user
+     * config it writes). {@code auto}: an error in CI (the {@code CI} variable, or Jenkins', Azure's,
+     * GitLab's own markers), a warning elsewhere; {@code always}: an error everywhere; {@code off}: not
+     * checked.
+     */
+    @Parameter(property = "npmrcguard.preflight", defaultValue = "auto")
+    String preflight;
+
     /** The build, for the execution root and for scanning once per build. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;

@@ -51,15 +51,6 @@ public class CheckMojo extends AbstractGuardMojo {
     @Parameter(property = "npmrcguard.sarif")
     File sarif;
 
-    /**
-     * The CI preflight: every environment variable that a committed credential placeholder reads must be
-     * set, non-empty and free of whitespace. {@code auto}: an error in CI (the {@code CI} variable, or
-     * Jenkins', Azure's, GitLab's own markers), a warning elsewhere; {@code always}: an error everywhere;
-     * {@code off}: not checked.
-     */
-    @Parameter(property = "npmrcguard.preflight", defaultValue = "auto")
-    String preflight;
-
     /** The project the goal runs in (a stand-in when there is no pom). */
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;

@@ -7,6 +7,7 @@ import io.github.npmrcguard.generate.GeneratorOptions;
 import io.github.npmrcguard.generate.Message;
 import io.github.npmrcguard.generate.ModuleInput;
 import io.github.npmrcguard.generate.RegistrySpec;
+import io.github.npmrcguard.scan.Preflight;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,13 +90,14 @@ public class GenerateMojo extends AbstractGuardMojo {
         GeneratorOptions options;
         try {
             GeneratorOptions.Builder builder = GeneratorOptions.builder().userConfigForAll(userconfig).dryRun(dryRun)
-                    .projectRoot(scanRoot);
+                    .projectRoot(scanRoot).requireTokens(Preflight.fails(preflight, System.getenv()));
             for (RegistryParameter r : registries == null ? List.<RegistryParameter>of() : registries) {
                 builder.registry(new RegistrySpec(r.url, r.scope, r.tokenVariable));
             }
             options = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("<registries>: " + e.getMessage());
+            throw new MojoFailureException(e.getMessage().startsWith("npmrcguard.") ? e.getMessage()
+                    : "<registries>: " + e.getMessage());
         }
         List<ModuleInput> modules = new ArrayList<>();
         for (MavenProject p : session.getProjects()) {
@@ -128,8 +130,8 @@ public class GenerateMojo extends AbstractGuardMojo {
             }
         }
         if (result.hasErrors()) {
-            String summary = "npmrc-guard: the committed npm registry config is not what generate writes; run "
-                    + "mvn npmrc-guard:generate locally and commit the changes.";
+            String summary = "npmrc-guard: generate found problems, listed above as errors: commit what "
+                    + "mvn npmrc-guard:generate writes, and set the token variables the build needs.";
             if (fail) {
                 throw new MojoFailureException(summary);
             }

@@ -37,16 +37,32 @@ public final class Preflight {
      * @throws IllegalArgumentException for a mode other than auto, always and off
      */
     public static List<Rule> rules(String mode, Map<String, String> env) {
-        switch (mode == null ? "auto" : mode.strip().toLowerCase(Locale.ROOT)) {
+        if (normalized(mode).equals("off")) {
+            return List.of();
+        }
+        return List.of(new PreflightVariableRule(env, fails(mode, env) ? Severity.ERROR : Severity.WARNING));
+    }
+
+    /**
+     * Whether an unusable variable fails the build in this mode and environment.
+     *
+     * @throws IllegalArgumentException for a mode other than auto, always and off
+     */
+    public static boolean fails(String mode, Map<String, String> env) {
+        switch (normalized(mode)) {
             case "off":
-                return List.of();
+                return false;
             case "always":
-                return List.of(new PreflightVariableRule(env, Severity.ERROR));
+                return true;
             case "auto":
-            case "":
-                return List.of(new PreflightVariableRule(env, isCi(env) ? Severity.ERROR : Severity.WARNING));
+                return isCi(env);
             default:
                 throw new IllegalArgumentException("npmrcguard.preflight must be auto, always or off");
         }
+    }
+
+    private static String normalized(String mode) {
+        String m = mode == null ? "" : mode.strip().toLowerCase(Locale.ROOT);
+        return m.isEmpty() ? "auto" : m;
     }
 }

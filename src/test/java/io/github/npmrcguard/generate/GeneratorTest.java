@@ -224,6 +224,18 @@ class GeneratorTest {
     }
 
     @Test
+    void underThePreflightAnUnsetVariableTheUserConfigNeedsIsAnError() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
+        GenerationResult r = run(options().requireTokens(true), "web");
+        assertTrue(r.hasErrors());
+        assertTrue(r.messages(Message.Level.ERROR).stream().anyMatch(m -> m.text().equals("web/target/npmrc-guard/npmrc:"
+                + " NPM_TOKEN is not set, but the install needs it for //registry.npmjs.org/; set it in the CI job's"
+                + " secrets (npmrcguard.preflight=off turns this check off)")), r.messages().toString());
+        assertFalse(run(options(), "web").hasErrors(), "outside the preflight it is only noted");
+    }
+
+    @Test
     void aTokenLineIsLeftOutOfTheUserConfigWhileItsVariableIsUnset() throws IOException {
         TreeBuilder t = tree();
         t.packageJson("web", "\"packageManager\": \"yarn@1.22.22\"");
