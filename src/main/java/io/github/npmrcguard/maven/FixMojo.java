@@ -20,9 +20,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Rewrites each committed literal credential that {@code check} reports to a placeholder, in the working
  * copy, changing no other byte of the file. Each value becomes the placeholder its client expands
- * ({@code ${VAR}} in {@code .npmrc}, {@code "${VAR:-}"} in {@code .yarnrc.yml}, {@code "$VAR"} in
- * {@code bunfig.toml}); the variable is {@code NPM_TOKEN} for registry.npmjs.org and otherwise named after
- * the registry's host or scope (see the README). Credentials that cannot be rewritten safely, such as a
+ * (<code>${VAR}</code> in .npmrc, <code>"${VAR:-}"</code> in .yarnrc.yml, <code>"$VAR"</code> in
+ * bunfig.toml); the variable is a configured registry's tokenVariable, NPM_TOKEN for registry.npmjs.org, and
+ * otherwise named after the registry's host or scope (see the README). Credentials that cannot be rewritten safely, such as a
  * password inside a URL, are listed with the steps to take by hand. The tokens must still be revoked.
  */
 @Mojo(name = "fix", threadSafe = true, requiresProject = false)

@@ -23,10 +23,11 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Writes the placeholder-based registry config each frontend module needs, where its package manager
- * reads it: {@code .npmrc} for npm and yarn 1, {@code .yarnrc.yml} for yarn 2+, {@code bunfig.toml} for bun,
- * and for pnpm 10.34.2+ (which ignores placeholders in a project {@code .npmrc}) a user config under
- * {@code target/npmrc-guard/npmrc}, whose path is set as the project property
- * {@code npmrcguard.userconfig.file} for {@code NPM_CONFIG_USERCONFIG}. Existing files are merged with
+ * reads it: {@code .npmrc} for npm, {@code .yarnrc.yml} for yarn 2+, {@code bunfig.toml} for bun; for pnpm
+ * (which ignores placeholders in a project {@code .npmrc} from 10.34.2, and drops the whole file when one is
+ * unset before that) and yarn 1 (which stops on an unset one) the registry lines go to the project
+ * {@code .npmrc} and the token to a user config under {@code target/npmrc-guard/npmrc}, whose path is set as
+ * the project property {@code npmrcguard.userconfig.file} for {@code NPM_CONFIG_USERCONFIG}. Existing files are merged with
  * minimal line edits and never rewritten when nothing changes. Under {@code CI} no project file is written:
  * a project file that is not up to date fails the build instead (run the goal locally and commit). Bind it
  * to {@code validate}, before {@code check}, or run {@code mvn npmrc-guard:generate}.
@@ -43,7 +44,7 @@ public class GenerateMojo extends AbstractGuardMojo {
 
     /**
      * Also write the user config under {@code target/} (and set {@code npmrcguard.userconfig.file}) for
-     * modules whose package manager reads a project file fine, not only for pnpm 10.34.2+.
+     * modules whose package manager reads a project file fine, not only for pnpm and yarn 1.
      */
     @Parameter(property = "npmrcguard.userconfig", defaultValue = "false")
     boolean userconfig;
