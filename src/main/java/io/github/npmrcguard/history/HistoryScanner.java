@@ -174,10 +174,16 @@ public final class HistoryScanner {
             }
         }
 
+        // Oldest first, by the commit's instant (two secrets of one day keep the order they were written in).
+        List<Secret> ordered = new ArrayList<>(secrets.values());
+        ordered.sort(Comparator.comparing((Secret s) -> s.first().change().committed().toInstant())
+                .thenComparing(s -> s.first().change().path())
+                .thenComparingInt(s -> s.first().occurrence().finding().line())
+                .thenComparing(s -> s.first().occurrence().id()));
         List<HistoryFinding> findings = new ArrayList<>();
         List<AllowedHistoryFinding> allowed = new ArrayList<>();
-        for (Secret s : secrets.values()) {
-            Seen first = s.firstReported != null ? s.firstReported : s.firstAllowed;
+        for (Secret s : ordered) {
+            Seen first = s.first();
             Finding f = first.occurrence().finding();
             AllowlistEntry entry = allowlist.find(f);
             String note = "";
@@ -199,11 +205,6 @@ public final class HistoryScanner {
             }
             findings.add(finding(s, first, note));
         }
-        Comparator<HistoryFinding> order = Comparator.comparing(HistoryFinding::date)
-                .thenComparing(HistoryFinding::path).thenComparingInt(HistoryFinding::line)
-                .thenComparing(HistoryFinding::fingerprint);
-        findings.sort(order);
-        allowed.sort(Comparator.comparing(AllowedHistoryFinding::finding, order));
         return new HistoryResult(findings, allowed, notes, range.description(), walk.commitsInRange(),
                 walk.commitsListed(), changes.size(), ids.size());
     }
@@ -289,6 +290,11 @@ public final class HistoryScanner {
         final Set<String> paths = new java.util.HashSet<>();
         Seen firstReported;
         Seen firstAllowed;
+
+        /** The occurrence to report: the oldest one without an allow comment, else the oldest one. */
+        Seen first() {
+            return firstReported != null ? firstReported : firstAllowed;
+        }
 
         /**
          * Offers an occurrence, in walk order (newest first, no parent before its children): the oldest
