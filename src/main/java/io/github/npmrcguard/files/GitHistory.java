@@ -169,7 +169,8 @@ public final class GitHistory {
             return text != null && REVISION.matcher(text).matches() && !text.contains("..");
         }
 
-        List<String> args() {
+        /** The revision arguments given to git, e.g. {@code [--all, --since=2025-03-01T00:00:00Z]} or {@code [A..B]}. */
+        public List<String> args() {
             List<String> args = new ArrayList<>();
             if (from == null) {
                 args.add("--all");

@@ -111,13 +111,7 @@ class HistoryRangeTest {
     }
 
     private static List<String> args(HistoryRange r) {
-        GitHistory.Revisions rev = r.revisions();
-        List<String> out = new java.util.ArrayList<>();
-        out.add(rev.from() == null ? "--all" : rev.from() + ".." + rev.to());
-        if (rev.since() != null) {
-            out.add("--since=" + rev.since());
-        }
-        return out;
+        return r.revisions().args();
     }
 
     private static String message(String since) {

@@ -31,6 +31,11 @@ class HistoryScannerCostTest {
         SyntheticHistory history = new SyntheticHistory(7, 40, 250, 12);
         history.build(repo, 10_000, 50);
         long built = System.nanoTime();
+        String keep = System.getProperty("npmrcguard.history.keep"); // a folder to keep a mirror in, to measure by hand
+        if (keep != null) {
+            repo.git("clone", "-q", "--mirror", repo.dir.toString(), keep);
+            built = System.nanoTime();
+        }
 
         List<Integer> batches = new ArrayList<>();
         GitHistory git = repo.history();

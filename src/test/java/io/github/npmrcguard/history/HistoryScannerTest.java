@@ -394,6 +394,46 @@ class HistoryScannerTest {
     }
 
     @Test
+    void userConfigurationDoesNotChangeTheWalk() throws IOException {
+        TestRepo repo = TestRepo.init(tmp, "repo");
+        for (String[] kv : new String[][] {{"log.showSignature", "true"}, {"log.showRoot", "false"},
+                {"diff.renames", "copies"}, {"core.abbrev", "12"}, {"color.ui", "always"}, {"diff.relative", "true"},
+                {"log.decorate", "full"}, {"diff.noprefix", "true"}}) {
+            repo.git("config", kv[0], kv[1]);
+        }
+        String token = tokens.npm();
+        String root = repo.commit("1", date("2025-01-01"), "web/.npmrc", npmrc(token), "api/App.java", "class App {}\n");
+        repo.git("mv", "web/.npmrc", "web/.npmrc.ci"); // a rename, which diff.renames would pair up
+        repo.commit("2", date("2025-01-02"));
+
+        HistoryResult r = repo.scanner().scan(repo.dir.resolve("api"), HistoryRange.all(), NOTHING, Allowlist.none(),
+                TODAY);
+
+        assertEquals(1, r.findings().size(), r::toString);
+        assertEquals(root, r.findings().get(0).commitId());
+        assertEquals(2, r.findings().get(0).commits());
+        assertEquals(2, r.findings().get(0).paths());
+        assertEquals(1, r.distinctBlobsRead());
+    }
+
+    @Test
+    void pathsWithUnusualCharactersAreReportedAsTheyAre() throws IOException {
+        TestRepo repo = TestRepo.init(tmp, "repo");
+        // Written with fast-import, so the names do not depend on this JVM's file name encoding.
+        String first = npmrc(tokens.npm());
+        String second = "npmAuthToken: " + tokens.npm() + "\n";
+        String stream = "commit refs/heads/main\ncommitter Test <test@example.invalid> 1735725600 +0000\ndata 1\nx\n"
+                + "M 100644 inline fr\u00f6nt end/.npmrc\ndata " + first.length() + "\n" + first + "\n"
+                + "M 100644 inline \"a\\tb\\nc/.yarnrc.yml\"\ndata " + second.length() + "\n" + second + "\n\n";
+        repo.gitWithInput(stream.getBytes(StandardCharsets.UTF_8), "fast-import", "--quiet");
+
+        HistoryResult r = scan(repo);
+
+        assertEquals(List.of("a\tb\nc/.yarnrc.yml", "fr\u00f6nt end/.npmrc"),
+                r.findings().stream().map(HistoryFinding::path).sorted().toList());
+    }
+
+    @Test
     void repositoryWithoutCommitsGivesAnEmptyResultAndANote() throws IOException {
         TestRepo repo = TestRepo.init(tmp, "repo");
         Files.writeString(repo.dir.resolve(".npmrc"), npmrc(tokens.npm())); // not committed: not history
