@@ -34,9 +34,18 @@ import java.util.regex.Pattern;
  * introduced, such as a conflict resolution), so merging a branch does not count its changes twice;
  * {@code --root} shows what the first commit added; {@code --no-renames} keeps one path per entry;
  * {@code --date-order} prints no parent before its children, so among equal dates the later entry is
- * the older commit. {@code git rev-list --all --objects -- <pathspecs>} was measured as the alternative:
- * it names each blob once, with only the first path it was seen at and no commit, so it cannot say which
- * commit introduced a secret.
+ * the older commit.
+ *
+ * <p><b>Measured</b> (git 2.39, 2 shared cores, warm cache, best of 5) on the synthetic history of
+ * {@code HistoryScannerCostTest}: 10,000 commits (200 merges), 40 modules, 6,934 candidate changes, 250
+ * distinct candidate blobs. The walk: 182-193 ms, 1.27 MB of output ({@code --date-order} adds about 10
+ * ms; without {@code --full-history} 205 ms, and the commits of merged branches are lost). The count
+ * beside it: 39 ms. {@code git cat-file --batch} of the 250 blobs: 4 ms. The alternatives:
+ * {@code git rev-list --all --objects -- <pathspecs>} (154 ms) lists the commits and no blob at all, and
+ * without pathspecs (106 ms) it names each blob once, with the first path it was seen at and no commit,
+ * so neither can say which commit introduced a secret; reading every candidate file of every commit
+ * ({@code git ls-tree -r} per commit) takes 2.7 s per 1,000 commits and yields 400,000 blobs to parse
+ * instead of 250.
  *
  * <p>The commands run in the repository's git dir, so a bare repository works, {@code diff.relative} has
  * no folder to be relative to, and the pathspecs ({@code :(top)}) cover the whole repository wherever

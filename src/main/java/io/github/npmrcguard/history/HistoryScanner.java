@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,10 @@ import java.util.function.Predicate;
  * triples of every change to a candidate path ({@link GitHistory} documents the command); the distinct blob
  * ids are read by ONE {@code git cat-file --batch}; each distinct (blob, format) is parsed and checked
  * once; the findings are then mapped back to the commits and paths that wrote that blob. Measured (git
- * 2.39, 2 shared cores) on a synthetic repository of 10,000 commits, see {@code HistoryScannerCostTest}.
+ * 2.39, 2 shared cores) on the synthetic history of {@code HistoryScannerCostTest} (10,000 commits, 6,934
+ * candidate changes, 250 distinct blobs, 12 secrets): 350-610 ms for the whole scan, of which about 190 ms
+ * is the walk and 4 ms the blob batch; the rest is reading the walk's output and checking 250 blobs.
+ * Memory: the walk's output is held whole (about 180 bytes per candidate change).
  *
  * <p>Only the error-level findings of the credential rules count ({@link #RULE_IDS}). Warnings (a
  * placeholder npm does not expand, a dummy value, ...) are {@code check}'s business, on the current files.
@@ -128,15 +132,44 @@ public final class HistoryScanner {
         Set<String> ids = new LinkedHashSet<>();
         changes.forEach(c -> ids.add(c.blob()));
         Map<String, Blob> content = ids.isEmpty() ? Map.of() : blobs.read(repo, ids);
+        Map<String, List<Occurrence>> checked = checkEachBlobOnce(changes, content, repo, notes);
 
-        // Each distinct (blob, format) parsed and checked once; a format comes from the file name, so one
-        // blob is parsed twice only when it was committed under names of two formats.
+        List<HistoryFinding> findings = new ArrayList<>();
+        List<AllowedHistoryFinding> allowed = new ArrayList<>();
+        for (Secret s : secrets(changes, checked)) {
+            Seen first = s.first();
+            AllowlistEntry entry = allowlist.find(first.occurrence().finding());
+            if (entry != null && entry.activeOn(today)) {
+                allowed.add(new AllowedHistoryFinding(s.finding(""), "allowlist", entry.reason()));
+                continue;
+            }
+            String note = entry == null ? "" : "allowlist entry expired on " + entry.expires();
+            if (s.firstReported == null) {
+                allowed.add(new AllowedHistoryFinding(s.finding(note), "allow comment",
+                        first.occurrence().allowedBy()));
+                continue;
+            }
+            if (first.occurrence().emptyAllowComment()) {
+                note = join(note, "the allow comment above gives no reason, so it allows nothing");
+            }
+            findings.add(s.finding(note));
+        }
+        return new HistoryResult(findings, allowed, notes, range.description(), walk.commitsInRange(),
+                walk.commitsListed(), changes.size(), ids.size());
+    }
+
+    /**
+     * Parses and checks each distinct (blob, format) once: the format comes from the file name, so a blob is
+     * checked twice only when it was committed under the names of two formats. Notes the blobs not read.
+     */
+    private Map<String, List<Occurrence>> checkEachBlobOnce(List<Change> changes, Map<String, Blob> content,
+            Repository repo, List<String> notes) {
         Map<String, List<Occurrence>> checked = new HashMap<>();
         Set<String> missing = new LinkedHashSet<>();
         Map<String, Change> tooLarge = new LinkedHashMap<>();
         for (int i = changes.size() - 1; i >= 0; i--) { // oldest first, so a note names the oldest change
             Change c = changes.get(i);
-            String key = c.blob() + ' ' + c.kind();
+            String key = key(c);
             if (checked.containsKey(key)) {
                 continue;
             }
@@ -158,55 +191,39 @@ public final class HistoryScanner {
                     + " missing from the object store" + (repo.partial() ? " (a partial clone)" : "")
                     + ": not read, so the history is incomplete");
         }
+        return checked;
+    }
 
-        // Back to the commits and paths: per secret, where it first appeared, and how widely it spread.
+    /** Back from blobs to commits and paths: per secret, where it first appeared and how widely it spread. */
+    private static List<Secret> secrets(List<Change> changes, Map<String, List<Occurrence>> checked) {
         Map<String, Secret> secrets = new LinkedHashMap<>();
-        for (int order = 0; order < changes.size(); order++) {
-            Change c = changes.get(order);
-            Set<String> seenHere = new java.util.HashSet<>();
-            for (Occurrence o : checked.get(c.blob() + ' ' + c.kind())) {
+        for (Change c : changes) { // walk order: newest first, no parent before its children
+            Set<String> offered = new HashSet<>();
+            for (Occurrence o : checked.get(key(c))) {
                 Secret s = secrets.computeIfAbsent(o.id(), k -> new Secret());
                 s.commits.add(c.commit());
                 s.paths.add(c.path());
-                if (seenHere.add(o.id() + (o.allowedBy() == null ? "" : "\0allowed"))) {
+                // Per version, its first line with the secret (and its first allowed one) stands for it.
+                if (offered.add(o.id() + (o.allowedBy() == null ? "" : "\0allowed"))) {
                     s.offer(c, o);
                 }
             }
         }
-
         // Oldest first, by the commit's instant (two secrets of one day keep the order they were written in).
         List<Secret> ordered = new ArrayList<>(secrets.values());
         ordered.sort(Comparator.comparing((Secret s) -> s.first().change().committed().toInstant())
                 .thenComparing(s -> s.first().change().path())
                 .thenComparingInt(s -> s.first().occurrence().finding().line())
                 .thenComparing(s -> s.first().occurrence().id()));
-        List<HistoryFinding> findings = new ArrayList<>();
-        List<AllowedHistoryFinding> allowed = new ArrayList<>();
-        for (Secret s : ordered) {
-            Seen first = s.first();
-            Finding f = first.occurrence().finding();
-            AllowlistEntry entry = allowlist.find(f);
-            String note = "";
-            if (entry != null && entry.activeOn(today)) {
-                allowed.add(new AllowedHistoryFinding(finding(s, first, ""), "allowlist", entry.reason()));
-                continue;
-            }
-            if (entry != null) {
-                note = "allowlist entry expired on " + entry.expires();
-            }
-            if (s.firstReported == null) {
-                allowed.add(new AllowedHistoryFinding(finding(s, first, note), "allow comment",
-                        first.occurrence().allowedBy()));
-                continue;
-            }
-            if (first.occurrence().emptyAllowComment()) {
-                note = note.isEmpty() ? "the allow comment above gives no reason, so it allows nothing"
-                        : note + "; the allow comment above gives no reason, so it allows nothing";
-            }
-            findings.add(finding(s, first, note));
-        }
-        return new HistoryResult(findings, allowed, notes, range.description(), walk.commitsInRange(),
-                walk.commitsListed(), changes.size(), ids.size());
+        return ordered;
+    }
+
+    private static String key(Change c) {
+        return c.blob() + ' ' + c.kind();
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "; " + b;
     }
 
     private Repository open(Path root) throws IOException {
@@ -246,13 +263,6 @@ public final class HistoryScanner {
         return List.copyOf(out);
     }
 
-    private static HistoryFinding finding(Secret s, Seen seen, String note) {
-        Finding f = seen.occurrence().finding();
-        Change c = seen.change();
-        return new HistoryFinding(f.fingerprint(), f.rule(), f.what(), f.key(), c.commit(),
-                c.committed().toLocalDate(), c.path(), f.line(), s.commits.size(), s.paths.size(), note);
-    }
-
     private static boolean excludedPath(String path, Predicate<String> excluded, Map<String, Boolean> folders) {
         for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
             if (folders.computeIfAbsent(path.substring(0, i), excluded::test)) {
@@ -286,14 +296,22 @@ public final class HistoryScanner {
 
     /** What the walk says about one secret. */
     private static final class Secret {
-        final Set<String> commits = new java.util.HashSet<>();
-        final Set<String> paths = new java.util.HashSet<>();
+        final Set<String> commits = new HashSet<>();
+        final Set<String> paths = new HashSet<>();
         Seen firstReported;
         Seen firstAllowed;
 
         /** The occurrence to report: the oldest one without an allow comment, else the oldest one. */
         Seen first() {
             return firstReported != null ? firstReported : firstAllowed;
+        }
+
+        HistoryFinding finding(String note) {
+            Seen seen = first();
+            Finding f = seen.occurrence().finding();
+            Change c = seen.change();
+            return new HistoryFinding(f.fingerprint(), f.rule(), f.what(), f.key(), c.commit(),
+                    c.committed().toLocalDate(), c.path(), f.line(), commits.size(), paths.size(), note);
         }
 
         /**
