@@ -32,6 +32,15 @@ public record HistoryResult(List<HistoryFinding> findings, List<AllowedHistoryFi
         return findings.isEmpty();
     }
 
+    /**
+     * The fingerprints of every secret found, reported or allowed: for {@code Allowlist.unused}, so that an
+     * entry for a revoked token that only the history holds is not taken for a stale one.
+     */
+    public List<String> fingerprints() {
+        return java.util.stream.Stream.concat(findings.stream(), allowed.stream().map(AllowedHistoryFinding::finding))
+                .map(HistoryFinding::fingerprint).sorted().toList();
+    }
+
     /** Each finding's log line, in order. */
     public List<String> logLines() {
         return findings.stream().map(HistoryFinding::logLine).toList();

@@ -234,6 +234,7 @@ class HistoryScannerTest {
         assertEquals("revoked 2025-03-02", a.reason());
         assertTrue(a.logLine().endsWith("(fingerprint " + fp + "; in 1 commit) allowed by allowlist: revoked 2025-03-02"),
                 a.logLine());
+        assertEquals(List.of(fp), r.fingerprints());
         TestTokens.assertNoFragment(printed(r), revoked, "the history result");
 
         HistoryResult expired = scan(repo, HistoryRange.all(),
