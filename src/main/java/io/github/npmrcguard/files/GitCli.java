@@ -144,6 +144,13 @@ final class GitCli {
         }
     }
 
+    /** The same git with more variables in its environment (set after the scrubbing, so they hold). */
+    GitCli withVariables(Map<String, String> variables) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(variables);
+        return new GitCli(executable, env, timeout);
+    }
+
     /** Whether there is a git binary to run. */
     boolean available() {
         return executable != null;

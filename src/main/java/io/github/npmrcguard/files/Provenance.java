@@ -16,7 +16,9 @@ public enum Provenance {
      * The working copy of a tracked file whose content differs from the staged content. CI tools such as
      * Azure npmAuthenticate inject credentials there on purpose, so a warning at most.
      */
-    WORKING_COPY(false, "working copy only");
+    WORKING_COPY(false, "working copy only"),
+    /** A blob that a past commit wrote, read by the history scan. */
+    COMMITTED(true, "in a commit");
 
     private final boolean committed;
     private final String label;
