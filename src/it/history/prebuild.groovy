@@ -1,0 +1,12 @@
+def fx = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itLib, "Fixtures.groovy"))
+def token = fx.npmToken(41L)
+def pom = new File(basedir, 'pom.xml')
+pom.text = pom.text.replace('FP_TOKEN', fx.fingerprint(token))
+fx.git(basedir, 'init', '-q')
+fx.write(basedir, '.gitignore', 'target/\nbuild.log\n')
+fx.write(basedir, 'web/.npmrc', "//registry.npmjs.org/:_authToken=${token}\n")
+fx.git(basedir, 'add', '-A')
+fx.git(basedir, 'commit', '-qm', 'add registry config')
+fx.write(basedir, 'web/.npmrc', '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n')
+fx.git(basedir, 'commit', '-qam', 'use a placeholder')
+return true
