@@ -36,7 +36,7 @@ import javax.xml.stream.XMLStreamReader;
  * ordinary poms of a reactor cost one text search each and never load StAX. The JDK's own StAX
  * implementation reads the rest, hardened: no DTD processing, no external entities or DTDs, and a resolver
  * that refuses everything; an entity reference other than XML's five predefined ones and character references
- * (Maven's reader accepts the XHTML ones, such as {@code &nbsp;}) is read as U+FFFD, never resolved. A file
+ * (Maven's reader accepts the XHTML ones, such as {@code &nbsp;}) is read as nothing, never resolved. A file
  * that is not well-formed XML is a {@link ParseException} whose message quotes nothing from the file.
  */
 public final class PomParser implements ConfigParser {
@@ -69,7 +69,7 @@ public final class PomParser implements ConfigParser {
             return List.of();
         }
         String xml = FOREIGN_ENTITY.matcher(text.startsWith("\uFEFF") ? text.substring(1) : text)
-                .replaceAll("\uFFFD");
+                .replaceAll("");
         XMLStreamReader reader = null;
         try {
             reader = factory().createXMLStreamReader(new StringReader(xml));
