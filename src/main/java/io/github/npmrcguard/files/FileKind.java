@@ -9,7 +9,12 @@ public enum FileKind {
     /** yarn 2+'s {@code .yarnrc.yml}. */
     YARNRC_YML,
     /** bun's {@code bunfig.toml}. */
-    BUNFIG_TOML;
+    BUNFIG_TOML,
+    /**
+     * A Maven {@code pom.xml}, read as raw XML (never the interpolated model) for the frontend-related parts:
+     * frontend-maven-plugin and exec-maven-plugin configuration and the properties it reads.
+     */
+    POM;
 
     /** The kind of a file with this name (no folder part), or {@code null} when the scan does not read it. */
     public static FileKind ofFileName(String name) {
@@ -24,6 +29,8 @@ public enum FileKind {
             case "bunfig.toml":
             case ".bunfig.toml":
                 return BUNFIG_TOML;
+            case "pom.xml":
+                return POM;
             default:
                 return name.startsWith(".npmrc.") && name.length() > ".npmrc.".length() ? NPMRC : null;
         }
@@ -35,7 +42,8 @@ public enum FileKind {
      * lists with {@link #ofFileName}: git matches three plain wildcards much faster than seven
      * {@code :(glob)**}{@code /name} patterns (43 ms against 101 ms for {@code ls-files --stage} over a
      * 200,000-file index). Plain wildcards match across {@code /} and are relative to git's current folder.
+     * {@code *pom.xml} also matches {@code dependency-reduced-pom.xml} and the like, which the filter drops.
      */
     public static final java.util.List<String> GIT_PATHSPECS = java.util.List.of(
-            "*npmrc*", "*.yarnrc*", "*bunfig.toml");
+            "*npmrc*", "*.yarnrc*", "*bunfig.toml", "*pom.xml");
 }

@@ -72,6 +72,11 @@ public final class Fixer {
                 findings.forEach(f -> manual.add(new Manual(f, "make the file readable and run check again")));
                 continue;
             }
+            if (kind == FileKind.POM) {
+                // Not rewritten: a placeholder there would be resolved by Maven and printed by mvn -X all the same.
+                findings.forEach(f -> manual.add(new Manual(f, pomSteps(f))));
+                continue;
+            }
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 findings.forEach(f -> manual.add(new Manual(f, "the working copy no longer has this file: "
                         + "delete it from the index too (git rm --cached " + path + ")")));
@@ -106,6 +111,22 @@ public final class Fixer {
             }
         }
         return new Report(fixed, manual, changed);
+    }
+
+    /** What to do by hand in a pom, per kind of finding. */
+    private static String pomSteps(Finding f) {
+        switch (f.rule().id()) {
+            case "pom-credentials-in-url":
+                return "remove the user name and password from the URL (and the property it reads) by hand, and "
+                        + "give npm the token through .npmrc instead, e.g. //host/path/:_authToken=${NPM_TOKEN}";
+            case "pom-literal-env-token":
+            case "pom-literal-argument-token":
+                return "delete the entry or argument (and the property it reads) by hand: the plugin's process "
+                        + "inherits the build's environment, so set the token as a CI secret and let npm read it "
+                        + "through //host/:_authToken=${NPM_TOKEN} in .npmrc";
+            default:
+                return "delete the token from that line by hand";
+        }
     }
 
     /** What to do by hand, per kind of finding. */

@@ -1,5 +1,6 @@
 package io.github.npmrcguard.rules;
 
+import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.secrets.TokenCatalogue;
 import java.util.regex.Matcher;
@@ -16,7 +17,8 @@ public final class CredentialsInUrlRule implements Rule {
                     + "it from the URL, and give the client the token through a nerf-darted auth key with a "
                     + "placeholder, such as //host/path/:_authToken=${NPM_TOKEN}.");
 
-    private static final Pattern USER_INFO = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/@\\s?#]+)@");
+    /** {@code scheme://userinfo@}: group 1 is the user info. */
+    static final Pattern USER_INFO = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/@\\s?#]+)@");
 
     @Override
     public RuleInfo info() {
@@ -25,6 +27,9 @@ public final class CredentialsInUrlRule implements Rule {
 
     @Override
     public void check(ConfigDocument doc, FindingSink sink) {
+        if (doc.kind() == FileKind.POM) {
+            return; // PomCredentialsInUrlRule, which follows Maven's property references
+        }
         for (Setting s : doc.settings()) {
             Matcher m = USER_INFO.matcher(s.value());
             while (m.find()) {

@@ -14,7 +14,12 @@ public enum Dialect {
     /** yarn 2+'s {@code .yarnrc.yml}: {@code ${VAR}}, {@code ${VAR:-}} and {@code ${VAR-}}. */
     YARN_BERRY("yarn"),
     /** bun's {@code bunfig.toml}: only a whole value {@code $VAR}. */
-    BUN("bun");
+    BUN("bun"),
+    /**
+     * Maven's {@code pom.xml}: every {@code ${...}} is a reference Maven resolves before a plugin sees the value
+     * ({@code ${env.NPM_TOKEN}}, a property {@code ${npm.token}}, {@code ${project.basedir}}), not a literal.
+     */
+    MAVEN("Maven");
 
     private final String client;
 
@@ -36,6 +41,8 @@ public enum Dialect {
                 return YARN_BERRY;
             case BUNFIG_TOML:
                 return BUN;
+            case POM:
+                return MAVEN;
             case NPMRC:
             default:
                 return NPM;

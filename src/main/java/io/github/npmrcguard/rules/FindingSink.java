@@ -1,5 +1,6 @@
 package io.github.npmrcguard.rules;
 
+import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.secrets.Fingerprint;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,17 @@ import java.util.List;
  */
 public final class FindingSink {
     private final String path;
+    private final FileKind kind;
     private final List<Finding> findings = new ArrayList<>();
 
     public FindingSink(String path) {
+        this(path, null);
+    }
+
+    /** A sink for a file of a known kind: a pom's keys keep the space after the plugin's name. */
+    public FindingSink(String path, FileKind kind) {
         this.path = path;
+        this.kind = kind;
     }
 
     /**
@@ -28,7 +36,8 @@ public final class FindingSink {
     /** Reports a finding at a given level. */
     public void report(RuleInfo rule, Severity severity, int line, String what, String rawKey, String secret) {
         String fingerprint = secret == null || secret.isEmpty() ? "" : Fingerprint.of(secret);
-        findings.add(new Finding(path, line, rule, severity, what, SafeText.key(rawKey), fingerprint, ""));
+        String key = kind == FileKind.POM ? SafeText.pomKey(rawKey) : SafeText.key(rawKey);
+        findings.add(new Finding(path, line, rule, severity, what, key, fingerprint, ""));
     }
 
     /** Whether an error has already been reported at this line (rules later in the order then stay quiet). */

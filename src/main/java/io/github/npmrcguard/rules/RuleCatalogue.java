@@ -27,8 +27,12 @@ public final class RuleCatalogue {
             new LiteralCredentialRule(),
             new PlaceholderWithLiteralRule(),
             new CredentialsInUrlRule(),
+            new PomLiteralEnvTokenRule(),
+            new PomLiteralArgumentTokenRule(),
+            new PomCredentialsInUrlRule(),
             new PrivateKeyRule(),
             new KnownTokenRule(),
+            new PomTokenInPluginConfigRule(),
             new PlaceholderNotExpandedRule(),
             new DummyCredentialRule(),
             new UnscopedAuthRule(),
@@ -64,7 +68,7 @@ public final class RuleCatalogue {
 
     /** Runs the given rules, in order, over one document. */
     public static List<Finding> check(ConfigDocument doc, List<Rule> rules) {
-        FindingSink sink = new FindingSink(doc.path());
+        FindingSink sink = new FindingSink(doc.path(), doc.kind());
         for (Rule rule : rules) {
             rule.check(doc, sink);
         }

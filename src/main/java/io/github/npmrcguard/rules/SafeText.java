@@ -1,5 +1,6 @@
 package io.github.npmrcguard.rules;
 
+import io.github.npmrcguard.parse.PomKeys;
 import io.github.npmrcguard.secrets.TokenCatalogue;
 import io.github.npmrcguard.secrets.TokenMatch;
 import java.util.List;
@@ -14,8 +15,25 @@ public final class SafeText {
     private static final int MAX_KEY = 120;
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@\\s]+@");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    private static final List<String> POM_PLUGINS = List.of(PomKeys.FRONTEND, PomKeys.EXEC);
 
     private SafeText() {
+    }
+
+    /**
+     * A key of a pom setting: a plugin's name, one space, then a key made safe as {@link #key} makes it
+     * ({@code frontend-maven-plugin environmentVariables/NPM_TOKEN}). The space is the pom parser's own; in
+     * other files a space in a key may be followed by a secret, so only this method keeps it.
+     */
+    public static String pomKey(String rawKey) {
+        if (rawKey != null) {
+            for (String plugin : POM_PLUGINS) {
+                if (rawKey.startsWith(plugin + " ")) {
+                    return plugin + " " + key(rawKey.substring(plugin.length() + 1));
+                }
+            }
+        }
+        return key(rawKey);
     }
 
     /** The key with anything that may be secret masked; empty for {@code null}. */

@@ -14,6 +14,8 @@ public final class ValueClassifier {
     private static final Pattern NPM_EXPR = Pattern.compile("(\\\\*)\\$\\{([^${}?]+)(\\?)?\\}");
     /** yarn 1's expression (env-replace.js): {@code ${anything but a closing brace}}. */
     private static final Pattern YARN1_EXPR = Pattern.compile("(\\\\*)\\$\\{([^}]+)\\}");
+    /** Maven's expression: {@code ${anything but a closing brace}}, resolved before a plugin sees the value. */
+    private static final Pattern MAVEN_EXPR = Pattern.compile("\\$\\{[^}]+\\}");
     /** yarn berry's expression: {@code ${NAME}}, {@code ${NAME:-fallback}}, {@code ${NAME-fallback}}. */
     private static final Pattern BERRY_EXPR = Pattern.compile("(\\\\*)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?-([^}]*))?\\}");
     private static final Pattern FALLBACK = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*:?-");
@@ -41,6 +43,8 @@ public final class ValueClassifier {
         switch (dialect) {
             case BUN:
                 return classifyBun(v);
+            case MAVEN:
+                return classifyMaven(v);
             case YARN_BERRY:
                 return classifyBraced(v, BERRY_EXPR, true);
             case YARN1:
@@ -84,6 +88,19 @@ public final class ValueClassifier {
             return ValueKind.PLACEHOLDER_WITH_LITERAL;
         }
         return allExpand ? ValueKind.PLACEHOLDER : ValueKind.NOT_EXPANDED;
+    }
+
+    /**
+     * Maven resolves every {@code ${...}} (an environment variable, a property, the model), so each is a
+     * reference; text around one is literal. A name Maven cannot resolve stays as typed, but then it is still no
+     * committed secret.
+     */
+    private static ValueKind classifyMaven(String v) {
+        if (!MAVEN_EXPR.matcher(v).find()) {
+            return classifyUnexpanded(v);
+        }
+        String rest = MAVEN_EXPR.matcher(v).replaceAll("");
+        return carriesLiteral(rest) ? ValueKind.PLACEHOLDER_WITH_LITERAL : ValueKind.PLACEHOLDER;
     }
 
     /** bun expands a token or password only when the whole value is {@code $NAME}. */

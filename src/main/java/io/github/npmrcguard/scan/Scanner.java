@@ -124,7 +124,7 @@ public final class Scanner {
 
     /** The reason of an allow comment directly above {@code line}, "" for one without a reason, or null. */
     private static String allowReason(ConfigDocument doc, int line) {
-        return line > 1 ? AllowComment.reason(doc.line(line - 1)) : null;
+        return line > 1 ? AllowComment.reason(doc.kind(), doc.line(line - 1)) : null;
     }
 
     private static String join(String a, String b) {

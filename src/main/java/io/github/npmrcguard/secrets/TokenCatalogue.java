@@ -87,16 +87,64 @@ public final class TokenCatalogue {
         return new TokenMatch(format, m.start(), m.end(), false, true);
     }
 
-    /** A cheap pre-check: every format has one of these letter pairs, most lines have none. */
+    /**
+     * A cheap pre-check: whether {@code text} holds the fixed start of some format ({@code npm_},
+     * {@code github_pat_}, {@code gh?_}, {@code glpat-}, {@code glcbt-}, {@code gldt-}, {@code AKCp},
+     * {@code cmVmdGtu}, {@code ya29.}, or the {@code .ey} that starts a JWT's second part). Most lines have
+     * none; checking whole prefixes rather than letter pairs keeps pom lines ({@code <plugin>},
+     * {@code <key>}) from reaching the regular expression.
+     */
     private static boolean mayHoldToken(CharSequence text) {
         for (int i = 0, n = text.length() - 1; i < n; i++) {
-            char c = text.charAt(i);
-            char d = text.charAt(i + 1);
-            if ((c == 'n' && d == 'p') || (c == 'g' && (d == 'h' || d == 'l' || d == 'i')) || (c == 'A' && d == 'K')
-                    || (c == 'c' && d == 'm') || (c == 'y' && d == 'a') || (c == 'e' && d == 'y')) {
-                return true;
+            switch (text.charAt(i)) {
+                case 'n':
+                    if (at(text, i, "npm_")) {
+                        return true;
+                    }
+                    break;
+                case 'g':
+                    if (at(text, i, "github_pat_") || at(text, i, "glpat-") || at(text, i, "glcbt-") || at(text, i, "gldt-")
+                            || i + 3 < text.length() && text.charAt(i + 1) == 'h' && "pousr".indexOf(text.charAt(i + 2)) >= 0
+                                    && text.charAt(i + 3) == '_') {
+                        return true;
+                    }
+                    break;
+                case 'A':
+                    if (at(text, i, "AKCp")) {
+                        return true;
+                    }
+                    break;
+                case 'c':
+                    if (at(text, i, "cmVmdGtu")) {
+                        return true;
+                    }
+                    break;
+                case 'y':
+                    if (at(text, i, "ya29.")) {
+                        return true;
+                    }
+                    break;
+                case '.':
+                    if (at(text, i, ".ey")) {
+                        return true;
+                    }
+                    break;
+                default:
+                    break;
             }
         }
         return false;
+    }
+
+    private static boolean at(CharSequence text, int i, String prefix) {
+        if (i + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (text.charAt(i + k) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Makes a corpus of realistic npm, yarn and bun config files at test time, each with the findings a
+ * Makes a corpus of realistic npm, yarn and bun config files and Maven poms at test time, each with the findings a
  * correct scanner must report. The expectations come from how the files are built (which line holds which
  * kind of value), not from the scanner, so the corpus measures it.
  */
@@ -58,6 +58,7 @@ final class CorpusGenerator {
             bun(r);
         }
         yarnClassic();
+        new Poms().generate();
         return cases;
     }
 
@@ -311,5 +312,529 @@ final class CorpusGenerator {
 
     private static byte[] utf8(List<String> lines) {
         return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One pom being written: its lines, the findings expected at them, and the secrets it holds. */
+    private static final class Pom {
+        final List<String> lines = new ArrayList<>();
+        final Set<Expected> expected = new LinkedHashSet<>();
+        final List<String> secrets = new ArrayList<>();
+
+        Pom add(String... more) {
+            lines.addAll(List.of(more));
+            return this;
+        }
+
+        /** Expects a finding of {@code rule} at the last line added. */
+        Pom expect(String rule) {
+            expected.add(new Expected(lines.size(), rule));
+            return this;
+        }
+
+        Pom secret(String s) {
+            secrets.add(s);
+            return this;
+        }
+    }
+
+    /** Realistic poms: Spring Boot and Vaadin apps, reactors, frontend-maven-plugin and exec-maven-plugin builds. */
+    private final class Poms {
+        private static final String NODE = "v20.11.1";
+
+        void generate() {
+            ordinarySpringBoot();
+            ordinaryParentWithPluginManagement();
+            vaadinApp();
+            quinoaApp();
+            frontendClean();
+            frontendDownloadRootsWithServerId();
+            frontendLiteralNpmToken();
+            frontendLiteralGithubTokenInExecution();
+            frontendEnvReference();
+            propertyLiteral();
+            propertyReference();
+            profileReleaseLiteral();
+            execArgumentLiteral();
+            execShellScriptReference();
+            execEnvironmentUuid();
+            registryUrlWithPassword();
+            registryUrlWithReferencedPassword();
+            argumentsRegistryUrlWithPassword();
+            commentedOutToken();
+            otherPluginsLiteral();
+            crlfBomExecutionLiteral();
+            unparsableFrontendPom();
+            literalAndSameTokenInComment();
+        }
+
+        private void add(String name, Pom pom, int variant) {
+            String eol = variant % 3 == 1 ? "\r\n" : "\n";
+            byte[] bytes = (String.join(eol, pom.lines) + eol).getBytes(StandardCharsets.UTF_8);
+            if (variant % 5 == 4) {
+                bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes);
+            }
+            cases.add(new Case("pom/" + name, "pom.xml", bytes, pom.expected, pom.secrets));
+        }
+
+        private Pom header(String artifactId) {
+            return new Pom().add(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                    "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"",
+                    "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
+                    "         xsi:schemaLocation=\"http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd\">",
+                    "  <modelVersion>4.0.0</modelVersion>",
+                    "  <parent>",
+                    "    <groupId>com.acme.shop</groupId>",
+                    "    <artifactId>shop-parent</artifactId>",
+                    "    <version>2.3.0-SNAPSHOT</version>",
+                    "  </parent>",
+                    "  <artifactId>" + artifactId + "</artifactId>",
+                    "  <name>Acme Shop &ndash; " + artifactId + "</name>");
+        }
+
+        private Pom frontendStart(Pom pom) {
+            return pom.add(
+                    "      <plugin>",
+                    "        <groupId>com.github.eirslett</groupId>",
+                    "        <artifactId>frontend-maven-plugin</artifactId>",
+                    "        <version>1.15.1</version>",
+                    "        <configuration>",
+                    "          <workingDirectory>src/main/frontend</workingDirectory>",
+                    "          <installDirectory>target</installDirectory>",
+                    "        </configuration>",
+                    "        <executions>",
+                    "          <execution>",
+                    "            <id>install node and npm</id>",
+                    "            <goals><goal>install-node-and-npm</goal></goals>",
+                    "            <configuration>",
+                    "              <nodeVersion>" + NODE + "</nodeVersion>",
+                    "            </configuration>",
+                    "          </execution>");
+        }
+
+        private Pom npmExecution(Pom pom, String id, String arguments) {
+            return pom.add(
+                    "          <execution>",
+                    "            <id>" + id + "</id>",
+                    "            <goals><goal>npm</goal></goals>",
+                    "            <configuration>",
+                    "              <arguments>" + arguments + "</arguments>",
+                    "            </configuration>",
+                    "          </execution>");
+        }
+
+        private Pom frontendEnd(Pom pom) {
+            return pom.add("        </executions>", "      </plugin>");
+        }
+
+        private Pom footer(Pom pom) {
+            return pom.add("    </plugins>", "  </build>", "</project>");
+        }
+
+        private void ordinarySpringBoot() {
+            Pom pom = header("shop-api").add(
+                    "  <properties>",
+                    "    <java.version>17</java.version>",
+                    "    <sonar.projectKey>acme_shop-api</sonar.projectKey>",
+                    "    <jib.to.auth.password>${env.REGISTRY_PASSWORD}</jib.to.auth.password>",
+                    "  </properties>",
+                    "  <dependencies>",
+                    "    <dependency>",
+                    "      <groupId>org.springframework.boot</groupId>",
+                    "      <artifactId>spring-boot-starter-web</artifactId>",
+                    "    </dependency>",
+                    "  </dependencies>",
+                    "  <build>",
+                    "    <plugins>",
+                    "      <plugin>",
+                    "        <groupId>org.springframework.boot</groupId>",
+                    "        <artifactId>spring-boot-maven-plugin</artifactId>",
+                    "        <configuration>",
+                    "          <environmentVariables><SPRING_PROFILES_ACTIVE>dev</SPRING_PROFILES_ACTIVE></environmentVariables>",
+                    "        </configuration>",
+                    "      </plugin>");
+            add("ordinary-spring-boot", footer(pom), 0);
+        }
+
+        private void ordinaryParentWithPluginManagement() {
+            Pom pom = new Pom().add(
+                    "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">",
+                    "  <modelVersion>4.0.0</modelVersion>",
+                    "  <groupId>com.acme.shop</groupId>",
+                    "  <artifactId>shop-parent</artifactId>",
+                    "  <version>2.3.0-SNAPSHOT</version>",
+                    "  <packaging>pom</packaging>",
+                    "  <modules><module>shop-api</module><module>shop-web</module></modules>",
+                    "  <!-- Build &amp; release settings; &copy; Acme -->",
+                    "  <build>",
+                    "    <pluginManagement>",
+                    "      <plugins>",
+                    "        <plugin>",
+                    "          <artifactId>maven-surefire-plugin</artifactId>",
+                    "          <version>3.2.5</version>",
+                    "          <configuration><environmentVariables><TZ>UTC</TZ></environmentVariables></configuration>",
+                    "        </plugin>",
+                    "      </plugins>",
+                    "    </pluginManagement>",
+                    "    <plugins>");
+            add("ordinary-parent", footer(pom), 1);
+        }
+
+        private void vaadinApp() {
+            Pom pom = header("shop-vaadin").add(
+                    "  <properties><vaadin.version>24.3.5</vaadin.version></properties>",
+                    "  <build>",
+                    "    <plugins>",
+                    "      <plugin>",
+                    "        <groupId>com.vaadin</groupId>",
+                    "        <artifactId>vaadin-maven-plugin</artifactId>",
+                    "        <version>${vaadin.version}</version>",
+                    "        <executions><execution><goals><goal>prepare-frontend</goal><goal>build-frontend</goal></goals>",
+                    "        </execution></executions>",
+                    "      </plugin>");
+            add("vaadin", footer(pom), 2);
+        }
+
+        private void quinoaApp() {
+            Pom pom = header("shop-quinoa").add(
+                    "  <properties>",
+                    "    <quarkus.quinoa.package-manager-install>true</quarkus.quinoa.package-manager-install>",
+                    "    <quarkus.quinoa.package-manager-install.node-version>20.11.1</quarkus.quinoa.package-manager-install.node-version>",
+                    "  </properties>",
+                    "  <build>",
+                    "    <plugins>",
+                    "      <plugin>",
+                    "        <groupId>io.quarkus</groupId>",
+                    "        <artifactId>quarkus-maven-plugin</artifactId>",
+                    "      </plugin>");
+            add("quinoa", footer(pom), 3);
+        }
+
+        private void frontendClean() {
+            Pom pom = header("shop-web").add("  <build>", "    <plugins>");
+            frontendStart(pom);
+            pom.add("          <execution>",
+                    "            <id>npm ci</id>",
+                    "            <goals><goal>npm</goal></goals>",
+                    "            <configuration>",
+                    "              <arguments>ci --no-audit --prefer-offline</arguments>",
+                    "              <environmentVariables>",
+                    "                <NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG>",
+                    "                <NODE_ENV>production</NODE_ENV>",
+                    "              </environmentVariables>",
+                    "            </configuration>",
+                    "          </execution>");
+            npmExecution(pom, "npm run build", "run build -- --mode=${build.mode}");
+            frontendEnd(pom);
+            add("frontend-clean", footer(pom), 4);
+        }
+
+        private void frontendDownloadRootsWithServerId() {
+            Pom pom = header("shop-admin").add("  <build>", "    <plugins>",
+                    "      <plugin>",
+                    "        <groupId>com.github.eirslett</groupId>",
+                    "        <artifactId>frontend-maven-plugin</artifactId>",
+                    "        <configuration>",
+                    "          <nodeDownloadRoot>https://nexus.acme.internal/repository/node/</nodeDownloadRoot>",
+                    "          <npmRegistryURL>https://nexus.acme.internal/repository/npm-group/</npmRegistryURL>",
+                    "          <serverId>acme-nexus</serverId>",
+                    "        </configuration>",
+                    "      </plugin>");
+            add("frontend-server-id", footer(pom), 5);
+        }
+
+        private void frontendLiteralNpmToken() {
+            String t = tokens.npm();
+            Pom pom = header("shop-web").add("  <build>", "    <plugins>");
+            frontendStart(pom);
+            pom.add("          <execution>",
+                    "            <id>npm install</id>",
+                    "            <goals><goal>npm</goal></goals>",
+                    "            <configuration>",
+                    "              <environmentVariables>",
+                    "                <NPM_TOKEN>" + t + "</NPM_TOKEN>").expect("pom-literal-env-token").secret(t).add(
+                    "              </environmentVariables>",
+                    "            </configuration>",
+                    "          </execution>");
+            frontendEnd(pom);
+            add("frontend-literal-npm-token", footer(pom), 6);
+        }
+
+        private void frontendLiteralGithubTokenInExecution() {
+            String t = tokens.githubClassic();
+            Pom pom = header("shop-ui").add("  <build>", "    <plugins>");
+            frontendStart(pom);
+            pom.add("          <execution>",
+                    "            <id>npm publish</id>",
+                    "            <phase>deploy</phase>",
+                    "            <goals><goal>npm</goal></goals>",
+                    "            <configuration>",
+                    "              <arguments>publish</arguments>",
+                    "              <environmentVariables><NODE_AUTH_TOKEN>" + t + "</NODE_AUTH_TOKEN></environmentVariables>")
+                    .expect("pom-literal-env-token").secret(t).add(
+                    "            </configuration>",
+                    "          </execution>");
+            frontendEnd(pom);
+            add("frontend-literal-github-token", footer(pom), 7);
+        }
+
+        private void frontendEnvReference() {
+            Pom pom = header("shop-web").add("  <build>", "    <plugins>");
+            frontendStart(pom);
+            pom.add("          <execution>",
+                    "            <id>npm ci</id>",
+                    "            <goals><goal>npm</goal></goals>",
+                    "            <configuration>",
+                    "              <arguments>ci</arguments>",
+                    "              <environmentVariables>",
+                    "                <NPM_TOKEN>${env.NPM_TOKEN}</NPM_TOKEN>").expect("pom-token-in-plugin-config").add(
+                    "                <HTTPS_PROXY>${env.HTTPS_PROXY}</HTTPS_PROXY>",
+                    "              </environmentVariables>",
+                    "            </configuration>",
+                    "          </execution>");
+            frontendEnd(pom);
+            add("frontend-env-reference", footer(pom), 8);
+        }
+
+        private void propertyLiteral() {
+            String t = tokens.gitlab();
+            Pom pom = header("shop-web").add(
+                    "  <properties>",
+                    "    <node.version>" + NODE + "</node.version>",
+                    "    <gitlab.npm.token>" + t + "</gitlab.npm.token>").expect("pom-literal-env-token").secret(t).add(
+                    "  </properties>",
+                    "  <build>",
+                    "    <plugins>");
+            frontendStart(pom);
+            pom.add("          <execution>",
+                    "            <id>npm ci</id>",
+                    "            <goals><goal>npm</goal></goals>",
+                    "            <configuration>",
+                    "              <environmentVariables>",
+                    "                <CI_JOB_TOKEN>${gitlab.npm.token}</CI_JOB_TOKEN>",
+                    "                <GITLAB_NPM_TOKEN>${gitlab.npm.token}</GITLAB_NPM_TOKEN>",
+                    "              </environmentVariables>",
+                    "            </configuration>",
+                    "          </execution>");
+            frontendEnd(pom);
+            add("property-literal", footer(pom), 9);
+        }
+
+        private void propertyReference() {
+            Pom pom = header("shop-web").add(
+                    "  <properties>",
+                    "    <npm.token>${env.ACME_NPM_TOKEN}</npm.token>",
+                    "  </properties>",
+                    "  <build>",
+                    "    <plugins>");
+            frontendStart(pom);
+            pom.add("          <execution>",
+                    "            <id>yarn install</id>",
+                    "            <goals><goal>yarn</goal></goals>",
+                    "            <configuration>",
+                    "              <environmentVariables><YARN_NPM_AUTH_TOKEN>${npm.token}</YARN_NPM_AUTH_TOKEN></environmentVariables>")
+                    .expect("pom-token-in-plugin-config").add(
+                    "            </configuration>",
+                    "          </execution>");
+            frontendEnd(pom);
+            add("property-reference", footer(pom), 10);
+        }
+
+        private void profileReleaseLiteral() {
+            String t = tokens.jfrogReference();
+            Pom pom = header("shop-web").add(
+                    "  <profiles>",
+                    "    <profile>",
+                    "      <id>release</id>",
+                    "      <build>",
+                    "        <pluginManagement>",
+                    "          <plugins>",
+                    "            <plugin>",
+                    "              <groupId>com.github.eirslett</groupId>",
+                    "              <artifactId>frontend-maven-plugin</artifactId>",
+                    "              <configuration>",
+                    "                <environmentVariables>",
+                    "                  <YARN_NPM_AUTH_TOKEN>",
+                    "                    " + t).expect("pom-literal-env-token").secret(t).add(
+                    "                  </YARN_NPM_AUTH_TOKEN>",
+                    "                </environmentVariables>",
+                    "              </configuration>",
+                    "            </plugin>",
+                    "          </plugins>",
+                    "        </pluginManagement>",
+                    "      </build>",
+                    "    </profile>",
+                    "  </profiles>",
+                    "</project>");
+            add("profile-release-literal", pom, 11);
+        }
+
+        private void execArgumentLiteral() {
+            String t = tokens.opaque(44);
+            Pom pom = header("shop-lib").add("  <build>", "    <plugins>",
+                    "      <plugin>",
+                    "        <groupId>org.codehaus.mojo</groupId>",
+                    "        <artifactId>exec-maven-plugin</artifactId>",
+                    "        <version>3.1.1</version>",
+                    "        <executions>",
+                    "          <execution>",
+                    "            <id>npm-publish</id>",
+                    "            <phase>deploy</phase>",
+                    "            <goals><goal>exec</goal></goals>",
+                    "            <configuration>",
+                    "              <executable>npm</executable>",
+                    "              <workingDirectory>${project.basedir}/frontend</workingDirectory>",
+                    "              <arguments>",
+                    "                <argument>publish</argument>",
+                    "                <argument>--//npm.acme.internal/repository/npm-private/:_authToken=" + t + "</argument>")
+                    .expect("pom-literal-argument-token").secret(t).add(
+                    "              </arguments>",
+                    "            </configuration>",
+                    "          </execution>",
+                    "        </executions>",
+                    "      </plugin>");
+            add("exec-argument-literal", footer(pom), 12);
+        }
+
+        private void execShellScriptReference() {
+            Pom pom = header("shop-lib").add("  <build>", "    <plugins>",
+                    "      <plugin>",
+                    "        <groupId>org.codehaus.mojo</groupId>",
+                    "        <artifactId>exec-maven-plugin</artifactId>",
+                    "        <configuration>",
+                    "          <executable>sh</executable>",
+                    "          <arguments>",
+                    "            <argument>-c</argument>",
+                    "            <argument>npm config set //registry.npmjs.org/:_authToken ${env.NPM_TOKEN} &amp;&amp; npm publish</argument>")
+                    .expect("pom-token-in-plugin-config").add(
+                    "          </arguments>",
+                    "        </configuration>",
+                    "      </plugin>");
+            add("exec-shell-reference", footer(pom), 13);
+        }
+
+        private void execEnvironmentUuid() {
+            String t = tokens.uuid();
+            Pom pom = header("shop-lib").add("  <build>", "    <plugins>",
+                    "      <plugin>",
+                    "        <groupId>org.codehaus.mojo</groupId>",
+                    "        <artifactId>exec-maven-plugin</artifactId>",
+                    "        <configuration>",
+                    "          <executable>npx</executable>",
+                    "          <commandlineArgs>--yes @acme/release-tool</commandlineArgs>",
+                    "          <environmentVariables>",
+                    "            <NEXUS_NPM_TOKEN>" + t + "</NEXUS_NPM_TOKEN>").expect("pom-literal-env-token").secret(t).add(
+                    "            <CI>true</CI>",
+                    "          </environmentVariables>",
+                    "        </configuration>",
+                    "      </plugin>");
+            add("exec-env-uuid", footer(pom), 14);
+        }
+
+        private void registryUrlWithPassword() {
+            String pw = tokens.opaque(18);
+            Pom pom = header("shop-web").add("  <build>", "    <plugins>",
+                    "      <plugin>",
+                    "        <groupId>com.github.eirslett</groupId>",
+                    "        <artifactId>frontend-maven-plugin</artifactId>",
+                    "        <configuration>",
+                    "          <npmRegistryURL>https://deploy:" + pw + "@nexus.acme.internal/repository/npm-group/</npmRegistryURL>")
+                    .expect("pom-credentials-in-url").secret(pw).add(
+                    "        </configuration>",
+                    "      </plugin>");
+            add("registry-url-password", footer(pom), 15);
+        }
+
+        private void registryUrlWithReferencedPassword() {
+            Pom pom = header("shop-web").add("  <build>", "    <plugins>",
+                    "      <plugin>",
+                    "        <groupId>com.github.eirslett</groupId>",
+                    "        <artifactId>frontend-maven-plugin</artifactId>",
+                    "        <configuration>",
+                    "          <pnpmRegistryURL>https://deploy:${env.NEXUS_PASSWORD}@nexus.acme.internal/repository/npm/</pnpmRegistryURL>")
+                    .expect("pom-token-in-plugin-config").add(
+                    "        </configuration>",
+                    "      </plugin>");
+            add("registry-url-reference", footer(pom), 16);
+        }
+
+        private void argumentsRegistryUrlWithPassword() {
+            String pw = tokens.opaque(18);
+            Pom pom = header("shop-web").add("  <build>", "    <plugins>");
+            frontendStart(pom);
+            npmExecution(pom, "npm ci", "ci --registry=https://ci:" + pw + "@npm.acme.internal/");
+            pom.expected.add(new Expected(pom.lines.size() - 2, "pom-credentials-in-url"));
+            pom.secret(pw);
+            frontendEnd(pom);
+            add("arguments-url-password", footer(pom), 17);
+        }
+
+        private void commentedOutToken() {
+            String t = tokens.npm();
+            Pom pom = header("shop-web").add("  <build>", "    <plugins>");
+            frontendStart(pom);
+            pom.add("          <!-- TODO remove: <NPM_TOKEN>" + t + "</NPM_TOKEN> -->").expect("known-token").secret(t);
+            npmExecution(pom, "npm ci", "ci");
+            frontendEnd(pom);
+            add("commented-out-token", footer(pom), 18);
+        }
+
+        private void otherPluginsLiteral() {
+            String opaque = tokens.opaque(40);
+            Pom pom = header("shop-e2e").add("  <build>", "    <plugins>",
+                    "      <plugin>",
+                    "        <groupId>org.apache.maven.plugins</groupId>",
+                    "        <artifactId>maven-antrun-plugin</artifactId>",
+                    "        <configuration>",
+                    "          <target><exec executable=\"npm\"><env key=\"NPM_TOKEN\" value=\"" + opaque + "\"/></exec></target>",
+                    "          <environmentVariables><NPM_TOKEN>" + opaque + "</NPM_TOKEN></environmentVariables>",
+                    "        </configuration>",
+                    "      </plugin>");
+            add("other-plugin-opaque", footer(pom), 19);
+        }
+
+        private void crlfBomExecutionLiteral() {
+            String t = tokens.opaque(52).toLowerCase().replaceAll("[01890]", "a");
+            Pom pom = header("shop-azure").add("  <build>", "    <plugins>");
+            frontendStart(pom);
+            pom.add("          <execution>",
+                    "            <id>npm ci</id>",
+                    "            <goals><goal>npm</goal></goals>",
+                    "            <configuration>",
+                    "              <arguments>ci</arguments>",
+                    "              <environmentVariables>",
+                    "                <AZURE_AUTH_TOKEN><![CDATA[" + t + "]]></AZURE_AUTH_TOKEN>")
+                    .expect("pom-literal-env-token").secret(t).add(
+                    "              </environmentVariables>",
+                    "            </configuration>",
+                    "          </execution>");
+            frontendEnd(pom);
+            add("crlf-bom-cdata-literal", footer(pom), 4); // CRLF and a BOM
+        }
+
+        private void unparsableFrontendPom() {
+            Pom pom = header("shop-broken").add("  <build>", "    <plugins>");
+            frontendStart(pom);
+            pom.add("        </execution>").expect("unparsable-file");
+            frontendEnd(pom);
+            add("unparsable", footer(pom), 20);
+        }
+
+        private void literalAndSameTokenInComment() {
+            String t = tokens.npm();
+            Pom pom = header("shop-web").add("  <!-- token for the read-only mirror: " + t + " -->")
+                    .expect("known-token").secret(t).add("  <build>", "    <plugins>");
+            frontendStart(pom);
+            pom.add("          <execution>",
+                    "            <id>npm ci</id>",
+                    "            <goals><goal>npm</goal></goals>",
+                    "            <configuration>",
+                    "              <arguments>ci --//registry.npmjs.org/:_authToken=" + t + "</arguments>")
+                    .expect("pom-literal-argument-token").add(
+                    "            </configuration>",
+                    "          </execution>");
+            frontendEnd(pom);
+            add("literal-and-comment", footer(pom), 21);
+        }
     }
 }

@@ -507,6 +507,32 @@ class ScanSetReaderTest {
     }
 
     @Test
+    void pomsAreCandidatesForGitAndForTheWalkButOtherPomLikeNamesAreNot() throws IOException {
+        Path repo = git.init("repo");
+        write(repo.resolve("pom.xml"), "<project/>\n");
+        write(repo.resolve("web/pom.xml"), "<project>web</project>\n");
+        write(repo.resolve("web/dependency-reduced-pom.xml"), "x\n"); // matched by the loose pathspec only
+        write(repo.resolve("web/src/test/resources/pom.xml.bak"), "x\n");
+        write(repo.resolve("web/target/classes/META-INF/maven/g/a/pom.xml"), "copy\n");
+        write(repo.resolve(".gitignore"), "target/\n");
+        git.run(repo, "add", "pom.xml", ".gitignore");
+        git.run(repo, "commit", "-qm", "c");
+
+        ScanSet set = git.reader().read(repo, NOTHING);
+
+        assertEquals(List.of("pom.xml|STAGED|<project/>\n", "web/pom.xml|UNTRACKED|<project>web</project>\n"),
+                versions(set));
+        assertEquals(FileKind.POM, set.files().get(0).kind());
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+        write(plain.resolve("pom.xml"), "<project/>\n");
+        write(plain.resolve("web/pom.xml"), "w\n");
+        write(plain.resolve("web/target/pom.xml"), "pruned\n");
+        write(plain.resolve("web/dependency-reduced-pom.xml"), "x\n");
+        assertEquals(List.of("pom.xml|NO_GIT|<project/>\n", "web/pom.xml|NO_GIT|w\n"),
+                versions(git.readerWithoutGit().read(plain, NOTHING)));
+    }
+
+    @Test
     void folderInNoWorkTreeIsWalkedSilently() throws IOException {
         Path plain = Files.createDirectories(tmp.resolve("plain"));
         write(plain.resolve("a/.npmrc"), "a\n");

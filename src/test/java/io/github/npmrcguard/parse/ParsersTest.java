@@ -23,6 +23,17 @@ class ParsersTest {
         assertInstanceOf(YarnrcParser.class, Parsers.forKind(FileKind.YARNRC));
         assertInstanceOf(YarnrcYmlParser.class, Parsers.forKind(FileKind.YARNRC_YML));
         assertInstanceOf(BunfigTomlParser.class, Parsers.forKind(FileKind.BUNFIG_TOML));
+        assertInstanceOf(PomParser.class, Parsers.forKind(FileKind.POM));
+    }
+
+    @Test
+    void pomXmlIsAPomAndOtherXmlIsNot() {
+        assertEquals(FileKind.POM, FileKind.ofFileName("pom.xml"));
+        for (String name : List.of("Pom.xml", "dependency-reduced-pom.xml", ".flattened-pom.xml", "pom.xml.bak",
+                "settings.xml")) {
+            assertEquals(null, FileKind.ofFileName(name), name);
+        }
+        assertTrue(FileKind.GIT_PATHSPECS.contains("*pom.xml"));
     }
 
     @Test
@@ -86,6 +97,11 @@ class ParsersTest {
 
             assertEquals(1, ((List<?>) parse.invoke(toml, "token = \"TOK\"")).size());
             assertTrue(loader.loadedAny("org.tomlj."));
+            assertFalse(loader.loaded.contains(PomParser.class.getName()), "the pom parser loaded before any pom");
+
+            Object pom = forKind.invoke(null, kind[FileKind.POM.ordinal()]);
+            assertTrue(loader.loaded.contains(PomParser.class.getName()));
+            assertEquals(0, ((List<?>) parse.invoke(pom, "<project/>")).size());
         }
     }
 }

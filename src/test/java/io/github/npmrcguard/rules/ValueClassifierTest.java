@@ -37,6 +37,25 @@ class ValueClassifierTest {
         assertEquals(expected, ValueClassifier.classify(value, Dialect.NPM));
     }
 
+    @ParameterizedTest(name = "Maven: [{0}] is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "${env.NPM_TOKEN}|PLACEHOLDER",
+        "${NPM_TOKEN}|PLACEHOLDER",
+        "${npm.token}|PLACEHOLDER",
+        "${frontend-token}|PLACEHOLDER",
+        "${env.NPM_TOKEN:-abc}|PLACEHOLDER",
+        "${env.NPM_USER}:${env.NPM_PASS}|PLACEHOLDER",
+        "abc${env.NPM_TOKEN}|PLACEHOLDER_WITH_LITERAL",
+        "$NPM_TOKEN|NOT_EXPANDED",
+        "${{ secrets.NPM_TOKEN }}|PLACEHOLDER",
+        "%NPM_TOKEN%|NOT_EXPANDED",
+        "changeme|DUMMY",
+        "s3cr3tP4ss|LITERAL",
+    })
+    void maven(String value, ValueKind expected) {
+        assertEquals(expected, ValueClassifier.classify(value, Dialect.MAVEN));
+    }
+
     @ParameterizedTest(name = "yarn 2+: [{0}] is {1}")
     @CsvSource(delimiter = '|', value = {
         "${NPM_TOKEN}|PLACEHOLDER",

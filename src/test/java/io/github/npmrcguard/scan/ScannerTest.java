@@ -95,6 +95,25 @@ class ScannerTest {
     }
 
     @Test
+    void aPomsAllowCommentIsAnXmlCommentAndNpmsIsNoneThere() throws Exception {
+        String a = tokens.opaque(30);
+        String b = tokens.opaque(30);
+        add("web/pom.xml", Provenance.STAGED, "<project><build><plugins><plugin>\n"
+                + "<groupId>com.github.eirslett</groupId><artifactId>frontend-maven-plugin</artifactId>\n"
+                + "<configuration><environmentVariables>\n"
+                + "  <!-- npmrc-guard:allow read-only token of the public mirror -->\n"
+                + "  <NPM_TOKEN>" + a + "</NPM_TOKEN>\n"
+                + "  # npmrc-guard:allow not a comment in XML\n"
+                + "  <NODE_AUTH_TOKEN>" + b + "</NODE_AUTH_TOKEN>\n"
+                + "</environmentVariables></configuration></plugin></plugins></build></project>\n");
+        ScanResult r = scan(Allowlist.none());
+        assertEquals(1, r.allowed().size());
+        assertEquals("read-only token of the public mirror", r.allowed().get(0).reason());
+        assertEquals(List.of("ERROR web/pom.xml:7: literal value in frontend-maven-plugin environmentVariables/NODE_AUTH_TOKEN"
+                + " [pom-literal-env-token] (fingerprint " + Fingerprint.of(b) + ")"), lines(r.findings()));
+    }
+
+    @Test
     void allowlistEntryHoldsUntilItsExpiryDay() throws Exception {
         String t = tokens.opaque(30);
         add(".npmrc", Provenance.STAGED, "//a.example/:_authToken=" + t + "\n");
