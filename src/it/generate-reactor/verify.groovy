@@ -21,6 +21,6 @@ assert log.contains('[INFO] npmrc-guard: web-npm/.npmrc: unchanged')
 assert log.contains('[INFO] npmrc-guard: web-yarn/src/main/frontend/.yarnrc.yml: unchanged')
 assert log.contains('[INFO] npmrc-guard: web-pnpm/frontend/.npmrc: unchanged')
 // check, bound after generate in validate, passes over what generate wrote and the four poms.
-assert log.count('[INFO] npmrc-guard: 7 npm config files checked, no committed credentials.') == 2
+assert log.count('[INFO] npmrc-guard: 7 files checked, no committed credentials.') == 2
 assert !log.contains('[ERROR]')
 return true

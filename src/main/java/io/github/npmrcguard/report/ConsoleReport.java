@@ -69,7 +69,7 @@ public final class ConsoleReport {
 
     /** The closing line of a scan that fails nothing. */
     public static String passSummary(ScanResult result) {
-        return "npmrc-guard: " + result.filesChecked() + " npm config file" + (result.filesChecked() == 1 ? "" : "s")
+        return "npmrc-guard: " + result.filesChecked() + " file" + (result.filesChecked() == 1 ? "" : "s")
                 + " checked, no committed credentials" + (result.warnings().isEmpty() ? ""
                         : " (" + result.warnings().size() + " warning" + (result.warnings().size() == 1 ? "" : "s")
                                 + ")")
