@@ -12,19 +12,44 @@ import java.util.List;
  * @param kind     the file's format
  * @param lines    the decoded lines; index 0 is line 1
  * @param settings the settings the format's parser found (empty when the file could not be parsed)
- * @param client   the package manager known to read this file from its folder ("pnpm", "yarn 1", ...), or
- *                 empty when unknown
+ * @param folder   what the file's folder tells about who reads it
  */
-public record ConfigDocument(String path, FileKind kind, List<String> lines, List<Setting> settings, String client) {
+public record ConfigDocument(String path, FileKind kind, List<String> lines, List<Setting> settings,
+        FolderFacts folder) {
+
+    /**
+     * Who reads an {@code .npmrc}, from the folder it sits in.
+     *
+     * @param client        the package manager of the frontend in the file's own folder ("npm", "pnpm",
+     *                      "yarn 1", ...), or empty when the folder holds no package.json
+     * @param frontendBelow the conventional frontend folder below it that holds a package.json and is not run
+     *                      by yarn 1 (which reads every .npmrc above it), relative to the file's folder, e.g.
+     *                      {@code src/main/frontend}; empty when there is none or the folder is a frontend itself
+     */
+    public record FolderFacts(String client, String frontendBelow) {
+        /** Nothing known. */
+        public static final FolderFacts UNKNOWN = new FolderFacts("", "");
+
+        public FolderFacts {
+            client = client == null ? "" : client;
+            frontendBelow = frontendBelow == null ? "" : frontendBelow;
+        }
+    }
+
     public ConfigDocument {
         lines = List.copyOf(lines);
         settings = List.copyOf(settings);
-        client = client == null ? "" : client;
+        folder = folder == null ? FolderFacts.UNKNOWN : folder;
     }
 
-    /** A document whose readers are not known. */
+    /** A document whose folder is not known. */
     public ConfigDocument(String path, FileKind kind, List<String> lines, List<Setting> settings) {
-        this(path, kind, lines, settings, "");
+        this(path, kind, lines, settings, FolderFacts.UNKNOWN);
+    }
+
+    /** The package manager of the frontend in the file's folder, or empty. */
+    public String client() {
+        return folder.client();
     }
 
     /** The dialect of placeholders in this file. */

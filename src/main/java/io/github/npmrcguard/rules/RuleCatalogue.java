@@ -40,7 +40,8 @@ public final class RuleCatalogue {
             new AuthWithoutRegistryRule(),
             new RegistryWithoutAuthRule(),
             new OptionalPlaceholderRule(),
-            new PackagedConfigRule());
+            new PackagedConfigRule(),
+            new UnreadConfigRule());
 
     private RuleCatalogue() {
     }

@@ -1,6 +1,7 @@
 package io.github.npmrcguard.rules;
 
 import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.parse.NerfDart;
 import io.github.npmrcguard.parse.Setting;
 import java.util.Set;
 
@@ -17,6 +18,21 @@ public final class UnscopedAuthRule implements Rule {
 
     private static final Set<String> AUTH = Set.of("_authToken", "_auth", "_password", "username");
 
+    /** The nerf dart of the file's {@code registry=} line, else npm's default registry. */
+    private static String defaultRegistryDart(ConfigDocument doc) {
+        String dart = "//registry.npmjs.org/";
+        for (Setting s : doc.settings()) {
+            if (s.key().equals("registry") && s.section().isEmpty()) {
+                try {
+                    dart = NerfDart.of(s.value());
+                } catch (IllegalArgumentException e) {
+                    // a URL with user info or no scheme: keep the default rather than echo it
+                }
+            }
+        }
+        return dart;
+    }
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -27,9 +43,11 @@ public final class UnscopedAuthRule implements Rule {
         if (doc.kind() != FileKind.NPMRC) {
             return;
         }
+        String registry = defaultRegistryDart(doc);
         for (Setting s : doc.settings()) {
             if (s.scope().isEmpty() && s.section().isEmpty() && AUTH.contains(s.key())) {
-                sink.report(INFO, s.line(), "auth key without a registry (npm 9+ refuses it)", s.key(), null);
+                sink.report(INFO, s.line(), "auth key without a registry (npm 9+ refuses it): use " + registry
+                        + ":" + s.key(), s.key(), null);
             }
         }
     }

@@ -13,6 +13,9 @@ import io.github.npmrcguard.rules.ConfigDocument;
 import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.RuleCatalogue;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -39,19 +42,40 @@ public final class DocumentReader {
         List<String> lines = Lines.split(text);
         try {
             List<Setting> settings = Parsers.forKind(file.kind()).parse(decoded);
-            return new Read(new ConfigDocument(file.path(), file.kind(), lines, settings, client(file)), List.of());
+            return new Read(new ConfigDocument(file.path(), file.kind(), lines, settings, folder(file)), List.of());
         } catch (ParseException e) {
             return new Read(new ConfigDocument(file.path(), file.kind(), lines, List.of()),
                     List.of(unparsable(file, e)));
         }
     }
 
-    /** The package manager of the frontend in the file's own folder, when there is one (only .npmrc needs it). */
-    private static String client(ScanFile file) {
-        if (file.kind() != FileKind.NPMRC || file.location() == null || file.location().getParent() == null) {
-            return "";
+    /** Conventional frontend folders of a Maven module, where a package.json below an .npmrc would be. */
+    private static final List<String> FRONTEND_FOLDERS = List.of("src/main/frontend", "src/main/webui", "frontend");
+
+    /**
+     * Who reads an {@code .npmrc}, from its folder: the frontend there, or one in a conventional folder below
+     * (only {@code .npmrc} itself needs this; a few file checks, no walk).
+     */
+    private static ConfigDocument.FolderFacts folder(ScanFile file) {
+        Path dir = file.location() == null ? null : file.location().getParent();
+        if (file.kind() != FileKind.NPMRC || dir == null || !file.path().endsWith(".npmrc")
+                || file.path().endsWith(".npmrc.") || !Files.isDirectory(dir)) {
+            return ConfigDocument.FolderFacts.UNKNOWN;
         }
-        return PackageManager.of(file.location().getParent()).map(pm -> pm.kind().label()).orElse("");
+        Optional<PackageManager> here = PackageManager.of(dir);
+        if (here.isPresent()) {
+            return new ConfigDocument.FolderFacts(here.get().kind().label(), "");
+        }
+        if (Files.isRegularFile(dir.resolve("pnpm-workspace.yaml"))) {
+            return ConfigDocument.FolderFacts.UNKNOWN;
+        }
+        for (String sub : FRONTEND_FOLDERS) {
+            Optional<PackageManager> below = PackageManager.of(dir.resolve(sub));
+            if (below.isPresent() && below.get().kind() != PackageManager.Kind.YARN_CLASSIC) {
+                return new ConfigDocument.FolderFacts("", sub);
+            }
+        }
+        return ConfigDocument.FolderFacts.UNKNOWN;
     }
 
     private static Finding unparsable(ScanFile file, ParseException e) {

@@ -167,7 +167,7 @@ class RulesTest {
     void unscopedAndDeprecatedKeys() {
         List<String> out = lines(".npmrc", "_authToken=${NPM_TOKEN}\nalways-auth=true\nemail=dev@example.com\n");
         assertEquals(List.of(
-                "WARNING .npmrc:1: auth key without a registry (npm 9+ refuses it) in _authToken [unscoped-auth]",
+                "WARNING .npmrc:1: auth key without a registry (npm 9+ refuses it): use //registry.npmjs.org/:_authToken in _authToken [unscoped-auth]",
                 "WARNING .npmrc:2: key npm no longer uses in always-auth [deprecated-key]",
                 "WARNING .npmrc:3: key npm no longer uses in email [deprecated-key]"), out);
     }
@@ -223,6 +223,28 @@ class RulesTest {
         assertEquals(List.of(".npmrc:1: ${VAR?} placeholder, which pnpm rejects in //registry.npmjs.org/:_authToken [optional-placeholder]"),
                 out);
         assertEquals(List.of(), lines(".npmrc", text), "unknown readers: npm's own placeholder");
+    }
+
+    @Test
+    void npmrcInAModuleFolderWhoseFrontendIsBelowIsNotRead(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("src/main/frontend"));
+        Files.writeString(dir.resolve("src/main/frontend/package.json"), "{\"name\":\"web\"}");
+        String text = "registry=https://npm.acme.example/\n";
+        ScanFile file = new ScanFile("web/.npmrc", dir.resolve(".npmrc"), FileKind.NPMRC, Provenance.STAGED,
+                text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("web/.npmrc:1: not read by npm or pnpm: the frontend in web/src/main/frontend reads"
+                + " web/src/main/frontend/.npmrc [unread-config]"),
+                RuleCatalogue.check(new DocumentReader().read(file).document()).stream().map(Finding::logLine).toList());
+        // A yarn 1 frontend reads every .npmrc above it: nothing to say then.
+        Files.writeString(dir.resolve("src/main/frontend/package.json"), "{\"name\":\"web\",\"packageManager\":\"yarn@1.22.22\"}");
+        assertEquals(List.of(), RuleCatalogue.check(new DocumentReader().read(file).document()));
+    }
+
+    @Test
+    void unscopedAuthNamesTheKeyToUse() {
+        assertEquals(List.of("WARNING .npmrc:2: auth key without a registry (npm 9+ refuses it): use"
+                + " //npm.acme.example/npm/:_auth in _auth [unscoped-auth]"),
+                lines(".npmrc", "registry=https://npm.acme.example:443/npm/\n_auth=${NPM_AUTH}\n"));
     }
 
     @Test
