@@ -87,7 +87,7 @@ class NpmrcFormatTest {
 
     @Test
     void aStandInOrAnUnexpandedValueBecomesThePlaceholderAndIsNotShown() {
-        h.tree.file(".npmrc", "//r.example/:_authToken=changeme\n//s.example/:_authToken=$NPM_TOKEN\n");
+        h.tree.file(".npmrc", "//r.example/:_authToken=changeme\n" + "//s.example/:_authToken=$NPM_TOKEN\n");
         FileChange c = npm(RegistrySpec.of("https://r.example/"), new RegistrySpec("https://s.example/", "@s", null));
         assertEquals("//r.example/:_authToken=${NPM_TOKEN}\n//s.example/:_authToken=${NPM_TOKEN}\n"
                 + "registry=https://r.example/\n@s:registry=https://s.example/\n", h.tree.read(".npmrc"));
