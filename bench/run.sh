@@ -43,6 +43,9 @@ if ! /usr/bin/time -f '%M' true >/dev/null 2>&1; then
 fi
 
 mkdir -p "$WORK"
+# bench/work/ sits inside this repository's work tree: without a ceiling, git run in a "plain" folder would
+# find this repository (and the plugin would scan it). The ceiling makes the plain folders git-less.
+export GIT_CEILING_DIRECTORIES="$WORK"
 
 scale_files() {
   case "$1" in
@@ -137,6 +140,10 @@ one_round() {
       dir="$WORK/tree-$s/$mode"
       timed "help-$mode" "$s" "$r" "$dir" "${MVN[@]}" "$GAV:help"
       timed "check-$mode" "$s" "$r" "$dir" "${MVN[@]}" "$GAV:check" "-Dnpmrcguard.sarif=$SARIF"
+      if [ "$r" = 0 ]; then # what the scan saw, for the report
+        (cd "$dir" && mvn -B -o -N "$GAV:check" "-Dnpmrcguard.sarif=$SARIF" 2>&1 | grep -E 'npmrc-guard: (scanning|[0-9]+ files|.*git)' \
+          | sed "s|^|  $s $mode: |" >> "$TMP/seen")
+      fi
       timed "floor-$mode" "$s" "$r" "$dir" bash -c "floor_$mode"
     done
     if [ "$DO_SECRETLINT" = 1 ]; then
@@ -153,6 +160,7 @@ one_round() {
   fi
 }
 
+rm -f "$TMP/seen"
 say "warm-up round (not counted)"
 one_round 0
 for r in $(seq 1 "$REPEAT"); do
@@ -178,4 +186,5 @@ if [ "$DO_HISTORY" = 1 ]; then
   for d in "${HIST_DISTINCT[@]}"; do BLOBS="$BLOBS h$d=$(cat "$WORK/history-$HISTORY_COMMITS-$d/blobs")"; done
 fi
 java "$HERE/Report.java" "$RESULTS" "$MACHINE" "$VERSIONS" "$HISTORY_COMMITS" "${BLOBS# }" "${LOADED:-none}"
+echo "what the check saw (warm-up round):"; cat "$TMP/seen"
 say "raw figures: $RESULTS"
