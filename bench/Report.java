@@ -41,8 +41,8 @@ public final class Report {
         int reps = (int) rows.stream().mapToInt(Row::rep).distinct().count();
 
         StringBuilder t = new StringBuilder();
-        String head = String.format("%-6s %-6s %9s %9s %-22s %-22s %8s %-22s %10s %9s %9s",
-                "scale", "git?", "help s", "check s", "added s (min-max)", "floor s (min-max)", "ours/flr",
+        String head = String.format("%-6s %-6s %9s %9s %-22s %-22s %-22s %8s %-22s %10s %9s %9s",
+                "scale", "git?", "help s", "check s", "added s (min-max)", "vs skip s (min-max)", "floor s (min-max)", "ours/flr",
                 "secretlint s (min-max)", "ours/sl", "RSS help", "RSS check");
         t.append(head).append('\n').append("-".repeat(head.length())).append('\n');
         List<String> verdicts = new ArrayList<>();
@@ -66,9 +66,11 @@ public final class Report {
                     worstSl = med(sl) / am;
                     worstSlAt = s + " " + mode;
                 }
-                t.append(String.format("%-6s %-6s %9.3f %9.3f %-22s %-22s %8.2f %-22s %10s %7.0fMB %7.0fMB%n", s,
+                List<Double> vsSkip = paired("check-" + mode, "skip-" + mode, s);
+                t.append(String.format("%-6s %-6s %9.3f %9.3f %-22s %-22s %-22s %8.2f %-22s %10s %7.0fMB %7.0fMB%n", s,
                         mode.equals("git") ? "git" : "no git", med(help), med(check),
                         String.format("%.3f (%.3f-%.3f)", am, min(added), max(added)),
+                        vsSkip.isEmpty() ? "-" : String.format("%.3f (%.3f-%.3f)", med(vsSkip), min(vsSkip), max(vsSkip)),
                         String.format("%.3f (%.3f-%.3f)", fm, min(floor), max(floor)), am / fm, slCol, slRatio, rh, rc));
                 if (s.equals("200k") && mode.equals("git")) {
                     verdicts.add(verdict("200k with git: added <= 2x floor", am / fm <= 2, am / fm));
@@ -110,6 +112,7 @@ public final class Report {
         System.out.print(t);
         System.out.println();
         System.out.println("median of " + reps + " interleaved rounds after one warm-up; added = check - help, paired per round;"
+                + " vs skip = check - check -Dnpmrcguard.skip=true, paired;"
                 + " ours/flr = added / floor; ours/sl = added / secretlint (below 0.25 means ahead by >= 4x)");
         System.out.println("machine: " + machine);
         System.out.println("versions: " + versions);
