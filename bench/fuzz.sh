@@ -12,5 +12,5 @@ status=0
 mvn -B -q test -Dinvoker.skip -Dsurefire.failIfNoSpecifiedTests=false -Dtest=SecretInvariantFuzzTest \
     -Dfuzz.tries="$tries" -Dfuzz.seed="$seed" >/dev/null 2>&1 || status=$?
 echo "campaign: $tries tries from seed $seed, $(( $(date +%s) - start )) s wall clock, maven exit $status"
-cat target/fuzz-findings.txt
+awk "/^known open/{k=1} k&&n++>20{next} {print}" target/fuzz-findings.txt
 exit "$status"
