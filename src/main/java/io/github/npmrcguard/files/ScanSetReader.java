@@ -413,6 +413,10 @@ public final class ScanSetReader {
         ScanSet result(boolean usedGit, String note) {
             // Stable: by path, then provenance; conflict stages keep their order.
             files.sort(Comparator.comparing(ScanFile::path).thenComparing(ScanFile::provenance));
+            // A staged blob and its working copy both too large (say) is one problem to report, the blocking one.
+            Set<String> blocking = new HashSet<>();
+            problems.stream().filter(FileProblem::blocking).forEach(p -> blocking.add(p.path() + '\0' + p.message()));
+            problems.removeIf(p -> !p.blocking() && blocking.contains(p.path() + '\0' + p.message()));
             problems.sort(Comparator.comparing(FileProblem::path).thenComparing(FileProblem::message));
             return new ScanSet(files, problems, note == null ? List.of() : List.of(note), usedGit);
         }

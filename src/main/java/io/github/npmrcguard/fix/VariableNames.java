@@ -2,6 +2,7 @@ package io.github.npmrcguard.fix;
 
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.Setting;
+import io.github.npmrcguard.rules.SafeText;
 import java.util.Locale;
 import java.util.Map;
 
@@ -71,6 +72,10 @@ public final class VariableNames {
         String host = nerfDart.replaceFirst("^(https?:)?//", "");
         int slash = host.indexOf('/');
         host = slash >= 0 ? host.substring(0, slash) : host;
+        host = host.substring(host.lastIndexOf('@') + 1); // user info is no part of the name, and may be secret
+        if (!SafeText.key(host).equals(host)) {
+            return "NPM"; // a host that looks like a token: the name is written to the file and printed
+        }
         if (host.isEmpty() || host.equals("registry.npmjs.org")) {
             return "NPM";
         }
@@ -78,6 +83,9 @@ public final class VariableNames {
     }
 
     private static String scopeBase(String scope) {
+        if (!SafeText.key(scope).equals(scope)) {
+            return "NPM"; // a scope that looks like a token
+        }
         return sanitize(scope.replaceFirst("^@", "")) + "_NPM";
     }
 

@@ -38,6 +38,10 @@ final class TomlSettings {
             result = Toml.parse(text);
         } catch (StackOverflowError e) {
             throw new ParseException("TOML nested too deeply", 0);
+        } catch (RuntimeException | AssertionError e) {
+            // tomlj fails so on some malformed input (a broken unicode escape trips an assert under -ea): the
+            // client would reject the file; the exception's text may quote it, so it is not passed on.
+            throw new ParseException("not valid TOML", 0);
         }
         if (result.hasErrors()) {
             // tomlj's messages quote the file: only the line is passed on.

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class SafeText {
     private static final int MAX_KEY = 120;
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@\\s]+@");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final List<String> POM_PLUGINS = List.of(PomKeys.FRONTEND, PomKeys.EXEC);
 
@@ -71,15 +73,21 @@ public final class SafeText {
      * reads it as a key whose value is {@code true}).
      */
     static boolean looksRandom(String key) {
+        if (UUID.matcher(key).find()) {
+            return true; // a legacy npm token or a Nexus/Verdaccio one
+        }
         int run = 0;
+        int classes = 0;
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (Character.isLetterOrDigit(c) || c == '+' || c == '=') {
-                if (++run >= 24) {
-                    return true;
+                classes |= Character.isDigit(c) ? 1 : Character.isUpperCase(c) ? 2 : Character.isLowerCase(c) ? 4 : 0;
+                if (++run >= 24 || (run >= 16 && classes == 7)) {
+                    return true; // long, or shorter but mixing digits, upper and lower case as tokens do
                 }
             } else {
                 run = 0;
+                classes = 0;
             }
         }
         return false;

@@ -1,0 +1,291 @@
+package io.github.npmrcguard.files;
+
+import static io.github.npmrcguard.files.Git.NOTHING;
+import static io.github.npmrcguard.files.Git.problems;
+import static io.github.npmrcguard.files.Git.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.npmrcguard.allow.Allowlist;
+import io.github.npmrcguard.rules.Finding;
+import io.github.npmrcguard.secrets.Fingerprint;
+import io.github.npmrcguard.scan.ScanResult;
+import io.github.npmrcguard.scan.Scanner;
+import io.github.npmrcguard.testsupport.TestTokens;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile working trees read by the real {@link ScanSetReader} and judged by the real {@link Scanner}, with
+ * git and without: each ends in bounded time with a message naming the file, no exception, and no fragment
+ * of any secret in anything reported. The cases {@link ScanSetReaderTest} covers at the reader level (FIFO,
+ * folder named .npmrc, link loops, links out of the root, unreadable and vanishing files) are not repeated
+ * here, except where the scanner's verdict on them matters.
+ */
+class HostileFilesTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+
+    @TempDir
+    Path tmp;
+
+    Git git;
+    final TestTokens tokens = new TestTokens(4242);
+
+    @BeforeEach
+    void setUp() throws IOException {
+        git = new Git(tmp);
+    }
+
+    private Path root(boolean withGit, String name) throws IOException {
+        return withGit ? git.init(name + "-git") : Files.createDirectories(tmp.resolve(name + "-plain"));
+    }
+
+    private ScanResult scan(boolean withGit, Path root) throws IOException {
+        return new Scanner((withGit ? git.reader() : git.readerWithoutGit())::read)
+                .scan(root, NOTHING, Allowlist.none(), TODAY);
+    }
+
+    private static List<String> lines(ScanResult r) {
+        return r.findings().stream().map(f -> f.severity() + " " + f.logLine()).toList();
+    }
+
+    private static void assertClean(ScanResult r, String secret) {
+        String all = String.join("\n", lines(r)) + "\n" + r.notes();
+        TestTokens.assertNoFragment(all, secret, "the scan's findings");
+        for (Finding f : r.findings()) {
+            assertTrue(!f.what().contains("Exception") && !f.what().contains("\tat "), f.logLine());
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void socketNamedNpmrcIsReportedNeverOpened() throws IOException {
+        for (boolean withGit : new boolean[] {true, false}) {
+            Path root = root(withGit, "socket");
+            if (withGit) {
+                // git does not list a socket; in an ignored folder our own walk meets it.
+                write(root.resolve(".gitignore"), "local/\n");
+                Files.createDirectories(root.resolve("local"));
+            }
+            Path at = root.resolve(withGit ? "local/.npmrc" : ".npmrc");
+            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                server.bind(UnixDomainSocketAddress.of(at));
+                ScanResult r = scan(withGit, root);
+                String path = withGit ? "local/.npmrc" : ".npmrc";
+                assertEquals(List.of("WARNING " + path + ":1: " + SafeReader.NOT_REGULAR + " [skipped-file]"),
+                        lines(r), "git: " + withGit);
+                assertTrue(r.errors().isEmpty());
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void linkToADeviceIsAWarningAndNeverRead() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/zero")) && Files.exists(Path.of("/dev/urandom")), "no /dev");
+        for (boolean withGit : new boolean[] {true, false}) {
+            Path root = root(withGit, "device");
+            Files.createSymbolicLink(root.resolve(".npmrc"), Path.of("/dev/zero"));
+            Files.createDirectories(root.resolve("web"));
+            Files.createSymbolicLink(root.resolve("web/.yarnrc"), Path.of("/dev/urandom"));
+            ScanResult r = scan(withGit, root);
+            assertEquals(List.of("WARNING .npmrc:1: " + SafeReader.LINK_OUT_OF_ROOT + " [skipped-file]",
+                    "WARNING web/.yarnrc:1: " + SafeReader.LINK_OUT_OF_ROOT + " [skipped-file]"), lines(r),
+                    "git: " + withGit);
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void linkToADeviceInsideTheRootIsNotRead() throws IOException {
+        // A link to a link inside the root that leads to a device: the whole chain is resolved first.
+        Path root = root(false, "device-chain");
+        Files.createSymbolicLink(root.resolve("zero"), Path.of("/dev/zero"));
+        Files.createSymbolicLink(root.resolve(".npmrc"), Path.of("zero"));
+        ScanResult r = scan(false, root);
+        assertEquals(List.of("WARNING .npmrc:1: " + SafeReader.LINK_OUT_OF_ROOT + " [skipped-file]"), lines(r));
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void binaryJunkWithATokenInItIsStillSearched() throws IOException {
+        String t = tokens.npm();
+        for (boolean withGit : new boolean[] {true, false}) {
+            Path root = root(withGit, "binary");
+            byte[] junk = new byte[4096];
+            new java.util.Random(7).nextBytes(junk);
+            junk[10] = 0; // certainly binary
+            try (OutputStream out = Files.newOutputStream(root.resolve(".npmrc"))) {
+                out.write(junk);
+                out.write(("\n" + t + "\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(junk);
+            }
+            if (withGit) {
+                git.run(root, "add", "-A");
+            }
+            ScanResult r = scan(withGit, root);
+            assertTrue(r.errors().stream().anyMatch(f -> f.rule().id().equals("known-token")
+                    && f.fingerprint().equals(Fingerprint.of(t))), lines(r).toString());
+            assertTrue(lines(r).stream().anyMatch(l -> l.startsWith("WARNING .npmrc:") && l.contains("[unparsable-file]")),
+                    lines(r).toString());
+            assertClean(r, t);
+        }
+    }
+
+    /**
+     * Decided: a file over {@link SafeReader#MAX_BYTES} is not read and fails the build (unreadable-file,
+     * blocking when committed). Config files are bytes to kilobytes; every parser and rule works on the
+     * whole document (line numbers, sections, allow comments on the line above), so streaming would have
+     * to be a second, raw-line-only path through the scanner for a case no client config ever reaches, and
+     * a 60 MB "config" is already a finding in its own right. Failing closed with the file's name keeps the
+     * invariant that nothing committed passes unread, without reading it into the heap: the size is
+     * checked from the file's attributes before it is opened.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void sixtyMegabyteFileWithATokenDeepInsideFailsClosedAsTooLargeWithoutBeingRead() throws IOException {
+        String t = tokens.npm();
+        for (boolean withGit : new boolean[] {true, false}) {
+            Path root = root(withGit, "huge");
+            Path file = root.resolve(".npmrc");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                byte[] filler = "; a comment line of filler text padded out to sixty bytes...\n"
+                        .getBytes(StandardCharsets.US_ASCII);
+                for (int line = 1; line < 1_000_000; line++) {
+                    out.write(filler);
+                }
+                out.write(("//r.example/:_authToken=" + t + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            assertTrue(Files.size(file) > 60_000_000L);
+            if (withGit) {
+                git.run(root, "add", "-A"); // staged: the blob path through cat-file, and the working copy
+            }
+            ScanResult r = scan(withGit, root);
+            assertEquals(List.of("ERROR .npmrc:1: " + SafeReader.TOO_LARGE + " [unreadable-file]"), lines(r),
+                    "git: " + withGit);
+            assertClean(r, t);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void tenMegabyteSingleLineIsScannedInBoundedTimeAndItsTokenFound() throws IOException {
+        String t = tokens.npm();
+        for (boolean withGit : new boolean[] {true, false}) {
+            Path root = root(withGit, "long-line");
+            // A comment line of 10 MB of token-alphabet text, the token at its end: the token patterns must
+            // neither backtrack for ever on it nor miss the token after it.
+            StringBuilder line = new StringBuilder(10_500_000).append("; ");
+            String chunk = "abc/def+ghi=jkl-mno_pqr.stu:vwx" + "npm" + "_AAAA ";
+            while (line.length() < 10_000_000) {
+                line.append(chunk);
+            }
+            line.append(' ').append(t).append('\n');
+            Files.writeString(root.resolve(".npmrc"), "registry=https://r.example/\n" + line);
+            if (withGit) {
+                git.run(root, "add", "-A");
+            }
+            long start = System.nanoTime();
+            ScanResult r = scan(withGit, root);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(r.errors().stream().anyMatch(f -> f.line() == 2 && f.fingerprint().equals(Fingerprint.of(t))),
+                    lines(r).toString());
+            assertClean(r, t);
+            assertTrue(ms < 30_000, "took " + ms + " ms");
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void tokenIsFoundAtItsLineInEveryEncodingTheDecoderRecognises() throws IOException {
+        String t = tokens.npm();
+        String text = "registry=https://r.example/\n; caf\u00e9\n//r.example/:_authToken=" + t + "\n";
+        record Enc(String name, byte[] bytes) {
+        }
+        List<Enc> encodings = List.of(
+                new Enc("utf-16le-bom", cat(new byte[] {(byte) 0xff, (byte) 0xfe}, text.getBytes(StandardCharsets.UTF_16LE))),
+                new Enc("utf-16be-bom", cat(new byte[] {(byte) 0xfe, (byte) 0xff}, text.getBytes(StandardCharsets.UTF_16BE))),
+                new Enc("utf-16le", text.getBytes(StandardCharsets.UTF_16LE)),
+                new Enc("utf-16be", text.getBytes(StandardCharsets.UTF_16BE)),
+                new Enc("latin-1", text.getBytes(StandardCharsets.ISO_8859_1)),
+                new Enc("invalid-utf-8", cat(cat("; \u00ff\u00fe".getBytes(StandardCharsets.ISO_8859_1),
+                        new byte[] {(byte) 0xc3, (byte) 0x28, (byte) 0xe2, (byte) 0x82}),
+                        ("\n" + text.substring(text.indexOf('\n') + 1)).getBytes(StandardCharsets.UTF_8))),
+                new Enc("utf-8-bom", cat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},
+                        text.getBytes(Charset.forName("UTF-8")))));
+        for (boolean withGit : new boolean[] {true, false}) {
+            Path root = root(withGit, "enc");
+            for (Enc e : encodings) {
+                Files.createDirectories(root.resolve(e.name()));
+                Files.write(root.resolve(e.name() + "/.npmrc"), e.bytes());
+            }
+            if (withGit) {
+                git.run(root, "add", "-A");
+            }
+            ScanResult r = scan(withGit, root);
+            for (Enc e : encodings) {
+                assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(e.name() + "/.npmrc") && f.line() == 3
+                        && f.fingerprint().equals(Fingerprint.of(t))), e.name() + " (git: " + withGit + "): " + lines(r));
+            }
+            assertClean(r, t);
+        }
+    }
+
+    private static byte[] cat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void unreadableAndVanishingFilesReachTheScannerAsErrorAndWarning() throws IOException {
+        String t = tokens.npm();
+        Path repo = git.init("seams");
+        write(repo.resolve(".npmrc"), "//r.example/:_authToken=" + t + "\n");
+        write(repo.resolve("web/.npmrc"), "//r.example/:_authToken=" + t + "\n");
+        git.run(repo, "add", ".npmrc");
+        SafeReader.ContentSource hostile = (file, limit) -> {
+            if (file.endsWith("web/.npmrc")) {
+                Files.delete(file);
+            } else if (file.getFileName().toString().equals(".npmrc")) {
+                throw new java.nio.file.AccessDeniedException(file.toString(), null, t); // a message to leak
+            }
+            return SafeReader.FILES.read(file, limit);
+        };
+        ScanResult r = new Scanner(git.reader(hostile)::read).scan(repo, NOTHING, Allowlist.none(), TODAY);
+        // The staged blob is read through git and judged; the working copy it could not read is a warning.
+        assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(".npmrc") && f.fingerprint().equals(Fingerprint.of(t))),
+                lines(r).toString());
+        assertTrue(lines(r).contains("WARNING .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [skipped-file]"),
+                lines(r).toString());
+        assertTrue(lines(r).contains("WARNING web/.npmrc:1: " + SafeReader.VANISHED + " [skipped-file]"),
+                lines(r).toString());
+        assertClean(r, t);
+
+        // Without git nothing else holds the content: the build fails, naming the file.
+        write(repo.resolve("web/.npmrc"), "x\n");
+        ScanResult noGit = new Scanner(new ScanSetReader(new GitCli(null, git.env(), GitCli.DEFAULT_TIMEOUT), hostile)::read)
+                .scan(repo, NOTHING, Allowlist.none(), TODAY);
+        assertEquals(List.of("ERROR .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [unreadable-file]",
+                "WARNING web/.npmrc:1: " + SafeReader.VANISHED + " [skipped-file]"), lines(noGit));
+        assertClean(noGit, t);
+    }
+}
