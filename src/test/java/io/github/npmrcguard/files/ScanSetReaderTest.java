@@ -571,7 +571,7 @@ class ScanSetReaderTest {
         GitException e = assertThrows(GitException.class, () -> git.reader().read(repo, NOTHING));
 
         assertEquals(128, e.exitCode());
-        assertTrue(e.command().startsWith("git -C " + repo + " ls-files -z -t --stage"), e.command());
+        assertTrue(e.command().startsWith("git -C " + repo + " ls-files -z --stage"), e.command());
         assertTrue(e.getMessage().contains("failed with exit code 128: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("fatal: .git/index: index file smaller than expected"), e.getMessage());
     }
