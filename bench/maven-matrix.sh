@@ -31,7 +31,7 @@ for v in $mavens; do
       > "target/matrix-$v-$(basename "$j").log" 2>&1 || status=FAILED
     ok=$( (grep -l 'result="success"' target/invoker-reports/BUILD-*.xml || true) | wc -l)
     all=$(ls target/invoker-reports/BUILD-*.xml 2>/dev/null | wc -l)
-    results+=("Maven $v, $("$j/bin/java" -version 2>&1 | head -n 1): $status ($ok of $all ITs)")
+    results+=("Maven $v, $("$j/bin/java" -version 2>&1 | sed -n 1p): $status ($ok of $all ITs)")
   done
 done
 printf '%s\n' "${results[@]}"
