@@ -16,6 +16,8 @@ public final class SafeText {
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@\\s]+@");
     private static final Pattern UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern CREDENTIAL_THEN_MORE = Pattern.compile(
+            "(_authToken|_auth|_password|npmAuthToken|npmAuthIdent)[^A-Za-z0-9_\\]\\[].+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final List<String> POM_PLUGINS = List.of(PomKeys.FRONTEND, PomKeys.EXEC);
 
@@ -48,6 +50,12 @@ public final class SafeText {
         if (ws.find()) {
             // "key value" written without "=": the part after the space may be the secret.
             key = key.substring(0, ws.start()) + " …";
+        }
+        var typo = CREDENTIAL_THEN_MORE.matcher(key);
+        if (typo.find()) {
+            // "_authToken:secret" or "_password-secret": a credential name with text after it, where only an
+            // "=" should be. That text may be the secret.
+            key = key.substring(0, typo.end(1)) + " …";
         }
         key = USER_INFO.matcher(key).replaceAll("$1***@");
         List<TokenMatch> tokens = TokenCatalogue.get().find(key);
