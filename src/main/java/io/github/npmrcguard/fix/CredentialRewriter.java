@@ -14,8 +14,6 @@ import io.github.npmrcguard.rules.ValueKind;
 import io.github.npmrcguard.secrets.Fingerprint;
 import io.github.npmrcguard.secrets.TokenCatalogue;
 import io.github.npmrcguard.secrets.TokenMatch;
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -83,7 +81,7 @@ public final class CredentialRewriter {
         } catch (ParseException e) {
             return new Result(null, List.of(), "it is not a text file");
         }
-        if (decoded.lossy() || !Arrays.equals(encode(decoded, decoded.text()), content)) {
+        if (decoded.lossy() || !Arrays.equals(decoded.encode(decoded.text()), content)) {
             return new Result(null, List.of(), "its bytes are not valid " + decoded.encoding()
                     + ", so it cannot be written back unchanged");
         }
@@ -146,7 +144,7 @@ public final class CredentialRewriter {
             return new Result(null, List.of(), problem);
         }
         List<Edit> edits = pending.stream().map(Pending::edit).sorted(Comparator.comparingInt(Edit::line)).toList();
-        return new Result(encode(decoded, after), edits, null);
+        return new Result(decoded.encode(after), edits, null);
     }
 
     /** YAML and yarn 1 values that start with $ are safest quoted; npm takes the placeholder bare. */
@@ -192,20 +190,5 @@ public final class CredentialRewriter {
             }
         }
         return null;
-    }
-
-    /** The text in the file's own encoding, with its byte order mark when it had one. */
-    private static byte[] encode(DecodedText decoded, String text) {
-        String name = decoded.encoding().split(" ")[0];
-        Charset charset = Charset.forName(name);
-        ByteBuffer body = charset.encode(text);
-        byte[] bom = !decoded.hasBom() ? new byte[0]
-                : name.equals("UTF-8") ? new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}
-                : name.equals("UTF-16LE") ? new byte[] {(byte) 0xFF, (byte) 0xFE}
-                : new byte[] {(byte) 0xFE, (byte) 0xFF};
-        byte[] out = new byte[bom.length + body.remaining()];
-        System.arraycopy(bom, 0, out, 0, bom.length);
-        body.get(out, bom.length, out.length - bom.length);
-        return out;
     }
 }

@@ -3,8 +3,6 @@ package io.github.npmrcguard.generate;
 import io.github.npmrcguard.parse.DecodedText;
 import io.github.npmrcguard.parse.ParseException;
 import io.github.npmrcguard.parse.TextDecoder;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,45 +20,11 @@ final class TextFile {
     }
 
     private final List<Line> lines;
-    private final Encoding encoding;
+    /** The encoding to write back in: the decoded file's, or UTF-8 for a new file. */
+    private final DecodedText encoding;
     private final String newLine;
 
-    /** How to turn text back into bytes: a charset and the byte order mark the file began with, if any. */
-    enum Encoding {
-        UTF_8(StandardCharsets.UTF_8, new byte[0]),
-        UTF_8_BOM(StandardCharsets.UTF_8, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}),
-        UTF_16LE(StandardCharsets.UTF_16LE, new byte[0]),
-        UTF_16LE_BOM(StandardCharsets.UTF_16LE, new byte[] {(byte) 0xFF, (byte) 0xFE}),
-        UTF_16BE(StandardCharsets.UTF_16BE, new byte[0]),
-        UTF_16BE_BOM(StandardCharsets.UTF_16BE, new byte[] {(byte) 0xFE, (byte) 0xFF});
-
-        final Charset charset;
-        final byte[] bom;
-
-        Encoding(Charset charset, byte[] bom) {
-            this.charset = charset;
-            this.bom = bom;
-        }
-
-        static Encoding of(DecodedText decoded) {
-            switch (decoded.encoding()) {
-                case "UTF-8 with BOM":
-                    return UTF_8_BOM;
-                case "UTF-16LE with BOM":
-                    return UTF_16LE_BOM;
-                case "UTF-16BE with BOM":
-                    return UTF_16BE_BOM;
-                case "UTF-16LE":
-                    return UTF_16LE;
-                case "UTF-16BE":
-                    return UTF_16BE;
-                default:
-                    return UTF_8;
-            }
-        }
-    }
-
-    private TextFile(List<Line> lines, Encoding encoding, String newLine) {
+    private TextFile(List<Line> lines, DecodedText encoding, String newLine) {
         this.lines = List.copyOf(lines);
         this.encoding = encoding;
         this.newLine = newLine;
@@ -68,7 +32,7 @@ final class TextFile {
 
     /** A file that does not exist yet: UTF-8 without BOM, {@code \n} line endings. */
     static TextFile empty() {
-        return new TextFile(List.of(), Encoding.UTF_8, "\n");
+        return new TextFile(List.of(), new DecodedText("", "UTF-8", false), "\n");
     }
 
     /**
@@ -89,7 +53,7 @@ final class TextFile {
             throw new UneditableException("it is not valid " + decoded.encoding()
                     + " text, so rewriting it would change bytes other than the edited lines");
         }
-        TextFile file = new TextFile(split(decoded.text()), Encoding.of(decoded), null);
+        TextFile file = new TextFile(split(decoded.text()), decoded, null);
         file = new TextFile(file.lines, file.encoding, file.dominantEol());
         if (!Arrays.equals(file.encode(), bytes)) {
             throw new UneditableException("its " + decoded.encoding() + " text does not encode back to the same bytes");
@@ -152,15 +116,12 @@ final class TextFile {
 
     /** Whether the file began with a byte order mark. */
     boolean hasBom() {
-        return encoding.bom.length > 0;
+        return encoding.hasBom();
     }
 
     /** The bytes to store. */
     byte[] encode() {
-        byte[] body = text().getBytes(encoding.charset);
-        byte[] out = Arrays.copyOf(encoding.bom, encoding.bom.length + body.length);
-        System.arraycopy(body, 0, out, encoding.bom.length, body.length);
-        return out;
+        return encoding.encode(text());
     }
 
     /** The line texts without line endings; element 0 is line 1. */
