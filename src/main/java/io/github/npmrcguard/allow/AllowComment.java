@@ -1,6 +1,7 @@
 package io.github.npmrcguard.allow;
 
 import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.rules.ConfigDocument;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,19 +19,15 @@ public final class AllowComment {
     }
 
     /**
-     * The reason given on {@code line}, or {@code null} when it is not an allow comment; an empty string for
-     * an allow comment without a reason (which allows nothing).
+     * The reason of the allow comment directly above a line of {@code doc} (in a pom, an XML comment alone on
+     * its line), or {@code null} when there is none; an empty string for an allow comment without a reason,
+     * which allows nothing.
      */
-    public static String reason(String line) {
-        return reason(line, ALLOW);
-    }
-
-    /**
-     * As {@link #reason(String)}, in a file of this kind: a pom's allow comment is an XML comment alone on its
-     * line.
-     */
-    public static String reason(FileKind kind, String line) {
-        return reason(line, kind == FileKind.POM ? XML_ALLOW : ALLOW);
+    public static String above(ConfigDocument doc, int line) {
+        if (line <= 1) {
+            return null;
+        }
+        return reason(doc.line(line - 1), doc.kind() == FileKind.POM ? XML_ALLOW : ALLOW);
     }
 
     private static String reason(String line, Pattern pattern) {

@@ -255,7 +255,7 @@ public final class HistoryScanner {
             if (f.severity() != Severity.ERROR) {
                 continue;
             }
-            String reason = f.line() > 1 ? AllowComment.reason(doc.line(f.line() - 1)) : null;
+            String reason = AllowComment.above(doc, f.line());
             out.add(new Occurrence(f, reason != null && !reason.isEmpty() ? reason : null,
                     reason != null && reason.isEmpty()));
         }

@@ -84,7 +84,7 @@ public final class Scanner {
                 if (!seen.add(f.path() + '\0' + f.line() + '\0' + f.rule().id() + '\0' + f.fingerprint())) {
                     continue;
                 }
-                String reason = allowReason(read.document(), f.line());
+                String reason = AllowComment.above(read.document(), f.line());
                 if (reason != null && !reason.isEmpty()) {
                     allowed.add(new AllowedFinding(f, "allow comment", reason));
                     continue;
@@ -120,11 +120,6 @@ public final class Scanner {
                 : "only in the working copy: the staged content is clean, so CI may have injected it";
         return f.severity() == Severity.ERROR ? f.withSeverity(Severity.WARNING, why)
                 : f.withSeverity(f.severity(), why);
-    }
-
-    /** The reason of an allow comment directly above {@code line}, "" for one without a reason, or null. */
-    private static String allowReason(ConfigDocument doc, int line) {
-        return line > 1 ? AllowComment.reason(doc.kind(), doc.line(line - 1)) : null;
     }
 
     private static String join(String a, String b) {
