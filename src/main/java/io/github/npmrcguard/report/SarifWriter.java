@@ -12,22 +12,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +49,7 @@ import java.util.regex.Pattern;
  * <p>The JSON is written by hand (see {@link JsonOut}); instances are immutable and thread-safe.
  */
 public final class SarifWriter {
+    private static final Pattern DRIVE_LETTER = Pattern.compile("[A-Za-z]:/");
 
     /** The {@code $schema} of the log. */
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -120,12 +118,25 @@ public final class SarifWriter {
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmp = null;
         try {
-            // CREATE_NEW, not createTempFile: the report gets the usual permissions, not owner-only ones.
-            try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                os.write(bytes);
+            // CREATE_NEW, not createTempFile: the report gets the usual permissions, not owner-only ones. The
+            // name is not random (a random one costs loading SecureRandom): a clash is retried.
+            OutputStream os = null;
+            for (int attempt = 0; os == null; attempt++) {
+                tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                        + Long.toHexString(System.nanoTime()) + ".tmp");
+                try {
+                    os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    tmp = null;
+                    if (attempt >= 10) {
+                        throw e;
+                    }
+                }
+            }
+            try (OutputStream written = os) {
+                written.write(bytes);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -133,7 +144,9 @@ public final class SarifWriter {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
@@ -322,7 +335,7 @@ public final class SarifWriter {
      */
     static String relativeUri(String path) {
         String p = normalized(path);
-        if (p.isEmpty() || p.startsWith("/") || p.matches("[A-Za-z]:/.*")) {
+        if (p.isEmpty() || p.startsWith("/") || DRIVE_LETTER.matcher(p).lookingAt()) {
             throw new IllegalArgumentException("not a path relative to the scan root with / separators: " + path);
         }
         StringBuilder s = new StringBuilder();
@@ -397,12 +410,29 @@ public final class SarifWriter {
 
     private static String baseFingerprint(Finding f) {
         String what = f.fingerprint().isEmpty() ? "line " + f.line() : "secret " + f.fingerprint().toLowerCase();
-        String input = f.rule().id() + "\n" + normalized(f.path()) + "\n" + what;
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        byte[] input = (f.rule().id() + "\n" + normalized(f.path()) + "\n" + what).getBytes(StandardCharsets.UTF_8);
+        // A stable 128-bit name for matching results between runs, nothing secret goes in (the secret's own
+        // fingerprint is public). Not SHA-256: a clean build would pay for loading the JDK's security providers
+        // just for this (about 20 ms of a check that should cost little more than listing files).
+        return hex16(fnv1a(input, 0xcbf29ce484222325L)) + hex16(fnv1a(input, 0x84222325cbf29ce4L));
+    }
+
+    private static String hex16(long value) {
+        String hex = Long.toHexString(value);
+        return "0".repeat(16 - hex.length()) + hex;
+    }
+
+    /** 64-bit FNV-1a from {@code basis}, finished with MurmurHash3's mixer so that close inputs differ widely. */
+    private static long fnv1a(byte[] input, long basis) {
+        long h = basis;
+        for (byte b : input) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
         }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 }
