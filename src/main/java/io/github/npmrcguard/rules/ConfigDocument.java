@@ -3,6 +3,7 @@ package io.github.npmrcguard.rules;
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.Setting;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One parsed file, as the rules see it: its path, kind, raw lines (comments included, numbered as stored)
@@ -17,22 +18,48 @@ import java.util.List;
 public record ConfigDocument(String path, FileKind kind, List<String> lines, List<Setting> settings,
         FolderFacts folder) {
 
-    /**
-     * Who reads an {@code .npmrc}, from the folder it sits in.
-     *
-     * @param client        the package manager of the frontend in the file's own folder ("npm", "pnpm",
-     *                      "yarn 1", ...), or empty when the folder holds no package.json
-     * @param frontendBelow the conventional frontend folder below it that holds a package.json and is not run
-     *                      by yarn 1 (which reads every .npmrc above it), relative to the file's folder, e.g.
-     *                      {@code src/main/frontend}; empty when there is none or the folder is a frontend itself
-     */
-    public record FolderFacts(String client, String frontendBelow) {
+    /** Who reads an {@code .npmrc}, from the folder it sits in. */
+    public static final class FolderFacts {
         /** Nothing known. */
-        public static final FolderFacts UNKNOWN = new FolderFacts("", "");
+        public static final FolderFacts UNKNOWN = new FolderFacts(() -> "", () -> "");
 
-        public FolderFacts {
-            client = client == null ? "" : client;
-            frontendBelow = frontendBelow == null ? "" : frontendBelow;
+        private final Supplier<String> client;
+        private final Supplier<String> frontendBelow;
+        private String clientValue;
+        private String frontendBelowValue;
+
+        /**
+         * Facts worked out only when a rule asks: most files never need them, and each costs a look at the
+         * folder (the client one reads and parses a package.json).
+         */
+        public FolderFacts(Supplier<String> client, Supplier<String> frontendBelow) {
+            this.client = client;
+            this.frontendBelow = frontendBelow;
+        }
+
+        /**
+         * The package manager of the frontend in the file's own folder ("npm", "pnpm", "yarn 1", ...), or
+         * empty when the folder holds no package.json.
+         */
+        public String client() {
+            if (clientValue == null) {
+                String value = client.get();
+                clientValue = value == null ? "" : value;
+            }
+            return clientValue;
+        }
+
+        /**
+         * The conventional frontend folder below that holds a package.json and is not run by yarn 1 (which
+         * reads every .npmrc above it), relative to the file's folder, e.g. {@code src/main/frontend}; empty
+         * when there is none or the folder is a frontend itself.
+         */
+        public String frontendBelow() {
+            if (frontendBelowValue == null) {
+                String value = frontendBelow.get();
+                frontendBelowValue = value == null ? "" : value;
+            }
+            return frontendBelowValue;
         }
     }
 

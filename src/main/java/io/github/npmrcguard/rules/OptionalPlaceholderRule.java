@@ -2,6 +2,7 @@ package io.github.npmrcguard.rules;
 
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.Setting;
+import java.util.regex.Pattern;
 
 /**
  * {@code ${VAR?}} in an {@code .npmrc} that pnpm or yarn 1 reads (its folder's frontend uses them): npm
@@ -15,6 +16,8 @@ public final class OptionalPlaceholderRule implements Rule {
                     + "in config', and pnpm before 11.28 ignores the whole file, so a private scope then resolves "
                     + "against the public registry. Use ${VAR} unless only npm 11.6+ reads this file.");
 
+    private static final Pattern OPTIONAL = Pattern.compile("(?<!\\\\)\\$\\{[A-Za-z_][A-Za-z0-9_]*\\?}");
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -22,11 +25,13 @@ public final class OptionalPlaceholderRule implements Rule {
 
     @Override
     public void check(ConfigDocument doc, FindingSink sink) {
-        if (doc.kind() != FileKind.NPMRC || !(doc.client().equals("pnpm") || doc.client().equals("yarn 1"))) {
+        if (doc.kind() != FileKind.NPMRC) {
             return;
         }
         for (Setting s : doc.settings()) {
-            if (s.value().matches(".*(?<!\\\\)\\$\\{[A-Za-z_][A-Za-z0-9_]*\\?}.*")) {
+            // The client last: knowing it means reading the folder's package.json.
+            if (OPTIONAL.matcher(s.value()).find()
+                    && (doc.client().equals("pnpm") || doc.client().equals("yarn 1"))) {
                 sink.report(INFO, s.line(), "${VAR?} placeholder, which " + doc.client() + " rejects", s.key(), null);
             }
         }

@@ -54,28 +54,33 @@ public final class DocumentReader {
 
     /**
      * Who reads an {@code .npmrc}, from its folder: the frontend there, or one in a conventional folder below
-     * (only {@code .npmrc} itself needs this; a few file checks, no walk).
+     * (only {@code .npmrc} itself needs this; a few file checks, no walk, each made only if a rule asks).
      */
     private static ConfigDocument.FolderFacts folder(ScanFile file) {
         Path dir = file.location() == null ? null : file.location().getParent();
         if (file.kind() != FileKind.NPMRC || dir == null || !file.path().endsWith(".npmrc")
-                || file.path().endsWith(".npmrc.") || !Files.isDirectory(dir)) {
+                || file.path().endsWith(".npmrc.")) {
             return ConfigDocument.FolderFacts.UNKNOWN;
         }
-        Optional<PackageManager> here = PackageManager.of(dir);
-        if (here.isPresent()) {
-            return new ConfigDocument.FolderFacts(here.get().kind().label(), "");
-        }
-        if (Files.isRegularFile(dir.resolve("pnpm-workspace.yaml"))) {
-            return ConfigDocument.FolderFacts.UNKNOWN;
+        return new ConfigDocument.FolderFacts(() -> client(dir), () -> frontendBelow(dir));
+    }
+
+    private static String client(Path dir) {
+        return PackageManager.of(dir).map(pm -> pm.kind().label()).orElse("");
+    }
+
+    private static String frontendBelow(Path dir) {
+        if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve("package.json"))
+                || Files.isRegularFile(dir.resolve("pnpm-workspace.yaml"))) {
+            return ""; // a frontend itself, or a pnpm workspace root: read where it is
         }
         for (String sub : FRONTEND_FOLDERS) {
             Optional<PackageManager> below = PackageManager.of(dir.resolve(sub));
             if (below.isPresent() && below.get().kind() != PackageManager.Kind.YARN_CLASSIC) {
-                return new ConfigDocument.FolderFacts("", sub);
+                return sub;
             }
         }
-        return ConfigDocument.FolderFacts.UNKNOWN;
+        return "";
     }
 
     private static Finding unparsable(ScanFile file, ParseException e) {
