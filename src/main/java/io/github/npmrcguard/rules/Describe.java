@@ -4,9 +4,12 @@ import io.github.npmrcguard.secrets.TokenCatalogue;
 import io.github.npmrcguard.secrets.TokenMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /** Words for what a secret value is ("npm access token", "base64 user:password"), never its content. */
 final class Describe {
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]+={0,2}");
+
     private Describe() {
     }
 
@@ -40,7 +43,7 @@ final class Describe {
      * {@code null}. Used only to name what a value is and to look for tokens inside it.
      */
     static String decodeBase64(String value) {
-        if (value.length() < 4 || !value.matches("[A-Za-z0-9+/_-]+={0,2}")) {
+        if (value.length() < 4 || !BASE64.matcher(value).matches()) {
             return null;
         }
         try {

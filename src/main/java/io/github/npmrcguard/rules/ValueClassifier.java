@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
  * expansion rules of the client that reads the file (research note sections 2 and 7).
  */
 public final class ValueClassifier {
+    private static final Pattern TOKEN_PREFIX = Pattern.compile("^(npm_|gh[pousr]_|glpat-)");
+    private static final Pattern TEMPLATE_SEPARATORS = Pattern.compile("[-_.]");
+    private static final Pattern INSTRUCTION =
+            Pattern.compile("(your|my|insert|enter|put|add)[-_ ]?.*(token|key|secret|password|here)");
+    private static final Pattern HERE = Pattern.compile(".*(token|secret|password|key)[-_ ]?here");
     /** npm's own expression (env-replace.js): {@code ${NAME}} or {@code ${NAME?}}, NAME without $ { } ?. */
     private static final Pattern NPM_EXPR = Pattern.compile("(\\\\*)\\$\\{([^${}?]+)(\\?)?\\}");
     /** yarn 1's expression (env-replace.js): {@code ${anything but a closing brace}}. */
@@ -141,12 +146,11 @@ public final class ValueClassifier {
             return true;
         }
         // A run of x's in a template like npm_xxxxxxxx or xxxx-xxxx-xxxx.
-        String stripped = lower.replaceAll("^(npm_|gh[pousr]_|glpat-)", "").replaceAll("[-_.]", "");
+        String stripped = TEMPLATE_SEPARATORS.matcher(TOKEN_PREFIX.matcher(lower).replaceFirst("")).replaceAll("");
         if (stripped.length() >= 4 && stripped.chars().allMatch(c -> c == 'x' || c == '*' || c == '.')) {
             return true;
         }
-        return lower.matches("(your|my|insert|enter|put|add)[-_ ]?.*(token|key|secret|password|here)")
-                || lower.matches(".*(token|secret|password|key)[-_ ]?here");
+        return INSTRUCTION.matcher(lower).matches() || HERE.matcher(lower).matches();
     }
 
     /** The fallback text of a {@code NAME:-x} or {@code NAME-x} expression name, or null when it has none. */

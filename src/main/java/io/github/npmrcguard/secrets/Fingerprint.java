@@ -3,6 +3,7 @@ package io.github.npmrcguard.secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.regex.Pattern;
 
 /**
  * Identifies a secret without revealing it: the first 8 hex digits of the SHA-256 of its UTF-8 bytes.
@@ -10,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
  * help anyone guess it.
  */
 public final class Fingerprint {
+    private static final Pattern SHAPE = Pattern.compile("[0-9a-f]{8}");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Fingerprint() {
@@ -28,7 +30,7 @@ public final class Fingerprint {
 
     /** Whether {@code text} has the shape of a fingerprint (for validating allowlist entries). */
     public static boolean isFingerprint(String text) {
-        return text != null && text.matches("[0-9a-f]{8}");
+        return text != null && SHAPE.matcher(text).matches();
     }
 
     private static byte[] sha256(byte[] bytes) {
