@@ -2,12 +2,15 @@ package io.github.npmrcguard.files;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -52,52 +55,109 @@ final class TreeWalk {
     }
 
     /**
+     * File systems known to keep the Unix convention that a folder's link count is 2 plus its number of
+     * subfolders (GNU find's "leaf optimisation" relies on the same). Elsewhere (btrfs, overlay, network and
+     * FUSE file systems) every entry is looked at.
+     */
+    private static final Set<String> LINK_COUNT_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs");
+
+    /**
      * Walks {@code start} (a folder at or under {@code realRoot}), reporting candidates with paths relative
      * to {@code realRoot}.
+     *
+     * <p>Cost: one directory listing per folder, and a look at an entry's type only when it may matter: its
+     * name is a candidate's, or its folder still has subfolders not yet seen (from the folder's link count,
+     * where the file system keeps it). In a folder of plain files that is no look at all, where
+     * {@link Files#walkFileTree} looks at every entry. The walk keeps its own stack, so depth costs no Java
+     * stack.
      */
     static void walk(Path realRoot, Path start, Predicate<String> excluded, Visitor visitor) throws IOException {
-        Files.walkFileTree(start, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(realRoot)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String path = relative(realRoot, dir);
-                return pruned(path) || excluded.test(path) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                Path name = file.getFileName();
-                if (name != null && FileKind.ofFileName(name.toString()) != null) {
-                    String path = relative(realRoot, file);
-                    if (!excluded.test(path)) {
-                        visitor.candidate(path, file);
+        String startPath = start.equals(realRoot) ? "" : relative(realRoot, start);
+        if (!startPath.isEmpty() && (pruned(startPath) || excluded.test(startPath))) {
+            return;
+        }
+        Object device = linkCountsKept(start) ? device(start) : null;
+        ArrayDeque<Path> folders = new ArrayDeque<>();
+        ArrayDeque<String> paths = new ArrayDeque<>();
+        folders.push(start);
+        paths.push(startPath);
+        while (!folders.isEmpty()) {
+            Path folder = folders.pop();
+            String folderPath = paths.pop();
+            long subfoldersLeft = device == null ? Long.MAX_VALUE : subfolders(folder, device);
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    boolean candidate = FileKind.ofFileName(name) != null;
+                    if (!candidate && subfoldersLeft <= 0) {
+                        continue; // every subfolder seen: this is a file, and not one we read
+                    }
+                    String path = folderPath.isEmpty() ? name : folderPath + "/" + name;
+                    BasicFileAttributes attrs;
+                    try {
+                        attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (NoSuchFileException e) {
+                        continue; // gone since its folder was listed: nothing to read
+                    } catch (IOException e) {
+                        if (candidate && !excluded.test(path)) {
+                            visitor.problem(path, e instanceof AccessDeniedException ? SafeReader.PERMISSION_DENIED
+                                    : SafeReader.IO_ERROR);
+                        }
+                        continue;
+                    }
+                    if (attrs.isDirectory()) {
+                        subfoldersLeft--;
+                        if (!pruned(path) && !excluded.test(path)) {
+                            folders.push(entry);
+                            paths.push(path);
+                        }
+                    } else if (candidate && !excluded.test(path)) {
+                        visitor.candidate(path, entry);
                     }
                 }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE; // gone since its folder was listed: nothing to read
-                }
-                String path = relative(realRoot, file);
-                Path name = file.getFileName();
-                boolean candidate = name != null && FileKind.ofFileName(name.toString()) != null;
-                if (excluded.test(path) || (!candidate && !Files.isDirectory(file))) {
-                    return FileVisitResult.CONTINUE;
-                }
+            } catch (NoSuchFileException e) {
+                // gone since its parent was listed
+            } catch (IOException | DirectoryIteratorException e) {
                 // An unlistable folder may hide candidates: say so rather than pass silently.
-                boolean denied = e instanceof AccessDeniedException;
-                visitor.problem(path, candidate
-                        ? (denied ? SafeReader.PERMISSION_DENIED : SafeReader.IO_ERROR)
-                        : (denied ? "folder could not be listed: permission denied"
-                                : "folder could not be listed (I/O error)"));
-                return FileVisitResult.CONTINUE;
+                IOException cause = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
+                if (!(cause instanceof NoSuchFileException)) {
+                    visitor.problem(folderPath.isEmpty() ? "." : folderPath, cause instanceof AccessDeniedException
+                            ? "folder could not be listed: permission denied" : "folder could not be listed (I/O error)");
+                }
             }
-        });
+        }
+    }
+
+    private static boolean linkCountsKept(Path folder) {
+        try {
+            return LINK_COUNT_FILE_SYSTEMS.contains(Files.getFileStore(folder).type());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static Object device(Path folder) {
+        try {
+            return Files.getAttribute(folder, "unix:dev", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * How many subfolders {@code folder} has by its link count, or {@link Long#MAX_VALUE} when that cannot be
+     * trusted: another file system mounted here, or a count below 2.
+     */
+    private static long subfolders(Path folder, Object device) {
+        try {
+            Map<String, Object> attrs = Files.readAttributes(folder, "unix:nlink,dev", LinkOption.NOFOLLOW_LINKS);
+            if (!device.equals(attrs.get("dev")) || !(attrs.get("nlink") instanceof Integer links) || links < 2) {
+                return Long.MAX_VALUE;
+            }
+            return links - 2L;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** {@code file} relative to {@code root}, with {@code /} separators. */
