@@ -489,6 +489,47 @@ class HistoryScannerTest {
     }
 
     @Test
+    void commitOnlyADetachedHeadInALinkedWorktreeReachesIsScannedFromEitherWorktree() throws IOException {
+        TestRepo repo = TestRepo.init(tmp, "repo");
+        repo.commit("1", date("2025-01-01"), ".npmrc", PLACEHOLDER);
+        Path feature = tmp.resolve("feature");
+        repo.git("worktree", "add", "-q", "--detach", feature.toString());
+        String token = tokens.npm();
+        String detached = repo.at(feature).commit("2", date("2025-01-02"), "web/.npmrc", npmrc(token));
+
+        for (Path root : List.of(feature, repo.dir)) {
+            HistoryResult r = repo.scanner().scan(root, HistoryRange.all(), NOTHING, Allowlist.none(), TODAY);
+
+            assertEquals(1, r.findings().size(), root::toString);
+            assertEquals(detached, r.findings().get(0).commitId());
+            assertEquals(List.of(), r.notes());
+            TestTokens.assertNoFragment(printed(r), token, "the history result");
+        }
+    }
+
+    @Test
+    void gitFileThatPointsToAMissingRepositoryIsAClearErrorThatSaysSo() throws IOException {
+        TestRepo repo = TestRepo.init(tmp, "repo");
+        repo.commit("1", date("2025-01-01"), ".npmrc", PLACEHOLDER);
+        Path feature = tmp.resolve("feature");
+        repo.git("worktree", "add", "-q", "-b", "feature", feature.toString());
+        try (var paths = Files.walk(repo.dir)) { // the main repository, and with it the worktree's git dir
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        HistoryException e = assertThrows(HistoryException.class, () -> repo.scanner().scan(feature,
+                HistoryRange.all(), NOTHING, Allowlist.none(), TODAY));
+
+        assertEquals(HistoryException.Reason.BROKEN_REPOSITORY, e.reason());
+        assertTrue(e.getMessage().startsWith("git cannot open the repository of " + feature + ": its .git is a"
+                + " file pointing to a missing folder, or a damaged folder (git says: fatal: not a git repository: "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("); there is no history to scan"), e.getMessage());
+    }
+
+    @Test
     void hugeBlobIsSkippedWithANote() throws IOException {
         TestRepo repo = TestRepo.init(tmp, "repo");
         String token = tokens.npm();
