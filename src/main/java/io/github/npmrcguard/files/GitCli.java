@@ -48,7 +48,12 @@ final class GitCli {
         /** The folder is in no git work tree (or inside a {@code .git} folder). */
         NOT_A_WORK_TREE,
         /** git refuses the repository because another user owns it ({@code safe.directory}). */
-        DUBIOUS_OWNERSHIP
+        DUBIOUS_OWNERSHIP,
+        /**
+         * There is a {@code .git} but git cannot open it: a {@code .git} file pointing to a folder that is
+         * gone (a moved linked worktree or submodule), or a damaged {@code .git} folder.
+         */
+        BROKEN_REPOSITORY
     }
 
     /** A finished git process. */
@@ -167,12 +172,32 @@ final class GitCli {
         return start(dir, args).await();
     }
 
-    /** How git refused to work on a folder, or null when the failure is none of the fallback cases. */
+    /**
+     * How git refused to work on a folder, or null when the failure is none of the fallback cases. Without
+     * the folder, "not a git repository" is always {@link Refusal#NOT_A_WORK_TREE}.
+     */
     static Refusal refusal(Result result) {
+        return refusal(result, null);
+    }
+
+    /**
+     * How git refused to work on {@code dir}, or null when the failure is none of the fallback cases. When git
+     * finds no repository but a {@code .git} exists in {@code dir} or a folder above it, git passed over a
+     * damaged one: {@link Refusal#BROKEN_REPOSITORY}.
+     */
+    static Refusal refusal(Result result, Path dir) {
         if (result.exitCode() == 0) {
             return null;
         }
         String err = result.stderr();
+        // "not a git repository: <dir>" (no "(or any ...)") is a .git file whose folder is gone.
+        if (err.contains("not a git repository: ") || err.contains("invalid gitfile format")
+                || err.contains("no path in gitfile")) {
+            return Refusal.BROKEN_REPOSITORY;
+        }
+        if (err.contains("not a git repository") && !err.contains("mount point")) {
+            return dir != null && gitEntryAtOrAbove(dir) ? Refusal.BROKEN_REPOSITORY : Refusal.NOT_A_WORK_TREE;
+        }
         if (err.contains("not a git repository") || err.contains("must be run in a work tree")) {
             return Refusal.NOT_A_WORK_TREE;
         }
@@ -180,6 +205,16 @@ final class GitCli {
             return Refusal.DUBIOUS_OWNERSHIP;
         }
         return null;
+    }
+
+    /** Whether {@code dir} or a folder above it holds a {@code .git} entry, of any type. */
+    private static boolean gitEntryAtOrAbove(Path dir) {
+        for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A GitException for a result git did not expect to fail. */

@@ -66,7 +66,9 @@ public final class GitHistory {
         /** The folder is in no git repository. */
         NOT_A_REPOSITORY,
         /** git refuses the repository because another user owns it ({@code safe.directory}). */
-        DUBIOUS_OWNERSHIP
+        DUBIOUS_OWNERSHIP,
+        /** There is a {@code .git} git cannot open: a {@code .git} file pointing to a missing folder, or a damaged one. */
+        BROKEN_REPOSITORY
     }
 
     /**
@@ -87,7 +89,8 @@ public final class GitHistory {
      *
      * @param status     {@link Status#OK} when {@code repository} is set
      * @param repository the repository, or null
-     * @param detail     for {@link Status#DUBIOUS_OWNERSHIP}, the path git names; otherwise empty
+     * @param detail     for {@link Status#DUBIOUS_OWNERSHIP}, the path git names; for
+     *                   {@link Status#BROKEN_REPOSITORY}, git's first stderr line (masked); otherwise empty
      */
     public record Opened(Status status, Repository repository, String detail) {
     }
@@ -233,15 +236,20 @@ public final class GitHistory {
         List<String> args = List.of("rev-parse", "--is-shallow-repository", "--absolute-git-dir");
         GitCli.Result r = git.run(abs, args);
         if (r.exitCode() != 0) {
-            String err = r.stderr();
-            if (err.contains("not a git repository")) {
-                return new Opened(Status.NOT_A_REPOSITORY, null, "");
+            GitCli.Refusal refusal = GitCli.refusal(r, abs);
+            if (refusal == null) {
+                throw GitCli.failure(r);
             }
-            if (err.contains("dubious ownership")) {
-                java.util.regex.Matcher m = Pattern.compile("repository at '([^'\\n]*)'").matcher(err);
-                return new Opened(Status.DUBIOUS_OWNERSHIP, null, m.find() ? m.group(1) : abs.toString());
+            switch (refusal) {
+                case DUBIOUS_OWNERSHIP:
+                    java.util.regex.Matcher m = Pattern.compile("repository at '([^'\\n]*)'").matcher(r.stderr());
+                    return new Opened(Status.DUBIOUS_OWNERSHIP, null, m.find() ? m.group(1) : abs.toString());
+                case BROKEN_REPOSITORY:
+                    return new Opened(Status.BROKEN_REPOSITORY, null, r.stderrFirstLine());
+                case NOT_A_WORK_TREE:
+                default:
+                    return new Opened(Status.NOT_A_REPOSITORY, null, "");
             }
-            throw GitCli.failure(r);
         }
         List<String> lines = new String(r.stdout(), StandardCharsets.UTF_8).lines().toList();
         if (lines.size() != 2 || !(lines.get(0).equals("true") || lines.get(0).equals("false"))) {

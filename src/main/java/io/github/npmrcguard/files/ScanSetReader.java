@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,14 +36,22 @@ import java.util.regex.Pattern;
  * while a merge is unresolved, and also when the file is deleted from the working tree or outside a
  * sparse checkout. When its working copy exists and differs from every staged version (line endings
  * aside), the working copy is a second {@link Provenance#WORKING_COPY} version. Tracked symbolic links
- * and submodules are skipped: their blobs are a link target or a commit, not config;</li>
+ * are skipped: their blob is a link target, not config;</li>
  * <li>an untracked file git does not ignore is read as its working copy, {@link Provenance#UNTRACKED};</li>
  * <li>an ignored file is read as {@link Provenance#IGNORED}; ignored folders git reports whole are walked
  * here, except the ones a plain walk prunes ({@code target}, {@code build}, {@code dist}, ...).</li>
  * </ul>
+ * A submodule that is checked out is read the same way as a repository of its own (its index, its
+ * untracked and its ignored files, its own submodules), with paths under its folder, e.g.
+ * {@code libs/ui/.npmrc}: its index is what its next commit and push hold. One that is not initialised
+ * (an empty folder) has nothing to read and is skipped silently. The submodules are the folders the staged
+ * {@code .gitmodules} names (its blob comes in the same batch) that the index holds as submodules (one
+ * more {@code ls-files}); each checked-out one costs the same processes again. Without a
+ * {@code .gitmodules} there is no extra process. A submodule git cannot open is walked with a note.
  * Nothing under a {@code node_modules} folder is ever read, tracked or not.
  *
- * <p><b>Without git</b> (no git binary, the root in no work tree, or git refusing the repository) every
+ * <p><b>Without git</b> (no git binary, the root in no work tree, git refusing the repository, or a
+ * {@code .git} git cannot open: a {@code .git} file pointing to a missing folder, a damaged folder) every
  * candidate under the root is read as {@link Provenance#NO_GIT} by a walk that does not follow links and
  * prunes {@code node_modules}, {@code .git}, {@code target}, {@code build}, {@code dist} and
  * {@code .yarn/cache}. {@link ScanSet#notes()} then holds one line saying why git was not used, except
@@ -75,11 +84,19 @@ public final class ScanSetReader {
      */
     static final String NODE_MODULES_EXCLUDE = ":(exclude,glob)**/node_modules/**";
 
-    /** Tracked files with their index entries ({@code H 100644 <id> 0\tpath}), and untracked ones ({@code ? path}). */
     /** A staged entry of {@code ls-files --stage}: mode, object id (SHA-1 or SHA-256), stage, tab. */
     private static final Pattern STAGED_RECORD = Pattern.compile("([0-7]{6}) ([0-9a-f]{40}|[0-9a-f]{64}) ([0-3])\t");
 
-    static final List<String> LISTING = args("ls-files", "-z", "--stage", "--others", "--exclude-standard");
+    /**
+     * The repository's {@code .gitmodules}, listed (as {@code ../.gitmodules} from a subfolder) so that its
+     * staged blob, read in the same batch, names the submodules: the listing's pathspecs cannot match a
+     * submodule's own entry, and a listing without them costs a line per tracked file.
+     */
+    static final String GITMODULES_PATHSPEC = ":(top,literal).gitmodules";
+
+    /** Tracked files with their index entries, and untracked ones (bare paths); and {@code .gitmodules}. */
+    static final List<String> LISTING = withGitmodules(args("ls-files", "-z", "--stage", "--others",
+            "--exclude-standard"));
 
     /**
      * Ignored files, with wholly ignored folders collapsed into one {@code dir/} entry that git does not
@@ -101,6 +118,9 @@ public final class ScanSetReader {
 
     private static final String PREFIX_INSIDE_COLLAPSED_FOLDER = "directory entry not superset of prefix";
     private static final byte[] ROOT_IGNORED = "./\0".getBytes(StandardCharsets.US_ASCII);
+    /** The index mode of a submodule: a gitlink, the commit the superproject records. */
+    private static final String GITLINK_MODE = "160000";
+    private static final Pattern GITMODULES_PATH = Pattern.compile("((?:\\.\\./)*)\\.gitmodules");
     private static final Pattern DUBIOUS_PATH = Pattern.compile("repository at '([^'\\n]*)'");
 
     private final GitCli git;
@@ -114,6 +134,12 @@ public final class ScanSetReader {
     ScanSetReader(GitCli git, SafeReader.ContentSource source) {
         this.git = git;
         this.source = source;
+    }
+
+    private static List<String> withGitmodules(List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        all.add(GITMODULES_PATHSPEC);
+        return List.copyOf(all);
     }
 
     private static List<String> args(String... head) {
@@ -143,56 +169,28 @@ public final class ScanSetReader {
         if (!Files.isDirectory(absRoot)) {
             throw new NotDirectoryException(absRoot.toString());
         }
-        Scan scan = new Scan(absRoot, absRoot.toRealPath(), excluded);
+        Path realRoot = absRoot.toRealPath();
+        Found found = new Found(realRoot, new SafeReader(realRoot, source));
+        Scan scan = new Scan(git, absRoot, realRoot, "", excluded, found);
         if (!git.available()) {
-            return scan.walk(NOTE_NO_GIT);
+            scan.walk(NOTE_NO_GIT);
+            return found.result(false);
         }
-        GitCli.Running listing;
-        GitCli.Running ignored;
-        try {
-            listing = git.start(absRoot, LISTING);
-        } catch (IOException e) {
-            return scan.walk(NOTE_GIT_NOT_STARTED);
-        }
-        try {
-            // Both walk the work tree; run together they take the time of one (measured: 149 ms against 289 ms).
-            ignored = git.start(absRoot, IGNORED_LISTING);
-        } catch (IOException e) {
-            listing.await();
-            throw new GitException(GitCli.commandLine(absRoot, IGNORED_LISTING), -1, "could not be started");
-        }
-        GitCli.Result listed = listing.await();
-        if (listed.exitCode() != 0) {
-            ignored.await(); // the same refusal, surely; reap it
-            GitCli.Refusal refusal = GitCli.refusal(listed);
-            if (refusal == GitCli.Refusal.NOT_A_WORK_TREE) {
-                return scan.walk(null);
-            }
-            if (refusal == GitCli.Refusal.DUBIOUS_OWNERSHIP) {
-                return scan.walk(dubiousNote(listed.stderr(), absRoot));
-            }
-            throw GitCli.failure(listed);
-        }
-        scan.listed(listed.stdout());
-        GitCli.Result ignoredListed = ignored.await();
-        if (ignoredListed.exitCode() != 0 && ignoredListed.stderr().contains(PREFIX_INSIDE_COLLAPSED_FOLDER)) {
-            // git 2.39 dies when the root lies deeper inside a folder it would collapse (an ignored folder
-            // above the root): everything under the root is ignored then, as git says "./" one level up.
-            scan.ignored(ROOT_IGNORED);
-        } else if (ignoredListed.exitCode() != 0) {
-            throw GitCli.failure(ignoredListed);
-        } else {
-            scan.ignored(ignoredListed.stdout());
-        }
-        return scan.result(true, null);
+        return found.result(scan.withGit());
     }
 
-    private static String dubiousNote(String stderr, Path root) {
+    private static String dubiousNote(String stderr, Path root, String where) {
         Matcher m = DUBIOUS_PATH.matcher(stderr);
         String repo = m.find() ? m.group(1) : root.toString();
         return "git refused the repository because another user owns it (safe.directory): scanned every"
-                + " matching file under the root without git; to use git, run: git config --global --add"
+                + " matching file " + where + " without git; to use git, run: git config --global --add"
                 + " safe.directory " + repo;
+    }
+
+    private static String brokenNote(GitCli.Result listed, String where) {
+        return "git cannot open the repository: its .git is a file pointing to a missing folder, or a damaged"
+                + " folder (git says: " + listed.stderrFirstLine() + "); scanned every matching file " + where
+                + " without git";
     }
 
     /** One tracked index entry. */
@@ -202,26 +200,154 @@ public final class ScanSetReader {
         }
     }
 
-    /** One run of {@link #read}: what it has found so far. */
-    private final class Scan {
-        private final Path root;
+    /** What one {@link #read} has found: in the scan root's repository and in its submodules. */
+    private static final class Found {
         private final Path realRoot;
-        private final Predicate<String> excluded;
         private final SafeReader reader;
-        private final Map<String, Boolean> excludedFolders = new HashMap<>();
-        private final Set<String> tracked = new HashSet<>();
         private final List<ScanFile> files = new ArrayList<>();
         private final List<FileProblem> problems = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
 
-        Scan(Path root, Path realRoot, Predicate<String> excluded) {
-            this.root = root;
+        Found(Path realRoot, SafeReader reader) {
             this.realRoot = realRoot;
-            this.excluded = excluded;
-            this.reader = new SafeReader(realRoot, source);
+            this.reader = reader;
         }
 
-        /** The scan without git. */
-        ScanSet walk(String note) throws IOException {
+        ScanSet result(boolean usedGit) {
+            // Stable: by path, then provenance; conflict stages keep their order.
+            files.sort(Comparator.comparing(ScanFile::path).thenComparing(ScanFile::provenance));
+            // A staged blob and its working copy both too large (say) is one problem to report, the blocking one.
+            Set<String> blocking = new HashSet<>();
+            problems.stream().filter(FileProblem::blocking).forEach(p -> blocking.add(p.path() + '\0' + p.message()));
+            problems.removeIf(p -> !p.blocking() && blocking.contains(p.path() + '\0' + p.message()));
+            problems.sort(Comparator.comparing(FileProblem::path).thenComparing(FileProblem::message));
+            return new ScanSet(files, problems, notes, usedGit);
+        }
+    }
+
+    /**
+     * One repository's part of a {@link #read}: the scan root's, or a checked-out submodule's, whose files
+     * are reported under the submodule's folder ({@code prefix}).
+     */
+    private final class Scan {
+        private final GitCli git;
+        /** The folder git runs in; the listings' paths are relative to it. */
+        private final Path root;
+        private final Path realRoot;
+        /** {@link #root} relative to the scan root: empty, or a folder path ending in '/'. */
+        private final String prefix;
+        /** The user's excludes, on paths relative to {@link #root}. */
+        private final Predicate<String> excluded;
+        private final Found found;
+        private final Map<String, Boolean> excludedFolders = new HashMap<>();
+        private final Set<String> tracked = new HashSet<>();
+        /** The folders under the root that the staged {@code .gitmodules} names, not excluded. */
+        private final Set<String> submodules = new LinkedHashSet<>();
+        /** The staged {@code .gitmodules} blobs (more than one while a merge conflict in it is unresolved). */
+        private final List<String> gitmodules = new ArrayList<>();
+        /** How many folders up the repository's top is from {@link #root}. */
+        private int depthBelowTop;
+
+        Scan(GitCli git, Path root, Path realRoot, String prefix, Predicate<String> excluded, Found found) {
+            this.git = git;
+            this.root = root;
+            this.realRoot = realRoot;
+            this.prefix = prefix;
+            this.excluded = excluded;
+            this.found = found;
+        }
+
+        /** Where the files of this scan are, for notes. */
+        private String where() {
+            return prefix.isEmpty() ? "under the root" : "in submodule " + prefix.substring(0, prefix.length() - 1);
+        }
+
+        /**
+         * Lists the files with git, then its checked-out submodules; walks the folder instead, with a note
+         * saying why, when git will not answer for it.
+         *
+         * @return whether git answered
+         */
+        boolean withGit() throws IOException {
+            GitCli.Running listing;
+            GitCli.Running ignored;
+            try {
+                listing = git.start(root, LISTING);
+            } catch (IOException e) {
+                if (!prefix.isEmpty()) {
+                    throw new GitException(GitCli.commandLine(root, LISTING), -1, "could not be started");
+                }
+                walk(NOTE_GIT_NOT_STARTED);
+                return false;
+            }
+            try {
+                // Both walk the work tree; run together they take the time of one (measured: 149 ms against 289 ms).
+                ignored = git.start(root, IGNORED_LISTING);
+            } catch (IOException e) {
+                listing.await();
+                throw new GitException(GitCli.commandLine(root, IGNORED_LISTING), -1, "could not be started");
+            }
+            GitCli.Result listed = listing.await();
+            if (listed.exitCode() != 0) {
+                ignored.await(); // the same refusal, surely; reap it
+                GitCli.Refusal refusal = GitCli.refusal(listed, root);
+                if (refusal == null) {
+                    throw GitCli.failure(listed);
+                }
+                walk(switch (refusal) {
+                    case NOT_A_WORK_TREE -> null; // a plain folder: the walk is the normal scan, not a fallback
+                    case DUBIOUS_OWNERSHIP -> dubiousNote(listed.stderr(), root, where());
+                    case BROKEN_REPOSITORY -> brokenNote(listed, where());
+                });
+                return false;
+            }
+            listed(listed.stdout());
+            GitCli.Result ignoredListed = ignored.await();
+            if (ignoredListed.exitCode() != 0 && ignoredListed.stderr().contains(PREFIX_INSIDE_COLLAPSED_FOLDER)) {
+                // git 2.39 dies when the root lies deeper inside a folder it would collapse (an ignored folder
+                // above the root): everything under the root is ignored then, as git says "./" one level up.
+                ignored(ROOT_IGNORED);
+            } else if (ignoredListed.exitCode() != 0) {
+                throw GitCli.failure(ignoredListed);
+            } else {
+                ignored(ignoredListed.stdout());
+            }
+            if (!submodules.isEmpty()) {
+                for (String submodule : gitlinks()) {
+                    readSubmodule(submodule);
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Scans a submodule the listing named as its own repository, when it is checked out: its index, not
+         * the commit the superproject records, is what its next commit and push hold. A submodule that is
+         * not initialised is an empty folder with nothing to read.
+         */
+        private void readSubmodule(String path) throws IOException {
+            Path folder = location(path, false);
+            if (folder == null || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                    || !Files.exists(folder.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            Path realFolder = folder.toRealPath();
+            if (!realFolder.startsWith(found.realRoot)) {
+                return; // reached through a link out of the scan root
+            }
+            // The ceiling keeps git from looking above the submodule: a damaged .git in it must not make git
+            // answer with the superproject instead.
+            GitCli inSubmodule = git.withVariables(
+                    Map.of("GIT_CEILING_DIRECTORIES", realFolder.getParent().toString()));
+            new Scan(inSubmodule, folder, realFolder, prefix + path + "/", p -> excluded.test(path + "/" + p), found)
+                    .withGit();
+        }
+
+        /** The scan without git; {@code note} says why, or is null when that needs no saying. */
+        void walk(String note) throws IOException {
+            if (note != null) {
+                found.notes.add(note);
+            }
             TreeWalk.walk(realRoot, realRoot, excluded, new TreeWalk.Visitor() {
                 @Override
                 public void candidate(String path, Path file) {
@@ -230,10 +356,9 @@ public final class ScanSetReader {
 
                 @Override
                 public void problem(String path, String message) {
-                    problems.add(new FileProblem(path, message, true));
+                    addProblem(path, message, true);
                 }
             });
-            return result(false, note);
         }
 
         /** Tracked and untracked files, from {@link #LISTING}'s output. */
@@ -249,23 +374,89 @@ public final class ScanSetReader {
                     continue;
                 }
                 String path = record.substring(staged.end());
+                Matcher top = GITMODULES_PATH.matcher(path);
+                if (top.matches()) {
+                    if (staged.group(1).startsWith("100")) {
+                        gitmodules.add(staged.group(2));
+                        depthBelowTop = top.group(1).length() / 3;
+                    }
+                    continue;
+                }
                 tracked.add(path);
                 if (candidate(path)) {
                     index.computeIfAbsent(path, p -> new ArrayList<>())
                             .add(new Entry(staged.group(1), staged.group(2), staged.group(3).charAt(0) - '0'));
                 }
             }
-            readStaged(index);
+            Map<String, GitCli.Blob> blobs = readStaged(index);
             for (String path : untracked) {
-                // A trailing slash is a nested repository: another repository's files, not ours.
+                // A trailing slash is a nested repository that is no submodule: another repository's files.
                 if (!path.endsWith("/") && candidate(path)) {
                     readWorkingFile(path, Provenance.UNTRACKED);
                 }
             }
+            for (String path : submodulePaths(blobs)) {
+                if (Gitmodules.plainPath(path) && !TreeWalk.underNodeModules(path) && !excludedPath(path)) {
+                    submodules.add(path);
+                }
+            }
         }
 
-        private void readStaged(Map<String, List<Entry>> index) throws IOException {
-            List<String> ids = new ArrayList<>();
+        /**
+         * Which of the {@link #submodules} the index holds as submodules ({@code .gitmodules} may name a
+         * folder that is not one, or no longer one): one {@code ls-files} for all of them.
+         */
+        private List<String> gitlinks() throws IOException {
+            List<String> args = new ArrayList<>(List.of("ls-files", "-z", "--stage", "--"));
+            submodules.forEach(p -> args.add(":(literal)" + p));
+            GitCli.Result r = git.run(root, args);
+            if (r.exitCode() != 0) {
+                throw GitCli.failure(r);
+            }
+            Set<String> links = new LinkedHashSet<>();
+            for (String record : records(r.stdout())) {
+                Matcher staged = STAGED_RECORD.matcher(record);
+                if (staged.lookingAt() && staged.group(1).equals(GITLINK_MODE)) {
+                    links.add(record.substring(staged.end()));
+                }
+            }
+            return new ArrayList<>(links);
+        }
+
+        /**
+         * The submodule folders the staged {@code .gitmodules} names under {@link #root}, relative to it. Its
+         * paths are relative to the top of the repository; the listing said how far up that is.
+         */
+        private Set<String> submodulePaths(Map<String, GitCli.Blob> blobs) {
+            Set<String> paths = new LinkedHashSet<>();
+            String rootInRepo = "";
+            if (depthBelowTop > 0) {
+                Path top = realRoot;
+                for (int i = 0; i < depthBelowTop && top != null; i++) {
+                    top = top.getParent();
+                }
+                if (top == null) {
+                    return paths;
+                }
+                rootInRepo = top.relativize(realRoot).toString().replace('\\', '/') + "/";
+            }
+            for (String id : gitmodules) {
+                GitCli.Blob blob = blobs.get(id);
+                if (blob == null || blob.content() == null) {
+                    continue;
+                }
+                for (String path : Gitmodules.paths(blob.content())) {
+                    if (path.startsWith(rootInRepo) && path.length() > rootInRepo.length()) {
+                        paths.add(path.substring(rootInRepo.length()));
+                    }
+                }
+            }
+            return paths;
+        }
+
+        /** Reads the staged versions, and the {@code .gitmodules} blobs in the same batch; returns the blobs. */
+        private Map<String, GitCli.Blob> readStaged(Map<String, List<Entry>> index) throws IOException {
+            List<String> ids = new ArrayList<>(gitmodules);
             index.values().forEach(es -> es.stream().filter(Entry::regularFile).forEach(e -> ids.add(e.objectId())));
             Map<String, GitCli.Blob> blobs = git.readBlobs(root, ids, SafeReader.MAX_BYTES);
             for (Map.Entry<String, List<Entry>> e : index.entrySet()) {
@@ -289,22 +480,23 @@ public final class ScanSetReader {
                     } else if (staged.stream().noneMatch(s -> Arrays.equals(s, blob.content()))) {
                         // Conflict stages often repeat one another: each distinct content once.
                         staged.add(blob.content());
-                        files.add(new ScanFile(path, location, kind(path), Provenance.STAGED, blob.content()));
+                        addFile(path, location, Provenance.STAGED, blob.content());
                     }
                 }
                 if (location == null) {
                     continue;
                 }
-                Outcome wc = reader.read(location, false);
+                Outcome wc = found.reader.read(location, false);
                 if (wc instanceof Content c) {
                     if (staged.stream().noneMatch(s -> sameText(s, c.bytes()))) {
-                        files.add(new ScanFile(path, location, kind(path), Provenance.WORKING_COPY, c.bytes()));
+                        addFile(path, location, Provenance.WORKING_COPY, c.bytes());
                     }
                 } else if (wc instanceof Problem p) {
                     addProblem(path, p.message(), p.blocking());
                 }
                 // Missing: deleted in the working tree (or sparse); the staged content is what counts.
             }
+            return blobs;
         }
 
         /** Ignored files and collapsed ignored folders, from {@link #IGNORED_LISTING}'s output. */
@@ -344,7 +536,7 @@ public final class ScanSetReader {
 
                     @Override
                     public void problem(String found, String message) {
-                        problems.add(new FileProblem(found, message, false));
+                        addProblem(found, message, false);
                     }
                 });
             }
@@ -356,9 +548,9 @@ public final class ScanSetReader {
             if (location == null) {
                 return;
             }
-            Outcome outcome = reader.read(location, provenance.committed());
+            Outcome outcome = found.reader.read(location, provenance.committed());
             if (outcome instanceof Content c) {
-                files.add(new ScanFile(path, location, kind(path), provenance, c.bytes()));
+                addFile(path, location, provenance, c.bytes());
             } else if (outcome instanceof Missing) {
                 addProblem(path, SafeReader.VANISHED, false);
             } else if (outcome instanceof Problem p) {
@@ -381,8 +573,13 @@ public final class ScanSetReader {
             }
         }
 
+        /** A version of the file at {@code path} (relative to {@link #root}). */
+        private void addFile(String path, Path location, Provenance provenance, byte[] content) {
+            found.files.add(new ScanFile(prefix + path, location, kind(path), provenance, content));
+        }
+
         private void addProblem(String path, String message, boolean blocking) {
-            problems.add(new FileProblem(path, message, blocking));
+            found.problems.add(new FileProblem(prefix + path, message, blocking));
         }
 
         /** Whether git listed a file the scan reads: a candidate name, not in node_modules, not excluded. */
@@ -408,17 +605,6 @@ public final class ScanSetReader {
                 }
             }
             return TreeWalk.pruned(folder);
-        }
-
-        ScanSet result(boolean usedGit, String note) {
-            // Stable: by path, then provenance; conflict stages keep their order.
-            files.sort(Comparator.comparing(ScanFile::path).thenComparing(ScanFile::provenance));
-            // A staged blob and its working copy both too large (say) is one problem to report, the blocking one.
-            Set<String> blocking = new HashSet<>();
-            problems.stream().filter(FileProblem::blocking).forEach(p -> blocking.add(p.path() + '\0' + p.message()));
-            problems.removeIf(p -> !p.blocking() && blocking.contains(p.path() + '\0' + p.message()));
-            problems.sort(Comparator.comparing(FileProblem::path).thenComparing(FileProblem::message));
-            return new ScanSet(files, problems, note == null ? List.of() : List.of(note), usedGit);
         }
     }
 

@@ -17,6 +17,8 @@ public final class HistoryException extends IOException {
         NOT_A_REPOSITORY,
         /** git refuses the repository because another user owns it. */
         DUBIOUS_OWNERSHIP,
+        /** There is a {@code .git} git cannot open (a {@code .git} file pointing to a missing folder, ...). */
+        BROKEN_REPOSITORY,
         /** An end of the {@code since} range names no commit. */
         UNKNOWN_REVISION
     }

@@ -96,7 +96,8 @@ public final class HistoryScanner {
      *                  folder above them
      * @param allowlist fingerprint exceptions from the configuration
      * @param today     the date allowlist expiries are compared with
-     * @throws HistoryException when there is no git, no repository, or a range end names no commit
+     * @throws HistoryException when there is no git, no repository (or one git cannot open), or a range end
+     *                  names no commit
      * @throws IOException      when git fails otherwise ({@link io.github.npmrcguard.files.GitException})
      */
     public HistoryResult scan(Path root, HistoryRange range, Predicate<String> excluded, Allowlist allowlist,
@@ -237,6 +238,11 @@ public final class HistoryScanner {
             case NOT_A_REPOSITORY:
                 throw new HistoryException(HistoryException.Reason.NOT_A_REPOSITORY, root.toAbsolutePath()
                         .normalize() + " is not in a git repository: there is no history to scan");
+            case BROKEN_REPOSITORY:
+                throw new HistoryException(HistoryException.Reason.BROKEN_REPOSITORY, "git cannot open the"
+                        + " repository of " + root.toAbsolutePath().normalize() + ": its .git is a file pointing to"
+                        + " a missing folder, or a damaged folder (git says: " + opened.detail() + "); there is no"
+                        + " history to scan");
             case DUBIOUS_OWNERSHIP:
             default:
                 throw new HistoryException(HistoryException.Reason.DUBIOUS_OWNERSHIP, "git refused the"

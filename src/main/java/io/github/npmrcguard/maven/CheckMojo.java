@@ -80,7 +80,8 @@ public class CheckMojo extends AbstractGuardMojo {
             throw new MojoExecutionException("npmrc-guard could not list or read the files under " + scanRoot
                     + ": " + e.getMessage() + ". Set npmrcguard.root to a readable folder, or fix the cause.", e);
         }
-        result.notes().forEach(n -> getLog().info("npmrc-guard: " + n));
+        // Each note says why the scan is not what it normally is (no git, a shallow history, ...): a warning.
+        result.notes().forEach(n -> getLog().warn("npmrc-guard: " + n));
         for (AllowedFinding a : result.allowed()) {
             getLog().info(ConsoleReport.allowedLine(a));
         }

@@ -61,7 +61,8 @@ public class HistoryMojo extends AbstractGuardMojo {
                     + e.getMessage() + ". history needs the git CLI and a git repository; set npmrcguard.root to one.",
                     e);
         }
-        result.notes().forEach(n -> getLog().info("npmrc-guard: " + n));
+        // Each note says why the scan is not what it normally is (no git, a shallow history, ...): a warning.
+        result.notes().forEach(n -> getLog().warn("npmrc-guard: " + n));
         for (AllowedHistoryFinding a : result.allowed()) {
             getLog().info(a.logLine());
         }

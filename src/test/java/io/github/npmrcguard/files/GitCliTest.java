@@ -89,7 +89,29 @@ class GitCliTest {
         assertEquals(GitCli.Refusal.DUBIOUS_OWNERSHIP, GitCli.refusal(result(128,
                 "fatal: detected dubious ownership in repository at '/r'\n")));
         assertNull(GitCli.refusal(result(128, "fatal: index file corrupt\n")));
+        // A .git that leads nowhere: git names it, without "(or any of the parent directories)".
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(result(128,
+                "fatal: not a git repository: /w/feature/../repo/.git/worktrees/feature\n")));
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(result(128,
+                "fatal: invalid gitfile format: /w/.git\n")));
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(result(128,
+                "fatal: no path in gitfile: /w/.git\n")));
         assertNull(GitCli.refusal(result(0, "")));
+    }
+
+    @Test
+    void noRepositoryFoundWhereADotGitIsIsABrokenOneAndAPlainFolderIsNot() throws IOException {
+        GitCli.Result none = result(128, "fatal: not a git repository (or any of the parent directories): .git\n");
+        Path plain = Files.createDirectories(tmp.resolve("plain/sub"));
+        Path damaged = Files.createDirectories(tmp.resolve("damaged/.git"));
+        Files.createDirectories(tmp.resolve("damaged/web"));
+
+        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitCli.refusal(none, plain));
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(none, damaged.getParent()));
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(none, tmp.resolve("damaged/web")));
+        // Discovery stopped at a file system boundary: the .git above is not git's to read.
+        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitCli.refusal(result(128, "fatal: not a git repository (or"
+                + " any parent up to mount point /w)\nStopping at filesystem boundary\n"), tmp.resolve("damaged/web")));
     }
 
     private static GitCli.Result result(int exit, String stderr) {

@@ -489,6 +489,99 @@ class HistoryScannerTest {
     }
 
     @Test
+    void commitOnlyADetachedHeadInALinkedWorktreeReachesIsScannedFromEitherWorktree() throws IOException {
+        TestRepo repo = TestRepo.init(tmp, "repo");
+        repo.commit("1", date("2025-01-01"), ".npmrc", PLACEHOLDER);
+        Path feature = tmp.resolve("feature");
+        repo.git("worktree", "add", "-q", "--detach", feature.toString());
+        String token = tokens.npm();
+        String detached = repo.at(feature).commit("2", date("2025-01-02"), "web/.npmrc", npmrc(token));
+
+        for (Path root : List.of(feature, repo.dir)) {
+            HistoryResult r = repo.scanner().scan(root, HistoryRange.all(), NOTHING, Allowlist.none(), TODAY);
+
+            assertEquals(1, r.findings().size(), root::toString);
+            assertEquals(detached, r.findings().get(0).commitId());
+            assertEquals(List.of(), r.notes());
+            TestTokens.assertNoFragment(printed(r), token, "the history result");
+        }
+    }
+
+    @Test
+    void submoduleHistoryIsItsOwnRepositorysScannedWithTheRootInIt() throws IOException {
+        TestRepo ui = TestRepo.init(tmp, "ui");
+        String token = tokens.npm();
+        String added = ui.commit("1", date("2025-01-01"), ".npmrc", npmrc(token));
+        ui.commit("2", date("2025-01-02"), ".npmrc", PLACEHOLDER);
+        TestRepo top = TestRepo.init(tmp, "top");
+        top.commit("1", date("2025-01-03"), ".npmrc", PLACEHOLDER);
+        top.git("-c", "protocol.file.allow=always", "submodule", "add", "-q", ui.dir.toString(), "libs/ui");
+        top.commit("2", date("2025-01-04"));
+
+        HistoryResult superproject = scan(top);
+        HistoryResult submodule = top.scanner().scan(top.dir.resolve("libs/ui"), HistoryRange.all(), NOTHING,
+                Allowlist.none(), TODAY);
+
+        assertEquals(List.of(), superproject.findings(), "the superproject records only the submodule's commit id");
+        assertEquals(2, superproject.commitsWalked());
+        assertEquals(1, submodule.findings().size());
+        assertEquals(added, submodule.findings().get(0).commitId());
+        TestTokens.assertNoFragment(printed(submodule), token, "the history result");
+    }
+
+    @Test
+    void repositoryOwnedByAnotherUserIsAClearErrorNamingTheFix() throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(tmp, "unix:uid")),
+                "only root can hand a folder to another user here");
+        TestRepo repo = TestRepo.init(tmp, "repo");
+        repo.commit("1", date("2025-01-01"), ".npmrc", PLACEHOLDER);
+        Process chown = new ProcessBuilder("chown", "-R", "65534:65534", repo.dir.toString()).start();
+        assertEquals(0, chown.waitFor());
+
+        HistoryException e = assertThrows(HistoryException.class, () -> scan(repo));
+
+        assertEquals(HistoryException.Reason.DUBIOUS_OWNERSHIP, e.reason());
+        assertTrue(e.getMessage().startsWith("git refused the repository because another user owns it"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("safe.directory " + repo.dir.toRealPath()), e.getMessage());
+    }
+
+    @Test
+    void otherGitFailureIsAnErrorNamingTheCommandAndGitsMessage() throws IOException {
+        TestRepo repo = TestRepo.init(tmp, "repo");
+        repo.commit("1", date("2025-01-01"), ".npmrc", PLACEHOLDER);
+        Files.writeString(repo.dir.resolve(".git/refs/heads/broken"), "0123456789012345678901234567890123456789\n");
+
+        io.github.npmrcguard.files.GitException e = assertThrows(io.github.npmrcguard.files.GitException.class,
+                () -> scan(repo));
+
+        assertEquals(128, e.exitCode());
+        assertTrue(e.getMessage().endsWith("failed with exit code 128: fatal: bad object refs/heads/broken"),
+                e.getMessage());
+    }
+
+    @Test
+    void gitFileThatPointsToAMissingRepositoryIsAClearErrorThatSaysSo() throws IOException {
+        TestRepo repo = TestRepo.init(tmp, "repo");
+        repo.commit("1", date("2025-01-01"), ".npmrc", PLACEHOLDER);
+        Path feature = tmp.resolve("feature");
+        repo.git("worktree", "add", "-q", "-b", "feature", feature.toString());
+        try (var paths = Files.walk(repo.dir)) { // the main repository, and with it the worktree's git dir
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        HistoryException e = assertThrows(HistoryException.class, () -> repo.scanner().scan(feature,
+                HistoryRange.all(), NOTHING, Allowlist.none(), TODAY));
+
+        assertEquals(HistoryException.Reason.BROKEN_REPOSITORY, e.reason());
+        assertTrue(e.getMessage().startsWith("git cannot open the repository of " + feature + ": its .git is a"
+                + " file pointing to a missing folder, or a damaged folder (git says: fatal: not a git repository: "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("); there is no history to scan"), e.getMessage());
+    }
+
+    @Test
     void hugeBlobIsSkippedWithANote() throws IOException {
         TestRepo repo = TestRepo.init(tmp, "repo");
         String token = tokens.npm();
