@@ -27,7 +27,8 @@ public final class SafeText {
     /**
      * A key of a pom setting: a plugin's name, one space, then a key made safe as {@link #key} makes it
      * ({@code frontend-maven-plugin environmentVariables/NPM_TOKEN}). The space is the pom parser's own; in
-     * other files a space in a key may be followed by a secret, so only this method keeps it.
+     * other files a space in a key may be followed by a secret, so only this method keeps it. Also for a name
+     * written in a pom's arguments ({@code NPM_TOKEN=...}): upper-case variable names are printed here.
      */
     public static String pomKey(String rawKey) {
         if (rawKey != null) {
