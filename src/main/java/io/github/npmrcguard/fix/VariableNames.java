@@ -15,6 +15,8 @@ import java.util.Map;
  * {@code //npm.pkg.github.com/:_authToken} reads {@code NPM_PKG_GITHUB_COM_TOKEN};
  * <li>for a yarn or bun scope, the scope name: {@code npmScopes.acme} reads {@code ACME_NPM_TOKEN}.
  * </ul>
+ * A host or scope that SafeText would not print (no lower-case host name, no valid scope name) names no
+ * variable: the key then reads {@code NPM_TOKEN}, as one that names no registry does.
  * {@code _auth} and yarn's {@code npmAuthIdent} end in {@code _AUTH} instead of {@code _TOKEN}, and
  * {@code _password} / bun's {@code password} in {@code _PASSWORD}, since they hold other values.
  */
@@ -73,18 +75,17 @@ public final class VariableNames {
         int slash = host.indexOf('/');
         host = slash >= 0 ? host.substring(0, slash) : host;
         host = host.substring(host.lastIndexOf('@') + 1); // user info is no part of the name, and may be secret
-        if (!SafeText.key(host).equals(host)) {
-            return "NPM"; // a host that looks like a token: the name is written to the file and printed
-        }
-        if (host.isEmpty() || host.equals("registry.npmjs.org")) {
+        if (host.isEmpty() || host.equals("registry.npmjs.org") || !SafeText.isPrintableHost(host)) {
+            // No host, or one that is no lower-case host name and so may be a secret typed where the host
+            // goes: the variable's name is written to the file and printed, so it must not carry it.
             return "NPM";
         }
         return sanitize(host);
     }
 
     private static String scopeBase(String scope) {
-        if (!SafeText.key(scope).equals(scope)) {
-            return "NPM"; // a scope that looks like a token
+        if (!SafeText.isPrintableScope(scope)) {
+            return "NPM"; // no valid scope name, so perhaps a secret typed where the scope goes
         }
         return sanitize(scope.replaceFirst("^@", "")) + "_NPM";
     }

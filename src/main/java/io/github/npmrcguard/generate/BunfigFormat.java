@@ -5,6 +5,7 @@ import io.github.npmrcguard.parse.BunfigTomlParser;
 import io.github.npmrcguard.parse.ParseException;
 import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.rules.Dialect;
+import io.github.npmrcguard.rules.SafeText;
 import io.github.npmrcguard.rules.ValueClassifier;
 import io.github.npmrcguard.rules.ValueKind;
 import java.util.ArrayList;
@@ -71,7 +72,8 @@ final class BunfigFormat implements ConfigFormat {
                 Setting token = ConfigFormat.last(settings, base + ".token");
                 found.add(spec.withTokenVariable(existingVariable(token).orElse(defaultVariable)));
             } catch (IllegalArgumentException e) {
-                messages.add(Message.warning(where + ":" + s.line() + ": " + s.key() + " is not used by the generator: "
+                messages.add(Message.warning(where + ":" + s.line() + ": " + SafeText.key(s.key())
+                        + " is not used by the generator: "
                         + e.getMessage()));
             }
         }
@@ -184,18 +186,18 @@ final class BunfigFormat implements ConfigFormat {
             case PLACEHOLDER -> {
                 String variable = Placeholders.variableOf(existing.value()).orElse(r.tokenVariable());
                 if (!variable.equals(r.tokenVariable())) {
-                    edit.note(Message.info(where + ":" + existing.line() + ": " + existing.key()
+                    edit.note(Message.info(where + ":" + existing.line() + ": " + SafeText.key(existing.key())
                             + " keeps its placeholder $" + variable + " (the configuration names " + r.tokenVariable() + ")"));
                 }
                 return Optional.of(existing.value().strip());
             }
             case EMPTY, DUMMY, NOT_EXPANDED -> {
-                edit.note(Message.info(where + ":" + existing.line() + ": " + existing.key()
+                edit.note(Message.info(where + ":" + existing.line() + ": " + SafeText.key(existing.key())
                         + " held no placeholder bun expands; set to " + Placeholders.bun(r.tokenVariable())));
                 return Optional.empty();
             }
             default -> throw new UneditableException(where + ":" + existing.line() + " holds a literal credential in "
-                    + existing.key());
+                    + SafeText.key(existing.key()));
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.npmrcguard.generate.PackageManager.Kind;
 import io.github.npmrcguard.parse.NpmIniParser;
 import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.rules.Dialect;
+import io.github.npmrcguard.rules.SafeText;
 import io.github.npmrcguard.rules.ValueClassifier;
 import io.github.npmrcguard.rules.ValueKind;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ final class NpmrcFormat implements ConfigFormat {
                 Setting auth = ConfigFormat.last(settings, spec.authKey());
                 found.add(spec.withTokenVariable(existingVariable(auth).orElse(defaultVariable)));
             } catch (IllegalArgumentException e) {
-                messages.add(Message.warning(where + ":" + last.line() + ": " + s.key() + " is not used by the generator: "
+                messages.add(Message.warning(where + ":" + last.line() + ": " + SafeText.key(s.key())
+                        + " is not used by the generator: "
                         + e.getMessage()));
             }
         }

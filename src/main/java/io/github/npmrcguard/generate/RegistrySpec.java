@@ -1,6 +1,7 @@
 package io.github.npmrcguard.generate;
 
 import io.github.npmrcguard.parse.NerfDart;
+import io.github.npmrcguard.rules.SafeText;
 import io.github.npmrcguard.secrets.TokenCatalogue;
 import java.util.Locale;
 import java.util.Objects;
@@ -64,7 +65,9 @@ public record RegistrySpec(String url, String scope, String tokenVariable) {
             s = "@" + s;
         }
         if (!SCOPE.matcher(s).matches()) {
-            throw new IllegalArgumentException("scope '" + scope.strip() + "' is not an npm scope such as @acme");
+            // Not quoted unless it has a scope's shape: it may be a secret typed where the scope goes.
+            throw new IllegalArgumentException("scope '" + SafeText.key(scope.strip()) + "' is not an npm scope such"
+                    + " as @acme");
         }
         return s;
     }

@@ -5,6 +5,7 @@ import io.github.npmrcguard.parse.ParseException;
 import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.parse.YarnrcYmlParser;
 import io.github.npmrcguard.rules.Dialect;
+import io.github.npmrcguard.rules.SafeText;
 import io.github.npmrcguard.rules.ValueClassifier;
 import io.github.npmrcguard.rules.ValueKind;
 import java.util.ArrayList;
@@ -76,7 +77,8 @@ final class YarnrcYmlFormat implements ConfigFormat {
                 Setting token = ConfigFormat.last(settings, prefix(spec) + TOKEN);
                 found.add(spec.withTokenVariable(existingVariable(token).orElse(defaultVariable)));
             } catch (IllegalArgumentException e) {
-                messages.add(Message.warning(where + ":" + s.line() + ": " + s.key() + " is not used by the generator: "
+                messages.add(Message.warning(where + ":" + s.line() + ": " + SafeText.key(s.key())
+                        + " is not used by the generator: "
                         + e.getMessage()));
             }
         }
@@ -211,7 +213,7 @@ final class YarnrcYmlFormat implements ConfigFormat {
     private static String blockIndent(TextFile file, Setting s) throws UneditableException {
         Matcher m = keyLine(s.name()).matcher(file.line(s.line()));
         if (!m.matches()) {
-            throw new UneditableException(s.scope() + " is not in block style at line " + s.line());
+            throw new UneditableException(SafeText.key(s.scope()) + " is not in block style at line " + s.line());
         }
         return m.group(1);
     }

@@ -36,7 +36,7 @@ public final class PomLiteralArgumentTokenRule implements Rule {
         for (PomArguments.Credential c : PomArguments.credentials(doc)) {
             boolean base64 = c.key().endsWith("_auth") || c.key().endsWith("_password");
             for (PomValues.Literal literal : PomValues.resolve(c.value(), c.at(), c.line(), properties).literals()) {
-                String what = PomValues.describe(literal, base64) + " for " + SafeText.key(c.key());
+                String what = PomValues.describe(literal, base64) + " for " + SafeText.pomKey(c.key());
                 if (literal.where() != c.at()) {
                     what += " of " + SafeText.pomKey(c.at().key()) + " (line " + c.line() + ")";
                 }

@@ -43,7 +43,7 @@ public final class PomTokenInPluginConfigRule implements Rule {
         Set<Integer> lines = new HashSet<>();
         for (PomArguments.Credential c : PomArguments.credentials(doc)) {
             if (PomValues.resolve(c.value(), c.at(), c.line(), properties).onlyByReference() && lines.add(c.line())) {
-                sink.report(INFO, c.line(), "token passed by reference for " + SafeText.key(c.key())
+                sink.report(INFO, c.line(), "token passed by reference for " + SafeText.pomKey(c.key())
                         + " on a command line: " + INHERIT, c.at().key(), null);
             }
         }

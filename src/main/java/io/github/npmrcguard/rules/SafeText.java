@@ -27,35 +27,60 @@ public final class SafeText {
     /**
      * A key of a pom setting: a plugin's name, one space, then a key made safe as {@link #key} makes it
      * ({@code frontend-maven-plugin environmentVariables/NPM_TOKEN}). The space is the pom parser's own; in
-     * other files a space in a key may be followed by a secret, so only this method keeps it.
+     * other files a space in a key may be followed by a secret, so only this method keeps it. Also for a name
+     * written in a pom's arguments ({@code NPM_TOKEN=...}): upper-case variable names are printed here.
      */
     public static String pomKey(String rawKey) {
         if (rawKey != null) {
             for (String plugin : POM_PLUGINS) {
                 if (rawKey.startsWith(plugin + " ")) {
-                    return plugin + " " + key(rawKey.substring(plugin.length() + 1));
+                    return plugin + " " + key(rawKey.substring(plugin.length() + 1), true);
                 }
             }
         }
-        return key(rawKey);
+        return key(rawKey, true);
     }
 
-    /** The key with anything that may be secret masked; empty for {@code null}. */
+    /**
+     * Whether a registry's {@code host[:port]} may be printed (and so named in a variable): a lower-case host
+     * name, an IPv4 address or a bracketed IPv6 literal. npm lower-cases hosts in nerf darts, so an upper-case
+     * host never matches a registry; anything else may be a secret typed where the host belongs.
+     */
+    public static boolean isPrintableHost(String hostAndPort) {
+        return hostAndPort != null && KeySegments.isPrintableHost(hostAndPort);
+    }
+
+    /** Whether a scope name ({@code @acme}, or yarn's and bun's {@code acme}) is a valid npm scope name. */
+    public static boolean isPrintableScope(String scope) {
+        return scope != null && KeySegments.isPrintableScope(scope);
+    }
+
+    /**
+     * The key with anything that may be secret masked; empty for {@code null}. Hosts, paths, scope names and
+     * other words are printed only when they have the shape such a thing has (see {@link KeySegments}).
+     */
     public static String key(String rawKey) {
+        return key(rawKey, false);
+    }
+
+    private static String key(String rawKey, boolean pom) {
         if (rawKey == null || rawKey.isEmpty()) {
             return "";
         }
         String key = rawKey;
+        String cut = "";
         var ws = WHITESPACE.matcher(key);
         if (ws.find()) {
             // "key value" written without "=": the part after the space may be the secret.
-            key = key.substring(0, ws.start()) + " …";
+            key = key.substring(0, ws.start());
+            cut = " …";
         }
         var typo = CREDENTIAL_THEN_MORE.matcher(key);
         if (typo.find()) {
             // "_authToken:secret" or "_password-secret": a credential name with text after it, where only an
             // "=" should be. That text may be the secret.
-            key = key.substring(0, typo.end(1)) + " …";
+            key = key.substring(0, typo.end(1));
+            cut = " …";
         }
         key = USER_INFO.matcher(key).replaceAll("$1***@");
         List<TokenMatch> tokens = TokenCatalogue.get().find(key);
@@ -65,7 +90,7 @@ public final class SafeText {
         }
         StringBuilder out = new StringBuilder(key.length());
         key.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        key = out.toString();
+        key = KeySegments.mask(out.toString(), pom) + cut;
         if (key.length() > MAX_KEY) {
             // A key this long is no ordinary config key; its tail could be anything.
             key = key.substring(0, MAX_KEY) + "…";

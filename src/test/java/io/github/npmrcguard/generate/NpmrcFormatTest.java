@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.npmrcguard.generate.PackageManager.Kind;
 import io.github.npmrcguard.parse.NpmIniParser;
 import io.github.npmrcguard.parse.Setting;
+import io.github.npmrcguard.testsupport.TestTokens;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,5 +138,18 @@ class NpmrcFormatTest {
         assertTrue(d.anyDeclared());
         assertEquals(List.of("WARNING .npmrc:4: @b:registry is not used by the generator: a registry URL is not a valid"
                 + " http(s) URL"), d.messages().stream().map(Message::toString).toList());
+    }
+
+    @Test
+    void aScopeThatIsNoScopeNameIsNotQuotedInTheWarning() {
+        // A short secret with separators typed where the scope goes: it is no npm scope name, so not printed.
+        String secret = "Q" + new TestTokens(5).opaque(6) + "!x." + new TestTokens(6).opaque(5);
+        List<Setting> settings = new NpmIniParser().parse("@" + secret + ":registry=https://a.example/\n");
+        DeclaredRegistries d = new NpmrcFormat().declared(settings, "NPM_TOKEN", ".npmrc");
+        String messages = d.messages().stream().map(Message::toString).toList().toString();
+        TestTokens.assertNoFragment(messages, secret, "the generator's warning");
+        TestTokens.assertNoFragment(messages, secret.toLowerCase(java.util.Locale.ROOT), "the generator's warning");
+        assertEquals("[WARNING .npmrc:1: @<scope not shown>:registry is not used by the generator: scope"
+                + " '@<scope not shown>' is not an npm scope such as @acme]", messages);
     }
 }
