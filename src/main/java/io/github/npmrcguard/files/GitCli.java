@@ -149,6 +149,11 @@ final class GitCli {
         }
     }
 
+    /** Whether git runs with this environment variable set. */
+    boolean setsVariable(String name) {
+        return environment.containsKey(name);
+    }
+
     /** The same git with more variables in its environment (set after the scrubbing, so they hold). */
     GitCli withVariables(Map<String, String> variables) {
         Map<String, String> env = new HashMap<>(environment);

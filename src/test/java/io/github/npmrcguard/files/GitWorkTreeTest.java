@@ -40,4 +40,27 @@ class GitWorkTreeTest {
         assertEquals(Optional.empty(), GitWorkTree.topLevel(repo,
                 GitCli.fromEnvironment(noGit, Duration.ofSeconds(30))));
     }
+
+    @Test
+    void theTopLevelIsAnsweredWithoutGitOnlyWhereGitWouldSayTheSame() throws IOException {
+        Git git = new Git(tmp);
+        Path repo = git.init("repo");
+        Path deep = Files.createDirectories(repo.resolve("a/b"));
+        assertEquals(repo.toRealPath(), GitWorkTree.plainTopLevel(repo, git.cli()));
+        assertEquals(null, GitWorkTree.plainTopLevel(deep, git.cli()), "a subfolder is git's question");
+
+        // core.worktree moves the work tree away from the folder holding .git: git must answer.
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        git.run(repo, "config", "core.worktree", elsewhere.toString());
+        assertEquals(null, GitWorkTree.plainTopLevel(repo, git.cli()));
+        assertEquals(Optional.of(elsewhere.toRealPath()), GitWorkTree.topLevel(repo, git.cli()));
+
+        // A linked worktree has a .git file: its top is where that file is.
+        Path main = git.init("main");
+        git.run(main, "commit", "--allow-empty", "-q", "-m", "first");
+        Path linked = tmp.resolve("linked");
+        git.run(main, "worktree", "add", "-q", linked.toString());
+        assertEquals(linked.toRealPath(), GitWorkTree.plainTopLevel(linked, git.cli()));
+        assertEquals(Optional.of(linked.toRealPath()), GitWorkTree.topLevel(linked, git.cli()));
+    }
 }
