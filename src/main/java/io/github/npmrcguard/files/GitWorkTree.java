@@ -62,7 +62,13 @@ public final class GitWorkTree {
         Path dotGit = dir.resolve(".git");
         try {
             if (Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
-                return dir.toRealPath(); // a linked worktree or a submodule: its work tree is here
+                // A linked worktree or a submodule: its work tree is here if the repository it names is there.
+                String text = Files.size(dotGit) < 4096 ? Files.readString(dotGit, StandardCharsets.UTF_8) : "";
+                if (!text.startsWith("gitdir: ")) {
+                    return null;
+                }
+                Path gitDir = dir.resolve(text.substring("gitdir: ".length()).strip());
+                return Files.isRegularFile(gitDir.resolve("HEAD")) ? dir.toRealPath() : null;
             }
             if (!Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)
                     || !Files.isRegularFile(dotGit.resolve("HEAD"))) {
@@ -75,7 +81,7 @@ public final class GitWorkTree {
                 return null;
             }
             return dir.toRealPath();
-        } catch (IOException e) {
+        } catch (IOException | InvalidPathException e) {
             return null;
         }
     }

@@ -1,8 +1,7 @@
 package io.github.npmrcguard.files;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,12 +45,34 @@ final class SafeReader {
     }
 
     /** The real thing: opened without following a link, in case the file was swapped for one since the check. */
-    static final ContentSource FILES = (file, limit) -> {
-        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                InputStream in = Channels.newInputStream(ch)) {
-            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limit + 1));
+    static final ContentSource FILES = SafeReader::readFile;
+
+    /**
+     * Up to {@code limit + 1} bytes of a file, so that the caller sees when it holds more. Read straight into
+     * a buffer of the file's size (plus one, to see it grew), not through a stream: most files are a few
+     * hundred bytes and fit one read.
+     */
+    private static byte[] readFile(Path file, long limit) throws IOException {
+        int max = (int) Math.min(Integer.MAX_VALUE - 16, limit + 1);
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(max, Math.max(ch.size() + 1, 64)));
+            while (true) {
+                if (!buffer.hasRemaining()) {
+                    if (buffer.capacity() >= max) {
+                        break;
+                    }
+                    ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(max, buffer.capacity() * 2L));
+                    buffer.flip();
+                    bigger.put(buffer);
+                    buffer = bigger;
+                }
+                if (ch.read(buffer) < 0) {
+                    break;
+                }
+            }
+            return Arrays.copyOf(buffer.array(), buffer.position());
         }
-    };
+    }
 
     /** What reading one file gave. */
     sealed interface Outcome permits Content, Missing, NotAFile, Problem {

@@ -456,18 +456,28 @@ public final class ScanSetReader {
 
         /** Reads the staged versions, and the {@code .gitmodules} blobs in the same batch; returns the blobs. */
         private Map<String, GitCli.Blob> readStaged(Map<String, List<Entry>> index) throws IOException {
+            // Loops, not streams, here and below: this runs once per build in a cold JVM, where each stream
+            // pipeline costs its first-use linking.
             List<String> ids = new ArrayList<>(gitmodules);
-            index.values().forEach(es -> es.stream().filter(Entry::regularFile).forEach(e -> ids.add(e.objectId())));
+            for (List<Entry> entries : index.values()) {
+                for (Entry entry : entries) {
+                    if (entry.regularFile()) {
+                        ids.add(entry.objectId());
+                    }
+                }
+            }
             Map<String, GitCli.Blob> blobs = git.readBlobs(root, ids, SafeReader.MAX_BYTES);
             for (Map.Entry<String, List<Entry>> e : index.entrySet()) {
                 String path = e.getKey();
                 List<Entry> entries = e.getValue();
-                if (entries.stream().noneMatch(Entry::regularFile)) {
+                if (!anyRegularFile(entries)) {
                     continue;
                 }
                 Path location = location(path, false);
                 List<byte[]> staged = new ArrayList<>();
-                entries.sort(Comparator.comparingInt(Entry::stage));
+                if (entries.size() > 1) {
+                    entries.sort(Comparator.comparingInt(Entry::stage));
+                }
                 for (Entry entry : entries) {
                     if (!entry.regularFile()) {
                         continue;
@@ -477,7 +487,7 @@ public final class ScanSetReader {
                         addProblem(path, STAGED_MISSING, true);
                     } else if (blob.content() == null) {
                         addProblem(path, SafeReader.TOO_LARGE, true);
-                    } else if (staged.stream().noneMatch(s -> Arrays.equals(s, blob.content()))) {
+                    } else if (!containsEqual(staged, blob.content())) {
                         // Conflict stages often repeat one another: each distinct content once.
                         staged.add(blob.content());
                         addFile(path, location, Provenance.STAGED, blob.content());
@@ -488,7 +498,7 @@ public final class ScanSetReader {
                 }
                 Outcome wc = found.reader.read(location, false);
                 if (wc instanceof Content c) {
-                    if (staged.stream().noneMatch(s -> sameText(s, c.bytes()))) {
+                    if (!containsSameText(staged, c.bytes())) {
                         addFile(path, location, Provenance.WORKING_COPY, c.bytes());
                     }
                 } else if (wc instanceof Problem p) {
@@ -497,6 +507,33 @@ public final class ScanSetReader {
                 // Missing: deleted in the working tree (or sparse); the staged content is what counts.
             }
             return blobs;
+        }
+
+        private static boolean anyRegularFile(List<Entry> entries) {
+            for (Entry entry : entries) {
+                if (entry.regularFile()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean containsEqual(List<byte[]> versions, byte[] content) {
+            for (byte[] version : versions) {
+                if (Arrays.equals(version, content)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean containsSameText(List<byte[]> versions, byte[] content) {
+            for (byte[] version : versions) {
+                if (sameText(version, content)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Ignored files and collapsed ignored folders, from {@link #IGNORED_LISTING}'s output. */
