@@ -16,11 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -191,6 +193,19 @@ final class GitCli {
      * damaged one: {@link Refusal#BROKEN_REPOSITORY}.
      */
     static Refusal refusal(Result result, Path dir) {
+        return refusal(result, dir, null);
+    }
+
+    /** {@link #refusal(Result, Path)} as this git sees it: above a ceiling folder it does not look. */
+    Refusal refusalFor(Result result, Path dir) {
+        return refusal(result, dir, environment.get("GIT_CEILING_DIRECTORIES"));
+    }
+
+    /**
+     * @param ceilings {@code GIT_CEILING_DIRECTORIES}: a {@code .git} in or above one of these folders is one
+     *                 git was told not to see, not a damaged one it passed over
+     */
+    static Refusal refusal(Result result, Path dir, String ceilings) {
         if (result.exitCode() == 0) {
             return null;
         }
@@ -201,7 +216,7 @@ final class GitCli {
             return Refusal.BROKEN_REPOSITORY;
         }
         if (err.contains("not a git repository") && !err.contains("mount point")) {
-            return dir != null && gitEntryAtOrAbove(dir) ? Refusal.BROKEN_REPOSITORY : Refusal.NOT_A_WORK_TREE;
+            return dir != null && gitEntryAtOrAbove(dir, ceilings) ? Refusal.BROKEN_REPOSITORY : Refusal.NOT_A_WORK_TREE;
         }
         if (err.contains("not a git repository") || err.contains("must be run in a work tree")) {
             return Refusal.NOT_A_WORK_TREE;
@@ -212,14 +227,44 @@ final class GitCli {
         return null;
     }
 
-    /** Whether {@code dir} or a folder above it holds a {@code .git} entry, of any type. */
-    private static boolean gitEntryAtOrAbove(Path dir) {
-        for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
+    /**
+     * Whether {@code dir} or a folder above it holds a {@code .git} entry, of any type, looking no higher than
+     * git does: not into a ceiling folder ({@code GIT_CEILING_DIRECTORIES}) or above it.
+     */
+    private static boolean gitEntryAtOrAbove(Path dir, String ceilings) {
+        Set<Path> ceilingFolders = new HashSet<>();
+        if (ceilings != null) {
+            for (String c : ceilings.split(java.io.File.pathSeparator)) {
+                try {
+                    if (!c.isEmpty() && Path.of(c).isAbsolute()) {
+                        ceilingFolders.add(Path.of(c).normalize());
+                    }
+                } catch (InvalidPathException e) {
+                    // git skips what it cannot use; so does this
+                }
+            }
+        }
+        Path start = dir.toAbsolutePath().normalize();
+        for (Path d = start; d != null; d = d.getParent()) {
+            if (!d.equals(start) && (ceilingFolders.contains(d) || realIn(d, ceilingFolders))) {
+                return false;
+            }
             if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean realIn(Path folder, Set<Path> ceilings) {
+        if (ceilings.isEmpty()) {
+            return false;
+        }
+        try {
+            return ceilings.contains(folder.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A GitException for a result git did not expect to fail. */

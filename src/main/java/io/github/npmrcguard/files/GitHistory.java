@@ -236,7 +236,7 @@ public final class GitHistory {
         List<String> args = List.of("rev-parse", "--is-shallow-repository", "--absolute-git-dir");
         GitCli.Result r = git.run(abs, args);
         if (r.exitCode() != 0) {
-            GitCli.Refusal refusal = GitCli.refusal(r, abs);
+            GitCli.Refusal refusal = git.refusalFor(r, abs);
             if (refusal == null) {
                 throw GitCli.failure(r);
             }

@@ -290,7 +290,7 @@ public final class ScanSetReader {
             GitCli.Result listed = listing.await();
             if (listed.exitCode() != 0) {
                 ignored.await(); // the same refusal, surely; reap it
-                GitCli.Refusal refusal = GitCli.refusal(listed, root);
+                GitCli.Refusal refusal = git.refusalFor(listed, root);
                 if (refusal == null) {
                     throw GitCli.failure(listed);
                 }

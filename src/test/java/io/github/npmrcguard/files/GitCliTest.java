@@ -114,6 +114,21 @@ class GitCliTest {
                 + " any parent up to mount point /w)\nStopping at filesystem boundary\n"), tmp.resolve("damaged/web")));
     }
 
+    @Test
+    void aDotGitAboveACeilingFolderIsNotABrokenRepository() throws IOException {
+        // A plain folder inside a repository, hidden from git by GIT_CEILING_DIRECTORIES (the benchmark's plain
+        // trees, a test fixture): git was told not to look up there, so nothing is broken.
+        GitCli.Result none = result(128, "fatal: not a git repository (or any of the parent directories): .git\n");
+        Files.createDirectories(tmp.resolve("repo/.git"));
+        Path plain = Files.createDirectories(tmp.resolve("repo/work/plain/sub"));
+        String ceiling = tmp.resolve("repo/work").toString();
+
+        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitCli.refusal(none, plain, ceiling));
+        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitCli.refusal(none, plain, "relative:" + ceiling));
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(none, plain, null));
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(none, plain, tmp.resolve("elsewhere").toString()));
+    }
+
     private static GitCli.Result result(int exit, String stderr) {
         return new GitCli.Result("git ls-files", exit, new byte[0], stderr);
     }
