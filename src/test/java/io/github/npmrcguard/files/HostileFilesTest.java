@@ -201,13 +201,10 @@ class HostileFilesTest {
             if (withGit) {
                 git.run(root, "add", "-A");
             }
-            long start = System.nanoTime();
             ScanResult r = scan(withGit, root);
-            long ms = (System.nanoTime() - start) / 1_000_000;
             assertTrue(r.errors().stream().anyMatch(f -> f.line() == 2 && f.fingerprint().equals(Fingerprint.of(t))),
                     lines(r).toString());
             assertClean(r, t);
-            assertTrue(ms < 30_000, "took " + ms + " ms");
         }
     }
 

