@@ -84,6 +84,11 @@ final class TreeWalk {
                     return FileVisitResult.CONTINUE; // gone since its folder was listed: nothing to read
                 }
                 String path = relative(realRoot, file);
+                if (LongPaths.tooLong(file, e) && !excluded.test(path)) {
+                    // Neither its kind nor what lies under it can be known: never skip it silently.
+                    visitor.problem(path, LongPaths.WALK_TOO_LONG);
+                    return FileVisitResult.CONTINUE;
+                }
                 Path name = file.getFileName();
                 boolean candidate = name != null && FileKind.ofFileName(name.toString()) != null;
                 if (excluded.test(path) || (!candidate && !Files.isDirectory(file))) {

@@ -288,4 +288,106 @@ class HostileFilesTest {
                 "WARNING web/.npmrc:1: " + SafeReader.VANISHED + " [skipped-file]"), lines(noGit));
         assertClean(noGit, t);
     }
+
+    /**
+     * Builds {@code levels} nested folders named {@code a} under {@code root}, each step of the way in paths
+     * far shorter than PATH_MAX: pieces of {@code DEEP_PIECE} levels are made in {@code stage} and stacked
+     * by renaming the finished deeper piece into the bottom of the next one. {@code bottom} is written at
+     * the deepest level first. (The JDK names files by absolute path, so it cannot create them top-down.)
+     */
+    private static void deepTree(Path root, Path stage, int levels, String bottom) throws IOException {
+        Path piece = Files.createDirectories(stage.resolve("p0"));
+        int built = 0;
+        int n = 0;
+        while (built < levels) {
+            int depth = Math.min(DEEP_PIECE, levels - built);
+            Path next = Files.createDirectories(stage.resolve("p" + (++n)));
+            Path bottomOfNext = Files.createDirectories(next.resolve(chain(depth - (built == 0 ? 0 : 1))));
+            if (built == 0) {
+                Files.writeString(bottomOfNext.resolve(".npmrc"), bottom);
+            } else {
+                Files.move(piece.resolve("a"), bottomOfNext.resolve("a")); // one rename moves the whole deeper part
+            }
+            Files.delete(piece);
+            piece = next;
+            built += depth;
+        }
+        Files.move(piece.resolve("a"), root.resolve("a"));
+        Files.delete(piece);
+    }
+
+    private static final int DEEP_PIECE = 1000;
+
+    private static String chain(int levels) {
+        return "a/".repeat(levels).substring(0, Math.max(0, 2 * levels - 1));
+    }
+
+    /** Deletes what the JDK cannot: rm walks relative to open folders. */
+    private static void removeDeep(Path folder) throws IOException, InterruptedException {
+        Git.command("rm", "-rf", folder.toString());
+    }
+
+    /**
+     * Decided: no depth limit of our own. A folder walk holds one open folder per level, but PATH_MAX
+     * (4,096 bytes on Linux) stops the JDK at about 2,000 one-letter levels, and git (which names paths
+     * from the work tree's top) a little deeper, where git warns "could not open directory" and carries on
+     * with exit code 0. Everything above that limit is scanned; the first folder past it is an error (when
+     * its content could be committed) naming it, shortened, in a log line of bounded length. A tracked file
+     * deeper than that (git add cannot stage it, but an index entry can be written directly) is read from
+     * git's object store like any other staged file, its working copy reported as unreadable.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void tenThousandNestedFoldersEndInBoundedTimeWithTheShallowTokenFoundAndTheLimitNamed() throws Exception {
+        String shallow = tokens.npm();
+        String deep = tokens.npm();
+        String deepFile = "//r.example/:_authToken=" + deep + "\n";
+        for (boolean withGit : new boolean[] {false, true}) {
+            Path root = root(withGit, "deep");
+            Path stage = Files.createDirectories(tmp.resolve("stage-" + withGit));
+            try {
+                deepTree(root, stage, 10_000, deepFile);
+                write(root.resolve(chain(5) + "/.npmrc"), "//r.example/:_authToken=" + shallow + "\n");
+                ScanResult r = scan(withGit, root);
+                assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(chain(5) + "/.npmrc")
+                        && f.fingerprint().equals(Fingerprint.of(shallow))), lines(r).toString());
+                List<Finding> limit = r.errors().stream().filter(f -> f.rule().id().equals("unreadable-file")).toList();
+                assertEquals(1, limit.size(), lines(r).toString().length() + " chars: " + shortened(lines(r)));
+                Finding stop = limit.get(0);
+                assertTrue(stop.path().matches("(a/)+a"), shortened(List.of(stop.path())));
+                assertTrue(stop.path().length() > 3000, "stopped only " + stop.path().length() + " chars deep");
+                assertEquals(withGit ? "git could not open this folder (path too long; git cut its name short):"
+                        + " nothing under it was scanned" : LongPaths.WALK_TOO_LONG, stop.what());
+                assertTrue(stop.logLine().length() < 400, stop.logLine().length() + " chars");
+                assertTrue(stop.logLine().startsWith(chain(60).substring(0, 100) + "/.../"), stop.logLine());
+                assertTrue(r.findings().stream().noneMatch(f -> f.fingerprint().equals(Fingerprint.of(deep))));
+                assertClean(r, shallow);
+                assertClean(r, deep);
+
+                if (withGit) {
+                    // Tracked at the bottom: written to the index directly, as git add cannot reach it.
+                    String path = chain(10_000) + "/.npmrc";
+                    Path blob = write(tmp.resolve("deep-blob"), deepFile);
+                    String id = git.run(root, "hash-object", "-w", blob.toString()).strip();
+                    git.run(root, "update-index", "--add", "--cacheinfo", "100644," + id + "," + path);
+                    ScanResult tracked = scan(true, root);
+                    assertTrue(tracked.errors().stream().anyMatch(f -> f.path().equals(path)
+                            && f.fingerprint().equals(Fingerprint.of(deep))), shortened(lines(tracked)));
+                    assertTrue(tracked.warnings().stream().anyMatch(f -> f.path().equals(path)
+                            && f.what().equals(LongPaths.PATH_TOO_LONG)), shortened(lines(tracked)));
+                    assertTrue(tracked.findings().stream().allMatch(f -> f.logLine().length() < 500),
+                            shortened(lines(tracked)));
+                    assertClean(tracked, deep);
+                }
+            } finally {
+                removeDeep(root);
+                removeDeep(stage);
+            }
+        }
+    }
+
+    private static String shortened(List<String> lines) {
+        return lines.stream().map(l -> l.length() > 300 ? l.substring(0, 150) + "..." + l.substring(l.length() - 150)
+                : l).toList().toString();
+    }
 }
