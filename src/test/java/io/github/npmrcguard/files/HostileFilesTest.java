@@ -390,4 +390,75 @@ class HostileFilesTest {
         return lines.stream().map(l -> l.length() > 300 ? l.substring(0, 150) + "..." + l.substring(l.length() - 150)
                 : l).toList().toString();
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void nameOf255BytesAndAPathOfNearly4000CharactersAreScanned() throws IOException {
+        String t = tokens.npm();
+        for (boolean withGit : new boolean[] {false, true}) {
+            Path root = root(withGit, "long");
+            String longName = "n".repeat(250) + "\u00e9\u00e9x"; // NAME_MAX: 255 bytes, two of them 2-byte chars
+            assertEquals(255, longName.getBytes(StandardCharsets.UTF_8).length);
+            String longPath = (("d".repeat(199) + "/").repeat(19) + ".npmrc");
+            int room = 4095 - root.toAbsolutePath().toString().length() - 1;
+            assertTrue(longPath.length() < room, "temp folder too deep for the test: " + room);
+            longPath = "p".repeat(room - longPath.length() - 1) + "/" + longPath; // the whole path: 4,095 bytes
+            write(root.resolve(longName + "/.npmrc"), "//r.example/:_authToken=" + t + "\n");
+            write(root.resolve(longPath), "//r.example/:_authToken=" + t + "\n");
+            write(root.resolve("web/" + longName), "not a candidate\n");
+            ScanResult r = scan(withGit, root);
+            if (withGit) {
+                git.run(root, "add", "-A");
+                ScanResult staged = scan(true, root);
+                assertEquals(lines(r), lines(staged));
+            }
+            String fp = Fingerprint.of(t);
+            String all = longName + "/.npmrc";
+            String finalLongPath = longPath;
+            assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(all) && f.fingerprint().equals(fp)),
+                    lines(r).toString());
+            assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(finalLongPath) && f.fingerprint().equals(fp)),
+                    lines(r).toString());
+            assertTrue(r.findings().stream().noneMatch(f -> f.rule().id().equals("unreadable-file")
+                    || f.rule().id().equals("skipped-file")), lines(r).toString());
+            assertClean(r, t);
+        }
+    }
+
+    /**
+     * A folder named with bytes that are not UTF-8 ({@code caf\xe9}, Latin-1). The walk reads its
+     * {@code .npmrc} by the name's own bytes. git's {@code -z} listing gives those bytes too, but a name
+     * cannot be handed back to the JDK as bytes: the untracked file is an error naming it (fail closed),
+     * the tracked one is read from git's object store and only its working copy is a warning.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void folderNameThatIsNotUtf8IsScannedByTheWalkAndReportedWithGit() throws Exception {
+        String t = tokens.npm();
+        for (boolean withGit : new boolean[] {false, true}) {
+            Path root = root(withGit, "latin1");
+            Path text = write(tmp.resolve("latin1-content"), "//r.example/:_authToken=" + t + "\n");
+            Git.command("sh", "-c", "d=\"$(printf 'caf\\351')\"; mkdir \"$1/$d\" && cp \"$2\" \"$1/$d/.npmrc\"",
+                    "sh", root.toString(), text.toString());
+            String shown = "caf\ufffd/.npmrc";
+            String fp = Fingerprint.of(t);
+            ScanResult r = scan(withGit, root);
+            if (!withGit) {
+                assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(shown) && f.fingerprint().equals(fp)),
+                        lines(r).toString());
+                assertTrue(r.findings().stream().noneMatch(f -> f.rule().id().endsWith("-file")), lines(r).toString());
+            } else {
+                assertEquals(List.of("ERROR " + shown + ":1: " + ScanSetReader.NAME_NOT_UTF8 + " [unreadable-file]"),
+                        lines(r));
+                git.run(root, "add", "-A");
+                ScanResult tracked = scan(true, root);
+                assertTrue(tracked.errors().stream().anyMatch(f -> f.path().equals(shown) && f.fingerprint().equals(fp)),
+                        lines(tracked).toString());
+                assertTrue(lines(tracked).contains("WARNING " + shown + ":1: " + ScanSetReader.NAME_NOT_UTF8
+                        + " [skipped-file]"), lines(tracked).toString());
+                assertClean(tracked, t);
+            }
+            assertClean(r, t);
+        }
+    }
 }
