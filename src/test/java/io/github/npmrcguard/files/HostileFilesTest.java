@@ -461,4 +461,73 @@ class HostileFilesTest {
             assertClean(r, t);
         }
     }
+
+    /**
+     * A file whose mode denies the build user, for real: as root, modes do not bite, so the scan runs in a
+     * JVM of its own as user nobody (65534, via setpriv) on a tree nobody owns, with the {@code .npmrc}
+     * at mode 000. The classes are copied where nobody can read them. Without git and untracked, the build
+     * fails naming the file; tracked, git's object store holds the content, so the finding comes from it and
+     * the unreadable working copy is a warning.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void fileTheBuildUserCannotReadFailsClosedWhenRunAsAnotherUser() throws Exception {
+        assumeTrue(Git.runningAsRoot(), "needs root to run a JVM as another user");
+        Path setpriv = Path.of("/usr/bin/setpriv");
+        assumeTrue(Files.isExecutable(setpriv), "setpriv (util-linux) not found");
+        String t = tokens.npm();
+        Path shared = Files.createTempDirectory(Path.of("/tmp"), "npmrc-guard-nobody",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        try {
+            Path classes = Files.createDirectories(shared.resolve("classes"));
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry);
+                if (Files.isDirectory(p) && (p.endsWith("classes") || p.endsWith("test-classes"))) {
+                    Git.command("cp", "-r", p + "/.", classes.toString()); // target/classes and test-classes
+                }
+            }
+            Path plain = write(shared.resolve("work/plain/.npmrc"), "//r.example/:_authToken=" + t + "\n").getParent();
+            Path repo = Files.createDirectories(shared.resolve("work/repo"));
+            git.run(repo, "init", "-q");
+            write(repo.resolve(".npmrc"), "//r.example/:_authToken=" + t + "\n");
+            write(repo.resolve("web/.npmrc"), "//r.example/:_authToken=" + t + "\n");
+            git.run(repo, "add", ".npmrc");
+            Git.command("chown", "-R", "65534:65534", shared.resolve("work").toString());
+            Git.command("chmod", "-R", "a+rX", classes.toString());
+            Files.setPosixFilePermissions(plain.resolve(".npmrc"), java.util.Set.of());
+            Files.setPosixFilePermissions(repo.resolve(".npmrc"), java.util.Set.of());
+            Files.setPosixFilePermissions(repo.resolve("web/.npmrc"), java.util.Set.of());
+
+            List<String> noGit = asNobody(setpriv, classes, shared, plain);
+            assertEquals(List.of("ERROR .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [unreadable-file]"), noGit);
+
+            List<String> withGit = asNobody(setpriv, classes, shared, repo);
+            String fp = Fingerprint.of(t);
+            assertTrue(withGit.stream().anyMatch(l -> l.startsWith("ERROR .npmrc:1: ") && l.contains(fp)), withGit.toString());
+            assertTrue(withGit.contains("WARNING .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [skipped-file]"),
+                    withGit.toString());
+            assertTrue(withGit.contains("ERROR web/.npmrc:1: " + SafeReader.PERMISSION_DENIED + " [unreadable-file]"),
+                    withGit.toString());
+            assertTrue(withGit.stream().noneMatch(l -> l.startsWith("note:")), withGit.toString()); // git was used
+            TestTokens.assertNoFragment(String.join("\n", noGit) + String.join("\n", withGit), t, "the child's output");
+        } finally {
+            Git.command("rm", "-rf", shared.toString());
+        }
+    }
+
+    private List<String> asNobody(Path setpriv, Path classes, Path shared, Path root) throws Exception {
+        List<String> cmd = List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1", "-cp", classes.toString(), ScanAsChild.class.getName(), root.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(shared.toFile());
+        pb.environment().putAll(git.env());
+        pb.environment().put("HOME", shared.toString());
+        pb.environment().put("GIT_CEILING_DIRECTORIES", shared.resolve("work").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().toList();
+    }
 }
