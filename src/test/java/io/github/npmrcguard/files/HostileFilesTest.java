@@ -519,7 +519,7 @@ class HostileFilesTest {
     private List<String> asNobody(Path setpriv, Path classes, Path shared, Path root) throws Exception {
         List<String> cmd = List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1", "-cp", classes.toString(), ScanAsChild.class.getName(), root.toString());
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp", classes.toString(), ScanAsChild.class.getName(), root.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(shared.toFile());
         pb.environment().putAll(git.env());
         pb.environment().put("HOME", shared.toString());
