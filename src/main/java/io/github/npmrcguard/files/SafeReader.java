@@ -119,7 +119,7 @@ final class SafeReader {
         } catch (AccessDeniedException e) {
             return new Problem(PERMISSION_DENIED, committed);
         } catch (IOException e) {
-            return new Problem(IO_ERROR, committed);
+            return new Problem(LongPaths.tooLong(file, e) ? LongPaths.PATH_TOO_LONG : IO_ERROR, committed);
         }
         Path target = file;
         if (attrs.isSymbolicLink()) {
@@ -165,7 +165,7 @@ final class SafeReader {
         } catch (AccessDeniedException e) {
             return new Problem(PERMISSION_DENIED, committed);
         } catch (IOException e) {
-            return new Problem(IO_ERROR, committed);
+            return new Problem(LongPaths.tooLong(target, e) ? LongPaths.PATH_TOO_LONG : IO_ERROR, committed);
         }
         if (bytes.length > MAX_BYTES) {
             return new Problem(TOO_LARGE, committed);

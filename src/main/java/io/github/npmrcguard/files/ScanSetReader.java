@@ -115,6 +115,12 @@ public final class ScanSetReader {
     static final String NOTE_GIT_NOT_STARTED =
             "git could not be started: scanned every matching file under the root";
     static final String STAGED_MISSING = "staged content missing from the git object store: not read";
+    static final String NAME_NOT_UTF8 = "name is not valid UTF-8, so git's listing cannot name the file to this JVM:"
+            + " working copy not read";
+    /** git's warning for a folder its work tree walk could not enter ({@code dir.c}); LC_ALL=C keeps it English. */
+    static final String GIT_COULD_NOT_OPEN = "warning: could not open directory '";
+
+    private static final int MAX_CACHED_FOLDER = 1024;
 
     private static final String PREFIX_INSIDE_COLLAPSED_FOLDER = "directory entry not superset of prefix";
     private static final byte[] ROOT_IGNORED = "./\0".getBytes(StandardCharsets.US_ASCII);
@@ -241,6 +247,8 @@ public final class ScanSetReader {
         private final Found found;
         private final Map<String, Boolean> excludedFolders = new HashMap<>();
         private final Set<String> tracked = new HashSet<>();
+        /** Paths git gave as bytes that are not UTF-8: this JVM cannot name them from git's answer. */
+        private final Set<String> notUtf8 = new HashSet<>();
         /** The folders under the root that the staged {@code .gitmodules} names, not excluded. */
         private final Set<String> submodules = new LinkedHashSet<>();
         /** The staged {@code .gitmodules} blobs (more than one while a merge conflict in it is unresolved). */
@@ -303,6 +311,10 @@ public final class ScanSetReader {
             }
             listed(listed.stdout());
             GitCli.Result ignoredListed = ignored.await();
+            // Folders git could not enter (too long a path, no permission) it skips with a warning and exit code
+            // 0: their files are unknown, so each is a problem; blocking unless it is an ignored folder.
+            unopenedFolders(listed.stderr(), true);
+            unopenedFolders(ignoredListed.stderr(), false);
             if (ignoredListed.exitCode() != 0 && ignoredListed.stderr().contains(PREFIX_INSIDE_COLLAPSED_FOLDER)) {
                 // git 2.39 dies when the root lies deeper inside a folder it would collapse (an ignored folder
                 // above the root): everything under the root is ignored then, as git says "./" one level up.
@@ -351,7 +363,7 @@ public final class ScanSetReader {
             TreeWalk.walk(realRoot, realRoot, excluded, new TreeWalk.Visitor() {
                 @Override
                 public void candidate(String path, Path file) {
-                    readWorkingFile(path, Provenance.NO_GIT);
+                    readWorkingFile(path, root.resolve(realRoot.relativize(file)), Provenance.NO_GIT);
                 }
 
                 @Override
@@ -365,7 +377,7 @@ public final class ScanSetReader {
         void listed(byte[] output) throws IOException {
             Map<String, List<Entry>> index = new LinkedHashMap<>();
             List<String> untracked = new ArrayList<>();
-            for (String record : records(output)) {
+            for (String record : records(output, notUtf8)) {
                 // "<mode> <object id> <stage>\t<path>" is a staged entry; an untracked file is its bare path.
                 // (Without -t, which costs ls-files three times as much: 119 ms against 37 ms at 20k files.)
                 Matcher staged = STAGED_RECORD.matcher(record);
@@ -374,6 +386,9 @@ public final class ScanSetReader {
                     continue;
                 }
                 String path = record.substring(staged.end());
+                if (notUtf8.remove(record)) {
+                    notUtf8.add(path);
+                }
                 Matcher top = GITMODULES_PATH.matcher(path);
                 if (top.matches()) {
                     if (staged.group(1).startsWith("100")) {
@@ -538,7 +553,7 @@ public final class ScanSetReader {
 
         /** Ignored files and collapsed ignored folders, from {@link #IGNORED_LISTING}'s output. */
         void ignored(byte[] output) throws IOException {
-            for (String path : records(output)) {
+            for (String path : records(output, notUtf8)) {
                 if (!path.endsWith("/")) {
                     if (candidate(path)) {
                         readWorkingFile(path, Provenance.IGNORED);
@@ -567,7 +582,7 @@ public final class ScanSetReader {
                     public void candidate(String found, Path file) {
                         // A tracked file in an ignored folder is read as tracked already.
                         if (!tracked.contains(found)) {
-                            readWorkingFile(found, Provenance.IGNORED);
+                            readWorkingFile(found, root.resolve(realRoot.relativize(file)), Provenance.IGNORED);
                         }
                     }
 
@@ -579,12 +594,57 @@ public final class ScanSetReader {
             }
         }
 
-        /** Reads the working copy of {@code path} as the only version of it. */
+        /** The folders git's warnings in {@code stderr} say it could not open, as problems. */
+        void unopenedFolders(String stderr, boolean blocking) throws IOException {
+            String rootInRepo = null;
+            for (String line : stderr.split("\n")) {
+                if (!line.startsWith(GIT_COULD_NOT_OPEN)) {
+                    continue;
+                }
+                String rest = line.substring(GIT_COULD_NOT_OPEN.length());
+                int end = rest.lastIndexOf("': ");
+                // git cuts a message at 4 KiB: a longer folder name arrives without its end.
+                String folder = end >= 0 ? rest.substring(0, end) : rest;
+                String reason = end >= 0 ? rest.substring(end + 3).strip().toLowerCase(java.util.Locale.ROOT)
+                        : "path too long; git cut its name short";
+                if (folder.endsWith("/")) {
+                    folder = folder.substring(0, folder.length() - 1);
+                }
+                if (rootInRepo == null) {
+                    rootInRepo = rootBelowTop(); // git names folders from the work tree's top, not from the root
+                }
+                if (!folder.startsWith(rootInRepo) || folder.length() == rootInRepo.length()) {
+                    continue;
+                }
+                folder = folder.substring(rootInRepo.length());
+                if (TreeWalk.underNodeModules(folder) || excludedPath(folder)) {
+                    continue;
+                }
+                addProblem(folder, "git could not open this folder (" + reason + "): nothing under it was scanned",
+                        blocking);
+            }
+        }
+
+        /** The root's path below the work tree's top, with a trailing slash, or "" at the top. */
+        private String rootBelowTop() throws IOException {
+            GitCli.Result r = git.run(root, List.of("rev-parse", "--show-prefix"));
+            if (r.exitCode() != 0) {
+                throw GitCli.failure(r);
+            }
+            String below = new String(r.stdout(), StandardCharsets.UTF_8);
+            return below.endsWith("\n") ? below.substring(0, below.length() - 1) : below;
+        }
+
+        /** Reads the working copy of {@code path}, as git named it, as the only version of it. */
         private void readWorkingFile(String path, Provenance provenance) {
             Path location = location(path, provenance.committed());
-            if (location == null) {
-                return;
+            if (location != null) {
+                readWorkingFile(path, location, provenance);
             }
+        }
+
+        /** Reads the working copy at {@code location} as the only version of {@code path}. */
+        private void readWorkingFile(String path, Path location, Provenance provenance) {
             Outcome outcome = found.reader.read(location, provenance.committed());
             if (outcome instanceof Content c) {
                 addFile(path, location, provenance, c.bytes());
@@ -601,6 +661,10 @@ public final class ScanSetReader {
          * UTF-8.
          */
         private Path location(String path, boolean blocking) {
+            if (notUtf8.contains(path)) {
+                addProblem(path, NAME_NOT_UTF8, blocking);
+                return null;
+            }
             try {
                 return root.resolve(path);
             } catch (InvalidPathException e) {
@@ -628,7 +692,11 @@ public final class ScanSetReader {
         /** The user's predicate on the path and each folder above it (each folder asked once). */
         private boolean excludedPath(String path) {
             for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
-                if (excludedFolders.computeIfAbsent(path.substring(0, i), excluded::test)) {
+                String folder = path.substring(0, i);
+                // Not kept beyond a length: a path thousands of folders deep would fill the heap with its prefixes.
+                boolean out = i <= MAX_CACHED_FOLDER ? excludedFolders.computeIfAbsent(folder, excluded::test)
+                        : excluded.test(folder);
+                if (out) {
                     return true;
                 }
             }
@@ -672,18 +740,28 @@ public final class ScanSetReader {
 
     /** The NUL-separated records of git's {@code -z} output, decoded as UTF-8. */
     static List<String> records(byte[] output) {
+        return records(output, new HashSet<>());
+    }
+
+    /**
+     * The NUL-separated records of git's {@code -z} output, decoded as UTF-8; records that are not valid
+     * UTF-8 are also added to {@code notUtf8}, as decoded (with replacement characters).
+     */
+    static List<String> records(byte[] output, Set<String> notUtf8) {
         List<String> records = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < output.length; i++) {
-            if (output[i] == 0) {
+        for (int i = 0; i <= output.length; i++) {
+            if (i == output.length || output[i] == 0) {
                 if (i > start) {
-                    records.add(new String(output, start, i - start, StandardCharsets.UTF_8));
+                    String record = new String(output, start, i - start, StandardCharsets.UTF_8);
+                    if (record.indexOf('\uFFFD') >= 0 && !Arrays.equals(record.getBytes(StandardCharsets.UTF_8),
+                            Arrays.copyOfRange(output, start, i))) {
+                        notUtf8.add(record);
+                    }
+                    records.add(record);
                 }
                 start = i + 1;
             }
-        }
-        if (start < output.length) {
-            records.add(new String(output, start, output.length - start, StandardCharsets.UTF_8));
         }
         return records;
     }

@@ -99,7 +99,10 @@ final class TreeWalk {
                     } catch (NoSuchFileException e) {
                         continue; // gone since its folder was listed: nothing to read
                     } catch (IOException e) {
-                        if (candidate && !excluded.test(path)) {
+                        if (LongPaths.tooLong(entry, e) && !excluded.test(path)) {
+                            // Neither its kind nor what lies under it can be known: never skip it silently.
+                            visitor.problem(path, LongPaths.WALK_TOO_LONG);
+                        } else if (candidate && !excluded.test(path)) {
                             visitor.problem(path, e instanceof AccessDeniedException ? SafeReader.PERMISSION_DENIED
                                     : SafeReader.IO_ERROR);
                         }
@@ -121,7 +124,8 @@ final class TreeWalk {
                 // An unlistable folder may hide candidates: say so rather than pass silently.
                 IOException cause = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
                 if (!(cause instanceof NoSuchFileException)) {
-                    visitor.problem(folderPath.isEmpty() ? "." : folderPath, cause instanceof AccessDeniedException
+                    visitor.problem(folderPath.isEmpty() ? "." : folderPath, LongPaths.tooLong(folder, cause)
+                            ? LongPaths.WALK_TOO_LONG : cause instanceof AccessDeniedException
                             ? "folder could not be listed: permission denied" : "folder could not be listed (I/O error)");
                 }
             }

@@ -28,6 +28,18 @@ public record Finding(String path, int line, RuleInfo rule, Severity severity, S
         note = note == null ? "" : note;
     }
 
+    /** Paths longer than this are shortened in log lines; SARIF and JSON keep them whole. */
+    public static final int DISPLAY_LIMIT = 240;
+
+    /** {@code path} for a log line: itself, or its first and last 100 characters around {@code /.../}. */
+    public static String displayPath(String path) {
+        if (path.length() <= DISPLAY_LIMIT) {
+            return path;
+        }
+        return path.substring(0, 100) + "/.../" + path.substring(path.length() - 100) + " (" + path.length()
+                + " characters)";
+    }
+
     /** The same finding at another level, with a note saying why. */
     public Finding withSeverity(Severity newSeverity, String why) {
         String newNote = note.isEmpty() ? why : note + "; " + why;
@@ -36,11 +48,12 @@ public record Finding(String path, int line, RuleInfo rule, Severity severity, S
 
     /**
      * The log line of PRODUCT.md: {@code path:line: <what> in <key> [<rule id>] (fingerprint <8 hex>)},
-     * followed by the note in parentheses when there is one.
+     * followed by the note in parentheses when there is one. A path longer than {@link #DISPLAY_LIMIT}
+     * characters (a folder nested thousands deep) is shown by its start and end.
      */
     public String logLine() {
         StringBuilder s = new StringBuilder();
-        s.append(path).append(':').append(line).append(": ").append(what);
+        s.append(displayPath(path)).append(':').append(line).append(": ").append(what);
         if (!key.isEmpty()) {
             s.append(" in ").append(key);
         }

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -24,7 +25,8 @@ import java.util.Set;
  * Replaces a file's content so that readers see either the old bytes or the new ones, never a mix: the new
  * bytes go to a temporary file beside the target, are forced to disk, and the temporary file is then moved
  * over the target atomically (or, where the file system cannot, replacing it). The target keeps its POSIX
- * permissions; a private file gets owner read/write only from the moment it exists.
+ * permissions, owner and group (a rewrite it may not give the old owner is refused); a private file gets
+ * owner read/write only from the moment it exists.
  *
  * <p>Bytes equal to the file's current content are not written at all, so the file's modification time
  * stays as it was.
@@ -58,6 +60,7 @@ public final class AtomicWriter {
         }
         Path folder = target.toAbsolutePath().getParent();
         Set<PosixFilePermission> permissions = privateFile ? PRIVATE : exists ? posixPermissions(target) : null;
+        PosixFileAttributes owners = exists ? posixAttributes(target) : null;
         Path temp = createTemp(folder, target.getFileName().toString(), privateFile);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -68,8 +71,11 @@ public final class AtomicWriter {
                 channel.force(true);
             }
             PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (owners != null && view != null) {
+                keepOwners(view, owners, target);
+            }
             if (permissions != null && view != null) {
-                view.setPermissions(permissions);
+                view.setPermissions(permissions); // after chown, which may clear set-id bits
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -100,6 +106,35 @@ public final class AtomicWriter {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** The file's owner and group, or null on a file system without them. */
+    private static PosixFileAttributes posixAttributes(Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        return view == null ? null : view.readAttributes();
+    }
+
+    /**
+     * Gives the new file the old one's owner and group. The temporary file belongs to this process's user;
+     * renamed over a file another user owns (a build run as root or in a container), it would hand that
+     * file to us. Where we may not chown (not root, not the owner), the target is left untouched.
+     */
+    private static void keepOwners(PosixFileAttributeView temp, PosixFileAttributes old, Path target)
+            throws IOException {
+        PosixFileAttributes now = temp.readAttributes();
+        try {
+            if (!now.owner().equals(old.owner())) {
+                temp.setOwner(old.owner());
+            }
+            if (!now.group().equals(old.group())) {
+                temp.setGroup(old.group());
+            }
+        } catch (IOException e) {
+            throw new IOException(target.getFileName() + " belongs to " + old.owner().getName() + ":"
+                    + old.group().getName() + ", and this user cannot give the rewritten file that owner;"
+                    + " not replaced", e);
         }
     }
 

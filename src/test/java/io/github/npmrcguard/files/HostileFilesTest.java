@@ -285,4 +285,246 @@ class HostileFilesTest {
                 "WARNING web/.npmrc:1: " + SafeReader.VANISHED + " [skipped-file]"), lines(noGit));
         assertClean(noGit, t);
     }
+
+    /**
+     * Builds {@code levels} nested folders named {@code a} under {@code root}, each step of the way in paths
+     * far shorter than PATH_MAX: pieces of {@code DEEP_PIECE} levels are made in {@code stage} and stacked
+     * by renaming the finished deeper piece into the bottom of the next one. {@code bottom} is written at
+     * the deepest level first. (The JDK names files by absolute path, so it cannot create them top-down.)
+     */
+    private static void deepTree(Path root, Path stage, int levels, String bottom) throws IOException {
+        Path piece = Files.createDirectories(stage.resolve("p0"));
+        int built = 0;
+        int n = 0;
+        while (built < levels) {
+            int depth = Math.min(DEEP_PIECE, levels - built);
+            Path next = Files.createDirectories(stage.resolve("p" + (++n)));
+            Path bottomOfNext = Files.createDirectories(next.resolve(chain(depth - (built == 0 ? 0 : 1))));
+            if (built == 0) {
+                Files.writeString(bottomOfNext.resolve(".npmrc"), bottom);
+            } else {
+                Files.move(piece.resolve("a"), bottomOfNext.resolve("a")); // one rename moves the whole deeper part
+            }
+            Files.delete(piece);
+            piece = next;
+            built += depth;
+        }
+        Files.move(piece.resolve("a"), root.resolve("a"));
+        Files.delete(piece);
+    }
+
+    private static final int DEEP_PIECE = 1000;
+
+    private static String chain(int levels) {
+        return "a/".repeat(levels).substring(0, Math.max(0, 2 * levels - 1));
+    }
+
+    /** Deletes what the JDK cannot: rm walks relative to open folders. */
+    private static void removeDeep(Path folder) throws IOException, InterruptedException {
+        Git.command("rm", "-rf", folder.toString());
+    }
+
+    /**
+     * Decided: no depth limit of our own. A folder walk holds one open folder per level, but PATH_MAX
+     * (4,096 bytes on Linux) stops the JDK at about 2,000 one-letter levels, and git (which names paths
+     * from the work tree's top) a little deeper, where git warns "could not open directory" and carries on
+     * with exit code 0. Everything above that limit is scanned; the first folder past it is an error (when
+     * its content could be committed) naming it, shortened, in a log line of bounded length. A tracked file
+     * deeper than that (git add cannot stage it, but an index entry can be written directly) is read from
+     * git's object store like any other staged file, its working copy reported as unreadable.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void tenThousandNestedFoldersEndInBoundedTimeWithTheShallowTokenFoundAndTheLimitNamed() throws Exception {
+        String shallow = tokens.npm();
+        String deep = tokens.npm();
+        String deepFile = "//r.example/:_authToken=" + deep + "\n";
+        for (boolean withGit : new boolean[] {false, true}) {
+            Path root = root(withGit, "deep");
+            Path stage = Files.createDirectories(tmp.resolve("stage-" + withGit));
+            try {
+                deepTree(root, stage, 10_000, deepFile);
+                write(root.resolve(chain(5) + "/.npmrc"), "//r.example/:_authToken=" + shallow + "\n");
+                ScanResult r = scan(withGit, root);
+                assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(chain(5) + "/.npmrc")
+                        && f.fingerprint().equals(Fingerprint.of(shallow))), lines(r).toString());
+                List<Finding> limit = r.errors().stream().filter(f -> f.rule().id().equals("unreadable-file")).toList();
+                assertEquals(1, limit.size(), lines(r).toString().length() + " chars: " + shortened(lines(r)));
+                Finding stop = limit.get(0);
+                assertTrue(stop.path().matches("(a/)+a"), shortened(List.of(stop.path())));
+                assertTrue(stop.path().length() > 3000, "stopped only " + stop.path().length() + " chars deep");
+                assertEquals(withGit ? "git could not open this folder (path too long; git cut its name short):"
+                        + " nothing under it was scanned" : LongPaths.WALK_TOO_LONG, stop.what());
+                assertTrue(stop.logLine().length() < 400, stop.logLine().length() + " chars");
+                assertTrue(stop.logLine().startsWith(chain(60).substring(0, 100) + "/.../"), stop.logLine());
+                assertTrue(r.findings().stream().noneMatch(f -> f.fingerprint().equals(Fingerprint.of(deep))));
+                assertClean(r, shallow);
+                assertClean(r, deep);
+
+                if (withGit) {
+                    // Tracked at the bottom: written to the index directly, as git add cannot reach it.
+                    String path = chain(10_000) + "/.npmrc";
+                    Path blob = write(tmp.resolve("deep-blob"), deepFile);
+                    String id = git.run(root, "hash-object", "-w", blob.toString()).strip();
+                    git.run(root, "update-index", "--add", "--cacheinfo", "100644," + id + "," + path);
+                    ScanResult tracked = scan(true, root);
+                    assertTrue(tracked.errors().stream().anyMatch(f -> f.path().equals(path)
+                            && f.fingerprint().equals(Fingerprint.of(deep))), shortened(lines(tracked)));
+                    assertTrue(tracked.warnings().stream().anyMatch(f -> f.path().equals(path)
+                            && f.what().equals(LongPaths.PATH_TOO_LONG)), shortened(lines(tracked)));
+                    assertTrue(tracked.findings().stream().allMatch(f -> f.logLine().length() < 500),
+                            shortened(lines(tracked)));
+                    assertClean(tracked, deep);
+                }
+            } finally {
+                removeDeep(root);
+                removeDeep(stage);
+            }
+        }
+    }
+
+    private static String shortened(List<String> lines) {
+        return lines.stream().map(l -> l.length() > 300 ? l.substring(0, 150) + "..." + l.substring(l.length() - 150)
+                : l).toList().toString();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void nameOf255BytesAndAPathOfNearly4000CharactersAreScanned() throws IOException {
+        String t = tokens.npm();
+        for (boolean withGit : new boolean[] {false, true}) {
+            Path root = root(withGit, "long");
+            String longName = "n".repeat(250) + "\u00e9\u00e9x"; // NAME_MAX: 255 bytes, two of them 2-byte chars
+            assertEquals(255, longName.getBytes(StandardCharsets.UTF_8).length);
+            String longPath = (("d".repeat(199) + "/").repeat(19) + ".npmrc");
+            int room = 4095 - root.toAbsolutePath().toString().length() - 1;
+            assertTrue(longPath.length() < room, "temp folder too deep for the test: " + room);
+            longPath = "p".repeat(room - longPath.length() - 1) + "/" + longPath; // the whole path: 4,095 bytes
+            write(root.resolve(longName + "/.npmrc"), "//r.example/:_authToken=" + t + "\n");
+            write(root.resolve(longPath), "//r.example/:_authToken=" + t + "\n");
+            write(root.resolve("web/" + longName), "not a candidate\n");
+            ScanResult r = scan(withGit, root);
+            if (withGit) {
+                git.run(root, "add", "-A");
+                ScanResult staged = scan(true, root);
+                assertEquals(lines(r), lines(staged));
+            }
+            String fp = Fingerprint.of(t);
+            String all = longName + "/.npmrc";
+            String finalLongPath = longPath;
+            assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(all) && f.fingerprint().equals(fp)),
+                    lines(r).toString());
+            assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(finalLongPath) && f.fingerprint().equals(fp)),
+                    lines(r).toString());
+            assertTrue(r.findings().stream().noneMatch(f -> f.rule().id().equals("unreadable-file")
+                    || f.rule().id().equals("skipped-file")), lines(r).toString());
+            assertClean(r, t);
+        }
+    }
+
+    /**
+     * A folder named with bytes that are not UTF-8 ({@code caf\xe9}, Latin-1). The walk reads its
+     * {@code .npmrc} by the name's own bytes. git's {@code -z} listing gives those bytes too, but a name
+     * cannot be handed back to the JDK as bytes: the untracked file is an error naming it (fail closed),
+     * the tracked one is read from git's object store and only its working copy is a warning.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void folderNameThatIsNotUtf8IsScannedByTheWalkAndReportedWithGit() throws Exception {
+        String t = tokens.npm();
+        for (boolean withGit : new boolean[] {false, true}) {
+            Path root = root(withGit, "latin1");
+            Path text = write(tmp.resolve("latin1-content"), "//r.example/:_authToken=" + t + "\n");
+            Git.command("sh", "-c", "d=\"$(printf 'caf\\351')\"; mkdir \"$1/$d\" && cp \"$2\" \"$1/$d/.npmrc\"",
+                    "sh", root.toString(), text.toString());
+            String shown = "caf\ufffd/.npmrc";
+            String fp = Fingerprint.of(t);
+            ScanResult r = scan(withGit, root);
+            if (!withGit) {
+                assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(shown) && f.fingerprint().equals(fp)),
+                        lines(r).toString());
+                assertTrue(r.findings().stream().noneMatch(f -> f.rule().id().endsWith("-file")), lines(r).toString());
+            } else {
+                assertEquals(List.of("ERROR " + shown + ":1: " + ScanSetReader.NAME_NOT_UTF8 + " [unreadable-file]"),
+                        lines(r));
+                git.run(root, "add", "-A");
+                ScanResult tracked = scan(true, root);
+                assertTrue(tracked.errors().stream().anyMatch(f -> f.path().equals(shown) && f.fingerprint().equals(fp)),
+                        lines(tracked).toString());
+                assertTrue(lines(tracked).contains("WARNING " + shown + ":1: " + ScanSetReader.NAME_NOT_UTF8
+                        + " [skipped-file]"), lines(tracked).toString());
+                assertClean(tracked, t);
+            }
+            assertClean(r, t);
+        }
+    }
+
+    /**
+     * A file whose mode denies the build user, for real: as root, modes do not bite, so the scan runs in a
+     * JVM of its own as user nobody (65534, via setpriv) on a tree nobody owns, with the {@code .npmrc}
+     * at mode 000. The classes are copied where nobody can read them. Without git and untracked, the build
+     * fails naming the file; tracked, git's object store holds the content, so the finding comes from it and
+     * the unreadable working copy is a warning.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void fileTheBuildUserCannotReadFailsClosedWhenRunAsAnotherUser() throws Exception {
+        assumeTrue(Git.runningAsRoot(), "needs root to run a JVM as another user");
+        Path setpriv = Path.of("/usr/bin/setpriv");
+        assumeTrue(Files.isExecutable(setpriv), "setpriv (util-linux) not found");
+        String t = tokens.npm();
+        Path shared = Files.createTempDirectory(Path.of("/tmp"), "npmrc-guard-nobody",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        try {
+            Path classes = Files.createDirectories(shared.resolve("classes"));
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry);
+                if (Files.isDirectory(p) && (p.endsWith("classes") || p.endsWith("test-classes"))) {
+                    Git.command("cp", "-r", p + "/.", classes.toString()); // target/classes and test-classes
+                }
+            }
+            Path plain = write(shared.resolve("work/plain/.npmrc"), "//r.example/:_authToken=" + t + "\n").getParent();
+            Path repo = Files.createDirectories(shared.resolve("work/repo"));
+            git.run(repo, "init", "-q");
+            write(repo.resolve(".npmrc"), "//r.example/:_authToken=" + t + "\n");
+            write(repo.resolve("web/.npmrc"), "//r.example/:_authToken=" + t + "\n");
+            git.run(repo, "add", ".npmrc");
+            Git.command("chown", "-R", "65534:65534", shared.resolve("work").toString());
+            Git.command("chmod", "-R", "a+rX", classes.toString());
+            Files.setPosixFilePermissions(plain.resolve(".npmrc"), java.util.Set.of());
+            Files.setPosixFilePermissions(repo.resolve(".npmrc"), java.util.Set.of());
+            Files.setPosixFilePermissions(repo.resolve("web/.npmrc"), java.util.Set.of());
+
+            List<String> noGit = asNobody(setpriv, classes, shared, plain);
+            assertEquals(List.of("ERROR .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [unreadable-file]"), noGit);
+
+            List<String> withGit = asNobody(setpriv, classes, shared, repo);
+            String fp = Fingerprint.of(t);
+            assertTrue(withGit.stream().anyMatch(l -> l.startsWith("ERROR .npmrc:1: ") && l.contains(fp)), withGit.toString());
+            assertTrue(withGit.contains("WARNING .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [skipped-file]"),
+                    withGit.toString());
+            assertTrue(withGit.contains("ERROR web/.npmrc:1: " + SafeReader.PERMISSION_DENIED + " [unreadable-file]"),
+                    withGit.toString());
+            assertTrue(withGit.stream().noneMatch(l -> l.startsWith("note:")), withGit.toString()); // git was used
+            TestTokens.assertNoFragment(String.join("\n", noGit) + String.join("\n", withGit), t, "the child's output");
+        } finally {
+            Git.command("rm", "-rf", shared.toString());
+        }
+    }
+
+    private List<String> asNobody(Path setpriv, Path classes, Path shared, Path root) throws Exception {
+        List<String> cmd = List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp", classes.toString(), ScanAsChild.class.getName(), root.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(shared.toFile());
+        pb.environment().putAll(git.env());
+        pb.environment().put("HOME", shared.toString());
+        pb.environment().put("GIT_CEILING_DIRECTORIES", shared.resolve("work").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().toList();
+    }
 }

@@ -97,4 +97,28 @@ class AtomicWriterTest {
         assertTrue(Files.isDirectory(folder));
         assertEquals(List.of(".npmrc"), names());
     }
+
+    /**
+     * A build run as root (a container, a CI agent) rewriting a developer's file must not hand it to root:
+     * the rewritten file keeps its owner, group and mode, executable bit included.
+     */
+    @Test
+    void rewrittenFileKeepsItsOwnerGroupAndModeWhenAnotherUserOwnsIt() throws IOException {
+        assumeTrue(posix());
+        Path probe = Files.writeString(tmp.resolve("probe"), "x");
+        assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(probe, "unix:uid")), "needs root to chown");
+        for (String mode : List.of("rw-r-----", "rwxr-x---")) {
+            Path target = Files.writeString(tmp.resolve("owned-" + mode), "old\n");
+            Files.setAttribute(target, "unix:uid", 65534);
+            Files.setAttribute(target, "unix:gid", 65534);
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(mode));
+
+            assertTrue(new AtomicWriter().write(target, "new\n".getBytes(StandardCharsets.UTF_8), false));
+
+            assertEquals("new\n", Files.readString(target));
+            assertEquals(65534, Files.getAttribute(target, "unix:uid"), mode);
+            assertEquals(65534, Files.getAttribute(target, "unix:gid"), mode);
+            assertEquals(PosixFilePermissions.fromString(mode), Files.getPosixFilePermissions(target));
+        }
+    }
 }
