@@ -23,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The {@code check} goal without Maven: lists the candidate files, parses each as its client would, runs
@@ -34,9 +33,6 @@ public final class Scanner {
     private final DocumentReader reader = new DocumentReader();
 
     private final List<Rule> rules;
-
-    /** Below this many files one thread is quicker than handing work to others. */
-    private static final int PARALLEL_FROM = 32;
 
     /** A scanner with the standard rules. */
     public Scanner(ScanSetSource source) {
@@ -68,11 +64,11 @@ public final class Scanner {
         List<ScanFile> files = new ArrayList<>(set.files());
         files.sort(Comparator.comparing((ScanFile f) -> !f.provenance().committed()));
         Set<String> seen = new LinkedHashSet<>();
-        List<Checked> checked = checkAll(files);
-        for (int i = 0; i < files.size(); i++) {
-            ScanFile file = files.get(i);
-            DocumentReader.Read read = checked.get(i).read;
-            for (Finding f : checked.get(i).found) {
+        for (ScanFile file : files) {
+            DocumentReader.Read read = reader.read(file);
+            List<Finding> found = new ArrayList<>(read.findings());
+            found.addAll(RuleCatalogue.check(read.document(), rules));
+            for (Finding f : found) {
                 if (file.provenance().committed()) {
                     if (!f.fingerprint().isEmpty()) {
                         committedSecrets.add(f.path() + '\0' + f.fingerprint());
@@ -116,40 +112,6 @@ public final class Scanner {
         reported.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
                 .thenComparing(f -> f.severity() == Severity.ERROR ? 0 : 1));
         return new ScanResult(reported, allowed, notes, set.files().size(), set.git());
-    }
-
-    /** One file read and checked: its document and every finding of the rules, before provenance applies. */
-    private static final class Checked {
-        final DocumentReader.Read read;
-        final List<Finding> found;
-
-        Checked(DocumentReader.Read read, List<Finding> found) {
-            this.read = read;
-            this.found = found;
-        }
-    }
-
-    /**
-     * Reads and checks every file, on all cores when there are enough files to repay it: files are independent,
-     * the rules hold no state, and in a fresh Maven JVM this is interpreted code that gains from a second core.
-     * The result is in the order of {@code files}.
-     */
-    private List<Checked> checkAll(List<ScanFile> files) {
-        if (files.size() < PARALLEL_FROM) {
-            List<Checked> out = new ArrayList<>(files.size());
-            for (ScanFile file : files) {
-                out.add(check(file));
-            }
-            return out;
-        }
-        return files.parallelStream().map(this::check).collect(Collectors.toList());
-    }
-
-    private Checked check(ScanFile file) {
-        DocumentReader.Read read = reader.read(file);
-        List<Finding> found = new ArrayList<>(read.findings());
-        found.addAll(RuleCatalogue.check(read.document(), rules));
-        return new Checked(read, found);
     }
 
     private static Finding downgrade(Finding f, Provenance provenance) {
