@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The npmrc-guard benchmark (issue 5); see bench/README.md. Run on demand, never in CI.
 #   bench/run.sh [--scales 10k,200k,1m] [--repeat 5] [--history 10000] [--no-secretlint] [--no-history]
+#                [--plugin groupId:artifactId:version]   (another installed build of the plugin, to compare)
 # Needs the plugin installed in the local Maven repository first:
 #   mvn -B -q install -DskipTests -Dinvoker.skip
 set -euo pipefail
@@ -23,6 +24,7 @@ while [ $# -gt 0 ]; do
     --history) HISTORY_COMMITS="$2"; shift 2 ;;
     --no-secretlint) DO_SECRETLINT=0; shift ;;
     --no-history) DO_HISTORY=0; shift ;;
+    --plugin) GAV="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -176,8 +178,10 @@ CL="$TMP/classload"; rm -rf "$CL"; mkdir -p "$CL/a"
 printf 'registry=https://registry.npmjs.org/\n' > "$CL/.npmrc"
 printf '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n' > "$CL/a/.npmrc"
 (cd "$CL" && MAVEN_OPTS="-verbose:class" "${MVN[@]}" "$GAV:check" > "$TMP/classes.txt" 2>&1) || true
-LOADED=$(grep -oE '(org\.snakeyaml|org\.tomlj|io\.github\.npmrcguard\.parse\.(Pom|Yaml|Toml|YarnrcYml|BunfigToml)[A-Za-z$]*)[^ ]*' "$TMP/classes.txt" \
-  | sed -E 's/\$.*//; s/^(org\.snakeyaml|org\.tomlj)\..*/\1.*/' | sort -u | tr '\n' ' ' || true)
+# Parsing classes: the YAML and TOML libraries, the JDK's StAX implementation (Maven itself reads poms with
+# its own parser), and the plugin's parsers for those formats.
+LOADED=$(grep -oE '(org\.snakeyaml|org\.tomlj|com\.sun\.xml\.internal\.stream|io\.github\.npmrcguard\.parse\.(PomParser|YarnrcYmlParser|BunfigTomlParser)[A-Za-z$]*)[^ ]*' "$TMP/classes.txt" \
+  | sed -E 's/\$.*//; s/^(org\.snakeyaml|org\.tomlj|com\.sun\.xml\.internal\.stream)\..*/\1.*/' | sort -u | tr '\n' ' ' || true)
 
 # ---------------------------------------------------------------- the table
 MACHINE="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
