@@ -151,6 +151,21 @@ final class GitCli {
         }
     }
 
+    /**
+     * Whether git, started in {@code dir}, could find a repository at all: a {@code .git} entry in the folder
+     * or one above it, below any ceiling folder, on the physical path as git walks it. The location
+     * variables that could point elsewhere ({@code GIT_DIR}, ...) are stripped from git's environment, so
+     * without such an entry git can only answer "not a git repository", and starting it to hear that costs a
+     * build some 30 ms.
+     */
+    boolean mayFindRepository(Path dir) {
+        try {
+            return gitEntryAtOrAbove(dir.toRealPath(), environment.get("GIT_CEILING_DIRECTORIES"));
+        } catch (IOException | RuntimeException e) {
+            return true; // let git say what is wrong
+        }
+    }
+
     /** Whether git runs with this environment variable set. */
     boolean setsVariable(String name) {
         return environment.containsKey(name);
@@ -237,9 +252,13 @@ final class GitCli {
             for (String c : ceilings.split(java.io.File.pathSeparator)) {
                 try {
                     if (!c.isEmpty() && Path.of(c).isAbsolute()) {
-                        ceilingFolders.add(Path.of(c).normalize());
+                        Path ceiling = Path.of(c).normalize();
+                        ceilingFolders.add(ceiling);
+                        if (Files.isDirectory(ceiling)) {
+                            ceilingFolders.add(ceiling.toRealPath()); // git compares resolved paths
+                        }
                     }
-                } catch (InvalidPathException e) {
+                } catch (InvalidPathException | IOException e) {
                     // git skips what it cannot use; so does this
                 }
             }

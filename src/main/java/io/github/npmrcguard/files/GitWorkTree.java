@@ -30,6 +30,9 @@ public final class GitWorkTree {
         if (!git.available() || !Files.isDirectory(dir)) {
             return Optional.empty();
         }
+        if (!git.mayFindRepository(dir)) {
+            return Optional.empty();
+        }
         Path plainTop = plainTopLevel(dir, git);
         if (plainTop != null) {
             return Optional.of(plainTop);

@@ -182,6 +182,10 @@ public final class ScanSetReader {
             scan.walk(NOTE_NO_GIT);
             return found.result(false);
         }
+        if (!git.mayFindRepository(realRoot)) {
+            scan.walk(null); // a plain folder: the walk is the normal scan, and git would only say so
+            return found.result(false);
+        }
         return found.result(scan.withGit());
     }
 

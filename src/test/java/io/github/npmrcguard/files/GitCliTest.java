@@ -71,6 +71,7 @@ class GitCliTest {
     void gitThatHangsIsKilledAfterTheTimeout() throws IOException {
         Path sleeper = script("git", "sleep 30");
         GitCli cli = new GitCli(sleeper, GitCli.childEnvironment(System.getenv()), Duration.ofMillis(500));
+        Files.createDirectories(tmp.resolve(".git")); // so that the scan asks git at all
 
         GitException e = assertThrows(GitException.class,
                 () -> new ScanSetReader(cli, SafeReader.FILES).read(tmp, Git.NOTHING));

@@ -203,6 +203,30 @@ class OddGitStatesTest {
                 .count(), withSubmodule::toString);
     }
 
+    @Test
+    void aFolderWithNoDotGitAtOrAboveItIsWalkedWithoutStartingGit() throws Exception {
+        Path log = tmp.resolve("git-calls.log");
+        ScanSetReader counted = countingReader(log);
+        Path plain = Files.createDirectories(tmp.resolve("no-repo/web"));
+        write(plain.resolve(".npmrc"), "registry=https://r.example/\n");
+
+        ScanSet set = counted.read(plain, NOTHING);
+
+        assertFalse(Files.exists(log), () -> "git was started: " + log);
+        assertFalse(set.git());
+        assertEquals(List.of(), set.notes());
+        assertEquals(List.of(".npmrc"), set.files().stream().map(ScanFile::path).toList());
+        // With a repository above, git is asked, and it answers for the subfolder.
+        Path repo = git.init("repo");
+        Path sub = Files.createDirectories(repo.resolve("web"));
+        write(sub.resolve(".npmrc"), "registry=https://r.example/\n");
+        assertTrue(counted.read(sub, NOTHING).git());
+        assertTrue(Files.exists(log));
+        // Reached through a link from a folder with no .git above: git walks up the physical path, so does this.
+        Path link = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("links")).resolve("web"), sub);
+        assertTrue(counted.read(link, NOTHING).git());
+    }
+
     /** A reader whose git is a wrapper script that logs each call, then runs the real git. */
     private ScanSetReader countingReader(Path log) throws IOException {
         Path realGit = GitCli.findOnPath(System.getenv("PATH"), false).orElseThrow();
