@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.File;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -357,6 +358,61 @@ final class GitCli {
             throw failure(r);
         }
         return blobs;
+    }
+
+    /**
+     * Streams one blob with {@code git cat-file blob <id>}, for a blob too large for {@link #readBlobs}: read
+     * it to the end, then close it, which waits for git and throws a {@link GitException} when git failed (a
+     * missing object, say) or timed out. Closing it before the end stops git.
+     */
+    InputStream openBlob(Path dir, String objectId) throws IOException {
+        List<String> args = List.of("cat-file", "blob", objectId);
+        String command = commandLine(dir, args);
+        Process process = launch(dir, args);
+        try {
+            process.getOutputStream().close(); // git reads no stdin here
+        } catch (IOException e) {
+            // git may have exited already
+        }
+        Pump stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
+        Watchdog watchdog = new Watchdog(process, timeout);
+        return new FilterInputStream(process.getInputStream()) {
+            private boolean ended;
+            private boolean closed;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                ended |= b < 0;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                ended |= n < 0;
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                if (!ended) {
+                    process.destroyForcibly(); // the reader stopped early: its own exception says why
+                }
+                super.close();
+                Result r = finish(command, process, new byte[0], stderr, watchdog);
+                if (watchdog.timedOut()) {
+                    throw new GitException(command, -1, timedOutMessage());
+                }
+                if (ended && r.exitCode() != 0) {
+                    throw failure(r);
+                }
+            }
+        };
     }
 
     private Process launch(Path dir, List<String> args) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.npmrcguard.files;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
@@ -22,7 +23,10 @@ import java.util.Map;
  * never an exception text (which could carry more than a path) and never content.
  */
 final class SafeReader {
-    /** Config files are small: anything larger is not read (and reported), so a stray huge file cannot exhaust the heap. */
+    /**
+     * Config files are small: anything larger is not read into the heap, so a stray huge file cannot exhaust it;
+     * it is only opened as a stream ({@link TooLarge}) for a search of token formats.
+     */
     static final long MAX_BYTES = 16L << 20;
 
     static final String PERMISSION_DENIED = "permission denied: not read";
@@ -35,7 +39,6 @@ final class SafeReader {
     static final String NOT_REGULAR = "not a regular file (a pipe, socket or device): not read";
     static final String UNDER_LINK_OUT_OF_ROOT =
             "in a folder reached through a symbolic link out of the scan root: not read";
-    static final String TOO_LARGE = "larger than " + (MAX_BYTES >> 20) + " MiB: not read";
     static final String IO_ERROR = "could not be read (I/O error): not read";
 
     /** Reads a regular file's bytes, at most {@code limit + 1} of them; a seam for tests. */
@@ -75,11 +78,20 @@ final class SafeReader {
     }
 
     /** What reading one file gave. */
-    sealed interface Outcome permits Content, Missing, NotAFile, Problem {
+    sealed interface Outcome permits Content, TooLarge, Missing, NotAFile, Problem {
     }
 
     /** The file's bytes. */
     record Content(byte[] bytes) implements Outcome {
+    }
+
+    /**
+     * A regular file over {@link #MAX_BYTES}, not read: {@link #open} streams it.
+     *
+     * @param target the file to open: the path itself, or a link's target inside the root
+     * @param size   its size when it was looked at
+     */
+    record TooLarge(Path target, long size) implements Outcome {
     }
 
     /** Nothing at that path (any more). */
@@ -155,7 +167,7 @@ final class SafeReader {
             return new Problem(UNDER_LINK_OUT_OF_ROOT, false);
         }
         if (attrs.size() > MAX_BYTES) {
-            return new Problem(TOO_LARGE, committed);
+            return new TooLarge(target, attrs.size());
         }
         byte[] bytes;
         try {
@@ -168,9 +180,17 @@ final class SafeReader {
             return new Problem(LongPaths.tooLong(target, e) ? LongPaths.PATH_TOO_LONG : IO_ERROR, committed);
         }
         if (bytes.length > MAX_BYTES) {
-            return new Problem(TOO_LARGE, committed);
+            return new TooLarge(target, bytes.length); // it grew since it was looked at
         }
         return new Content(bytes);
+    }
+
+    /**
+     * Opens a {@link TooLarge} file as a stream, without following a link (a link's target was resolved and
+     * checked already), in case the file was swapped for one since the check.
+     */
+    static InputStream open(Path target) throws IOException {
+        return Files.newInputStream(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }
 
     private boolean parentInsideRoot(Path file) {

@@ -4,7 +4,9 @@ import io.github.npmrcguard.files.SafeReader.Content;
 import io.github.npmrcguard.files.SafeReader.Missing;
 import io.github.npmrcguard.files.SafeReader.Outcome;
 import io.github.npmrcguard.files.SafeReader.Problem;
+import io.github.npmrcguard.files.SafeReader.TooLarge;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -12,6 +14,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -72,7 +76,11 @@ import java.util.regex.Pattern;
  * or device is reported, never opened; a folder is not a file. A symbolic link is read when its target is
  * a regular file inside the root, and reported (non-blocking) otherwise. A file that cannot be read is a
  * {@link FileProblem}, blocking when its content would count as committed; one that vanished since git
- * listed it is a non-blocking one. Messages name the problem, never content or an exception's text.
+ * listed it is a non-blocking one. Messages name the problem, never content or an exception's text. A file
+ * (or staged blob) larger than {@link LargeFile#PARSE_LIMIT} is not read here: it becomes a
+ * {@link LargeFile}, opened as a stream (the working copy, or {@code git cat-file blob}) when the scan
+ * searches it for token formats. A large working copy whose git object id is that of a staged version is
+ * that version, and is not listed twice.
  *
  * <p>Instances hold no state between calls and may be shared between threads.
  */
@@ -215,6 +223,7 @@ public final class ScanSetReader {
         private final Path realRoot;
         private final SafeReader reader;
         private final List<ScanFile> files = new ArrayList<>();
+        private final List<LargeFile> large = new ArrayList<>();
         private final List<FileProblem> problems = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
 
@@ -226,12 +235,13 @@ public final class ScanSetReader {
         ScanSet result(boolean usedGit) {
             // Stable: by path, then provenance; conflict stages keep their order.
             files.sort(Comparator.comparing(ScanFile::path).thenComparing(ScanFile::provenance));
-            // A staged blob and its working copy both too large (say) is one problem to report, the blocking one.
+            large.sort(Comparator.comparing(LargeFile::path).thenComparing(LargeFile::provenance));
+            // The same problem with two versions of a file (say both unreadable) is one to report, the blocking one.
             Set<String> blocking = new HashSet<>();
             problems.stream().filter(FileProblem::blocking).forEach(p -> blocking.add(p.path() + '\0' + p.message()));
             problems.removeIf(p -> !p.blocking() && blocking.contains(p.path() + '\0' + p.message()));
             problems.sort(Comparator.comparing(FileProblem::path).thenComparing(FileProblem::message));
-            return new ScanSet(files, problems, notes, usedGit);
+            return new ScanSet(files, large, problems, notes, usedGit);
         }
     }
 
@@ -494,6 +504,7 @@ public final class ScanSetReader {
                 }
                 Path location = location(path, false);
                 List<byte[]> staged = new ArrayList<>();
+                List<String> stagedLarge = new ArrayList<>();
                 if (entries.size() > 1) {
                     entries.sort(Comparator.comparingInt(Entry::stage));
                 }
@@ -505,7 +516,12 @@ public final class ScanSetReader {
                     if (blob == null || blob.missing()) {
                         addProblem(path, STAGED_MISSING, true);
                     } else if (blob.content() == null) {
-                        addProblem(path, SafeReader.TOO_LARGE, true);
+                        // Too large to hold: streamed from git when the scan searches it.
+                        if (!stagedLarge.contains(entry.objectId())) {
+                            stagedLarge.add(entry.objectId());
+                            String id = entry.objectId();
+                            addLarge(path, location, Provenance.STAGED, blob.size(), () -> git.openBlob(root, id));
+                        }
                     } else if (!containsEqual(staged, blob.content())) {
                         // Conflict stages often repeat one another: each distinct content once.
                         staged.add(blob.content());
@@ -519,6 +535,10 @@ public final class ScanSetReader {
                 if (wc instanceof Content c) {
                     if (!containsSameText(staged, c.bytes())) {
                         addFile(path, location, Provenance.WORKING_COPY, c.bytes());
+                    }
+                } else if (wc instanceof TooLarge l) {
+                    if (!isStagedBlob(l.target(), stagedLarge)) {
+                        addLarge(path, location, Provenance.WORKING_COPY, l.size(), () -> SafeReader.open(l.target()));
                     }
                 } else if (wc instanceof Problem p) {
                     addProblem(path, p.message(), p.blocking());
@@ -652,6 +672,8 @@ public final class ScanSetReader {
             Outcome outcome = found.reader.read(location, provenance.committed());
             if (outcome instanceof Content c) {
                 addFile(path, location, provenance, c.bytes());
+            } else if (outcome instanceof TooLarge l) {
+                addLarge(path, location, provenance, l.size(), () -> SafeReader.open(l.target()));
             } else if (outcome instanceof Missing) {
                 addProblem(path, SafeReader.VANISHED, false);
             } else if (outcome instanceof Problem p) {
@@ -681,6 +703,11 @@ public final class ScanSetReader {
         /** A version of the file at {@code path} (relative to {@link #root}). */
         private void addFile(String path, Path location, Provenance provenance, byte[] content) {
             found.files.add(new ScanFile(prefix + path, location, kind(path), provenance, content));
+        }
+
+        /** A version of the file at {@code path} too large to parse: searched as a stream. */
+        private void addLarge(String path, Path location, Provenance provenance, long size, LargeFile.Opener content) {
+            found.large.add(new LargeFile(prefix + path, location, kind(path), provenance, size, content));
         }
 
         private void addProblem(String path, String message, boolean blocking) {
@@ -723,6 +750,59 @@ public final class ScanSetReader {
 
     private static String name(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Whether a working copy too large to hold has the content of one of the staged blobs, by its git object id
+     * (SHA-1 or SHA-256, as long as the ids are), computed over a stream. A checkout that differs only in line
+     * endings counts as different here: it is searched as well, and the scan reports each secret once.
+     */
+    static boolean isStagedBlob(Path file, List<String> objectIds) {
+        if (objectIds.isEmpty()) {
+            return false;
+        }
+        try {
+            String sha1 = null;
+            String sha256 = null;
+            for (String id : objectIds) {
+                String mine;
+                if (id.length() == 40) {
+                    mine = sha1 != null ? sha1 : (sha1 = blobId(file, "SHA-1"));
+                } else {
+                    mine = sha256 != null ? sha256 : (sha256 = blobId(file, "SHA-256"));
+                }
+                if (id.equals(mine)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false; // searching it will say what is wrong
+        }
+    }
+
+    /** git's object id of a file's content as a blob: the digest of "blob <size>\0" and the bytes. */
+    static String blobId(Path file, String algorithm) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has " + algorithm, e);
+        }
+        long size = Files.size(file);
+        digest.update(("blob " + size + "\0").getBytes(StandardCharsets.US_ASCII));
+        long read = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = SafeReader.open(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                read += n;
+            }
+        }
+        if (read != size) {
+            return ""; // it changed while read: matches no id
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** Equal bytes, or equal once CRLF is read as LF: core.autocrlf checkouts differ from the blob only so. */

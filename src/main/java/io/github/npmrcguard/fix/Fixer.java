@@ -1,6 +1,7 @@
 package io.github.npmrcguard.fix;
 
 import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.files.LargeFile;
 import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.RuleCatalogue;
 import io.github.npmrcguard.scan.ScanResult;
@@ -80,6 +81,12 @@ public final class Fixer {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 findings.forEach(f -> manual.add(new Manual(f, "the working copy no longer has this file: "
                         + "delete it from the index too (git rm --cached " + path + ")")));
+                continue;
+            }
+            if (Files.size(file) > LargeFile.PARSE_LIMIT) {
+                // Not parsed, so not rewritten either (and not read into the heap): only its tokens were found.
+                findings.forEach(f -> manual.add(new Manual(f, "the file is too large to rewrite safely: "
+                        + steps(f))));
                 continue;
             }
             Set<String> fingerprints = new LinkedHashSet<>();

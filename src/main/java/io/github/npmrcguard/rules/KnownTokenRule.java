@@ -54,6 +54,14 @@ public final class KnownTokenRule implements Rule {
         }
     }
 
+    /**
+     * Reports a token found outside a document: in a file too large to parse, searched as a stream. The
+     * finding reads as one in an unparsable file's raw lines: no key, the token's format.
+     */
+    public static void reportStreamed(FindingSink sink, int line, TokenMatch m, String token) {
+        report(sink, line, "", m, token, "");
+    }
+
     private static void report(FindingSink sink, int line, String key, TokenMatch m, String token, String encoded) {
         if (m.confident()) {
             sink.report(INFO, Severity.ERROR, line, encoded + Describe.tokenWords(m), key, token);

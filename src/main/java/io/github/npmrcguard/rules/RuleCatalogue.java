@@ -21,7 +21,9 @@ public final class RuleCatalogue {
     public static final RuleInfo SKIPPED_FILE = new RuleInfo("skipped-file", Severity.WARNING,
             "Config file not read",
             "A candidate file was not read, for the reason given: a symbolic link that leads out of the scan "
-                    + "root, or a file that disappeared while the scan ran.");
+                    + "root, or a file that disappeared while the scan ran. A file larger than 16 MiB is not parsed "
+                    + "but searched for token formats as a stream: a token in it is still an error at its line, but a "
+                    + "literal without a known format in an auth key is not found there.");
 
     private static final List<Rule> RULES = List.of(
             new LiteralCredentialRule(),

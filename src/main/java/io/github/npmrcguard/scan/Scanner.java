@@ -4,6 +4,7 @@ import io.github.npmrcguard.allow.AllowComment;
 import io.github.npmrcguard.allow.Allowlist;
 import io.github.npmrcguard.allow.AllowlistEntry;
 import io.github.npmrcguard.files.FileProblem;
+import io.github.npmrcguard.files.LargeFile;
 import io.github.npmrcguard.files.Provenance;
 import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.files.ScanSet;
@@ -26,11 +27,13 @@ import java.util.function.Predicate;
 
 /**
  * The {@code check} goal without Maven: lists the candidate files, parses each as its client would, runs
- * the rules, and applies what git says about each file's provenance and what the user allowed.
+ * the rules, and applies what git says about each file's provenance and what the user allowed. A file too
+ * large to parse is searched for token formats as a stream instead, and reported as searched only.
  */
 public final class Scanner {
     private final ScanSetSource source;
     private final DocumentReader reader = new DocumentReader();
+    private final LargeFileSearch largeFiles = new LargeFileSearch();
 
     private final List<Rule> rules;
 
@@ -55,21 +58,68 @@ public final class Scanner {
     public ScanResult scan(Path root, Predicate<String> excluded, Allowlist allowlist, LocalDate today)
             throws IOException {
         ScanSet set = source.read(root, excluded);
-        List<Finding> reported = new ArrayList<>();
-        List<AllowedFinding> allowed = new ArrayList<>();
-        List<String> notes = new ArrayList<>(set.notes());
+        Verdicts verdicts = new Verdicts(allowlist, today);
+        List<FileProblem> problems = new ArrayList<>(set.problems());
+        Set<String> notSearched = new HashSet<>();
 
-        // Secrets the committed versions already report, so a working copy holding the same one adds nothing.
-        Set<String> committedSecrets = new HashSet<>();
-        List<ScanFile> files = new ArrayList<>(set.files());
-        files.sort(Comparator.comparing((ScanFile f) -> !f.provenance().committed()));
-        Set<String> seen = new LinkedHashSet<>();
-        for (ScanFile file : files) {
-            DocumentReader.Read read = reader.read(file);
-            List<Finding> found = new ArrayList<>(read.findings());
-            found.addAll(RuleCatalogue.check(read.document(), rules));
+        // Committed versions first: a secret they report is not reported again from a working copy.
+        for (boolean committed : new boolean[] {true, false}) {
+            for (ScanFile file : set.files()) {
+                if (file.provenance().committed() == committed) {
+                    DocumentReader.Read read = reader.read(file);
+                    List<Finding> found = new ArrayList<>(read.findings());
+                    found.addAll(RuleCatalogue.check(read.document(), rules));
+                    verdicts.judge(found, file.provenance(), read.document());
+                }
+            }
+            for (LargeFile file : set.large()) {
+                if (file.provenance().committed() == committed) {
+                    LargeFileSearch.Searched searched = largeFiles.search(file);
+                    verdicts.judge(searched.findings(), file.provenance(), null);
+                    if (searched.problem() != null) {
+                        problems.add(searched.problem());
+                        notSearched.add(file.path()); // its problem says so; no "searched" note too
+                    }
+                }
+            }
+        }
+        Set<String> searchedOnly = new LinkedHashSet<>();
+        for (LargeFile file : set.large()) {
+            if (!notSearched.contains(file.path()) && searchedOnly.add(file.path())) {
+                // Not an error: the token search covered it; but its settings were not checked, so say so.
+                problems.add(new FileProblem(file.path(), LargeFile.SEARCHED_ONLY, false));
+            }
+        }
+        List<Finding> reported = verdicts.reported;
+        for (FileProblem p : problems) {
+            RuleInfo rule = p.blocking() ? RuleCatalogue.UNREADABLE_FILE : RuleCatalogue.SKIPPED_FILE;
+            reported.add(new Finding(p.path(), 1, rule, rule.severity(), p.message(), "", "", ""));
+        }
+        reported.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
+                .thenComparing(f -> f.severity() == Severity.ERROR ? 0 : 1));
+        return new ScanResult(reported, verdicts.allowed, set.notes(), set.files().size() + set.large().size(),
+                set.git());
+    }
+
+    /** What becomes of each finding: provenance, duplicates, allow comments and the allowlist applied. */
+    private static final class Verdicts {
+        private final Allowlist allowlist;
+        private final LocalDate today;
+        final List<Finding> reported = new ArrayList<>();
+        final List<AllowedFinding> allowed = new ArrayList<>();
+        /** Secrets the committed versions already report, so a working copy holding the same one adds nothing. */
+        private final Set<String> committedSecrets = new HashSet<>();
+        private final Set<String> seen = new HashSet<>();
+
+        Verdicts(Allowlist allowlist, LocalDate today) {
+            this.allowlist = allowlist;
+            this.today = today;
+        }
+
+        /** @param document the version's document, for allow comments; null for a file searched as a stream */
+        void judge(List<Finding> found, Provenance provenance, ConfigDocument document) {
             for (Finding f : found) {
-                if (file.provenance().committed()) {
+                if (provenance.committed()) {
                     if (!f.fingerprint().isEmpty()) {
                         committedSecrets.add(f.path() + '\0' + f.fingerprint());
                     }
@@ -78,13 +128,13 @@ public final class Scanner {
                     if (f.fingerprint().isEmpty() || committedSecrets.contains(f.path() + '\0' + f.fingerprint())) {
                         continue;
                     }
-                    f = downgrade(f, file.provenance());
+                    f = downgrade(f, provenance);
                 }
                 // Merge-conflict stages repeat the same lines: report each finding once.
                 if (!seen.add(f.path() + '\0' + f.line() + '\0' + f.rule().id() + '\0' + f.fingerprint())) {
                     continue;
                 }
-                String reason = AllowComment.above(read.document(), f.line());
+                String reason = document == null ? null : AllowComment.above(document, f.line());
                 if (reason != null && !reason.isEmpty()) {
                     allowed.add(new AllowedFinding(f, "allow comment", reason));
                     continue;
@@ -105,13 +155,6 @@ public final class Scanner {
                 reported.add(f);
             }
         }
-        for (FileProblem p : set.problems()) {
-            RuleInfo rule = p.blocking() ? RuleCatalogue.UNREADABLE_FILE : RuleCatalogue.SKIPPED_FILE;
-            reported.add(new Finding(p.path(), 1, rule, rule.severity(), p.message(), "", "", ""));
-        }
-        reported.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
-                .thenComparing(f -> f.severity() == Severity.ERROR ? 0 : 1));
-        return new ScanResult(reported, allowed, notes, set.files().size(), set.git());
     }
 
     private static Finding downgrade(Finding f, Provenance provenance) {

@@ -49,6 +49,25 @@ public final class TokenCatalogue {
         return out;
     }
 
+    /**
+     * Every token in {@code text} that starts at or after {@code from}, left to right. The chars before
+     * {@code from} are still seen by the patterns' look-behind, as in a search of the whole text.
+     */
+    public List<TokenMatch> find(CharSequence text, int from) {
+        if (!mayHoldToken(text)) {
+            return List.of();
+        }
+        List<TokenMatch> out = new ArrayList<>(1);
+        Matcher m = TOKENS.matcher(text);
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        m.region(from, text.length());
+        while (m.find()) {
+            out.add(toMatch(m, text));
+        }
+        return out;
+    }
+
     /** The format of {@code value} when the whole value is one token, else {@code null}. */
     public TokenMatch whole(String value) {
         Matcher m = TOKENS.matcher(value);

@@ -153,4 +153,35 @@ class GitCliTest {
         assertTrue(blobs.get(missing).missing());
         assertEquals(3, blobs.size());
     }
+
+    @Test
+    void openBlobStreamsABlobAndItsCloseReportsAMissingOne() throws IOException {
+        Git git = new Git(tmp);
+        Path repo = git.init("repo");
+        write(repo.resolve("b"), "b".repeat(100_000));
+        git.run(repo, "add", "-A");
+        String b = git.run(repo, "rev-parse", ":b").strip();
+        try (java.io.InputStream in = git.cli().openBlob(repo, b)) {
+            assertArrayEquals("b".repeat(100_000).getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+        }
+        java.io.InputStream missing = git.cli().openBlob(repo, "0123456789012345678901234567890123456789");
+        assertEquals(0, missing.readAllBytes().length);
+        GitException e = assertThrows(GitException.class, missing::close);
+        assertTrue(e.getMessage().contains("cat-file blob"), e.getMessage());
+        // Closed before the end: git is stopped, and that is no failure.
+        git.cli().openBlob(repo, b).close();
+    }
+
+    @Test
+    void aWorkingCopysBlobIdIsGitsOwn() throws IOException {
+        Git git = new Git(tmp);
+        Path repo = git.init("repo");
+        Path file = write(repo.resolve("c"), "some content\n");
+        git.run(repo, "add", "-A");
+        String id = git.run(repo, "rev-parse", ":c").strip();
+        assertEquals(id, ScanSetReader.blobId(file, "SHA-1"));
+        assertTrue(ScanSetReader.isStagedBlob(file, List.of("0123456789012345678901234567890123456789", id)));
+        write(repo.resolve("c"), "some content\r\n");
+        assertFalse(ScanSetReader.isStagedBlob(file, List.of(id)));
+    }
 }

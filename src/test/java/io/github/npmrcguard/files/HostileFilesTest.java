@@ -148,38 +148,141 @@ class HostileFilesTest {
         }
     }
 
+    /** The filler of the large files: one comment line of 61 bytes. */
+    private static final byte[] FILLER = "; a comment line of filler text padded out to sixty bytes...\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    /** Writes {@code fillerLines} filler lines, then {@code last} (its own line ending included). */
+    private static Path writeLarge(Path file, int fillerLines, String last) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            for (int line = 0; line < fillerLines; line++) {
+                out.write(FILLER);
+            }
+            out.write(last.getBytes(StandardCharsets.US_ASCII));
+        }
+        return file;
+    }
+
+    private static String searchedOnly(String path) {
+        return "WARNING " + path + ":1: " + LargeFile.SEARCHED_ONLY + " [skipped-file]";
+    }
+
+    private static String knownToken(String severity, String path, int line, String token, String note) {
+        return severity + " " + path + ":" + line + ": npm access token (checksum valid) [known-token] (fingerprint "
+                + Fingerprint.of(token) + ")" + (note.isEmpty() ? "" : " (" + note + ")");
+    }
+
     /**
-     * Decided: a file over {@link SafeReader#MAX_BYTES} is not read and fails the build (unreadable-file,
-     * blocking when committed). Config files are bytes to kilobytes; every parser and rule works on the
-     * whole document (line numbers, sections, allow comments on the line above), so streaming would have
-     * to be a second, raw-line-only path through the scanner for a case no client config ever reaches, and
-     * a 60 MB "config" is already a finding in its own right. Failing closed with the file's name keeps the
-     * invariant that nothing committed passes unread, without reading it into the heap: the size is
-     * checked from the file's attributes before it is opened.
+     * Decided: a file over {@link SafeReader#MAX_BYTES} is not parsed (every parser and rule works on the
+     * whole document), but its bytes are streamed through a fixed buffer and searched for token formats, as
+     * an unparsable file's raw lines are: a token in it is an error at its line, as committed content always
+     * is. The file itself is a skipped-file warning that says it was only searched: a literal without a token
+     * format in an auth key of such a file is not found. Without a token it does not fail the build, since
+     * the token search did cover it, and a 60 MB file named like a config (a generated one, a data file) is
+     * not a reason to stop every build.
      */
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void sixtyMegabyteFileWithATokenDeepInsideFailsClosedAsTooLargeWithoutBeingRead() throws IOException {
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void sixtyMegabyteFileWithATokenOnLineOneMillionIsFoundAtThatLineByAStreamedSearch() throws IOException {
         String t = tokens.npm();
-        for (boolean withGit : new boolean[] {true, false}) {
-            Path root = root(withGit, "huge");
-            Path file = root.resolve(".npmrc");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                byte[] filler = "; a comment line of filler text padded out to sixty bytes...\n"
-                        .getBytes(StandardCharsets.US_ASCII);
-                for (int line = 1; line < 1_000_000; line++) {
-                    out.write(filler);
-                }
-                out.write(("//r.example/:_authToken=" + t + "\n").getBytes(StandardCharsets.US_ASCII));
-            }
+        for (String mode : List.of("plain", "untracked", "staged")) {
+            boolean withGit = !mode.equals("plain");
+            Path root = root(withGit, "huge-" + mode);
+            Path file = writeLarge(root.resolve(".npmrc"), 999_999, "//r.example/:_authToken=" + t + "\n");
             assertTrue(Files.size(file) > 60_000_000L);
-            if (withGit) {
-                git.run(root, "add", "-A"); // staged: the blob path through cat-file, and the working copy
+            if (mode.equals("staged")) {
+                git.run(root, "add", "-A"); // the blob streamed through git; its working copy is the same bytes
             }
             ScanResult r = scan(withGit, root);
-            assertEquals(List.of("ERROR .npmrc:1: " + SafeReader.TOO_LARGE + " [unreadable-file]"), lines(r),
-                    "git: " + withGit);
+            assertEquals(List.of(searchedOnly(".npmrc"), knownToken("ERROR", ".npmrc", 1_000_000, t, "")), lines(r), mode);
             assertClean(r, t);
+            if (mode.equals("staged")) {
+                // The working copy is the staged blob (same object id): searched once, from git.
+                ScanSet set = git.reader().read(root, NOTHING);
+                assertEquals(List.of(Provenance.STAGED), set.large().stream().map(LargeFile::provenance).toList());
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void largeFileWithoutATokenIsOnlyAWarningAndOneOnlyInTheWorkingCopyOrIgnoredIsAWarning() throws IOException {
+        String t = tokens.npm();
+        Path root = git.init("huge-provenance");
+        int lines = 300_000; // 18 MB: over the limit
+        writeLarge(root.resolve("clean/.npmrc"), lines, "//r.example/:_authToken=${NPM_TOKEN}\n");
+        writeLarge(root.resolve("injected/.npmrc"), lines, "//r.example/:_authToken=${NPM_TOKEN}\n");
+        git.run(root, "add", "-A");
+        // CI wrote the token into the working copy of a tracked file whose staged content is clean.
+        writeLarge(root.resolve("injected/.npmrc"), lines, "//r.example/:_authToken=" + t + "\n");
+        write(root.resolve(".gitignore"), "local/\n");
+        writeLarge(root.resolve("local/.npmrc"), lines, "//r.example/:_authToken=" + t + "\n");
+        ScanResult r = scan(true, root);
+        assertEquals(List.of(searchedOnly("clean/.npmrc"), searchedOnly("injected/.npmrc"),
+                knownToken("WARNING", "injected/.npmrc", lines + 1, t,
+                        "only in the working copy: the staged content is clean, so CI may have injected it"),
+                searchedOnly("local/.npmrc"),
+                knownToken("WARNING", "local/.npmrc", lines + 1, t, "only in a file git ignores: never committed")),
+                lines(r));
+        assertTrue(r.errors().isEmpty());
+        assertClean(r, t);
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void tenMegabyteSingleLineInAFileOverTheLimitIsSearchedToItsEnd() throws IOException {
+        String t = tokens.npm();
+        int fillerLines = 120_000; // 7 MB of lines, then one line of 10 MB: 17 MB in all
+        StringBuilder line = new StringBuilder(10_100_000).append("; ");
+        String chunk = "abc/def+ghi=jkl-mno_pqr.stu:vwx" + "npm" + "_AAAA ";
+        while (line.length() < 10_000_000) {
+            line.append(chunk);
+        }
+        line.append(' ').append(t).append(" and the end of the line\n; one more line\n");
+        for (String mode : List.of("plain", "staged")) {
+            boolean withGit = !mode.equals("plain");
+            Path root = root(withGit, "huge-line-" + mode);
+            Path file = writeLarge(root.resolve("web/.yarnrc"), fillerLines, line.toString());
+            assertTrue(Files.size(file) > SafeReader.MAX_BYTES);
+            if (withGit) {
+                git.run(root, "add", "-A");
+            }
+            ScanResult r = scan(withGit, root);
+            assertEquals(List.of(searchedOnly("web/.yarnrc"), knownToken("ERROR", "web/.yarnrc", fillerLines + 1, t, "")),
+                    lines(r), mode);
+            assertClean(r, t);
+        }
+    }
+
+    /**
+     * Flat memory, for real: the scan runs in a JVM of its own whose heap (32 MiB) is smaller than the file
+     * (60 MB), and still finds the token at its line, from the working copy and from git's blob.
+     */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void sixtyMegabyteFileIsSearchedByAJvmWhoseHeapIsSmallerThanTheFile() throws Exception {
+        String t = tokens.npm();
+        for (String mode : List.of("plain", "staged")) {
+            boolean withGit = !mode.equals("plain");
+            Path root = root(withGit, "huge-heap-" + mode);
+            writeLarge(root.resolve(".npmrc"), 999_999, "//r.example/:_authToken=" + t + "\n");
+            if (withGit) {
+                git.run(root, "add", "-A");
+            }
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+                    "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp",
+                    System.getProperty("java.class.path"), ScanAsChild.class.getName(), root.toString());
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(tmp.toFile());
+            pb.environment().clear();
+            pb.environment().putAll(git.env()); // a plain root has no .git up to the ceiling: walked, no note
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            TestTokens.assertNoFragment(out, t, "the child's output");
+            assertEquals(0, p.exitValue(), out);
+            assertEquals(List.of(searchedOnly(".npmrc"), knownToken("ERROR", ".npmrc", 1_000_000, t, "")),
+                    out.lines().toList(), mode);
         }
     }
 

@@ -7,13 +7,20 @@ import io.github.npmrcguard.allow.Allowlist;
 import io.github.npmrcguard.allow.AllowlistEntry;
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.files.FileProblem;
+import io.github.npmrcguard.files.LargeFile;
 import io.github.npmrcguard.files.Provenance;
 import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.files.ScanSet;
 import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.secrets.Fingerprint;
 import io.github.npmrcguard.testsupport.TestTokens;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -157,5 +164,49 @@ class ScannerTest {
         ScanResult r = scan(Allowlist.none());
         assertEquals(1, r.errors().size());
         assertEquals("known-token", r.errors().get(0).rule().id());
+    }
+
+    private final List<LargeFile> large = new ArrayList<>();
+
+    private ScanResult scanWithLarge(Allowlist allowlist) throws Exception {
+        return new Scanner((root, excluded) -> new ScanSet(files, large, problems, List.of(), true))
+                .scan(Path.of("."), p -> false, allowlist, TODAY);
+    }
+
+    private void addLarge(String path, Provenance provenance, LargeFile.Opener content) {
+        large.add(new LargeFile(path, Path.of(path), FileKind.ofFileName(path.substring(path.lastIndexOf('/') + 1)),
+                provenance, 1L << 30, content));
+    }
+
+    @Test
+    void aLargeFileIsSearchedForTokensTheAllowlistAppliesAndAFailedReadFailsClosed() throws Exception {
+        String a = tokens.npm();
+        String b = tokens.npm();
+        byte[] text = ("; x\n" + a + "\n; y\n" + b + "\n").getBytes(StandardCharsets.US_ASCII);
+        addLarge("ok/.npmrc", Provenance.STAGED, () -> new ByteArrayInputStream(text));
+        // A stream that fails after its first two lines: what was read is reported, and the file fails closed.
+        addLarge("broken/.npmrc", Provenance.STAGED, () -> new SequenceInputStream(
+                new ByteArrayInputStream(Arrays.copyOf(text, text.length / 2)), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("disk on fire " + b);
+                    }
+                }));
+        addLarge("gone/.npmrc", Provenance.UNTRACKED, () -> {
+            throw new NoSuchFileException("gone/.npmrc");
+        });
+        Allowlist allowB = new Allowlist(List.of(new AllowlistEntry(Fingerprint.of(b), "revoked", TODAY)));
+        ScanResult r = scanWithLarge(allowB);
+        String found = " npm access token (checksum valid) [known-token] (fingerprint ";
+        assertEquals(List.of(
+                "ERROR broken/.npmrc:1: could not be read to its end (I/O error): not wholly searched [unreadable-file]",
+                "ERROR broken/.npmrc:2:" + found + Fingerprint.of(a) + ")",
+                "WARNING gone/.npmrc:1: vanished while the scan ran [skipped-file]",
+                "WARNING ok/.npmrc:1: " + LargeFile.SEARCHED_ONLY + " [skipped-file]",
+                "ERROR ok/.npmrc:2:" + found + Fingerprint.of(a) + ")"), lines(r.findings()));
+        assertEquals(List.of("ok/.npmrc:4"), r.allowed().stream().map(f -> f.finding().path() + ":" + f.finding().line())
+                .toList());
+        TestTokens.assertNoFragment(lines(r.findings()).toString(), a, "findings");
+        TestTokens.assertNoFragment(lines(r.findings()).toString(), b, "findings");
     }
 }
