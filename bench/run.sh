@@ -192,5 +192,19 @@ if [ "$DO_HISTORY" = 1 ]; then
   for d in "${HIST_DISTINCT[@]}"; do BLOBS="$BLOBS h$d=$(cat "$WORK/history-$HISTORY_COMMITS-$d/blobs")"; done
 fi
 java "$HERE/Report.java" "$RESULTS" "$MACHINE" "$VERSIONS" "$HISTORY_COMMITS" "${BLOBS# }" "${LOADED:-none}"
+
+# ---------------------------------------------------------------- heap used by the scan
+# The same scan as the check goal, in a JVM of its own: bytes allocated and bytes held after it (one run each).
+PLUGIN_JAR="$HOME/.m2/repository/$(echo "$GAV" | cut -d: -f1 | tr . /)/$(echo "$GAV" | cut -d: -f2)/$(echo "$GAV" | cut -d: -f3)/$(echo "$GAV" | cut -d: -f2)-$(echo "$GAV" | cut -d: -f3).jar"
+(cd "$HERE/.." && mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$TMP/deps.txt" >/dev/null 2>&1) || true
+if [ -f "$PLUGIN_JAR" ] && [ -s "$TMP/deps.txt" ]; then
+  echo "heap used by the scan (in-process, what check runs; allocated includes garbage):"
+  for s in "${SCALE_LIST[@]}"; do
+    for m in git plain; do
+      printf '  %-5s %-7s %s\n' "$s" "$([ "$m" = git ] && echo git || echo 'no git')" \
+        "$(java -cp "$PLUGIN_JAR:$(cat "$TMP/deps.txt")" "$HERE/ScanHeap.java" "$WORK/tree-$s/$m" 2>&1 | tail -1)"
+    done
+  done
+fi
 echo "what the check saw (warm-up round):"; cat "$TMP/seen"
 say "raw figures: $RESULTS"

@@ -1,0 +1,53 @@
+import io.github.npmrcguard.allow.Allowlist;
+import io.github.npmrcguard.allow.PathExcludes;
+import io.github.npmrcguard.files.ScanSetReader;
+import io.github.npmrcguard.rules.Rule;
+import io.github.npmrcguard.rules.RuleCatalogue;
+import io.github.npmrcguard.scan.Preflight;
+import io.github.npmrcguard.scan.ScanResult;
+import io.github.npmrcguard.scan.Scanner;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The heap a scan uses, in a JVM of its own, running what the check goal runs (the standard rules and the
+ * preflight, no allowlist): the bytes it allocates (its garbage included) and the bytes still held when it
+ * returns, with its result, after a full collection. Run by run.sh as
+ * {@code java -cp <plugin jar and its dependencies> bench/ScanHeap.java <folder>}; prints one line.
+ */
+public class ScanHeap {
+    /** Full collections until the heap stops shrinking: one is not always all (soft references, finalizers). */
+    private static void settle() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        List<Rule> rules = new ArrayList<>(RuleCatalogue.rules());
+        rules.addAll(Preflight.rules("auto", System.getenv()));
+        Scanner scanner = new Scanner(new ScanSetReader()::read, rules);
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        ScanResult[] result = {scanner.scan(root, new PathExcludes(List.of()), Allowlist.none(), LocalDate.now())};
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        int files = result[0].filesChecked();
+        // What the scan leaves behind is its result: the heap after a full collection with it, and without it.
+        settle();
+        long withResult = memory.getHeapMemoryUsage().getUsed();
+        Reference.reachabilityFence(result[0]);
+        result[0] = null;
+        settle();
+        long retained = withResult - memory.getHeapMemoryUsage().getUsed();
+        System.out.printf("allocated %.1f MB, held after it (its result) %d KB, %d files checked%n", allocated / 1e6,
+                Math.max(0, retained) / 1024, files);
+    }
+}
