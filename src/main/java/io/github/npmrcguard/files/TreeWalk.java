@@ -10,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -85,51 +87,83 @@ final class TreeWalk {
             Path folder = folders.pop();
             String folderPath = paths.pop();
             long subfoldersLeft = device == null ? Long.MAX_VALUE : subfolders(folder, device);
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-                for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
-                    boolean candidate = FileKind.ofFileName(name) != null;
-                    if (!candidate && subfoldersLeft <= 0) {
-                        continue; // every subfolder seen: this is a file, and not one we read
+            // Names as File.list gives them: one string an entry, where a directory stream makes two paths and
+            // their byte arrays (the walk's garbage, three quarters of it, at a million files). A name this JVM
+            // cannot decode comes back altered; that folder is listed again as paths, which keep the bytes.
+            String[] names = folder.toFile().list();
+            List<Path> asPaths = null;
+            if (names == null || undecodable(names)) {
+                try {
+                    asPaths = paths(folder);
+                } catch (IOException e) {
+                    if (!(e instanceof NoSuchFileException)) { // else gone since its parent was listed
+                        // An unlistable folder may hide candidates: say so rather than pass silently.
+                        visitor.problem(folderPath.isEmpty() ? "." : folderPath, LongPaths.tooLong(folder, e)
+                                ? LongPaths.WALK_TOO_LONG : e instanceof AccessDeniedException
+                                ? "folder could not be listed: permission denied"
+                                : "folder could not be listed (I/O error)");
                     }
-                    String path = folderPath.isEmpty() ? name : folderPath + "/" + name;
-                    BasicFileAttributes attrs;
-                    try {
-                        attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    } catch (NoSuchFileException e) {
-                        continue; // gone since its folder was listed: nothing to read
-                    } catch (IOException e) {
-                        if (LongPaths.tooLong(entry, e) && !excluded.test(path)) {
-                            // Neither its kind nor what lies under it can be known: never skip it silently.
-                            visitor.problem(path, LongPaths.WALK_TOO_LONG);
-                        } else if (candidate && !excluded.test(path)) {
-                            visitor.problem(path, e instanceof AccessDeniedException ? SafeReader.PERMISSION_DENIED
-                                    : SafeReader.IO_ERROR);
-                        }
-                        continue;
-                    }
-                    if (attrs.isDirectory()) {
-                        subfoldersLeft--;
-                        if (!pruned(path) && !excluded.test(path)) {
-                            folders.push(entry);
-                            paths.push(path);
-                        }
-                    } else if (candidate && !excluded.test(path)) {
-                        visitor.candidate(path, entry);
-                    }
+                    continue;
                 }
-            } catch (NoSuchFileException e) {
-                // gone since its parent was listed
-            } catch (IOException | DirectoryIteratorException e) {
-                // An unlistable folder may hide candidates: say so rather than pass silently.
-                IOException cause = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
-                if (!(cause instanceof NoSuchFileException)) {
-                    visitor.problem(folderPath.isEmpty() ? "." : folderPath, LongPaths.tooLong(folder, cause)
-                            ? LongPaths.WALK_TOO_LONG : cause instanceof AccessDeniedException
-                            ? "folder could not be listed: permission denied" : "folder could not be listed (I/O error)");
+            }
+            int count = asPaths == null ? names.length : asPaths.size();
+            for (int i = 0; i < count; i++) {
+                String name = asPaths == null ? names[i] : asPaths.get(i).getFileName().toString();
+                boolean candidate = FileKind.ofFileName(name) != null;
+                if (!candidate && subfoldersLeft <= 0) {
+                    continue; // every subfolder seen: this is a file, and not one we read
+                }
+                Path entry = asPaths == null ? folder.resolve(name) : asPaths.get(i);
+                String path = folderPath.isEmpty() ? name : folderPath + "/" + name;
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    continue; // gone since its folder was listed: nothing to read
+                } catch (IOException e) {
+                    if (LongPaths.tooLong(entry, e) && !excluded.test(path)) {
+                        // Neither its kind nor what lies under it can be known: never skip it silently.
+                        visitor.problem(path, LongPaths.WALK_TOO_LONG);
+                    } else if (candidate && !excluded.test(path)) {
+                        visitor.problem(path, e instanceof AccessDeniedException ? SafeReader.PERMISSION_DENIED
+                                : SafeReader.IO_ERROR);
+                    }
+                    continue;
+                }
+                if (attrs.isDirectory()) {
+                    subfoldersLeft--;
+                    if (!pruned(path) && !excluded.test(path)) {
+                        folders.push(entry);
+                        paths.push(path);
+                    }
+                } else if (candidate && !excluded.test(path)) {
+                    visitor.candidate(path, entry);
                 }
             }
         }
+    }
+
+    /** Whether a name came back from File.list with bytes this JVM's file name encoding could not decode. */
+    private static boolean undecodable(String[] names) {
+        for (String name : names) {
+            if (name.indexOf('\uFFFD') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The folder's entries as paths, which keep each name's own bytes; the listing's error as thrown. */
+    private static List<Path> paths(Path folder) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            for (Path entry : stream) {
+                entries.add(entry);
+            }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return entries;
     }
 
     private static boolean linkCountsKept(Path folder) {
