@@ -12,6 +12,7 @@ import java.util.List;
 public final class FindingSink {
     private final String path;
     private final FileKind kind;
+    private final RenderedKeys keys;
     private final List<Finding> findings = new ArrayList<>();
 
     public FindingSink(String path) {
@@ -20,8 +21,14 @@ public final class FindingSink {
 
     /** A sink for a file of a known kind: a pom's keys keep the space after the plugin's name. */
     public FindingSink(String path, FileKind kind) {
+        this(path, kind, new RenderedKeys());
+    }
+
+    /** A sink that shares the key renderings of the other files of its scan. */
+    public FindingSink(String path, FileKind kind, RenderedKeys keys) {
         this.path = path;
         this.kind = kind;
+        this.keys = keys;
     }
 
     /**
@@ -36,13 +43,18 @@ public final class FindingSink {
     /** Reports a finding at a given level. */
     public void report(RuleInfo rule, Severity severity, int line, String what, String rawKey, String secret) {
         String fingerprint = secret == null || secret.isEmpty() ? "" : Fingerprint.of(secret);
-        String key = kind == FileKind.POM ? SafeText.pomKey(rawKey) : SafeText.key(rawKey);
+        String key = keys.of(rawKey, kind);
         findings.add(new Finding(path, line, rule, severity, what, key, fingerprint, ""));
     }
 
     /** Whether an error has already been reported at this line (rules later in the order then stay quiet). */
     public boolean hasErrorAt(int line) {
-        return findings.stream().anyMatch(f -> f.line() == line && f.severity() == Severity.ERROR);
+        for (Finding f : findings) {
+            if (f.line() == line && f.severity() == Severity.ERROR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What has been reported so far, in order. */

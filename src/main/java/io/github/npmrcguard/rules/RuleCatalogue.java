@@ -71,7 +71,12 @@ public final class RuleCatalogue {
 
     /** Runs the given rules, in order, over one document. */
     public static List<Finding> check(ConfigDocument doc, List<Rule> rules) {
-        FindingSink sink = new FindingSink(doc.path(), doc.kind());
+        return check(doc, rules, new RenderedKeys());
+    }
+
+    /** Runs the given rules over one document of a scan, sharing that scan's key renderings. */
+    public static List<Finding> check(ConfigDocument doc, List<Rule> rules, RenderedKeys keys) {
+        FindingSink sink = new FindingSink(doc.path(), doc.kind(), keys);
         for (Rule rule : rules) {
             rule.check(doc, sink);
         }
