@@ -1,5 +1,6 @@
 package io.github.npmrcguard.allow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.codehaus.plexus.util.SelectorUtils;
@@ -13,8 +14,14 @@ public final class PathExcludes implements Predicate<String> {
     private final List<String> patterns;
 
     public PathExcludes(List<String> patterns) {
-        this.patterns = patterns.stream().map(String::strip).filter(p -> !p.isEmpty())
-                .map(p -> p.replace('\\', '/')).map(p -> p.endsWith("/") ? p + "**" : p).toList();
+        List<String> normalized = new ArrayList<>();
+        for (String pattern : patterns) {
+            String p = pattern.strip().replace('\\', '/');
+            if (!p.isEmpty()) {
+                normalized.add(p.endsWith("/") ? p + "**" : p);
+            }
+        }
+        this.patterns = List.copyOf(normalized);
     }
 
     @Override

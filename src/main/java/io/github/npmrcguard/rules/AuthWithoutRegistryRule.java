@@ -39,7 +39,7 @@ public final class AuthWithoutRegistryRule implements Rule {
         }
         for (Setting s : doc.settings()) {
             if (AUTH_NAMES.contains(s.name()) && s.scope().startsWith("//") && !s.scope().contains("${")
-                    && s.section().isEmpty() && registries.stream().noneMatch(r -> covers(s.scope(), r))) {
+                    && s.section().isEmpty() && !coversAny(s.scope(), registries)) {
                 sink.report(INFO, s.line(), "auth key for a registry this file does not use", s.key(), null);
             }
         }
@@ -66,10 +66,30 @@ public final class AuthWithoutRegistryRule implements Rule {
     }
 
     /**
-     * Whether an auth key's nerf dart covers a registry: npm strips path segments from the request URL
+     * Whether an auth key's nerf dart covers any of these registries: npm strips path segments from the request URL
      * until a key matches, so {@code //host/} covers {@code //host/npm/}. A key without its trailing slash
      * still works for npm, so it is compared with one.
      */
+    static boolean coversAny(String keyDart, List<String> registryDarts) {
+        for (String registryDart : registryDarts) {
+            if (covers(keyDart, registryDart)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any of these auth keys' nerf darts covers the registry. */
+    static boolean anyCovers(List<String> keyDarts, String registryDart) {
+        for (String keyDart : keyDarts) {
+            if (covers(keyDart, registryDart)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one auth key's nerf dart covers a registry (see {@link #coversAny}). */
     static boolean covers(String keyDart, String registryDart) {
         String key = keyDart.endsWith("/") ? keyDart : keyDart + "/";
         return registryDart.startsWith(key);

@@ -3,6 +3,7 @@ package io.github.npmrcguard.rules;
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.NerfDart;
 import io.github.npmrcguard.parse.Setting;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,9 +27,12 @@ public final class RegistryWithoutAuthRule implements Rule {
         if (doc.kind() != FileKind.NPMRC) {
             return;
         }
-        List<String> authDarts = doc.settings().stream()
-                .filter(s -> AuthWithoutRegistryRule.AUTH_NAMES.contains(s.name()) && s.scope().startsWith("//"))
-                .map(Setting::scope).toList();
+        List<String> authDarts = new ArrayList<>();
+        for (Setting s : doc.settings()) {
+            if (AuthWithoutRegistryRule.AUTH_NAMES.contains(s.name()) && s.scope().startsWith("//")) {
+                authDarts.add(s.scope());
+            }
+        }
         if (authDarts.isEmpty()) {
             return;
         }
@@ -42,7 +46,7 @@ public final class RegistryWithoutAuthRule implements Rule {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            if (authDarts.stream().noneMatch(a -> AuthWithoutRegistryRule.covers(a, dart))) {
+            if (!AuthWithoutRegistryRule.anyCovers(authDarts, dart)) {
                 sink.report(INFO, s.line(), "registry with no auth line in a file that has auth lines", s.key(), null);
             }
         }
