@@ -21,7 +21,8 @@ final class RunOncePerBuild {
 
     /** True for the first caller with this goal and root in this build; false for every later one. */
     static boolean first(MavenSession session, String goal, String root) {
-        return results(session).putIfAbsent(goal + '\0' + root, new CompletableFuture<>()) == null;
+        // A plain marker: the first caller has nothing to hand on, and a future would cost its classes' loading.
+        return results(session).putIfAbsent(goal + '\0' + root, Boolean.TRUE) == null;
     }
 
     /**
@@ -33,7 +34,7 @@ final class RunOncePerBuild {
     static <T> T shared(MavenSession session, String key, Work<T> work) throws MojoExecutionException,
             MojoFailureException {
         CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> theirs = results(session).putIfAbsent(key, mine);
+        CompletableFuture<Object> theirs = (CompletableFuture<Object>) results(session).putIfAbsent(key, mine);
         if (theirs != null) {
             try {
                 return (T) theirs.join();
@@ -57,16 +58,16 @@ final class RunOncePerBuild {
     }
 
     @SuppressWarnings("unchecked")
-    private static ConcurrentHashMap<String, CompletableFuture<Object>> results(MavenSession session) {
+    private static ConcurrentHashMap<String, Object> results(MavenSession session) {
         SessionData data = session.getRepositorySession().getData();
         Object current = data.get(KEY);
         while (current == null) {
-            ConcurrentHashMap<String, CompletableFuture<Object>> fresh = new ConcurrentHashMap<>();
+            ConcurrentHashMap<String, Object> fresh = new ConcurrentHashMap<>();
             if (data.set(KEY, null, fresh)) {
                 return fresh;
             }
             current = data.get(KEY);
         }
-        return (ConcurrentHashMap<String, CompletableFuture<Object>>) current;
+        return (ConcurrentHashMap<String, Object>) current;
     }
 }

@@ -10,6 +10,7 @@ import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.files.ScanSet;
 import io.github.npmrcguard.rules.ConfigDocument;
 import io.github.npmrcguard.rules.Finding;
+import io.github.npmrcguard.rules.RenderedKeys;
 import io.github.npmrcguard.rules.Rule;
 import io.github.npmrcguard.rules.RuleCatalogue;
 import io.github.npmrcguard.rules.RuleInfo;
@@ -24,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The {@code check} goal without Maven: lists the candidate files, parses each as its client would, runs
@@ -57,10 +59,20 @@ public final class Scanner {
      */
     public ScanResult scan(Path root, Predicate<String> excluded, Allowlist allowlist, LocalDate today)
             throws IOException {
+        return scan(root, excluded, allowlist, () -> today);
+    }
+
+    /**
+     * Scans {@code root}, asking for today's date only when an allowlist entry applies (finding the date
+     * means loading the time-zone rules, a cost most builds need not pay).
+     */
+    public ScanResult scan(Path root, Predicate<String> excluded, Allowlist allowlist, Supplier<LocalDate> today)
+            throws IOException {
         ScanSet set = source.read(root, excluded);
         Verdicts verdicts = new Verdicts(allowlist, today);
         List<FileProblem> problems = new ArrayList<>(set.problems());
         Set<String> notSearched = new HashSet<>();
+        RenderedKeys keys = new RenderedKeys();
 
         // Committed versions first: a secret they report is not reported again from a working copy.
         for (boolean committed : new boolean[] {true, false}) {
@@ -68,7 +80,7 @@ public final class Scanner {
                 if (file.provenance().committed() == committed) {
                     DocumentReader.Read read = reader.read(file);
                     List<Finding> found = new ArrayList<>(read.findings());
-                    found.addAll(RuleCatalogue.check(read.document(), rules));
+                    found.addAll(RuleCatalogue.check(read.document(), rules, keys));
                     verdicts.judge(found, file.provenance(), read.document());
                 }
             }
@@ -104,14 +116,14 @@ public final class Scanner {
     /** What becomes of each finding: provenance, duplicates, allow comments and the allowlist applied. */
     private static final class Verdicts {
         private final Allowlist allowlist;
-        private final LocalDate today;
+        private final Supplier<LocalDate> today;
         final List<Finding> reported = new ArrayList<>();
         final List<AllowedFinding> allowed = new ArrayList<>();
         /** Secrets the committed versions already report, so a working copy holding the same one adds nothing. */
         private final Set<String> committedSecrets = new HashSet<>();
         private final Set<String> seen = new HashSet<>();
 
-        Verdicts(Allowlist allowlist, LocalDate today) {
+        Verdicts(Allowlist allowlist, Supplier<LocalDate> today) {
             this.allowlist = allowlist;
             this.today = today;
         }
@@ -144,7 +156,7 @@ public final class Scanner {
                             join(f.note(), "the allow comment above gives no reason, so it allows nothing"));
                 }
                 AllowlistEntry entry = allowlist.find(f);
-                if (entry != null && entry.activeOn(today)) {
+                if (entry != null && entry.activeOn(today.get())) {
                     allowed.add(new AllowedFinding(f, "allowlist", entry.reason()));
                     continue;
                 }

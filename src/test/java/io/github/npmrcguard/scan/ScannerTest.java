@@ -132,6 +132,23 @@ class ScannerTest {
     }
 
     @Test
+    void todaysDateIsAskedForOnlyWhenAnAllowlistEntryApplies() throws Exception {
+        String t = tokens.opaque(30);
+        add(".npmrc", Provenance.STAGED, "//a.example/:_authToken=" + t + "\n");
+        int[] asked = {0};
+        java.util.function.Supplier<LocalDate> today = () -> {
+            asked[0]++;
+            return TODAY;
+        };
+        Scanner scanner = new Scanner((root, excluded) -> new ScanSet(files, problems, List.of(), true));
+        assertEquals(1, scanner.scan(Path.of("."), p -> false, Allowlist.none(), today).errors().size());
+        assertEquals(0, asked[0], "no entry: the date (and the time-zone rules behind it) is not needed");
+        Allowlist allow = new Allowlist(List.of(new AllowlistEntry(Fingerprint.of(t), "revoked", TODAY)));
+        assertTrue(scanner.scan(Path.of("."), p -> false, allow, today).findings().isEmpty());
+        assertEquals(1, asked[0]);
+    }
+
+    @Test
     void unreadableFileFailsClosedAndSkippedFileWarns() throws Exception {
         problems.add(new FileProblem("secret/.npmrc", "permission denied", true));
         problems.add(new FileProblem("link/.npmrc", "symbolic link to a file outside the scan root: not read", false));
