@@ -298,66 +298,106 @@ final class GitCli {
      * drained and returned without content.
      */
     Map<String, Blob> readBlobs(Path dir, Collection<String> objectIds, long maxBytes) throws IOException {
-        Map<String, Blob> blobs = new HashMap<>();
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(objectIds));
-        if (ids.isEmpty()) {
+        if (objectIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        return startBlobReader(dir).read(objectIds, maxBytes);
+    }
+
+    /**
+     * Starts a {@code git cat-file --batch} that waits for its ids: started early, its start overlaps other
+     * work (the listing it will read for). Each one is {@link BlobReader#read read} once, or closed unread.
+     */
+    BlobReader startBlobReader(Path dir) throws IOException {
+        List<String> args = List.of("cat-file", "--batch", "--buffer");
+        return new BlobReader(commandLine(dir, args), launch(dir, args));
+    }
+
+    /** A started {@code git cat-file --batch}; see {@link #startBlobReader}. */
+    final class BlobReader {
+        private final String command;
+        private final Process process;
+        private final Pump stderr;
+        private final Watchdog watchdog;
+
+        private BlobReader(String command, Process process) {
+            this.command = command;
+            this.process = process;
+            this.stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
+            this.watchdog = new Watchdog(process, timeout);
+        }
+
+        /** Stops git without asking it for anything: an empty input ends it. */
+        void close() {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                // git exited already
+            }
+            try {
+                process.getInputStream().close();
+            } catch (IOException e) {
+                // nothing more to read
+            }
+            finish(command, process, new byte[0], stderr, watchdog);
+        }
+
+        /** The blobs with these ids; then git exits. */
+        Map<String, Blob> read(Collection<String> objectIds, long maxBytes) throws IOException {
+            Map<String, Blob> blobs = new HashMap<>();
+            List<String> ids = new ArrayList<>(new LinkedHashSet<>(objectIds));
+            Thread writer = daemon("git cat-file feeder", () -> {
+                try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
+                    for (String id : ids) {
+                        out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
+                    }
+                } catch (IOException e) {
+                    // git died early: the reader sees the end of its output, its exit code and stderr say why
+                }
+            });
+            writer.start();
+            try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
+                for (int i = 0; i < ids.size(); i++) {
+                    String header = readHeader(in);
+                    String[] parts = header.split(" ");
+                    if (parts.length == 2 && parts[1].equals("missing")) {
+                        blobs.put(parts[0], new Blob(null, true, -1));
+                        continue;
+                    }
+                    if (parts.length != 3) {
+                        throw new EOFException("unexpected output");
+                    }
+                    long size = Long.parseLong(parts[2]);
+                    byte[] content = size <= maxBytes ? in.readNBytes((int) size) : null;
+                    if (content == null) {
+                        skipFully(in, size);
+                    } else if (content.length != size) {
+                        throw new EOFException("truncated output");
+                    }
+                    if (in.read() != '\n') {
+                        throw new EOFException("unexpected output");
+                    }
+                    // The index only holds blobs for files; anything else is as good as missing.
+                    blobs.put(parts[0],
+                            parts[1].equals("blob") ? new Blob(content, false, size) : new Blob(null, true, -1));
+                }
+            } catch (IOException | NumberFormatException e) {
+                process.destroyForcibly();
+                Result r = finish(command, process, new byte[0], stderr, watchdog);
+                throw new GitException(command, watchdog.timedOut() ? -1 : r.exitCode(), watchdog.timedOut()
+                        ? timedOutMessage()
+                        : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
+            }
+            Result r = finish(command, process, new byte[0], stderr, watchdog);
+            join(writer);
+            if (watchdog.timedOut()) {
+                throw new GitException(command, -1, timedOutMessage());
+            }
+            if (r.exitCode() != 0) {
+                throw failure(r);
+            }
             return blobs;
         }
-        List<String> args = List.of("cat-file", "--batch", "--buffer");
-        String command = commandLine(dir, args);
-        Process process = launch(dir, args);
-        Pump stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
-        Watchdog watchdog = new Watchdog(process, timeout);
-        Thread writer = daemon("git cat-file feeder", () -> {
-            try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
-                for (String id : ids) {
-                    out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
-                }
-            } catch (IOException e) {
-                // git died early: the reader sees the end of its output, its exit code and stderr say why
-            }
-        });
-        writer.start();
-        try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
-            for (int i = 0; i < ids.size(); i++) {
-                String header = readHeader(in);
-                String[] parts = header.split(" ");
-                if (parts.length == 2 && parts[1].equals("missing")) {
-                    blobs.put(parts[0], new Blob(null, true, -1));
-                    continue;
-                }
-                if (parts.length != 3) {
-                    throw new EOFException("unexpected output");
-                }
-                long size = Long.parseLong(parts[2]);
-                byte[] content = size <= maxBytes ? in.readNBytes((int) size) : null;
-                if (content == null) {
-                    skipFully(in, size);
-                } else if (content.length != size) {
-                    throw new EOFException("truncated output");
-                }
-                if (in.read() != '\n') {
-                    throw new EOFException("unexpected output");
-                }
-                // The index only holds blobs for files; anything else is as good as missing.
-                blobs.put(parts[0], parts[1].equals("blob") ? new Blob(content, false, size) : new Blob(null, true, -1));
-            }
-        } catch (IOException | NumberFormatException e) {
-            process.destroyForcibly();
-            Result r = finish(command, process, new byte[0], stderr, watchdog);
-            throw new GitException(command, watchdog.timedOut() ? -1 : r.exitCode(), watchdog.timedOut()
-                    ? timedOutMessage()
-                    : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
-        }
-        Result r = finish(command, process, new byte[0], stderr, watchdog);
-        join(writer);
-        if (watchdog.timedOut()) {
-            throw new GitException(command, -1, timedOutMessage());
-        }
-        if (r.exitCode() != 0) {
-            throw failure(r);
-        }
-        return blobs;
     }
 
     /**

@@ -269,6 +269,8 @@ public final class ScanSetReader {
         private final List<String> gitmodules = new ArrayList<>();
         /** How many folders up the repository's top is from {@link #root}. */
         private int depthBelowTop;
+        /** The cat-file started with the listings, waiting for the staged ids; null once used or closed. */
+        private GitCli.BlobReader blobReader;
 
         Scan(GitCli git, Path root, Path realRoot, String prefix, Predicate<String> excluded, Found found) {
             this.git = git;
@@ -309,6 +311,23 @@ public final class ScanSetReader {
                 listing.await();
                 throw new GitException(GitCli.commandLine(root, IGNORED_LISTING), -1, "could not be started");
             }
+            try {
+                // Started now, its start overlaps the listings' walk (it costs as much as reading the blobs).
+                blobReader = git.startBlobReader(root);
+            } catch (IOException e) {
+                blobReader = null; // tried again when the blobs are read, which reports the failure
+            }
+            try {
+                return listedWithGit(listing, ignored);
+            } finally {
+                if (blobReader != null) {
+                    blobReader.close();
+                    blobReader = null;
+                }
+            }
+        }
+
+        private boolean listedWithGit(GitCli.Running listing, GitCli.Running ignored) throws IOException {
             GitCli.Result listed = listing.await();
             if (listed.exitCode() != 0) {
                 ignored.await(); // the same refusal, surely; reap it
@@ -495,7 +514,10 @@ public final class ScanSetReader {
                     }
                 }
             }
-            Map<String, GitCli.Blob> blobs = git.readBlobs(root, ids, SafeReader.MAX_BYTES);
+            GitCli.BlobReader started = blobReader;
+            blobReader = null;
+            Map<String, GitCli.Blob> blobs = started != null ? started.read(ids, SafeReader.MAX_BYTES)
+                    : git.readBlobs(root, ids, SafeReader.MAX_BYTES);
             for (Map.Entry<String, List<Entry>> e : index.entrySet()) {
                 String path = e.getKey();
                 List<Entry> entries = e.getValue();

@@ -155,6 +155,30 @@ class GitCliTest {
     }
 
     @Test
+    void aBlobReaderStartedBeforeItsIdsAreKnownReadsThemAndOneClosedUnreadLeavesNoProcess() throws IOException {
+        Git git = new Git(tmp);
+        Path repo = git.init("repo");
+        write(repo.resolve("a"), "alpha\n");
+        git.run(repo, "add", "-A");
+        String a = git.run(repo, "rev-parse", ":a").strip();
+
+        GitCli.BlobReader early = git.cli().startBlobReader(repo);
+        Map<String, GitCli.Blob> blobs = early.read(List.of(a), 50);
+        assertArrayEquals("alpha\n".getBytes(StandardCharsets.UTF_8), blobs.get(a).content());
+
+        GitCli.BlobReader unused = git.cli().startBlobReader(repo);
+        assertEquals(1, catFiles(), "the reader's git waits for its ids");
+        unused.close();
+        assertEquals(0, catFiles(), "closed unread, git has exited");
+    }
+
+    /** This JVM's live {@code git cat-file} children. */
+    private static long catFiles() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("cat-file")).count();
+    }
+
+    @Test
     void openBlobStreamsABlobAndItsCloseReportsAMissingOne() throws IOException {
         Git git = new Git(tmp);
         Path repo = git.init("repo");
