@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -75,11 +77,13 @@ public class CheckMojo extends AbstractGuardMojo {
         ScanResult result;
         try {
             result = new Scanner(new ScanSetReader()::read, rules()).scan(scanRoot, pathExcludes(), allowlist(),
-                    LocalDate.now());
+                    LocalDate::now);
         } catch (IOException e) {
             throw new MojoExecutionException("npmrc-guard could not list or read the files under " + scanRoot
                     + ": " + e.getMessage() + ". Set npmrcguard.root to a readable folder, or fix the cause.", e);
         }
+        // The report is written on a thread of its own while the findings are logged: both only read the result.
+        SarifJob sarifJob = startSarif(result);
         // Each note says why the scan is not what it normally is (no git, a shallow history, ...): a warning.
         result.notes().forEach(n -> getLog().warn("npmrc-guard: " + n));
         for (AllowedFinding a : result.allowed()) {
@@ -91,7 +95,7 @@ public class CheckMojo extends AbstractGuardMojo {
         for (Finding f : result.errors()) {
             getLog().error(f.logLine());
         }
-        writeSarif(scanRoot, result);
+        finishSarif(sarifJob);
         if (result.errors().isEmpty()) {
             getLog().info(ConsoleReport.passSummary(result));
             return;
@@ -116,19 +120,48 @@ public class CheckMojo extends AbstractGuardMojo {
         return rules;
     }
 
-    private void writeSarif(Path scanRoot, ScanResult result) throws MojoExecutionException {
+    /** The SARIF report being written, and where; null when no report is asked for. */
+    private record SarifJob(Path out, FutureTask<Void> task) {
+    }
+
+    private SarifJob startSarif(ScanResult result) {
         Path out = sarifFile();
         if (out == null) {
+            return null;
+        }
+        SarifWriter writer = new SarifWriter(plugin == null ? "unknown" : plugin.getVersion());
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            writer.write(result.findings(), RuleCatalogue.infos(), out);
+            return null;
+        });
+        Thread thread = new Thread(task, "npmrc-guard SARIF report");
+        thread.setDaemon(true);
+        thread.start();
+        return new SarifJob(out, task);
+    }
+
+    private void finishSarif(SarifJob job) throws MojoExecutionException {
+        if (job == null) {
             return;
         }
         try {
-            new SarifWriter(plugin == null ? "unknown" : plugin.getVersion())
-                    .write(result.findings(), RuleCatalogue.infos(), out);
-            getLog().info("npmrc-guard: SARIF report written to " + out);
-        } catch (IOException e) {
-            throw new MojoExecutionException("npmrc-guard could not write the SARIF report to " + out + ": "
-                    + e.getMessage() + ". Set npmrcguard.sarif to a writable file.", e);
+            job.task().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("npmrc-guard was interrupted while writing the SARIF report to "
+                    + job.out(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new MojoExecutionException("npmrc-guard could not write the SARIF report to " + job.out()
+                        + ": " + io.getMessage() + ". Set npmrcguard.sarif to a writable file.", io);
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
         }
+        getLog().info("npmrc-guard: SARIF report written to " + job.out());
     }
 
     private Path sarifFile() {
