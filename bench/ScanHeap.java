@@ -19,6 +19,9 @@ import java.util.List;
  * preflight, no allowlist): the bytes it allocates (its garbage included) and the bytes still held when it
  * returns, with its result, after a full collection. Run by run.sh as
  * {@code java -cp <plugin jar and its dependencies> bench/ScanHeap.java <folder>}; prints one line.
+ * With {@code --scan-only <folder>} it only scans (exit code 0 when the scan completed): run.sh runs that,
+ * compiled, under a range of {@code -Xmx} to find the smallest heap a scan completes in, which bounds what
+ * it holds at its peak (garbage does not count: a collection frees it).
  */
 public class ScanHeap {
     /** Full collections until the heap stops shrinking: one is not always all (soft references, finalizers). */
@@ -30,6 +33,14 @@ public class ScanHeap {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--scan-only")) {
+            List<Rule> rules = new ArrayList<>(RuleCatalogue.rules());
+            rules.addAll(Preflight.rules("auto", System.getenv()));
+            ScanResult result = new Scanner(new ScanSetReader()::read, rules)
+                    .scan(Path.of(args[1]), new PathExcludes(List.of()), Allowlist.none(), LocalDate.now());
+            System.out.println(result.filesChecked() + " files checked");
+            return;
+        }
         Path root = Path.of(args[0]);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
