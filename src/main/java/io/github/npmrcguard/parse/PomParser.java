@@ -3,7 +3,6 @@ package io.github.npmrcguard.parse;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -203,7 +202,7 @@ public final class PomParser implements ConfigParser {
                 }
             }
             addProperties();
-            out.sort(Comparator.comparingInt(Setting::line));
+            out.sort((a, b) -> Integer.compare(a.line(), b.line()));
             return out;
         }
 

@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -398,7 +397,10 @@ public final class SarifWriter {
         for (int i = 0; i < findings.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingInt((Integer i) -> findings.get(i).line()).thenComparingInt(i -> i));
+        order.sort((a, b) -> {
+            int byLine = Integer.compare(findings.get(a).line(), findings.get(b).line());
+            return byLine != 0 ? byLine : Integer.compare(a, b);
+        });
         Map<String, Integer> seen = new HashMap<>();
         String[] result = new String[findings.size()];
         for (int i : order) {

@@ -1,7 +1,6 @@
 package io.github.npmrcguard.rules;
 
 import io.github.npmrcguard.parse.PomKeys;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -177,14 +176,23 @@ final class KeySegments {
                 out.append(name);
             } else if (name.startsWith("@")) {
                 out.append(scope(name));
-            } else if (Arrays.stream(name.split("\\.", -1))
-                    .allMatch(word -> isKnownWord(word) || pom && isEnvironmentName(word))) {
+            } else if (allKnownWords(name, pom)) {
                 out.append(name);
             } else {
                 out.append(WORD_NOT_SHOWN);
             }
         }
         return out.toString();
+    }
+
+    /** Whether every dot-separated word of a name may be printed (a loop: a stream costs linking when cold). */
+    private static boolean allKnownWords(String name, boolean pom) {
+        for (String word : name.split("\\.", -1)) {
+            if (!isKnownWord(word) && !(pom && isEnvironmentName(word))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isKnownWord(String word) {

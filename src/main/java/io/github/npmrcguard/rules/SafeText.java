@@ -89,7 +89,11 @@ public final class SafeText {
             key = key.substring(0, t.start()) + "<" + t.format().description() + ">" + key.substring(t.end());
         }
         StringBuilder out = new StringBuilder(key.length());
-        key.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        for (int i = 0; i < key.length(); ) {
+            int c = key.codePointAt(i);
+            out.appendCodePoint(Character.isISOControl(c) ? '?' : c);
+            i += Character.charCount(c);
+        }
         key = KeySegments.mask(out.toString(), pom) + cut;
         if (key.length() > MAX_KEY) {
             // A key this long is no ordinary config key; its tail could be anything.

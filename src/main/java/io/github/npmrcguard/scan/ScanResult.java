@@ -2,6 +2,7 @@ package io.github.npmrcguard.scan;
 
 import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,12 +24,22 @@ public record ScanResult(List<Finding> findings, List<AllowedFinding> allowed, L
 
     /** The findings that fail the build. */
     public List<Finding> errors() {
-        return findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        return withSeverity(Severity.ERROR);
     }
 
     /** The findings that are only reported. */
     public List<Finding> warnings() {
-        return findings.stream().filter(f -> f.severity() == Severity.WARNING).toList();
+        return withSeverity(Severity.WARNING);
+    }
+
+    private List<Finding> withSeverity(Severity severity) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.severity() == severity) {
+                out.add(f);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** How many distinct files hold errors. */

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,8 +106,15 @@ public final class Scanner {
             RuleInfo rule = p.blocking() ? RuleCatalogue.UNREADABLE_FILE : RuleCatalogue.SKIPPED_FILE;
             reported.add(new Finding(p.path(), 1, rule, rule.severity(), p.message(), "", "", ""));
         }
-        reported.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
-                .thenComparing(f -> f.severity() == Severity.ERROR ? 0 : 1));
+        reported.sort((a, b) -> {
+            int byPath = a.path().compareTo(b.path());
+            if (byPath != 0) {
+                return byPath;
+            }
+            int byLine = Integer.compare(a.line(), b.line());
+            return byLine != 0 ? byLine
+                    : Boolean.compare(a.severity() != Severity.ERROR, b.severity() != Severity.ERROR);
+        });
         return new ScanResult(reported, verdicts.allowed, set.notes(), set.files().size() + set.large().size(),
                 set.git());
     }
