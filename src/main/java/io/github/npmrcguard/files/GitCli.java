@@ -497,6 +497,14 @@ final class GitCli {
             this.watchdog = new Watchdog(process, timeout);
         }
 
+        /** Stops git if it still runs and lets its output go: for a listing nobody will read. */
+        void discard() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+            finish(command, process, null, stderr, watchdog);
+        }
+
         /** Waits for git to finish (at most the timeout) and returns what it wrote. */
         Result await() throws GitException {
             Result r = finish(command, process, null, stderr, watchdog);

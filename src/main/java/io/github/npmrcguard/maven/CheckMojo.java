@@ -73,11 +73,12 @@ public class CheckMojo extends AbstractGuardMojo {
 
     @Override
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
-        getLog().info("npmrc-guard: scanning " + scanRoot);
         ScanResult result;
-        try {
-            result = new Scanner(new ScanSetReader()::read, rules()).scan(scanRoot, pathExcludes(), allowlist(),
-                    LocalDate::now);
+        try (ScanSetReader files = new ScanSetReader()) {
+            // git walks the tree while the rules and settings below are made ready
+            files.startEarly(scanRoot);
+            getLog().info("npmrc-guard: scanning " + scanRoot);
+            result = new Scanner(files::read, rules()).scan(scanRoot, pathExcludes(), allowlist(), LocalDate::now);
         } catch (IOException e) {
             throw new MojoExecutionException("npmrc-guard could not list or read the files under " + scanRoot
                     + ": " + e.getMessage() + ". Set npmrcguard.root to a readable folder, or fix the cause.", e);

@@ -56,6 +56,46 @@ class ScanSetReaderTest {
     }
 
     @Test
+    void listingsStartedEarlyGiveTheSameScanAndUnusedOnesAreStoppedOnClose() throws IOException {
+        Path repo = git.init("repo");
+        Path other = git.init("other");
+        write(repo.resolve(".npmrc"), "committed\n");
+        write(repo.resolve("web/.yarnrc"), "untracked\n");
+        git.run(repo, "add", ".npmrc");
+        write(other.resolve(".npmrc"), "other\n");
+        List<String> expected = versions(git.reader().read(repo, NOTHING));
+        assertEquals(List.of(".npmrc|STAGED|committed\n", "web/.yarnrc|UNTRACKED|untracked\n"), expected);
+
+        try (ScanSetReader reader = git.reader()) {
+            reader.startEarly(repo);
+            // The listings of so small a tree may be done already; the cat-file waits for its ids.
+            assertEquals(1, catFiles(), "started before the read");
+            assertEquals(expected, versions(reader.read(repo, NOTHING)));
+            assertEquals(0, gitChildren(), "the read used and ended them");
+            assertEquals(0, catFiles());
+
+            reader.startEarly(repo);
+            assertEquals(List.of(".npmrc|UNTRACKED|other\n"), versions(reader.read(other, NOTHING)),
+                    "started for another root: stopped, and this root listed afresh");
+            assertEquals(0, gitChildren());
+
+            reader.startEarly(repo);
+        }
+        assertEquals(0, gitChildren(), "closed unused: stopped");
+    }
+
+    private static long catFiles() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("cat-file")).count();
+    }
+
+    /** This JVM's live git children. */
+    private static long gitChildren() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").endsWith("git")).count();
+    }
+
+    @Test
     void anUnchangedWorkingCopyIsNotReadTwiceNorIsOneThatDiffersOnlyInLineEndings() throws IOException {
         Path repo = git.init("repo");
         write(repo.resolve(".npmrc"), "a=1\nb=2\n");
