@@ -31,6 +31,9 @@ public final class CredentialsInUrlRule implements Rule {
             return; // PomCredentialsInUrlRule, which follows Maven's property references
         }
         for (Setting s : doc.settings()) {
+            if (s.value().indexOf('@') < 0) {
+                continue; // no user info without an '@': the common case, decided without the regex
+            }
             Matcher m = USER_INFO.matcher(s.value());
             while (m.find()) {
                 String userInfo = m.group(1);
