@@ -15,8 +15,10 @@ import io.github.npmrcguard.rules.RuleCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns one file version into a document for the rules: decodes its bytes, splits its lines, parses its
@@ -27,7 +29,27 @@ public final class DocumentReader {
     public record Read(ConfigDocument document, List<Finding> findings) {
     }
 
+    /** Config files of this size or less are parsed once per reader for each distinct content. */
+    private static final int REMEMBERED_SIZE = 64 * 1024;
+
+    /**
+     * What this reader parsed, by kind and exact bytes: a repository repeats its config files verbatim (each
+     * module's {@code .npmrc}), and a parse depends on nothing else. A scanner makes a reader per scan, so this
+     * goes with the scan.
+     */
+    private final Map<String, Parsed> parsed = new HashMap<>();
+
+    private record Parsed(List<String> lines, List<Setting> settings) {
+    }
+
     public Read read(ScanFile file) {
+        String key = file.content().length > REMEMBERED_SIZE ? null
+                : file.kind().name() + '\0' + new String(file.content(), StandardCharsets.ISO_8859_1);
+        Parsed known = key == null ? null : parsed.get(key);
+        if (known != null) {
+            return new Read(new ConfigDocument(file.path(), file.kind(), known.lines(), known.settings(),
+                    folder(file)), List.of());
+        }
         String text;
         DecodedText decoded;
         try {
@@ -42,7 +64,11 @@ public final class DocumentReader {
         List<String> lines = Lines.split(text);
         try {
             List<Setting> settings = Parsers.forKind(file.kind()).parse(decoded);
-            return new Read(new ConfigDocument(file.path(), file.kind(), lines, settings, folder(file)), List.of());
+            ConfigDocument document = new ConfigDocument(file.path(), file.kind(), lines, settings, folder(file));
+            if (key != null) {
+                parsed.put(key, new Parsed(document.lines(), document.settings()));
+            }
+            return new Read(document, List.of());
         } catch (ParseException e) {
             return new Read(new ConfigDocument(file.path(), file.kind(), lines, List.of()),
                     List.of(unparsable(file, e)));

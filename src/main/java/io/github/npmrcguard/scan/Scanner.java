@@ -33,7 +33,6 @@ import java.util.function.Supplier;
  */
 public final class Scanner {
     private final ScanSetSource source;
-    private final DocumentReader reader = new DocumentReader();
     private final LargeFileSearch largeFiles = new LargeFileSearch();
 
     private final List<Rule> rules;
@@ -72,6 +71,7 @@ public final class Scanner {
         List<FileProblem> problems = new ArrayList<>(set.problems());
         Set<String> notSearched = new HashSet<>();
         RenderedKeys keys = new RenderedKeys();
+        DocumentReader reader = new DocumentReader(); // per scan: it remembers what it parsed
 
         // Committed versions first: a secret they report is not reported again from a working copy.
         for (boolean committed : new boolean[] {true, false}) {

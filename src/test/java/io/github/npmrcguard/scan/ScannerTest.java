@@ -132,6 +132,29 @@ class ScannerTest {
     }
 
     @Test
+    void filesWithTheSameContentAreEachReportedUnderTheirOwnPath() throws Exception {
+        String t = tokens.opaque(40);
+        String text = "registry=https://r.example/\n//r.example/:_authToken=" + t + "\n";
+        add("a/.npmrc", Provenance.STAGED, text);
+        add("b/.npmrc", Provenance.STAGED, text);
+        add("d/.npmrc", Provenance.STAGED, "\u0000\u0001junk " + t);
+        add("e/.npmrc", Provenance.STAGED, "\u0000\u0001junk " + t);
+        List<String> out = lines(scan(Allowlist.none()).findings());
+        for (String path : List.of("a/.npmrc", "b/.npmrc")) {
+            assertTrue(out.stream().anyMatch(l -> l.startsWith("ERROR " + path + ":2: ")), path + " in " + out);
+        }
+        for (String path : List.of("d/.npmrc", "e/.npmrc")) {
+            assertTrue(out.stream().anyMatch(l -> l.startsWith("WARNING " + path + ":1: ")
+                    || l.startsWith("ERROR " + path + ":1: ")), path + " in " + out);
+        }
+        assertEquals(out.stream().filter(l -> l.contains(" a/.npmrc:")).map(l -> l.replace(" a/", " x/")).toList(),
+                out.stream().filter(l -> l.contains(" b/.npmrc:")).map(l -> l.replace(" b/", " x/")).toList());
+        for (String line : out) {
+            TestTokens.assertNoFragment(line, t, "a finding");
+        }
+    }
+
+    @Test
     void todaysDateIsAskedForOnlyWhenAnAllowlistEntryApplies() throws Exception {
         String t = tokens.opaque(30);
         add(".npmrc", Provenance.STAGED, "//a.example/:_authToken=" + t + "\n");
