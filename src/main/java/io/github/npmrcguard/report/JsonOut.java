@@ -127,7 +127,13 @@ final class JsonOut {
      */
     static void quote(String s, Appendable out) throws IOException {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) < 0x7f && s.charAt(plain) != '"'
+                && s.charAt(plain) != '\\') {
+            plain++;
+        }
+        out.append(s, 0, plain); // the common case, printable ASCII, in one piece
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");

@@ -171,11 +171,11 @@ public final class SarifWriter {
      * @throws IllegalArgumentException as for {@link #write(List, Collection, Path)}
      */
     public String toJson(List<Finding> findings, Collection<RuleInfo> rules) {
-        StringWriter s = new StringWriter();
+        StringBuilder s = new StringBuilder(8192); // not a StringWriter: its buffer locks on every append
         try {
             render(findings, rules, s);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return s.toString();
     }
