@@ -247,27 +247,73 @@ public final class ScanSetReader implements AutoCloseable {
     private static final class Started {
         final Path root;
         GitCli.Running listing;
-        GitCli.Running ignored;
-        GitCli.BlobReader blobReader;
+        private GitCli.Running ignored;
+        private GitCli.BlobReader blobReader;
+        /** Starts the ignored listing and the cat-file while the caller goes on; null when not needed. */
+        private Thread starter;
 
         private Started(Path root) {
             this.root = root;
         }
 
-        /** Starts them; a listing that could not be started is left null (the scan says what that means). */
+        /**
+         * Starts them: the main listing here, the other two on a thread of their own, since each start costs
+         * the caller some milliseconds it can spend on its own preparations. A listing that could not be
+         * started is left null (the scan says what that means).
+         */
         static Started start(GitCli git, Path root) {
             Started s = new Started(root);
             try {
                 s.listing = git.start(root, LISTING);
-                s.ignored = git.start(root, IGNORED_LISTING);
-                s.blobReader = git.startBlobReader(root);
             } catch (IOException e) {
-                // what did start runs on; the scan deals with what did not
+                return s;
             }
+            s.starter = new Thread(() -> {
+                try {
+                    s.ignored = git.start(root, IGNORED_LISTING);
+                    s.blobReader = git.startBlobReader(root);
+                } catch (IOException e) {
+                    // what did start runs on; the scan deals with what did not
+                }
+            }, "npmrc-guard git start");
+            s.starter.setDaemon(true);
+            s.starter.start();
             return s;
         }
 
+        /** The ignored listing, once started (null if it could not be). */
+        GitCli.Running ignored() {
+            awaitStarter();
+            return ignored;
+        }
+
+        /** The cat-file, once started (null if it could not be). */
+        GitCli.BlobReader blobReader() {
+            awaitStarter();
+            return blobReader;
+        }
+
+        private void awaitStarter() {
+            if (starter == null) {
+                return;
+            }
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    starter.join(); // the thread's writes are visible after join
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish waiting: its processes must not be left unknown
+                }
+            }
+            starter = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         void discard() {
+            awaitStarter();
             if (listing != null) {
                 listing.discard();
             }
@@ -404,13 +450,13 @@ public final class ScanSetReader implements AutoCloseable {
                 walk(NOTE_GIT_NOT_STARTED);
                 return false;
             }
-            if (s.ignored == null) {
+            if (s.ignored() == null) {
                 s.listing.await();
                 throw new GitException(GitCli.commandLine(root, IGNORED_LISTING), -1, "could not be started");
             }
-            blobReader = s.blobReader;
+            blobReader = s.blobReader();
             try {
-                return listedWithGit(s.listing, s.ignored);
+                return listedWithGit(s.listing, s.ignored());
             } finally {
                 if (blobReader != null) {
                     blobReader.close();
