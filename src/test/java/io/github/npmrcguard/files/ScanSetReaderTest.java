@@ -68,7 +68,12 @@ class ScanSetReaderTest {
 
         try (ScanSetReader reader = git.reader()) {
             reader.startEarly(repo);
-            // The listings of so small a tree may be done already; the cat-file waits for its ids.
+            // The listings of so small a tree may be done already; the cat-file (started on a thread of its
+            // own) waits for its ids.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (catFiles() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertEquals(1, catFiles(), "started before the read");
             assertEquals(expected, versions(reader.read(repo, NOTHING)));
             assertEquals(0, gitChildren(), "the read used and ended them");
