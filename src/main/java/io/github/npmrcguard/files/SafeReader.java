@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -195,15 +196,48 @@ final class SafeReader {
 
     private boolean parentInsideRoot(Path file) {
         Path parent = file.getParent();
-        if (parent == null) {
-            return true;
-        }
-        return insideRoot.computeIfAbsent(parent, p -> {
-            try {
-                return p.toRealPath().startsWith(realRoot);
-            } catch (IOException e) {
-                return true; // the read itself will say what is wrong
+        return parent == null || insideRoot(parent);
+    }
+
+    /**
+     * Whether a folder's real path is under the real root. A folder that is no link, in a folder that is
+     * under it, is under it too: one look at the folder (its parents are remembered) instead of resolving
+     * every part of its path. Anything else is resolved.
+     */
+    private boolean insideRoot(Path dir) {
+        // The folders up to one already known (or the root), then each decided from its parent, downwards.
+        ArrayDeque<Path> unknown = new ArrayDeque<>();
+        Boolean inside = null;
+        for (Path d = dir; d != null; d = d.getParent()) {
+            inside = d.equals(realRoot) ? Boolean.TRUE : insideRoot.get(d);
+            if (inside != null || !d.startsWith(realRoot)) {
+                break;
             }
-        });
+            unknown.push(d);
+        }
+        if (unknown.isEmpty()) {
+            if (inside == null) { // not lexically under the real root (a root reached through a link)
+                inside = resolvedInside(dir);
+                insideRoot.put(dir, inside);
+            }
+            return inside;
+        }
+        boolean parentInside = inside != null && inside;
+        boolean last = false;
+        while (!unknown.isEmpty()) {
+            Path d = unknown.pop();
+            last = parentInside && !Files.isSymbolicLink(d) || resolvedInside(d);
+            insideRoot.put(d, last);
+            parentInside = last;
+        }
+        return last;
+    }
+
+    private boolean resolvedInside(Path dir) {
+        try {
+            return dir.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return true; // the read itself will say what is wrong
+        }
     }
 }

@@ -101,6 +101,38 @@ class ScanSetReaderTest {
     }
 
     @Test
+    void aTrackedFileWhoseFolderIsNowALinkIsReadOnlyWhereTheLinkStaysInsideTheRoot() throws IOException {
+        Path repo = git.init("repo");
+        Path outside = tmp.resolve("outside");
+        for (String dir : List.of("away", "inside", "round/trip")) {
+            write(repo.resolve(dir + "/.npmrc"), "staged " + dir + "\n");
+        }
+        git.run(repo, "add", "-A");
+        // Each tracked folder replaced by a link: out of the root; to another folder of the root; out and back in.
+        write(outside.resolve("away/.npmrc"), "outside\n");
+        write(repo.resolve("real/.npmrc"), "real\n");
+        write(repo.resolve("real/trip/.npmrc"), "staged round/trip\n");
+        for (String dir : List.of("away", "inside", "round")) {
+            try (var files = Files.walk(repo.resolve(dir))) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createSymbolicLink(repo.resolve("away"), outside.resolve("away"));
+        Files.createSymbolicLink(repo.resolve("inside"), repo.resolve("real"));
+        Files.createDirectories(outside.resolve("back"));
+        Files.createSymbolicLink(outside.resolve("back/round"), repo.resolve("real"));
+        Files.createSymbolicLink(repo.resolve("round"), outside.resolve("back/round"));
+
+        ScanSet set = git.reader().read(repo, NOTHING);
+
+        assertEquals(List.of(new FileProblem("away/.npmrc", SafeReader.UNDER_LINK_OUT_OF_ROOT, false)), set.problems());
+        assertEquals(List.of("away/.npmrc|STAGED|staged away\n", "inside/.npmrc|STAGED|staged inside\n",
+                "inside/.npmrc|WORKING_COPY|real\n", "real/.npmrc|UNTRACKED|real\n",
+                "real/trip/.npmrc|UNTRACKED|staged round/trip\n", "round/trip/.npmrc|STAGED|staged round/trip\n"),
+                versions(set), "a link out and back in leads inside the root: its file is read (and equals the staged one)");
+    }
+
+    @Test
     void anUnchangedWorkingCopyIsNotReadTwiceNorIsOneThatDiffersOnlyInLineEndings() throws IOException {
         Path repo = git.init("repo");
         write(repo.resolve(".npmrc"), "a=1\nb=2\n");
