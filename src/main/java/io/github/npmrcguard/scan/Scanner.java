@@ -33,7 +33,6 @@ import java.util.function.Supplier;
  */
 public final class Scanner {
     private final ScanSetSource source;
-    private final LargeFileSearch largeFiles = new LargeFileSearch();
 
     private final List<Rule> rules;
 
@@ -72,6 +71,8 @@ public final class Scanner {
         Set<String> notSearched = new HashSet<>();
         RenderedKeys keys = new RenderedKeys();
         DocumentReader reader = new DocumentReader(); // per scan: it remembers what it parsed
+        // Made only when there is a file too large to parse: most scans never load its classes.
+        LargeFileSearch largeFiles = set.large().isEmpty() ? null : new LargeFileSearch();
 
         // Committed versions first: a secret they report is not reported again from a working copy.
         for (boolean committed : new boolean[] {true, false}) {
