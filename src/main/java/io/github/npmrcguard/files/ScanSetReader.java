@@ -81,7 +81,8 @@ import java.util.regex.Pattern;
  * searches it for token formats. A large working copy whose git object id is that of a staged version is
  * that version, and is not listed twice.
  *
- * <p>Instances hold no state between calls and may be shared between threads.
+ * <p>An instance holds state only from {@link #startEarly} to the {@link #read} that uses what it started (or
+ * {@link #close}): use it from one thread at a time.
  */
 public final class ScanSetReader implements AutoCloseable {
     /**

@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -121,8 +119,8 @@ public class CheckMojo extends AbstractGuardMojo {
         return rules;
     }
 
-    /** The SARIF report being written, and where; null when no report is asked for. */
-    private record SarifJob(Path out, FutureTask<Void> task) {
+    /** The SARIF report, started on a thread of its own; null when no report is asked for. */
+    private record SarifJob(Path out, SarifWriter.Pending pending) {
     }
 
     private SarifJob startSarif(ScanResult result) {
@@ -130,15 +128,8 @@ public class CheckMojo extends AbstractGuardMojo {
         if (out == null) {
             return null;
         }
-        SarifWriter writer = new SarifWriter(plugin == null ? "unknown" : plugin.getVersion());
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            writer.write(result.findings(), RuleCatalogue.infos(), out);
-            return null;
-        });
-        Thread thread = new Thread(task, "npmrc-guard SARIF report");
-        thread.setDaemon(true);
-        thread.start();
-        return new SarifJob(out, task);
+        return new SarifJob(out, new SarifWriter(plugin == null ? "unknown" : plugin.getVersion())
+                .startWriting(result.findings(), RuleCatalogue.infos(), out));
     }
 
     private void finishSarif(SarifJob job) throws MojoExecutionException {
@@ -146,21 +137,10 @@ public class CheckMojo extends AbstractGuardMojo {
             return;
         }
         try {
-            job.task().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("npmrc-guard was interrupted while writing the SARIF report to "
-                    + job.out(), e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw new MojoExecutionException("npmrc-guard could not write the SARIF report to " + job.out()
-                        + ": " + io.getMessage() + ". Set npmrcguard.sarif to a writable file.", io);
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(cause);
+            job.pending().await();
+        } catch (IOException e) {
+            throw new MojoExecutionException("npmrc-guard could not write the SARIF report to " + job.out() + ": "
+                    + e.getMessage() + ". Set npmrcguard.sarif to a writable file.", e);
         }
         getLog().info("npmrc-guard: SARIF report written to " + job.out());
     }

@@ -4,8 +4,8 @@ import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.RuleInfo;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 
 /**
@@ -97,6 +99,52 @@ public final class SarifWriter {
         }
         this.toolVersion = toolVersion;
         this.informationUri = informationUri;
+    }
+
+    /**
+     * Starts {@link #write(List, Collection, Path) writing} the report on a thread of its own, for a caller
+     * with other work meanwhile (logging the findings): the inputs must not change until {@link Pending#await}.
+     */
+    public Pending startWriting(List<Finding> findings, Collection<RuleInfo> rules, Path out) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            write(findings, rules, out);
+            return null;
+        });
+        Thread thread = new Thread(task, "npmrc-guard SARIF report");
+        thread.setDaemon(true);
+        thread.start();
+        return new Pending(task);
+    }
+
+    /** A report being written; see {@link #startWriting}. */
+    public static final class Pending {
+        private final FutureTask<Void> task;
+
+        private Pending(FutureTask<Void> task) {
+            this.task = task;
+        }
+
+        /** Waits until the report is written; throws what {@link #write(List, Collection, Path)} threw. */
+        public void await() throws IOException {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the report was written");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
     }
 
     /**

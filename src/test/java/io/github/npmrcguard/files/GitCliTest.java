@@ -167,15 +167,9 @@ class GitCliTest {
         assertArrayEquals("alpha\n".getBytes(StandardCharsets.UTF_8), blobs.get(a).content());
 
         GitCli.BlobReader unused = git.cli().startBlobReader(repo);
-        assertEquals(1, catFiles(), "the reader's git waits for its ids");
+        assertEquals(1, Git.liveCatFiles(), "the reader's git waits for its ids");
         unused.close();
-        assertEquals(0, catFiles(), "closed unread, git has exited");
-    }
-
-    /** This JVM's live {@code git cat-file} children. */
-    private static long catFiles() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("cat-file")).count();
+        assertEquals(0, Git.liveCatFiles(), "closed unread, git has exited");
     }
 
     @Test

@@ -71,13 +71,13 @@ class ScanSetReaderTest {
             // The listings of so small a tree may be done already; the cat-file (started on a thread of its
             // own) waits for its ids.
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (catFiles() == 0 && System.nanoTime() < deadline) {
+            while (Git.liveCatFiles() == 0 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
-            assertEquals(1, catFiles(), "started before the read");
+            assertEquals(1, Git.liveCatFiles(), "started before the read");
             assertEquals(expected, versions(reader.read(repo, NOTHING)));
             assertEquals(0, gitChildren(), "the read used and ended them");
-            assertEquals(0, catFiles());
+            assertEquals(0, Git.liveCatFiles());
 
             reader.startEarly(repo);
             assertEquals(List.of(".npmrc|UNTRACKED|other\n"), versions(reader.read(other, NOTHING)),
@@ -87,11 +87,6 @@ class ScanSetReaderTest {
             reader.startEarly(repo);
         }
         assertEquals(0, gitChildren(), "closed unused: stopped");
-    }
-
-    private static long catFiles() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("cat-file")).count();
     }
 
     /** This JVM's live git children. */

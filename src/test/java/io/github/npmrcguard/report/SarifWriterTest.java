@@ -341,6 +341,22 @@ class SarifWriterTest {
     }
 
     @Test
+    void aReportStartedOnItsOwnThreadIsWrittenWhenAwaitReturnsAndAwaitThrowsItsFailure(@TempDir Path tmp)
+            throws IOException {
+        Path out = tmp.resolve("target/npmrc-guard.sarif");
+        writer.startWriting(FINDINGS, RULES, out).await();
+        assertEquals(writer.toJson(FINDINGS, RULES), Files.readString(out));
+
+        Files.writeString(tmp.resolve("file"), "x");
+        SarifWriter.Pending underAFile = writer.startWriting(FINDINGS, RULES, tmp.resolve("file/npmrc-guard.sarif"));
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, underAFile::await);
+        List<Finding> bad = new ArrayList<>(FINDINGS);
+        bad.add(finding("/abs/.npmrc", 1, LITERAL, Severity.ERROR, "0a1b2c3d"));
+        assertThrows(IllegalArgumentException.class, writer.startWriting(bad, RULES, out)::await);
+        assertEquals(writer.toJson(FINDINGS, RULES), Files.readString(out), "the failed one left the report as it was");
+    }
+
+    @Test
     void resultsKeepTheGivenOrder() {
         List<Finding> reversed = new ArrayList<>(FINDINGS);
         Collections.reverse(reversed);
