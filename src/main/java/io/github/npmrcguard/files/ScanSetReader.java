@@ -208,7 +208,8 @@ public final class ScanSetReader implements AutoCloseable {
             scan.walk(NOTE_NO_GIT);
             return found.result(false);
         }
-        if (!git.mayFindRepository(realRoot)) {
+        // Listings started early were started because git may find a repository here: no second look.
+        if (started == null && !git.mayFindRepository(realRoot)) {
             scan.walk(null); // a plain folder: the walk is the normal scan, and git would only say so
             return found.result(false);
         }

@@ -33,17 +33,33 @@ public final class DocumentReader {
     private static final int REMEMBERED_SIZE = 64 * 1024;
 
     /**
-     * What this reader parsed, by kind and exact bytes: a repository repeats its config files verbatim (each
-     * module's {@code .npmrc}), and a parse depends on nothing else. A scanner makes a reader per scan, so this
-     * goes with the scan.
+     * What this reader parsed, by kind and exact bytes, when it remembers ({@link #remembering}); else null.
      */
-    private final Map<String, Parsed> parsed = new HashMap<>();
+    private final Map<String, Parsed> parsed;
 
     private record Parsed(List<String> lines, List<Setting> settings) {
     }
 
+    /** A reader that parses every file it is given. */
+    public DocumentReader() {
+        this.parsed = null;
+    }
+
+    private DocumentReader(Map<String, Parsed> parsed) {
+        this.parsed = parsed;
+    }
+
+    /**
+     * A reader for one scan of a work tree, which parses each distinct content once: a repository repeats its
+     * config files verbatim (each module's {@code .npmrc}), and a parse depends on nothing else. It holds what
+     * it parsed while it lives, so it is made per scan (not for a history, whose blobs are all distinct).
+     */
+    public static DocumentReader remembering() {
+        return new DocumentReader(new HashMap<>());
+    }
+
     public Read read(ScanFile file) {
-        String key = file.content().length > REMEMBERED_SIZE ? null
+        String key = parsed == null || file.content().length > REMEMBERED_SIZE ? null
                 : file.kind().name() + '\0' + new String(file.content(), StandardCharsets.ISO_8859_1);
         Parsed known = key == null ? null : parsed.get(key);
         if (known != null) {

@@ -70,7 +70,7 @@ public final class Scanner {
         List<FileProblem> problems = new ArrayList<>(set.problems());
         Set<String> notSearched = new HashSet<>();
         RenderedKeys keys = new RenderedKeys();
-        DocumentReader reader = new DocumentReader(); // per scan: it remembers what it parsed
+        DocumentReader reader = DocumentReader.remembering(); // per scan: it remembers what it parsed
         // Made only when there is a file too large to parse: most scans never load its classes.
         LargeFileSearch largeFiles = set.large().isEmpty() ? null : new LargeFileSearch();
 
