@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -178,6 +179,15 @@ public final class ScanSetReader implements AutoCloseable {
      *                     refusing the repository ({@link GitException})
      */
     public ScanSet read(Path root, Predicate<String> excluded) throws IOException {
+        return read(root, excluded, file -> { });
+    }
+
+    /**
+     * {@link #read(Path, Predicate)}, passing each version to {@code ready} as soon as it is read, on this
+     * thread: without git, while the folder walk goes on (on a thread of its own), so the caller checks the
+     * files found so far meanwhile. The returned set holds these versions too.
+     */
+    public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready) throws IOException {
         Path absRoot = root.toAbsolutePath().normalize();
         Started started = early != null && early.root.equals(absRoot) ? early : null;
         if (started == null) {
@@ -185,7 +195,7 @@ public final class ScanSetReader implements AutoCloseable {
         }
         early = null;
         try {
-            return read(absRoot, excluded, started);
+            return read(absRoot, excluded, started, ready);
         } finally {
             if (started != null) {
                 started.discard(); // a no-op once the scan has awaited them; else nothing is left running
@@ -193,7 +203,8 @@ public final class ScanSetReader implements AutoCloseable {
         }
     }
 
-    private ScanSet read(Path absRoot, Predicate<String> excluded, Started started) throws IOException {
+    private ScanSet read(Path absRoot, Predicate<String> excluded, Started started, Consumer<ScanFile> ready)
+            throws IOException {
         if (!Files.exists(absRoot)) {
             throw new NoSuchFileException(absRoot.toString(), null, "the scan root does not exist");
         }
@@ -201,7 +212,7 @@ public final class ScanSetReader implements AutoCloseable {
             throw new NotDirectoryException(absRoot.toString());
         }
         Path realRoot = absRoot.toRealPath();
-        Found found = new Found(realRoot, new SafeReader(realRoot, source));
+        Found found = new Found(realRoot, new SafeReader(realRoot, source), ready);
         Scan scan = new Scan(git, absRoot, realRoot, "", excluded, found);
         scan.started = started;
         if (!git.available()) {
@@ -357,10 +368,17 @@ public final class ScanSetReader implements AutoCloseable {
         private final List<LargeFile> large = new ArrayList<>();
         private final List<FileProblem> problems = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final Consumer<ScanFile> ready;
 
-        Found(Path realRoot, SafeReader reader) {
+        Found(Path realRoot, SafeReader reader, Consumer<ScanFile> ready) {
             this.realRoot = realRoot;
             this.reader = reader;
+            this.ready = ready;
+        }
+
+        void add(ScanFile file) {
+            files.add(file);
+            ready.accept(file);
         }
 
         ScanSet result(boolean usedGit) {
@@ -533,7 +551,8 @@ public final class ScanSetReader implements AutoCloseable {
             if (note != null) {
                 found.notes.add(note);
             }
-            TreeWalk.walk(realRoot, realRoot, excluded, new TreeWalk.Visitor() {
+            // The walk on a thread of its own: each file it finds is read here, and checked by the caller, meanwhile.
+            TreeWalk.walkAside(realRoot, realRoot, excluded, new TreeWalk.Visitor() {
                 @Override
                 public void candidate(String path, Path file) {
                     readWorkingFile(path, root.resolve(realRoot.relativize(file)), Provenance.NO_GIT);
@@ -864,7 +883,7 @@ public final class ScanSetReader implements AutoCloseable {
 
         /** A version of the file at {@code path} (relative to {@link #root}). */
         private void addFile(String path, Path location, Provenance provenance, byte[] content) {
-            found.files.add(new ScanFile(prefix + path, location, kind(path), provenance, content));
+            found.add(new ScanFile(prefix + path, location, kind(path), provenance, content));
         }
 
         /** A version of the file at {@code path} too large to parse: searched as a stream. */

@@ -1,6 +1,7 @@
 package io.github.npmrcguard.files;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
@@ -140,6 +144,83 @@ final class TreeWalk {
                     visitor.candidate(path, entry);
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #walk}, with the listing on a thread of its own: {@code visitor} is still called on this thread,
+     * as the walk finds each candidate, so what it does with one (read it, check it) overlaps the rest of the
+     * walk instead of following it. {@code excluded} is tested on the walk's thread. When the visitor throws,
+     * the walk is stopped.
+     */
+    static void walkAside(Path realRoot, Path start, Predicate<String> excluded, Visitor visitor) throws IOException {
+        BlockingQueue<Found> found = new LinkedBlockingQueue<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread walker = new Thread(() -> {
+            try {
+                walk(realRoot, start, excluded, new Visitor() {
+                    @Override
+                    public void candidate(String path, Path file) {
+                        stopIfAsked();
+                        found.add(new Found(path, file, null, null));
+                    }
+
+                    @Override
+                    public void problem(String path, String message) {
+                        stopIfAsked();
+                        found.add(new Found(path, null, message, null));
+                    }
+
+                    private void stopIfAsked() {
+                        if (stop.get()) {
+                            throw new Stopped();
+                        }
+                    }
+                });
+                found.add(Found.END);
+            } catch (Stopped e) {
+                // nobody waits for the rest
+            } catch (IOException | RuntimeException | Error e) {
+                found.add(new Found(null, null, null, e));
+            }
+        }, "npmrc-guard walk");
+        walker.setDaemon(true);
+        walker.start();
+        boolean finished = false;
+        try {
+            for (Found next = found.take(); next != Found.END; next = found.take()) {
+                if (next.failure instanceof IOException e) {
+                    throw e;
+                } else if (next.failure instanceof RuntimeException e) {
+                    throw e;
+                } else if (next.failure instanceof Error e) {
+                    throw e;
+                } else if (next.file != null) {
+                    visitor.candidate(next.path, next.file);
+                } else {
+                    visitor.problem(next.path, next.problem);
+                }
+            }
+            finished = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while walking " + start);
+        } finally {
+            if (!finished) {
+                stop.set(true);
+            }
+        }
+    }
+
+    /** What the walk's thread found: a candidate, a problem, or its failure; {@link #END} when it is done. */
+    private record Found(String path, Path file, String problem, Throwable failure) {
+        static final Found END = new Found(null, null, null, null);
+    }
+
+    /** Unwinds a walk nobody waits for any more. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
         }
     }
 

@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,23 +67,27 @@ public final class Scanner {
      */
     public ScanResult scan(Path root, Predicate<String> excluded, Allowlist allowlist, Supplier<LocalDate> today)
             throws IOException {
-        ScanSet set = source.read(root, excluded);
         Verdicts verdicts = new Verdicts(allowlist, today);
-        List<FileProblem> problems = new ArrayList<>(set.problems());
-        Set<String> notSearched = new HashSet<>();
         RenderedKeys keys = new RenderedKeys();
         DocumentReader reader = DocumentReader.remembering(); // per scan: it remembers what it parsed
+        // Committed versions the source reads while it still lists (git's walk, the folder walk) are checked
+        // then, which hides their parsing and rules behind the listing; the rest once it is done.
+        Set<ScanFile> checked = Collections.newSetFromMap(new IdentityHashMap<>());
+        ScanSet set = source.read(root, excluded, file -> {
+            if (file.provenance().committed() && checked.add(file)) {
+                check(file, reader, keys, verdicts);
+            }
+        });
+        List<FileProblem> problems = new ArrayList<>(set.problems());
+        Set<String> notSearched = new HashSet<>();
         // Made only when there is a file too large to parse: most scans never load its classes.
         LargeFileSearch largeFiles = set.large().isEmpty() ? null : new LargeFileSearch();
 
         // Committed versions first: a secret they report is not reported again from a working copy.
         for (boolean committed : new boolean[] {true, false}) {
             for (ScanFile file : set.files()) {
-                if (file.provenance().committed() == committed) {
-                    DocumentReader.Read read = reader.read(file);
-                    List<Finding> found = new ArrayList<>(read.findings());
-                    found.addAll(RuleCatalogue.check(read.document(), rules, keys));
-                    verdicts.judge(found, file.provenance(), read.document());
+                if (file.provenance().committed() == committed && !checked.contains(file)) {
+                    check(file, reader, keys, verdicts);
                 }
             }
             for (LargeFile file : set.large()) {
@@ -116,11 +122,21 @@ public final class Scanner {
             return byLine != 0 ? byLine
                     : Boolean.compare(a.severity() != Severity.ERROR, b.severity() != Severity.ERROR);
         });
+        // Files checked while the source read came in its order, not by path: by path again (a stable sort,
+        // so one file's findings keep theirs), as when every file is checked after the listing.
+        verdicts.allowed.sort((a, b) -> a.finding().path().compareTo(b.finding().path()));
         return new ScanResult(reported, verdicts.allowed, set.notes(), set.files().size() + set.large().size(),
                 set.git());
     }
 
     /** What becomes of each finding: provenance, duplicates, allow comments and the allowlist applied. */
+    private void check(ScanFile file, DocumentReader reader, RenderedKeys keys, Verdicts verdicts) {
+        DocumentReader.Read read = reader.read(file);
+        List<Finding> found = new ArrayList<>(read.findings());
+        found.addAll(RuleCatalogue.check(read.document(), rules, keys));
+        verdicts.judge(found, file.provenance(), read.document());
+    }
+
     private static final class Verdicts {
         private final Allowlist allowlist;
         private final Supplier<LocalDate> today;

@@ -1,6 +1,9 @@
 package io.github.npmrcguard.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,5 +69,102 @@ class TreeWalkTest {
 
         assertEquals(expected, found);
         assertEquals(List.of(), problems);
+    }
+
+    private void tree(int folders, int candidatesEvery) throws IOException {
+        for (int i = 0; i < folders; i++) {
+            Path folder = Files.createDirectories(root.resolve("m" + i + "/src"));
+            Files.writeString(folder.resolve("A.java"), "x");
+            if (i % candidatesEvery == 0) {
+                Files.writeString(root.resolve("m" + i + "/.npmrc"), "registry=https://r.example/\n");
+            }
+        }
+    }
+
+    private static class Recorder implements TreeWalk.Visitor {
+        final TreeSet<String> found = new TreeSet<>();
+        final List<Thread> threads = new ArrayList<>();
+
+        @Override
+        public void candidate(String path, Path file) {
+            found.add(path);
+            threads.add(Thread.currentThread());
+        }
+
+        @Override
+        public void problem(String path, String message) {
+            found.add("problem " + path + ": " + message);
+            threads.add(Thread.currentThread());
+        }
+    }
+
+    @Test
+    void walkAsideFindsWhatTheWalkFindsAndCallsTheVisitorOnTheCallersThread() throws IOException {
+        tree(300, 7);
+        Recorder inLine = new Recorder();
+        TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> p.equals("m7"), inLine);
+        Recorder aside = new Recorder();
+        TreeWalk.walkAside(root.toRealPath(), root.toRealPath(), p -> p.equals("m7"), aside);
+
+        assertEquals(42, inLine.found.size(), inLine.found.toString()); // 43 candidates, m7 excluded
+        assertEquals(inLine.found, aside.found);
+        for (Thread t : aside.threads) {
+            assertSame(Thread.currentThread(), t);
+        }
+    }
+
+    @Test
+    void walkAsideStopsTheWalkWhenTheVisitorThrows() throws Exception {
+        tree(2000, 1);
+        // The walk is held at its third module until the visitor has thrown: a walk that went on would then
+        // test every one of the 2,000 src folders; a stopped one stops at its next candidate.
+        java.util.concurrent.CountDownLatch visitorThrew = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger srcTested = new java.util.concurrent.atomic.AtomicInteger();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> TreeWalk.walkAside(root.toRealPath(), root.toRealPath(), p -> {
+                    if (p.endsWith("/src") && srcTested.incrementAndGet() == 3) {
+                        try {
+                            visitorThrew.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return false;
+                }, new Recorder() {
+                    @Override
+                    public void candidate(String path, Path file) {
+                        visitorThrew.countDown();
+                        throw new IllegalStateException("visitor failed");
+                    }
+                }));
+        assertEquals("visitor failed", thrown.getMessage());
+        assertTrue(walkThreadEnds(), "the walk's thread stops once nobody waits for it");
+        assertTrue(srcTested.get() < 100, srcTested.get() + " src folders tested after the visitor threw");
+    }
+
+    @Test
+    void walkAsideRethrowsWhatFailsOnTheWalksThread() throws Exception {
+        tree(50, 1);
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> TreeWalk.walkAside(root.toRealPath(), root.toRealPath(), p -> {
+                    if (p.equals("m30")) {
+                        throw new IllegalArgumentException("exclude failed");
+                    }
+                    return false;
+                }, new Recorder()));
+        assertEquals("exclude failed", thrown.getMessage());
+        assertTrue(walkThreadEnds());
+    }
+
+    private static boolean walkThreadEnds() throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            boolean alive = Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().equals("npmrc-guard walk") && t.isAlive());
+            if (!alive) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
     }
 }

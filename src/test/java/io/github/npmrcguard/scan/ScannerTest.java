@@ -40,7 +40,7 @@ class ScannerTest {
     }
 
     private ScanResult scan(Allowlist allowlist) throws Exception {
-        return new Scanner((root, excluded) -> new ScanSet(files, problems, List.of(), true))
+        return new Scanner((root, excluded, ready) -> new ScanSet(files, problems, List.of(), true))
                 .scan(Path.of("."), p -> false, allowlist, TODAY);
     }
 
@@ -155,6 +155,51 @@ class ScannerTest {
     }
 
     @Test
+    void versionsTheSourceHandsOverWhileReadingAreCheckedOnceWithTheSameResult() throws Exception {
+        String a = tokens.opaque(36);
+        String b = tokens.opaque(37);
+        add("b/.npmrc", Provenance.STAGED, "# npmrc-guard:allow rotated\n//b.example/:_authToken=" + b
+                + "\n//c.example/:_authToken=${C}\n");
+        add("a/.npmrc", Provenance.STAGED, "//a.example/:_authToken=" + a + "\n");
+        add("a/.npmrc", Provenance.WORKING_COPY, "//a.example/:_authToken=" + a + "\nx=1\n");
+        add("c/.npmrc", Provenance.NO_GIT, "# npmrc-guard:allow test fixture\n//c.example/:_authToken=" + b + "\n");
+        add("d/.npmrc", Provenance.IGNORED, "//d.example/:_authToken=" + b + "\n");
+        ScanSet set = new ScanSet(files, problems, List.of(), true);
+        ScanResult afterListing = new Scanner((root, excluded, ready) -> set).scan(Path.of("."), p -> false,
+                Allowlist.none(), TODAY);
+
+        // A source that hands every version over as it reads it, in an order of its own, working copies first.
+        int[] checks = {0};
+        java.util.List<io.github.npmrcguard.rules.Rule> rules = new ArrayList<>(io.github.npmrcguard.rules.RuleCatalogue.rules());
+        rules.add(new io.github.npmrcguard.rules.Rule() {
+            @Override
+            public io.github.npmrcguard.rules.RuleInfo info() {
+                return new io.github.npmrcguard.rules.RuleInfo("counting", io.github.npmrcguard.rules.Severity.WARNING,
+                        "counts", "counts the checks");
+            }
+
+            @Override
+            public void check(io.github.npmrcguard.rules.ConfigDocument doc, io.github.npmrcguard.rules.FindingSink sink) {
+                checks[0]++;
+            }
+        });
+        ScanResult whileReading = new Scanner((root, excluded, ready) -> {
+            List<ScanFile> reversed = new ArrayList<>(files);
+            java.util.Collections.reverse(reversed);
+            reversed.forEach(ready);
+            return set;
+        }, rules).scan(Path.of("."), p -> false, Allowlist.none(), TODAY);
+
+        assertEquals(files.size(), checks[0], "each version checked once");
+        assertEquals(lines(afterListing.findings()), lines(whileReading.findings()));
+        assertEquals(afterListing.allowed().stream().map(x -> x.finding().logLine() + " " + x.reason()).toList(),
+                whileReading.allowed().stream().map(x -> x.finding().logLine() + " " + x.reason()).toList());
+        assertEquals(2, whileReading.allowed().size());
+        assertTrue(lines(whileReading.findings()).stream().anyMatch(l -> l.startsWith("ERROR a/.npmrc:1:")),
+                lines(whileReading.findings()).toString());
+    }
+
+    @Test
     void todaysDateIsAskedForOnlyWhenAnAllowlistEntryApplies() throws Exception {
         String t = tokens.opaque(30);
         add(".npmrc", Provenance.STAGED, "//a.example/:_authToken=" + t + "\n");
@@ -163,7 +208,7 @@ class ScannerTest {
             asked[0]++;
             return TODAY;
         };
-        Scanner scanner = new Scanner((root, excluded) -> new ScanSet(files, problems, List.of(), true));
+        Scanner scanner = new Scanner((root, excluded, ready) -> new ScanSet(files, problems, List.of(), true));
         assertEquals(1, scanner.scan(Path.of("."), p -> false, Allowlist.none(), today).errors().size());
         assertEquals(0, asked[0], "no entry: the date (and the time-zone rules behind it) is not needed");
         Allowlist allow = new Allowlist(List.of(new AllowlistEntry(Fingerprint.of(t), "revoked", TODAY)));
@@ -209,7 +254,7 @@ class ScannerTest {
     private final List<LargeFile> large = new ArrayList<>();
 
     private ScanResult scanWithLarge(Allowlist allowlist) throws Exception {
-        return new Scanner((root, excluded) -> new ScanSet(files, large, problems, List.of(), true))
+        return new Scanner((root, excluded, ready) -> new ScanSet(files, large, problems, List.of(), true))
                 .scan(Path.of("."), p -> false, allowlist, TODAY);
     }
 
