@@ -32,6 +32,24 @@ public class ScanHeap {
         }
     }
 
+    private static long oldGenerationUsed() {
+        long used = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getName().contains("Old Gen")) {
+                used += pool.getUsage().getUsed();
+            }
+        }
+        return used;
+    }
+
+    private static long collections() {
+        long n = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += gc.getCollectionCount();
+        }
+        return n;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args[0].equals("--scan-only")) {
             List<Rule> rules = new ArrayList<>(RuleCatalogue.rules());
@@ -42,22 +60,32 @@ public class ScanHeap {
             return;
         }
         Path root = Path.of(args[0]);
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<Rule> rules = new ArrayList<>(RuleCatalogue.rules());
         rules.addAll(Preflight.rules("auto", System.getenv()));
         Scanner scanner = new Scanner(new ScanSetReader()::read, rules);
-        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        // Allocated by every thread the scan runs (the walk without git has one of its own): the growth of the
+        // heap, in a young generation large enough that no collection runs meanwhile (run.sh gives it one, and
+        // small fixed TLABs so that a thread's unused buffer hardly counts). Per-thread counters would miss a
+        // thread that has ended.
+        long collectionsBefore = collections();
+        long usedBefore = memory.getHeapMemoryUsage().getUsed();
         ScanResult[] result = {scanner.scan(root, new PathExcludes(List.of()), Allowlist.none(), LocalDate.now())};
-        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        long allocated = memory.getHeapMemoryUsage().getUsed() - usedBefore;
+        if (collections() != collectionsBefore) {
+            System.out.println("a collection ran during the scan: run with a larger -Xmn");
+            return;
+        }
         int files = result[0].filesChecked();
         // What the scan leaves behind is its result: the heap after a full collection with it, and without it.
+        // Counted in the old generation, where a full collection leaves what survives it: the young one also
+        // holds whatever this thread allocates after the collection.
         settle();
-        long withResult = memory.getHeapMemoryUsage().getUsed();
+        long withResult = oldGenerationUsed();
         Reference.reachabilityFence(result[0]);
         result[0] = null;
         settle();
-        long retained = withResult - memory.getHeapMemoryUsage().getUsed();
+        long retained = withResult - oldGenerationUsed();
         System.out.printf("allocated %.1f MB, held after it (its result) %d KB, %d files checked%n", allocated / 1e6,
                 Math.max(0, retained) / 1024, files);
     }

@@ -154,7 +154,7 @@ final class TreeWalk {
      * the walk is stopped.
      */
     static void walkAside(Path realRoot, Path start, Predicate<String> excluded, Visitor visitor) throws IOException {
-        BlockingQueue<Found> found = new LinkedBlockingQueue<>();
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         Thread walker = new Thread(() -> {
             try {
@@ -162,13 +162,13 @@ final class TreeWalk {
                     @Override
                     public void candidate(String path, Path file) {
                         stopIfAsked();
-                        found.add(new Found(path, file, null, null));
+                        events.add(new Event(path, file, null, null));
                     }
 
                     @Override
                     public void problem(String path, String message) {
                         stopIfAsked();
-                        found.add(new Found(path, null, message, null));
+                        events.add(new Event(path, null, message, null));
                     }
 
                     private void stopIfAsked() {
@@ -177,18 +177,18 @@ final class TreeWalk {
                         }
                     }
                 });
-                found.add(Found.END);
+                events.add(Event.END);
             } catch (Stopped e) {
                 // nobody waits for the rest
             } catch (IOException | RuntimeException | Error e) {
-                found.add(new Found(null, null, null, e));
+                events.add(new Event(null, null, null, e));
             }
         }, "npmrc-guard walk");
         walker.setDaemon(true);
         walker.start();
         boolean finished = false;
         try {
-            for (Found next = found.take(); next != Found.END; next = found.take()) {
+            for (Event next = events.take(); next != Event.END; next = events.take()) {
                 if (next.failure instanceof IOException e) {
                     throw e;
                 } else if (next.failure instanceof RuntimeException e) {
@@ -213,8 +213,8 @@ final class TreeWalk {
     }
 
     /** What the walk's thread found: a candidate, a problem, or its failure; {@link #END} when it is done. */
-    private record Found(String path, Path file, String problem, Throwable failure) {
-        static final Found END = new Found(null, null, null, null);
+    private record Event(String path, Path file, String problem, Throwable failure) {
+        static final Event END = new Event(null, null, null, null);
     }
 
     /** Unwinds a walk nobody waits for any more. */
