@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * The heap a scan uses, in a JVM of its own, running what the check goal runs (the standard rules and the
- * preflight, no allowlist): the bytes it allocates (its garbage included) and the bytes still held when it
- * returns, with its result, after a full collection. Run by run.sh as
- * {@code java -cp <plugin jar and its dependencies> bench/ScanHeap.java <folder>}; prints one line.
+ * preflight, no allowlist): with {@code --allocated <folder>}, the bytes its threads allocate (its garbage
+ * included; run.sh gives that JVM a young generation large enough to hold them all); with {@code <folder>}, the
+ * bytes still held when it returns, with its result, after a full collection. Run by run.sh as
+ * {@code java -cp <plugin jar and its dependencies> bench/ScanHeap.java [--allocated] <folder>}; prints one line.
  * With {@code --scan-only <folder>} it only scans (exit code 0 when the scan completed): run.sh runs that,
  * compiled, under a range of {@code -Xmx} to find the smallest heap a scan completes in, which bounds what
  * it holds at its peak (garbage does not count: a collection frees it).
@@ -30,16 +31,6 @@ public class ScanHeap {
             System.gc();
             Thread.sleep(50);
         }
-    }
-
-    private static long oldGenerationUsed() {
-        long used = 0;
-        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getName().contains("Old Gen")) {
-                used += pool.getUsage().getUsed();
-            }
-        }
-        return used;
     }
 
     private static long collections() {
@@ -59,34 +50,34 @@ public class ScanHeap {
             System.out.println(result.filesChecked() + " files checked");
             return;
         }
-        Path root = Path.of(args[0]);
+        // --allocated <folder>: what every thread the scan runs allocates (the walk without git has one of its
+        // own), as the growth of the heap, in a young generation large enough that no collection runs meanwhile
+        // (run.sh gives it one, and small fixed TLABs so that a thread's unused buffer hardly counts); a
+        // per-thread counter would miss a thread that has ended. <folder>: what the result holds afterwards,
+        // under the default collector and heap (the large young generation makes that figure unsteady).
+        boolean allocatedOnly = args[0].equals("--allocated");
+        Path root = Path.of(args[allocatedOnly ? 1 : 0]);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<Rule> rules = new ArrayList<>(RuleCatalogue.rules());
         rules.addAll(Preflight.rules("auto", System.getenv()));
         Scanner scanner = new Scanner(new ScanSetReader()::read, rules);
-        // Allocated by every thread the scan runs (the walk without git has one of its own): the growth of the
-        // heap, in a young generation large enough that no collection runs meanwhile (run.sh gives it one, and
-        // small fixed TLABs so that a thread's unused buffer hardly counts). Per-thread counters would miss a
-        // thread that has ended.
         long collectionsBefore = collections();
         long usedBefore = memory.getHeapMemoryUsage().getUsed();
         ScanResult[] result = {scanner.scan(root, new PathExcludes(List.of()), Allowlist.none(), LocalDate.now())};
-        long allocated = memory.getHeapMemoryUsage().getUsed() - usedBefore;
-        if (collections() != collectionsBefore) {
-            System.out.println("a collection ran during the scan: run with a larger -Xmn");
+        if (allocatedOnly) {
+            long allocated = memory.getHeapMemoryUsage().getUsed() - usedBefore;
+            System.out.println(collections() != collectionsBefore ? "allocated: a collection ran during the scan,"
+                    + " run with a larger -Xmn" : String.format("allocated %.1f MB", allocated / 1e6));
             return;
         }
         int files = result[0].filesChecked();
         // What the scan leaves behind is its result: the heap after a full collection with it, and without it.
-        // Counted in the old generation, where a full collection leaves what survives it: the young one also
-        // holds whatever this thread allocates after the collection.
         settle();
-        long withResult = oldGenerationUsed();
+        long withResult = memory.getHeapMemoryUsage().getUsed();
         Reference.reachabilityFence(result[0]);
         result[0] = null;
         settle();
-        long retained = withResult - oldGenerationUsed();
-        System.out.printf("allocated %.1f MB, held after it (its result) %d KB, %d files checked%n", allocated / 1e6,
-                Math.max(0, retained) / 1024, files);
+        long retained = withResult - memory.getHeapMemoryUsage().getUsed();
+        System.out.printf("held after it (its result) %d KB, %d files checked%n", Math.max(0, retained) / 1024, files);
     }
 }

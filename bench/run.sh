@@ -212,7 +212,8 @@ if [ -f "$PLUGIN_JAR" ] && [ -s "$TMP/deps.txt" ]; then
     for m in git plain; do
       printf '  %-5s %-7s %s\n' "$s" "$([ "$m" = git ] && echo git || echo 'no git')" \
         "$(java -Xms1g -Xmn768m -XX:TLABSize=16k -XX:-ResizeTLAB -cp "$PLUGIN_JAR:$(cat "$TMP/deps.txt")" \
-          "$HERE/ScanHeap.java" "$WORK/tree-$s/$m" 2>&1 | tail -1)"
+          "$HERE/ScanHeap.java" --allocated "$WORK/tree-$s/$m" 2>&1 | tail -1), $(java \
+          -cp "$PLUGIN_JAR:$(cat "$TMP/deps.txt")" "$HERE/ScanHeap.java" "$WORK/tree-$s/$m" 2>&1 | tail -1)"
     done
   done
   # The peak of what a scan holds, garbage aside: the smallest -Xmx (whole MB, default collector) under which
