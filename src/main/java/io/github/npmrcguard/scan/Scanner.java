@@ -70,8 +70,8 @@ public final class Scanner {
         Verdicts verdicts = new Verdicts(allowlist, today);
         RenderedKeys keys = new RenderedKeys();
         DocumentReader reader = DocumentReader.remembering(); // per scan: it remembers what it parsed
-        // Committed versions the source reads while it still lists (git's walk, the folder walk) are checked
-        // then, which hides their parsing and rules behind the listing; the rest once it is done.
+        // Committed versions the source hands over while it still lists (the folder walk without git) are checked
+        // then, which hides their parsing and rules behind the walk; the rest once it is done.
         Set<ScanFile> checked = Collections.newSetFromMap(new IdentityHashMap<>());
         ScanSet set = source.read(root, excluded, file -> {
             if (file.provenance().committed() && checked.add(file)) {
@@ -129,7 +129,7 @@ public final class Scanner {
                 set.git());
     }
 
-    /** What becomes of each finding: provenance, duplicates, allow comments and the allowlist applied. */
+    /** Parses one version, runs the rules on it, and hands what they find to the verdicts. */
     private void check(ScanFile file, DocumentReader reader, RenderedKeys keys, Verdicts verdicts) {
         DocumentReader.Read read = reader.read(file);
         List<Finding> found = new ArrayList<>(read.findings());
@@ -137,6 +137,7 @@ public final class Scanner {
         verdicts.judge(found, file.provenance(), read.document());
     }
 
+    /** What becomes of each finding: provenance, duplicates, allow comments and the allowlist applied. */
     private static final class Verdicts {
         private final Allowlist allowlist;
         private final Supplier<LocalDate> today;
