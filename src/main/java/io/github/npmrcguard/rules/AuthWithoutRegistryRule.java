@@ -29,6 +29,11 @@ public final class AuthWithoutRegistryRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         if (doc.kind() != FileKind.NPMRC) {
             return;

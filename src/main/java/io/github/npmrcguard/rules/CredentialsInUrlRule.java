@@ -26,6 +26,11 @@ public final class CredentialsInUrlRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         if (doc.kind() == FileKind.POM) {
             return; // PomCredentialsInUrlRule, which follows Maven's property references

@@ -20,6 +20,11 @@ public final class DeprecatedKeyRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         if (doc.kind() != FileKind.NPMRC) {
             return;

@@ -15,6 +15,11 @@ public final class DummyCredentialRule extends CredentialValueRule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.EMPTY) {
             sink.report(INFO, s.line(), "empty value", s.key(), null);

@@ -47,6 +47,17 @@ public final class FindingSink {
         findings.add(new Finding(path, line, rule, severity, what, key, fingerprint, ""));
     }
 
+    /**
+     * Adds findings made on another file of the same content, as this file's: the same lines, rules, levels,
+     * keys and fingerprints, at this sink's path.
+     */
+    void replay(List<Finding> made) {
+        for (Finding f : made) {
+            findings.add(new Finding(path, f.line(), f.rule(), f.severity(), f.what(), f.key(), f.fingerprint(),
+                    f.note()));
+        }
+    }
+
     /** Whether an error has already been reported at this line (rules later in the order then stay quiet). */
     public boolean hasErrorAt(int line) {
         for (Finding f : findings) {

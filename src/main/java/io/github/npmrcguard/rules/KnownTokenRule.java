@@ -23,6 +23,11 @@ public final class KnownTokenRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         TokenCatalogue catalogue = TokenCatalogue.get();
         for (int i = 0; i < doc.lines().size(); i++) {

@@ -22,6 +22,11 @@ public final class LiteralCredentialRule extends CredentialValueRule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.LITERAL) {
             String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s));

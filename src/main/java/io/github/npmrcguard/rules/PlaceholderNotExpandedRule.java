@@ -20,6 +20,11 @@ public final class PlaceholderNotExpandedRule extends CredentialValueRule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.NOT_EXPANDED) {
             sink.report(INFO, s.line(), "placeholder that " + doc.dialect().client() + " does not expand", s.key(),

@@ -20,6 +20,11 @@ public final class PlaceholderWithLiteralRule extends CredentialValueRule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.PLACEHOLDER_WITH_LITERAL) {
             sink.report(INFO, s.line(), "placeholder with a literal part", s.key(), s.value().strip());

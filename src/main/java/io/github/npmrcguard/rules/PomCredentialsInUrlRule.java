@@ -32,6 +32,11 @@ public final class PomCredentialsInUrlRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         if (doc.kind() != FileKind.POM) {
             return;

@@ -28,6 +28,11 @@ public final class PomLiteralArgumentTokenRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         if (doc.kind() != FileKind.POM) {
             return;

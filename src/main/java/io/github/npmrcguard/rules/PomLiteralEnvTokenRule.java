@@ -30,6 +30,11 @@ public final class PomLiteralEnvTokenRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         if (doc.kind() != FileKind.POM) {
             return;

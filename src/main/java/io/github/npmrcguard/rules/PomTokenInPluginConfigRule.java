@@ -35,6 +35,11 @@ public final class PomTokenInPluginConfigRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         if (doc.kind() != FileKind.POM) {
             return;

@@ -43,6 +43,11 @@ public final class PreflightVariableRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         Set<String> reported = new LinkedHashSet<>();
         for (Setting s : doc.settings()) {

@@ -16,6 +16,11 @@ public final class PrivateKeyRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         for (var s : doc.settings()) {
             if (isPrivateKey(s.value())) {

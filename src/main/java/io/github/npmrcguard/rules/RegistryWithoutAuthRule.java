@@ -23,6 +23,11 @@ public final class RegistryWithoutAuthRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         if (doc.kind() != FileKind.NPMRC) {
             return;

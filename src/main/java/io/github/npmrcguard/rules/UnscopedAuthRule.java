@@ -39,6 +39,11 @@ public final class UnscopedAuthRule implements Rule {
     }
 
     @Override
+    public boolean readsContentOnly() {
+        return true;
+    }
+
+    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         if (doc.kind() != FileKind.NPMRC) {
             return;

@@ -19,14 +19,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns one file version into a document for the rules: decodes its bytes, splits its lines, parses its
  * settings. A file that cannot be decoded or parsed still has its raw lines searched for token formats.
  */
 public final class DocumentReader {
-    /** A document and the findings made while reading it (unparsable content). */
-    public record Read(ConfigDocument document, List<Finding> findings) {
+    /**
+     * A document and the findings made while reading it (unparsable content).
+     *
+     * @param sameContent an object that this reader gives every document of the same kind and bytes, compared by
+     *                    identity (for {@link io.github.npmrcguard.rules.DocumentChecker}); null when the reader
+     *                    does not remember contents, or not this one (too large, or not parsable)
+     */
+    public record Read(ConfigDocument document, List<Finding> findings, Object sameContent) {
+        public Read(ConfigDocument document, List<Finding> findings) {
+            this(document, findings, null);
+        }
     }
 
     /** Config files of this size or less are parsed once per reader for each distinct content. */
@@ -64,7 +74,7 @@ public final class DocumentReader {
         Parsed known = key == null ? null : parsed.get(key);
         if (known != null) {
             return new Read(new ConfigDocument(file.path(), file.kind(), known.lines(), known.settings(),
-                    folder(file)), List.of());
+                    folder(file)), List.of(), known);
         }
         String text;
         DecodedText decoded;
@@ -82,7 +92,9 @@ public final class DocumentReader {
             List<Setting> settings = Parsers.forKind(file.kind()).parse(decoded);
             ConfigDocument document = new ConfigDocument(file.path(), file.kind(), lines, settings, folder(file));
             if (key != null) {
-                parsed.put(key, new Parsed(document.lines(), document.settings()));
+                Parsed remembered = new Parsed(document.lines(), document.settings());
+                parsed.put(key, remembered);
+                return new Read(document, List.of(), remembered);
             }
             return new Read(document, List.of());
         } catch (ParseException e) {
@@ -104,11 +116,23 @@ public final class DocumentReader {
                 || file.path().endsWith(".npmrc.")) {
             return ConfigDocument.FolderFacts.UNKNOWN;
         }
-        return new ConfigDocument.FolderFacts(() -> client(dir), () -> frontendBelow(dir));
+        // Classes, not lambdas: each lambda is a class spun and linked at first use in the cold JVM of a build.
+        return new ConfigDocument.FolderFacts(new Supplier<>() {
+            @Override
+            public String get() {
+                return client(dir);
+            }
+        }, new Supplier<>() {
+            @Override
+            public String get() {
+                return frontendBelow(dir);
+            }
+        });
     }
 
     private static String client(Path dir) {
-        return PackageManager.of(dir).map(pm -> pm.kind().label()).orElse("");
+        Optional<PackageManager> pm = PackageManager.of(dir);
+        return pm.isPresent() ? pm.get().kind().label() : "";
     }
 
     private static String frontendBelow(Path dir) {
