@@ -133,7 +133,9 @@ final class GitCli {
      */
     static Map<String, String> childEnvironment(Map<String, String> env) {
         Map<String, String> child = new HashMap<>(env);
-        STRIPPED.forEach(child::remove);
+        for (String name : STRIPPED) {
+            child.remove(name);
+        }
         String index = child.get("GIT_INDEX_FILE");
         if (index != null && !isAbsolute(index)) {
             child.remove("GIT_INDEX_FILE");
@@ -346,13 +348,16 @@ final class GitCli {
         Map<String, Blob> read(Collection<String> objectIds, long maxBytes) throws IOException {
             Map<String, Blob> blobs = new HashMap<>();
             List<String> ids = new ArrayList<>(new LinkedHashSet<>(objectIds));
-            Thread writer = daemon("git cat-file feeder", () -> {
-                try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
-                    for (String id : ids) {
-                        out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
+            Thread writer = daemon("git cat-file feeder", new Runnable() {
+                @Override
+                public void run() {
+                    try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
+                        for (String id : ids) {
+                            out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
+                        }
+                    } catch (IOException e) {
+                        // git died early: the reader sees the end of its output, its exit code and stderr say why
                     }
-                } catch (IOException e) {
-                    // git died early: the reader sees the end of its output, its exit code and stderr say why
                 }
             });
             writer.start();
@@ -571,6 +576,10 @@ final class GitCli {
         return s == null || s.isEmpty() ? otherwise : s;
     }
 
+    /**
+     * A daemon thread. Its callers pass classes, not lambdas: each lambda is a class spun and linked at its
+     * first use in the cold JVM a build runs in (about half a millisecond), a class from the jar a fraction of that.
+     */
     private static Thread daemon(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
@@ -592,17 +601,20 @@ final class GitCli {
         private volatile IOException failure;
 
         Pump(InputStream in, int limit) {
-            thread = daemon("git output reader", () -> {
-                byte[] chunk = new byte[1 << 16];
-                try (in) {
-                    for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-                        int keep = Math.min(n, limit - buffer.size());
-                        if (keep > 0) {
-                            buffer.write(chunk, 0, keep);
+            thread = daemon("git output reader", new Runnable() {
+                @Override
+                public void run() {
+                    byte[] chunk = new byte[1 << 16];
+                    try (in) {
+                        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                            int keep = Math.min(n, limit - buffer.size());
+                            if (keep > 0) {
+                                buffer.write(chunk, 0, keep);
+                            }
                         }
+                    } catch (IOException e) {
+                        failure = e;
                     }
-                } catch (IOException e) {
-                    failure = e;
                 }
             });
             thread.start();
@@ -624,15 +636,18 @@ final class GitCli {
         private volatile boolean timedOut;
 
         Watchdog(Process process, Duration timeout) {
-            thread = daemon("git watchdog", () -> {
-                try {
-                    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                        timedOut = true;
-                        process.descendants().forEach(ProcessHandle::destroyForcibly);
-                        process.destroyForcibly();
+            thread = daemon("git watchdog", new Runnable() {
+                @Override
+                public void run() {
+                    try {
+                        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                            timedOut = true;
+                            process.descendants().forEach(ProcessHandle::destroyForcibly);
+                            process.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        // cancelled: the process ended
                     }
-                } catch (InterruptedException e) {
-                    // cancelled: the process ended
                 }
             });
             thread.start();

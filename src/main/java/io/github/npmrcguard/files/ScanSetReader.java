@@ -18,8 +18,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,8 +180,14 @@ public final class ScanSetReader implements AutoCloseable {
      * @throws IOException when the root is not a folder, or git fails other than by being absent or
      *                     refusing the repository ({@link GitException})
      */
+    private static final Consumer<ScanFile> NOTHING = new Consumer<>() {
+        @Override
+        public void accept(ScanFile file) {
+        }
+    };
+
     public ScanSet read(Path root, Predicate<String> excluded) throws IOException {
-        return read(root, excluded, file -> { });
+        return read(root, excluded, NOTHING);
     }
 
     /**
@@ -281,14 +289,17 @@ public final class ScanSetReader implements AutoCloseable {
             } catch (IOException e) {
                 return s;
             }
-            s.starter = new Thread(() -> {
-                try {
-                    s.ignored = git.start(root, IGNORED_LISTING);
-                    s.blobReader = git.startBlobReader(root);
-                } catch (IOException e) {
-                    // what did start runs on; the scan deals with what did not
+            s.starter = new Thread("npmrc-guard git start") {
+                @Override
+                public void run() {
+                    try {
+                        s.ignored = git.start(root, IGNORED_LISTING);
+                        s.blobReader = git.startBlobReader(root);
+                    } catch (IOException e) {
+                        // what did start runs on; the scan deals with what did not
+                    }
                 }
-            }, "npmrc-guard git start");
+            };
             s.starter.setDaemon(true);
             s.starter.start();
             return s;
@@ -362,6 +373,31 @@ public final class ScanSetReader implements AutoCloseable {
 
     /** What one {@link #read} has found: in the scan root's repository and in its submodules. */
     private static final class Found {
+        // Comparators as classes, not lambdas (nor composed from method references): in the cold JVM a build runs
+        // in, each lambda is a class spun and linked at its first use, about half a millisecond each; a class
+        // from the jar costs a fraction of that.
+        private static final Comparator<ScanFile> FILE_ORDER = new Comparator<>() {
+            @Override
+            public int compare(ScanFile a, ScanFile b) {
+                int byPath = a.path().compareTo(b.path());
+                return byPath != 0 ? byPath : a.provenance().compareTo(b.provenance());
+            }
+        };
+        private static final Comparator<LargeFile> LARGE_FILE_ORDER = new Comparator<>() {
+            @Override
+            public int compare(LargeFile a, LargeFile b) {
+                int byPath = a.path().compareTo(b.path());
+                return byPath != 0 ? byPath : a.provenance().compareTo(b.provenance());
+            }
+        };
+        private static final Comparator<FileProblem> PROBLEM_ORDER = new Comparator<>() {
+            @Override
+            public int compare(FileProblem a, FileProblem b) {
+                int byPath = a.path().compareTo(b.path());
+                return byPath != 0 ? byPath : a.message().compareTo(b.message());
+            }
+        };
+
         private final Path realRoot;
         private final SafeReader reader;
         private final List<ScanFile> files = new ArrayList<>();
@@ -383,16 +419,8 @@ public final class ScanSetReader implements AutoCloseable {
 
         ScanSet result(boolean usedGit) {
             // Stable: by path, then provenance; conflict stages keep their order.
-            // Comparators written out, not composed from method references: composing links a method handle for
-            // each part, several milliseconds in the cold JVM a build runs in.
-            files.sort((a, b) -> {
-                int byPath = a.path().compareTo(b.path());
-                return byPath != 0 ? byPath : a.provenance().compareTo(b.provenance());
-            });
-            large.sort((a, b) -> {
-                int byPath = a.path().compareTo(b.path());
-                return byPath != 0 ? byPath : a.provenance().compareTo(b.provenance());
-            });
+            files.sort(FILE_ORDER);
+            large.sort(LARGE_FILE_ORDER);
             // The same problem with two versions of a file (say both unreadable) is one to report, the blocking one.
             Set<String> blocking = new HashSet<>();
             for (FileProblem p : problems) {
@@ -400,11 +428,13 @@ public final class ScanSetReader implements AutoCloseable {
                     blocking.add(p.path() + '\0' + p.message());
                 }
             }
-            problems.removeIf(p -> !p.blocking() && blocking.contains(p.path() + '\0' + p.message()));
-            problems.sort((a, b) -> {
-                int byPath = a.path().compareTo(b.path());
-                return byPath != 0 ? byPath : a.message().compareTo(b.message());
-            });
+            for (Iterator<FileProblem> it = problems.iterator(); it.hasNext(); ) {
+                FileProblem p = it.next();
+                if (!p.blocking() && blocking.contains(p.path() + '\0' + p.message())) {
+                    it.remove();
+                }
+            }
+            problems.sort(PROBLEM_ORDER);
             return new ScanSet(files, large, problems, notes, usedGit);
         }
     }
@@ -591,8 +621,12 @@ public final class ScanSetReader implements AutoCloseable {
                 }
                 tracked.add(path);
                 if (candidate(path)) {
-                    index.computeIfAbsent(path, p -> new ArrayList<>())
-                            .add(new Entry(staged.group(1), staged.group(2), staged.group(3).charAt(0) - '0'));
+                    List<Entry> entries = index.get(path);
+                    if (entries == null) {
+                        entries = new ArrayList<>(1);
+                        index.put(path, entries);
+                    }
+                    entries.add(new Entry(staged.group(1), staged.group(2), staged.group(3).charAt(0) - '0'));
                 }
             }
             Map<String, GitCli.Blob> blobs = readStaged(index);
@@ -906,8 +940,16 @@ public final class ScanSetReader implements AutoCloseable {
             for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
                 String folder = path.substring(0, i);
                 // Not kept beyond a length: a path thousands of folders deep would fill the heap with its prefixes.
-                boolean out = i <= MAX_CACHED_FOLDER ? excludedFolders.computeIfAbsent(folder, excluded::test)
-                        : excluded.test(folder);
+                boolean out;
+                if (i <= MAX_CACHED_FOLDER) {
+                    Boolean known = excludedFolders.get(folder);
+                    out = known != null ? known : excluded.test(folder);
+                    if (known == null) {
+                        excludedFolders.put(folder, out);
+                    }
+                } else {
+                    out = excluded.test(folder);
+                }
                 if (out) {
                     return true;
                 }

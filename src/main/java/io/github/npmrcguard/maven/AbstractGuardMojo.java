@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -111,7 +113,12 @@ abstract class AbstractGuardMojo extends AbstractMojo {
                 : Path.of(session.getExecutionRootDirectory());
         File multiModule = session.getRequest().getMultiModuleProjectDirectory();
         return ScanRoot.resolve(root == null ? null : root.toPath(), executionRoot,
-                multiModule == null ? null : multiModule.toPath(), GitWorkTree::topLevel);
+                multiModule == null ? null : multiModule.toPath(), new Function<Path, Optional<Path>>() {
+                    @Override
+                    public Optional<Path> apply(Path dir) { // a class, not a method reference: see CheckMojo
+                        return GitWorkTree.topLevel(dir);
+                    }
+                });
     }
 
     PathExcludes pathExcludes() {

@@ -1,5 +1,7 @@
 package io.github.npmrcguard.maven;
 
+import io.github.npmrcguard.files.ScanFile;
+import io.github.npmrcguard.files.ScanSet;
 import io.github.npmrcguard.files.ScanSetReader;
 import io.github.npmrcguard.report.ConsoleReport;
 import io.github.npmrcguard.report.SarifWriter;
@@ -9,6 +11,7 @@ import io.github.npmrcguard.rules.RuleCatalogue;
 import io.github.npmrcguard.scan.Preflight;
 import io.github.npmrcguard.scan.AllowedFinding;
 import io.github.npmrcguard.scan.ScanResult;
+import io.github.npmrcguard.scan.ScanSetSource;
 import io.github.npmrcguard.scan.Scanner;
 import java.io.File;
 import java.io.IOException;
@@ -16,6 +19,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -76,7 +82,20 @@ public class CheckMojo extends AbstractGuardMojo {
             // git walks the tree while the rules and settings below are made ready
             files.startEarly(scanRoot);
             getLog().info("npmrc-guard: scanning " + scanRoot);
-            result = new Scanner(files::read, rules()).scan(scanRoot, pathExcludes(), allowlist(), LocalDate::now);
+            // Classes, not method references: each would be a class spun and linked in the cold JVM of a build.
+            ScanSetSource source = new ScanSetSource() {
+                @Override
+                public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready) throws IOException {
+                    return files.read(root, excluded, ready);
+                }
+            };
+            Supplier<LocalDate> today = new Supplier<>() {
+                @Override
+                public LocalDate get() {
+                    return LocalDate.now();
+                }
+            };
+            result = new Scanner(source, rules()).scan(scanRoot, pathExcludes(), allowlist(), today);
         } catch (IOException e) {
             throw new MojoExecutionException("npmrc-guard could not list or read the files under " + scanRoot
                     + ": " + e.getMessage() + ". Set npmrcguard.root to a readable folder, or fix the cause.", e);
@@ -84,7 +103,9 @@ public class CheckMojo extends AbstractGuardMojo {
         // The report is written on a thread of its own while the findings are logged: both only read the result.
         SarifJob sarifJob = startSarif(result);
         // Each note says why the scan is not what it normally is (no git, a shallow history, ...): a warning.
-        result.notes().forEach(n -> getLog().warn("npmrc-guard: " + n));
+        for (String note : result.notes()) {
+            getLog().warn("npmrc-guard: " + note);
+        }
         for (AllowedFinding a : result.allowed()) {
             getLog().info(ConsoleReport.allowedLine(a));
         }

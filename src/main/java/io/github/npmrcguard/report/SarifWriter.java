@@ -19,11 +19,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
@@ -106,9 +108,12 @@ public final class SarifWriter {
      * with other work meanwhile (logging the findings): the inputs must not change until {@link Pending#await}.
      */
     public Pending startWriting(List<Finding> findings, Collection<RuleInfo> rules, Path out) {
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            write(findings, rules, out);
-            return null;
+        FutureTask<Void> task = new FutureTask<>(new Callable<Void>() { // a class, not a lambda: see Found in ScanSetReader
+            @Override
+            public Void call() throws IOException {
+                write(findings, rules, out);
+                return null;
+            }
         });
         Thread thread = new Thread(task, "npmrc-guard SARIF report");
         thread.setDaemon(true);
@@ -445,14 +450,19 @@ public final class SarifWriter {
         for (int i = 0; i < findings.size(); i++) {
             order.add(i);
         }
-        order.sort((a, b) -> {
-            int byLine = Integer.compare(findings.get(a).line(), findings.get(b).line());
-            return byLine != 0 ? byLine : Integer.compare(a, b);
+        order.sort(new Comparator<Integer>() { // a class, not a lambda: see Found in ScanSetReader
+            @Override
+            public int compare(Integer a, Integer b) {
+                int byLine = Integer.compare(findings.get(a).line(), findings.get(b).line());
+                return byLine != 0 ? byLine : Integer.compare(a, b);
+            }
         });
         Map<String, Integer> seen = new HashMap<>();
         String[] result = new String[findings.size()];
         for (int i : order) {
-            int n = seen.merge(base.get(i), 1, Integer::sum);
+            Integer before = seen.get(base.get(i));
+            int n = before == null ? 1 : before + 1;
+            seen.put(base.get(i), n);
             result[i] = base.get(i) + ":" + n;
         }
         return List.of(result);

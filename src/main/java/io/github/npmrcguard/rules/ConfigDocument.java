@@ -20,8 +20,14 @@ public record ConfigDocument(String path, FileKind kind, List<String> lines, Lis
 
     /** Who reads an {@code .npmrc}, from the folder it sits in. */
     public static final class FolderFacts {
+        private static final Supplier<String> NOTHING = new Supplier<>() { // a class: no lambda to link in a cold JVM
+            @Override
+            public String get() {
+                return "";
+            }
+        };
         /** Nothing known. */
-        public static final FolderFacts UNKNOWN = new FolderFacts(() -> "", () -> "");
+        public static final FolderFacts UNKNOWN = new FolderFacts(NOTHING, NOTHING);
 
         private final Supplier<String> client;
         private final Supplier<String> frontendBelow;

@@ -18,9 +18,13 @@ public final class RenderedKeys {
         if (rawKey == null || rawKey.isEmpty()) {
             return "";
         }
-        if (kind == FileKind.POM) {
-            return pomKeys.computeIfAbsent(rawKey, SafeText::pomKey);
+        // get and put, not computeIfAbsent with a method reference: one lambda class less to spin in a cold JVM
+        Map<String, String> known = kind == FileKind.POM ? pomKeys : keys;
+        String rendered = known.get(rawKey);
+        if (rendered == null) {
+            rendered = kind == FileKind.POM ? SafeText.pomKey(rawKey) : SafeText.key(rawKey);
+            known.put(rawKey, rendered);
         }
-        return keys.computeIfAbsent(rawKey, SafeText::key);
+        return rendered;
     }
 }

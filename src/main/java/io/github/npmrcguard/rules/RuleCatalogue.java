@@ -56,7 +56,9 @@ public final class RuleCatalogue {
     /** Every rule's description, file-level ones included, for reports. */
     public static List<RuleInfo> infos() {
         List<RuleInfo> out = new java.util.ArrayList<>();
-        RULES.forEach(r -> out.add(r.info()));
+        for (Rule r : RULES) {
+            out.add(r.info());
+        }
         out.add(UNREADABLE_FILE);
         out.add(UNPARSABLE_FILE);
         out.add(SKIPPED_FILE);
