@@ -112,7 +112,20 @@ final class JsonOut {
         return this;
     }
 
+    /** A line break and the indentation of each depth: appended whole, not two spaces at a time. */
+    private static final String[] NEWLINES = new String[16];
+
+    static {
+        for (int depth = 0; depth < NEWLINES.length; depth++) {
+            NEWLINES[depth] = "\n" + "  ".repeat(depth);
+        }
+    }
+
     private void newline(int depth) throws IOException {
+        if (depth < NEWLINES.length) {
+            out.append(NEWLINES[depth]);
+            return;
+        }
         out.append('\n');
         for (int i = 0; i < depth; i++) {
             out.append("  ");
@@ -127,12 +140,21 @@ final class JsonOut {
      */
     static void quote(String s, Appendable out) throws IOException {
         out.append('"');
+        int length = s.length();
         int plain = 0;
-        while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) < 0x7f && s.charAt(plain) != '"'
-                && s.charAt(plain) != '\\') {
+        while (plain < length) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                break;
+            }
             plain++;
         }
-        out.append(s, 0, plain); // the common case, printable ASCII, in one piece
+        // The common case, printable ASCII, in one piece (a whole string is copied at once, a part char by char).
+        if (plain == length) {
+            out.append(s);
+        } else {
+            out.append(s, 0, plain);
+        }
         for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {

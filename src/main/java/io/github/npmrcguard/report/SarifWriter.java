@@ -390,6 +390,9 @@ public final class SarifWriter {
         if (p.isEmpty() || p.startsWith("/") || DRIVE_LETTER.matcher(p).lookingAt()) {
             throw new IllegalArgumentException("not a path relative to the scan root with / separators: " + path);
         }
+        if (plainSegments(p)) {
+            return p; // nothing to encode, the usual case: no copy made a character at a time
+        }
         StringBuilder s = new StringBuilder();
         for (String segment : p.split("/", -1)) {
             if (segment.equals("..")) {
@@ -403,6 +406,24 @@ public final class SarifWriter {
             }
         }
         return s.toString();
+    }
+
+    /** Whether a path is unreserved characters in segments joined by '/', none of them empty or "..". */
+    private static boolean plainSegments(String p) {
+        int segmentStart = 0;
+        for (int i = 0; i <= p.length(); i++) {
+            char c = i < p.length() ? p.charAt(i) : '/';
+            if (c == '/') {
+                if (i == segmentStart || i - segmentStart == 2 && p.startsWith("..", segmentStart)) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The path without a leading {@code ./}, so {@code ./a} and {@code a} are one location and fingerprint. */
