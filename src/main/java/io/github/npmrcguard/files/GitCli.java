@@ -321,6 +321,9 @@ final class GitCli {
         private final Process process;
         private final Pump stderr;
         private final Watchdog watchdog;
+        /** What {@link #send} asked for, and the thread that feeds it to git; null before. */
+        private List<String> ids;
+        private Thread writer;
 
         private BlobReader(String command, Process process) {
             this.command = command;
@@ -346,13 +349,25 @@ final class GitCli {
 
         /** The blobs with these ids; then git exits. */
         Map<String, Blob> read(Collection<String> objectIds, long maxBytes) throws IOException {
-            Map<String, Blob> blobs = new HashMap<>();
-            List<String> ids = new ArrayList<>(new LinkedHashSet<>(objectIds));
-            Thread writer = daemon("git cat-file feeder", new Runnable() {
+            send(objectIds);
+            return receive(maxBytes);
+        }
+
+        /**
+         * Asks for the blobs with these ids, from a thread of its own, and returns: the caller may do other work
+         * while git looks them up, then {@link #receive} them. Once per reader.
+         */
+        void send(Collection<String> objectIds) {
+            if (ids != null) {
+                throw new IllegalStateException("blobs already asked for");
+            }
+            List<String> asked = new ArrayList<>(new LinkedHashSet<>(objectIds));
+            ids = asked;
+            writer = daemon("git cat-file feeder", new Runnable() {
                 @Override
                 public void run() {
                     try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
-                        for (String id : ids) {
+                        for (String id : asked) {
                             out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
                         }
                     } catch (IOException e) {
@@ -361,6 +376,14 @@ final class GitCli {
                 }
             });
             writer.start();
+        }
+
+        /** The blobs {@link #send} asked for; then git exits. Blobs larger than {@code maxBytes} have no content. */
+        Map<String, Blob> receive(long maxBytes) throws IOException {
+            if (ids == null) {
+                throw new IllegalStateException("no blobs asked for");
+            }
+            Map<String, Blob> blobs = new HashMap<>();
             try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
                 for (int i = 0; i < ids.size(); i++) {
                     String header = readHeader(in);

@@ -707,17 +707,34 @@ public final class ScanSetReader implements AutoCloseable {
                     }
                 }
             }
-            GitCli.BlobReader started = blobReader;
-            blobReader = null;
-            Map<String, GitCli.Blob> blobs = started != null ? started.read(ids, SafeReader.MAX_BYTES)
-                    : git.readBlobs(root, ids, SafeReader.MAX_BYTES);
+            if (blobReader == null && !ids.isEmpty()) {
+                blobReader = git.startBlobReader(root); // the one started with the listings could not be
+            }
+            if (blobReader != null) {
+                blobReader.send(ids);
+            }
+            // While git looks the blobs up, the working copies are read (withGit closes the reader on a failure).
+            Map<String, Path> locations = new HashMap<>();
+            Map<String, Outcome> workingCopies = new HashMap<>();
+            for (Map.Entry<String, List<Entry>> e : index.entrySet()) {
+                if (anyRegularFile(e.getValue())) {
+                    Path location = location(e.getKey(), false);
+                    locations.put(e.getKey(), location);
+                    if (location != null) {
+                        workingCopies.put(e.getKey(), found.reader.read(location, false));
+                    }
+                }
+            }
+            GitCli.BlobReader reader = blobReader;
+            blobReader = null; // receive ends it, whatever happens
+            Map<String, GitCli.Blob> blobs = reader == null ? new HashMap<>() : reader.receive(SafeReader.MAX_BYTES);
             for (Map.Entry<String, List<Entry>> e : index.entrySet()) {
                 String path = e.getKey();
                 List<Entry> entries = e.getValue();
                 if (!anyRegularFile(entries)) {
                     continue;
                 }
-                Path location = location(path, false);
+                Path location = locations.get(path);
                 List<byte[]> staged = new ArrayList<>();
                 List<String> stagedLarge = new ArrayList<>();
                 if (entries.size() > 1) {
@@ -746,7 +763,7 @@ public final class ScanSetReader implements AutoCloseable {
                 if (location == null) {
                     continue;
                 }
-                Outcome wc = found.reader.read(location, false);
+                Outcome wc = workingCopies.get(path);
                 if (wc instanceof Content c) {
                     if (!containsSameText(staged, c.bytes())) {
                         addFile(path, location, Provenance.WORKING_COPY, c.bytes());
