@@ -199,6 +199,14 @@ final class SafeReader {
         return Files.newInputStream(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }
 
+    private static boolean resolvesToItself(Path dir) {
+        try {
+            return dir.toRealPath().equals(dir);
+        } catch (IOException e) {
+            return false; // decided a folder at a time below
+        }
+    }
+
     private boolean parentInsideRoot(Path file) {
         Path parent = file.getParent();
         return parent == null || insideRoot(parent);
@@ -228,6 +236,14 @@ final class SafeReader {
             return inside;
         }
         boolean parentInside = inside != null && inside;
+        if (parentInside && unknown.size() > 1 && resolvesToItself(dir)) {
+            // Its real path is its path: no folder between it and the one known to be inside is a link. One
+            // call resolves them all (a module's frontend folder and the module), instead of a look at each.
+            for (Path d : unknown) {
+                insideRoot.put(d, Boolean.TRUE);
+            }
+            return true;
+        }
         boolean last = false;
         while (!unknown.isEmpty()) {
             Path d = unknown.pop();

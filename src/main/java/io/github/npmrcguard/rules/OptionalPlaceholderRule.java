@@ -29,8 +29,9 @@ public final class OptionalPlaceholderRule implements Rule {
             return;
         }
         for (Setting s : doc.settings()) {
-            // The client last: knowing it means reading the folder's package.json.
-            if (OPTIONAL.matcher(s.value()).find()
+            // The client last: knowing it means reading the folder's package.json. This rule runs for every file
+            // (it reads the folder), so a value without "?}" skips the regular expression.
+            if (s.value().contains("?}") && OPTIONAL.matcher(s.value()).find()
                     && (doc.client().equals("pnpm") || doc.client().equals("yarn 1"))) {
                 sink.report(INFO, s.line(), "${VAR?} placeholder, which " + doc.client() + " rejects", s.key(), null);
             }

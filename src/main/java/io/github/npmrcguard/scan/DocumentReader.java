@@ -136,7 +136,8 @@ public final class DocumentReader {
     }
 
     private static String frontendBelow(Path dir) {
-        if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve("package.json"))
+        // (The file's folder is one: no look at it; one look for the package.json, since most are frontends.)
+        if (Files.isRegularFile(dir.resolve("package.json"))
                 || Files.isRegularFile(dir.resolve("pnpm-workspace.yaml"))) {
             return ""; // a frontend itself, or a pnpm workspace root: read where it is
         }
