@@ -197,6 +197,12 @@ final class GitCli {
         return start(dir, args).await();
     }
 
+    /** Runs {@code git -C dir args...} to the end with {@code input} on its stdin (fed from a thread of its own). */
+    Result run(Path dir, List<String> args, byte[] input) throws IOException {
+        Process process = launch(dir, args);
+        return new Running(commandLine(dir, args), process, input).await();
+    }
+
     /**
      * How git refused to work on a folder, or null when the failure is none of the fallback cases. Without
      * the folder, "not a git repository" is always {@link Refusal#NOT_A_WORK_TREE}.
@@ -513,12 +519,30 @@ final class GitCli {
         private final Watchdog watchdog;
 
         private Running(String command, Process process) {
+            this(command, process, null);
+        }
+
+        /** @param input what git reads on stdin, or null for none */
+        private Running(String command, Process process, byte[] input) {
             this.command = command;
             this.process = process;
-            try {
-                process.getOutputStream().close(); // git reads no stdin here
-            } catch (IOException e) {
-                // nothing to close: git may have exited already
+            if (input == null) {
+                try {
+                    process.getOutputStream().close(); // git reads no stdin here
+                } catch (IOException e) {
+                    // nothing to close: git may have exited already
+                }
+            } else {
+                daemon("git input feeder", new Runnable() {
+                    @Override
+                    public void run() {
+                        try (OutputStream in = process.getOutputStream()) {
+                            in.write(input);
+                        } catch (IOException e) {
+                            // git died early: its exit code and stderr say why
+                        }
+                    }
+                }).start();
             }
             this.stdout = new Pump(process.getInputStream(), Integer.MAX_VALUE - 16);
             this.stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);

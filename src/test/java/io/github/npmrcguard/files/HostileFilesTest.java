@@ -79,9 +79,11 @@ class HostileFilesTest {
         for (boolean withGit : new boolean[] {true, false}) {
             Path root = root(withGit, "socket");
             if (withGit) {
-                // git does not list a socket; in an ignored folder our own walk meets it.
-                write(root.resolve(".gitignore"), "local/\n");
-                Files.createDirectories(root.resolve("local"));
+                // git lists no socket, untracked or ignored; a tracked file's working copy replaced by one is met
+                // when the working copy is read.
+                write(root.resolve("local/.npmrc"), "registry=https://registry.npmjs.org/\n");
+                git.run(root, "add", "-A");
+                Files.delete(root.resolve("local/.npmrc"));
             }
             Path at = root.resolve(withGit ? "local/.npmrc" : ".npmrc");
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {

@@ -199,6 +199,30 @@ class ScanSetReaderTest {
     }
 
     @Test
+    void whichUntrackedFilesGitIgnoresIsAskedByNameEvenWhenANameLooksLikePathspecMagic() throws IOException {
+        Path repo = git.init("repo");
+        // check-ignore reads pathspecs: ":!a" unprefixed would be "everything but a".
+        write(repo.resolve(".gitignore"), ":!a/\n");
+        write(repo.resolve(":!a/.npmrc"), "a\n");
+        write(repo.resolve(":b/.npmrc"), "b\n");
+        write(repo.resolve("c*/.npmrc"), "c\n");
+
+        assertEquals(List.of(":!a/.npmrc|IGNORED|a\n", ":b/.npmrc|UNTRACKED|b\n", "c*/.npmrc|UNTRACKED|c\n"),
+                versions(git.reader().read(repo, NOTHING)));
+    }
+
+    @Test
+    void anUntrackedFileUnderAFolderNamedLikeBuildOutputIsNotListedATrackedOneIs() throws IOException {
+        Path repo = git.init("repo");
+        write(repo.resolve("dist/.npmrc"), "tracked\n");
+        git.run(repo, "add", "-A");
+        write(repo.resolve("build/.npmrc"), "untracked, not ignored\n"); // pruned, as in the walk without git
+        write(repo.resolve("app/dist/x/.npmrc"), "untracked too\n");
+
+        assertEquals(List.of("dist/.npmrc|STAGED|tracked\n"), versions(git.reader().read(repo, NOTHING)));
+    }
+
+    @Test
     void ignoreRulesFromInfoExcludeAndTheUsersExcludesFileCountToo() throws IOException {
         Path repo = git.init("repo");
         write(repo.resolve(".git/info/exclude"), "a/.npmrc\n");
@@ -422,7 +446,7 @@ class ScanSetReaderTest {
         assertEquals(List.of(), versions(set));
         assertEquals(List.of(".npmrc|" + SafeReader.NOT_REGULAR + "|false"), problems(set));
 
-        // With git: an untracked FIFO is not listed at all; one in an ignored folder is met by our walk.
+        // With git: git lists no FIFO, untracked or ignored (its walk enters the ignored folder too); never opened.
         Path repo = git.init("repo");
         write(repo.resolve(".gitignore"), "local/\n");
         Git.command("mkfifo", repo.resolve(".npmrc").toString());
@@ -432,7 +456,7 @@ class ScanSetReaderTest {
         ScanSet withGit = git.reader().read(repo, NOTHING);
 
         assertEquals(List.of(), versions(withGit));
-        assertEquals(List.of("local/.npmrc|" + SafeReader.NOT_REGULAR + "|false"), problems(withGit));
+        assertEquals(List.of(), problems(withGit));
     }
 
     @Test
