@@ -274,7 +274,7 @@ public final class ScanSetReader implements AutoCloseable {
     }
 
     /**
-     * The git processes a scan of one repository starts before it reads any answer: the two listings, and
+     * The git processes a scan of one repository starts before it reads any answer: the walk, the staged listing, and
      * the cat-file that waits for the staged blob ids (started with them, its start overlaps the walk).
      */
     private static final class Started {

@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
- * The folder walk used where git does not answer: the whole root without git, and the ignored folders git
- * reports collapsed. Links are not followed (so a link loop cannot trap it), and the folders in
+ * The folder walk used where git does not answer: the whole root without git. Links are not followed (so a link loop cannot trap it), and the folders in
  * {@link #PRUNED} are never entered.
  */
 final class TreeWalk {
