@@ -8,9 +8,9 @@ import java.util.Map;
  * Runs one scan's rules over each of its documents, as {@link RuleCatalogue#check} does, but runs the rules at
  * the head of the list that read only content ({@link Rule#readsContentOnly}) once per distinct content: a
  * repository repeats its config files verbatim (each module's {@code .npmrc}), and for a repeat those rules'
- * findings are the first one's at another path. The rules from the first one that looks at a file's path
- * or folder on run for every file, on a sink that holds the replayed findings (a rule may ask whether an
- * earlier one reported an error at a line). Used from one thread; it holds the findings it may replay, so
+ * findings are the first one's at another path. The first rule that looks at a file's path or folder, and
+ * every rule after it, run for every file, on a sink that holds the replayed findings (a rule may ask whether
+ * an earlier one reported an error at a line). Used from one thread; it holds the findings it may replay, so
  * it is made per scan.
  */
 public final class DocumentChecker {
