@@ -274,8 +274,8 @@ public final class ScanSetReader implements AutoCloseable {
     }
 
     /**
-     * The git processes a scan of one repository starts before it reads any answer: the walk, the staged listing, and
-     * the cat-file that waits for the staged blob ids (started with them, its start overlaps the walk).
+     * The git processes a scan of one repository starts before it reads any answer: the walk, the staged
+     * listing, and the cat-file that waits for the staged blob ids (started with them, it overlaps the walk).
      */
     private static final class Started {
         final Path root;

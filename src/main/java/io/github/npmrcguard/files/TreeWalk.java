@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
- * The folder walk used where git does not answer: the whole root without git. Links are not followed (so a link loop cannot trap it), and the folders in
- * {@link #PRUNED} are never entered.
+ * The folder walk used where git does not answer: the whole root without git. Links are not followed (so a
+ * link loop cannot trap it), and the folders in {@link #PRUNED} are never entered.
  */
 final class TreeWalk {
     /**

@@ -85,7 +85,8 @@ public class CheckMojo extends AbstractGuardMojo {
             // Classes, not method references: each would be a class spun and linked in the cold JVM of a build.
             ScanSetSource source = new ScanSetSource() {
                 @Override
-                public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready) throws IOException {
+                public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready)
+                        throws IOException {
                     return files.read(root, excluded, ready);
                 }
             };

@@ -108,7 +108,8 @@ public final class SarifWriter {
      * with other work meanwhile (logging the findings): the inputs must not change until {@link Pending#await}.
      */
     public Pending startWriting(List<Finding> findings, Collection<RuleInfo> rules, Path out) {
-        FutureTask<Void> task = new FutureTask<>(new Callable<Void>() { // a class, not a lambda: see Found in ScanSetReader
+        // A class, not a lambda: see Found in ScanSetReader.
+        FutureTask<Void> task = new FutureTask<>(new Callable<Void>() {
             @Override
             public Void call() throws IOException {
                 write(findings, rules, out);

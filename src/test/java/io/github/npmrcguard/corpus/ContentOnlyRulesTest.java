@@ -32,7 +32,8 @@ class ContentOnlyRulesTest {
     /** Two places for the same content, as far apart as the folder facts go. */
     private static final ConfigDocument.FolderFacts PNPM_FRONTEND_BELOW =
             new ConfigDocument.FolderFacts(() -> "pnpm", () -> "src/main/frontend");
-    private static final ConfigDocument.FolderFacts YARN_CLASSIC = new ConfigDocument.FolderFacts(() -> "yarn 1", () -> "");
+    private static final ConfigDocument.FolderFacts YARN_CLASSIC =
+            new ConfigDocument.FolderFacts(() -> "yarn 1", () -> "");
 
     private static List<Rule> rules() {
         List<Rule> rules = new ArrayList<>(RuleCatalogue.rules());
@@ -70,7 +71,8 @@ class ContentOnlyRulesTest {
             contentOnly += rule.readsContentOnly() ? 1 : 0;
         }
         assertTrue(contentOnly >= 15, "most rules read only content: " + contentOnly);
-        assertTrue(differingElsewhere >= 3, "the two places change what the location rules find: " + differingElsewhere);
+        assertTrue(differingElsewhere >= 3,
+                "the two places change what the location rules find: " + differingElsewhere);
         for (String secret : secrets) {
             TestTokens.assertNoFragment(output.toString(), secret, "the findings");
         }
@@ -93,7 +95,8 @@ class ContentOnlyRulesTest {
                 content);
         ConfigDocument parsed = new DocumentReader().read(file).document();
         return new ConfigDocument[] {
-            new ConfigDocument("mod-a/" + fileName, parsed.kind(), parsed.lines(), parsed.settings(), PNPM_FRONTEND_BELOW),
+            new ConfigDocument("mod-a/" + fileName, parsed.kind(), parsed.lines(), parsed.settings(),
+                    PNPM_FRONTEND_BELOW),
             new ConfigDocument("node_modules/pkg/deep/" + fileName, parsed.kind(), parsed.lines(), parsed.settings(),
                     YARN_CLASSIC)};
     }
