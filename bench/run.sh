@@ -217,10 +217,11 @@ if [ -f "$PLUGIN_JAR" ] && [ -s "$TMP/deps.txt" ]; then
     done
   done
   # The peak of what a scan holds, garbage aside: the smallest -Xmx (whole MB, default collector) under which
-  # the same scan completes, found by bisection.
+  # the same scan completes, found by bisection. A probe still collecting garbage after two minutes (a heap just
+  # too small can keep G1 busy for many) counts as not completing: the scan itself takes well under a second.
   CLS="$TMP/scanheap-classes"; rm -rf "$CLS"; mkdir -p "$CLS"
   javac -nowarn -d "$CLS" -cp "$PLUGIN_JAR:$(cat "$TMP/deps.txt")" "$HERE/ScanHeap.java"
-  completes() { java "-Xmx${1}m" -cp "$CLS:$PLUGIN_JAR:$(cat "$TMP/deps.txt")" ScanHeap --scan-only "$2" >/dev/null 2>&1; }
+  completes() { timeout -s KILL 120 java "-Xmx${1}m" -cp "$CLS:$PLUGIN_JAR:$(cat "$TMP/deps.txt")" ScanHeap --scan-only "$2" >/dev/null 2>&1; }
   printf '  smallest heap a scan completes in (-Xmx, MB):'
   for s in "${SCALE_LIST[@]}"; do
     for m in git plain; do
