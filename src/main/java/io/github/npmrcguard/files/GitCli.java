@@ -313,8 +313,8 @@ final class GitCli {
     }
 
     /**
-     * Starts a {@code git cat-file --batch} that waits for its ids: started early, its start overlaps other
-     * work (the listing it will read for). Each one is {@link BlobReader#read read} once, or closed unread.
+     * Starts a {@code git cat-file --batch} that waits for its ids. Each one is {@link BlobReader#read read}
+     * once, or closed unread.
      */
     BlobReader startBlobReader(Path dir) throws IOException {
         List<String> args = List.of("cat-file", "--batch", "--buffer");
@@ -359,11 +359,8 @@ final class GitCli {
             return receive(maxBytes);
         }
 
-        /**
-         * Asks for the blobs with these ids, from a thread of its own, and returns: the caller may do other work
-         * while git looks them up, then {@link #receive} them. Once per reader.
-         */
-        void send(Collection<String> objectIds) {
+        /** Asks for the blobs with these ids, from a thread of its own, and returns; {@link #receive} reads them. */
+        private void send(Collection<String> objectIds) {
             if (ids != null) {
                 throw new IllegalStateException("blobs already asked for");
             }
@@ -385,7 +382,7 @@ final class GitCli {
         }
 
         /** The blobs {@link #send} asked for; then git exits. Blobs larger than {@code maxBytes} have no content. */
-        Map<String, Blob> receive(long maxBytes) throws IOException {
+        private Map<String, Blob> receive(long maxBytes) throws IOException {
             if (ids == null) {
                 throw new IllegalStateException("no blobs asked for");
             }

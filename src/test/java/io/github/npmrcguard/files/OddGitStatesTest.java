@@ -178,7 +178,7 @@ class OddGitStatesTest {
     }
 
     @Test
-    void submodulesCostNoProcessWhenThereIsNoneAndOnePlusThreePerCheckedOutOne() throws Exception {
+    void submodulesCostNoProcessWhenThereIsNoneAndTwoPlusTwoPerCheckedOutOne() throws Exception {
         Path log = tmp.resolve("git-calls.log");
         ScanSetReader counted = countingReader(log);
         Path plain = git.init("plain");
@@ -197,9 +197,11 @@ class OddGitStatesTest {
         counted.read(plain, NOTHING);
         List<String> withSubmodule = Files.readAllLines(log);
 
-        assertEquals(3, plainCalls.size(), plainCalls::toString); // two listings and one cat-file
-        assertEquals(7, withSubmodule.size(), withSubmodule::toString); // and one ls-files to confirm it
-        assertEquals(3, withSubmodule.stream().filter(c -> c.startsWith("-C " + plain.resolve("libs/ui") + " "))
+        // Two listings, and no cat-file: the working copies hold the staged blobs.
+        assertEquals(2, plainCalls.size(), plainCalls::toString);
+        // Then a cat-file for the .gitmodules blob and one ls-files to confirm the submodule, and its own two.
+        assertEquals(6, withSubmodule.size(), withSubmodule::toString);
+        assertEquals(2, withSubmodule.stream().filter(c -> c.startsWith("-C " + plain.resolve("libs/ui") + " "))
                 .count(), withSubmodule::toString);
     }
 

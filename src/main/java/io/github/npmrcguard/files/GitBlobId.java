@@ -1,0 +1,91 @@
+package io.github.npmrcguard.files;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The object id git gives a blob in a SHA-1 repository: the SHA-1 of {@code "blob <size>\0"} and the bytes,
+ * as {@code git hash-object} computes it. A working copy whose id is its staged entry's id holds the staged
+ * bytes exactly, so the scan need not ask git for that blob. Written out here rather than taken from
+ * {@code MessageDigest}: asking the JDK for a digest loads its security providers, about 20 ms of a build's
+ * cold JVM, for a few hundred small files. The id names content that is committed or about to be; nothing
+ * secret is derived from it and it is never printed for a finding.
+ */
+final class GitBlobId {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private GitBlobId() {
+    }
+
+    /** The 40 lowercase hex digits of the blob id of {@code content}. */
+    static String sha1(byte[] content) {
+        byte[] header = ("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII);
+        long bits = 8L * (header.length + (long) content.length);
+        int total = header.length + content.length;
+        // The message, a 0x80 byte, zeros, then the length in bits: a whole number of 64-byte blocks.
+        int padded = ((total + 8) / 64 + 1) * 64;
+        byte[] message = new byte[padded];
+        System.arraycopy(header, 0, message, 0, header.length);
+        System.arraycopy(content, 0, message, header.length, content.length);
+        message[total] = (byte) 0x80;
+        for (int i = 0; i < 8; i++) {
+            message[padded - 1 - i] = (byte) (bits >>> (8 * i));
+        }
+        int h0 = 0x67452301;
+        int h1 = 0xEFCDAB89;
+        int h2 = 0x98BADCFE;
+        int h3 = 0x10325476;
+        int h4 = 0xC3D2E1F0;
+        int[] w = new int[80];
+        for (int block = 0; block < padded; block += 64) {
+            for (int i = 0; i < 16; i++) {
+                int at = block + 4 * i;
+                w[i] = (message[at] & 0xff) << 24 | (message[at + 1] & 0xff) << 16 | (message[at + 2] & 0xff) << 8
+                        | message[at + 3] & 0xff;
+            }
+            for (int i = 16; i < 80; i++) {
+                w[i] = Integer.rotateLeft(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+            }
+            int a = h0;
+            int b = h1;
+            int c = h2;
+            int d = h3;
+            int e = h4;
+            for (int i = 0; i < 80; i++) {
+                int f;
+                int k;
+                if (i < 20) {
+                    f = b & c | ~b & d;
+                    k = 0x5A827999;
+                } else if (i < 40) {
+                    f = b ^ c ^ d;
+                    k = 0x6ED9EBA1;
+                } else if (i < 60) {
+                    f = b & c | b & d | c & d;
+                    k = 0x8F1BBCDC;
+                } else {
+                    f = b ^ c ^ d;
+                    k = 0xCA62C1D6;
+                }
+                int t = Integer.rotateLeft(a, 5) + f + e + k + w[i];
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = t;
+            }
+            h0 += a;
+            h1 += b;
+            h2 += c;
+            h3 += d;
+            h4 += e;
+        }
+        char[] out = new char[40];
+        int[] h = {h0, h1, h2, h3, h4};
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 8; j++) {
+                out[8 * i + j] = HEX[h[i] >>> (28 - 4 * j) & 0xf];
+            }
+        }
+        return new String(out);
+    }
+}
