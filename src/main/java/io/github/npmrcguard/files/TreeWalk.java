@@ -87,107 +87,146 @@ final class TreeWalk {
         folders.push(start);
         paths.push(startPath);
         while (!folders.isEmpty()) {
-            Path folder = folders.pop();
-            String folderPath = paths.pop();
-            long subfoldersLeft = device == null ? Long.MAX_VALUE : subfolders(folder, device);
-            // Names as File.list gives them: one string an entry, where a directory stream makes two paths and
-            // their byte arrays (the walk's garbage, three quarters of it, at a million files). A name this JVM
-            // cannot decode comes back altered; that folder is listed again as paths, which keep the bytes.
-            String[] names = folder.toFile().list();
-            List<Path> asPaths = null;
-            if (names == null || undecodable(names)) {
-                try {
-                    asPaths = paths(folder);
-                } catch (IOException e) {
-                    if (!(e instanceof NoSuchFileException)) { // else gone since its parent was listed
-                        // An unlistable folder may hide candidates: say so rather than pass silently.
-                        visitor.problem(folderPath.isEmpty() ? "." : folderPath, LongPaths.tooLong(folder, e)
-                                ? LongPaths.WALK_TOO_LONG : e instanceof AccessDeniedException
-                                ? "folder could not be listed: permission denied"
-                                : "folder could not be listed (I/O error)");
-                    }
-                    continue;
-                }
-            }
-            int count = asPaths == null ? names.length : asPaths.size();
-            for (int i = 0; i < count; i++) {
-                String name = asPaths == null ? names[i] : asPaths.get(i).getFileName().toString();
-                boolean candidate = FileKind.ofFileName(name) != null;
-                if (!candidate && subfoldersLeft <= 0) {
-                    continue; // every subfolder seen: this is a file, and not one we read
-                }
-                Path entry = asPaths == null ? folder.resolve(name) : asPaths.get(i);
-                String path = folderPath.isEmpty() ? name : folderPath + "/" + name;
-                BasicFileAttributes attrs;
-                try {
-                    attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (NoSuchFileException e) {
-                    continue; // gone since its folder was listed: nothing to read
-                } catch (IOException e) {
-                    if (LongPaths.tooLong(entry, e) && !excluded.test(path)) {
-                        // Neither its kind nor what lies under it can be known: never skip it silently.
-                        visitor.problem(path, LongPaths.WALK_TOO_LONG);
-                    } else if (candidate && !excluded.test(path)) {
-                        visitor.problem(path, e instanceof AccessDeniedException ? SafeReader.PERMISSION_DENIED
-                                : SafeReader.IO_ERROR);
-                    }
-                    continue;
-                }
-                if (attrs.isDirectory()) {
-                    subfoldersLeft--;
-                    if (!pruned(path) && !excluded.test(path)) {
-                        folders.push(entry);
-                        paths.push(path);
-                    }
-                } else if (candidate && !excluded.test(path)) {
-                    visitor.candidate(path, entry);
-                }
-            }
+            list(folders.pop(), paths.pop(), device, excluded, visitor, folders, paths);
         }
     }
 
     /**
-     * {@link #walk}, with the listing on a thread of its own: {@code visitor} is still called on this thread,
-     * as the walk finds each candidate, so what it does with one (read it, check it) overlaps the rest of the
-     * walk instead of following it. {@code excluded} is tested on the walk's thread. When the visitor throws,
-     * the walk is stopped.
+     * Lists one folder: its candidates and problems to {@code visitor}, its subfolders to walk onto
+     * {@code folders} and {@code paths}.
+     */
+    private static void list(Path folder, String folderPath, Object device, Predicate<String> excluded,
+            Visitor visitor, ArrayDeque<Path> folders, ArrayDeque<String> paths) {
+        long subfoldersLeft = device == null ? Long.MAX_VALUE : subfolders(folder, device);
+        // Names as File.list gives them: one string an entry, where a directory stream makes two paths and
+        // their byte arrays (the walk's garbage, three quarters of it, at a million files). A name this JVM
+        // cannot decode comes back altered; that folder is listed again as paths, which keep the bytes.
+        String[] names = folder.toFile().list();
+        List<Path> asPaths = null;
+        if (names == null || undecodable(names)) {
+            try {
+                asPaths = paths(folder);
+            } catch (IOException e) {
+                if (!(e instanceof NoSuchFileException)) { // else gone since its parent was listed
+                    // An unlistable folder may hide candidates: say so rather than pass silently.
+                    visitor.problem(folderPath.isEmpty() ? "." : folderPath, LongPaths.tooLong(folder, e)
+                            ? LongPaths.WALK_TOO_LONG : e instanceof AccessDeniedException
+                            ? "folder could not be listed: permission denied"
+                            : "folder could not be listed (I/O error)");
+                }
+                return;
+            }
+        }
+        int count = asPaths == null ? names.length : asPaths.size();
+        for (int i = 0; i < count; i++) {
+            String name = asPaths == null ? names[i] : asPaths.get(i).getFileName().toString();
+            boolean candidate = FileKind.ofFileName(name) != null;
+            if (!candidate && subfoldersLeft <= 0) {
+                continue; // every subfolder seen: this is a file, and not one we read
+            }
+            Path entry = asPaths == null ? folder.resolve(name) : asPaths.get(i);
+            String path = folderPath.isEmpty() ? name : folderPath + "/" + name;
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                continue; // gone since its folder was listed: nothing to read
+            } catch (IOException e) {
+                if (LongPaths.tooLong(entry, e) && !excluded.test(path)) {
+                    // Neither its kind nor what lies under it can be known: never skip it silently.
+                    visitor.problem(path, LongPaths.WALK_TOO_LONG);
+                } else if (candidate && !excluded.test(path)) {
+                    visitor.problem(path, e instanceof AccessDeniedException ? SafeReader.PERMISSION_DENIED
+                            : SafeReader.IO_ERROR);
+                }
+                continue;
+            }
+            if (attrs.isDirectory()) {
+                subfoldersLeft--;
+                if (!pruned(path) && !excluded.test(path)) {
+                    folders.push(entry);
+                    paths.push(path);
+                }
+            } else if (candidate && !excluded.test(path)) {
+                visitor.candidate(path, entry);
+            }
+        }
+    }
+
+    /** How many threads list folders in {@link #walkAside}. */
+    static final int WALKERS = 2;
+
+    /**
+     * {@link #walk}, with the listing on {@link #WALKERS} threads of their own, which share the folders still
+     * to list: {@code visitor} is still called on this thread, as the walk finds each candidate, so what it
+     * does with one (read it, check it) overlaps the rest of the walk instead of following it. Candidates come
+     * in no particular order. {@code excluded} is tested on the walk's threads, so it must be safe to call from
+     * several. When the visitor throws, the walk is stopped.
      */
     static void walkAside(Path realRoot, Path start, Predicate<String> excluded, Visitor visitor) throws IOException {
+        String startPath = start.equals(realRoot) ? "" : relative(realRoot, start);
+        if (!startPath.isEmpty() && (pruned(startPath) || excluded.test(startPath))) {
+            return;
+        }
+        Object device = linkCountsKept(start) ? device(start) : null;
+        Folders work = new Folders(start, startPath);
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread walker = new Thread(() -> {
-            try {
-                walk(realRoot, start, excluded, new Visitor() {
-                    @Override
-                    public void candidate(String path, Path file) {
-                        stopIfAsked();
-                        events.add(new Event(path, file, null, null));
-                    }
-
-                    @Override
-                    public void problem(String path, String message) {
-                        stopIfAsked();
-                        events.add(new Event(path, null, message, null));
-                    }
-
-                    private void stopIfAsked() {
-                        if (stop.get()) {
-                            throw new Stopped();
-                        }
-                    }
-                });
-                events.add(Event.END);
-            } catch (Stopped e) {
-                // nobody waits for the rest
-            } catch (IOException | RuntimeException | Error e) {
-                events.add(new Event(null, null, null, e));
+        Visitor toCaller = new Visitor() {
+            @Override
+            public void candidate(String path, Path file) {
+                stopIfAsked();
+                events.add(new Event(path, file, null, null));
             }
-        }, "npmrc-guard walk");
-        walker.setDaemon(true);
-        walker.start();
+
+            @Override
+            public void problem(String path, String message) {
+                stopIfAsked();
+                events.add(new Event(path, null, message, null));
+            }
+
+            private void stopIfAsked() {
+                if (stop.get()) {
+                    throw new Stopped();
+                }
+            }
+        };
+        for (int w = 0; w < WALKERS; w++) {
+            Thread walker = new Thread("npmrc-guard walk") {
+                @Override
+                public void run() {
+                    ArrayDeque<Path> found = new ArrayDeque<>();
+                    ArrayDeque<String> foundPaths = new ArrayDeque<>();
+                    try {
+                        for (Folders.Item item = work.take(); item != null; item = work.take()) {
+                            try {
+                                list(item.folder(), item.path(), device, excluded, toCaller, found, foundPaths);
+                            } finally {
+                                work.done(found, foundPaths);
+                            }
+                        }
+                        events.add(Event.END);
+                    } catch (Stopped e) {
+                        work.abandon(); // nobody waits for the rest
+                    } catch (InterruptedException e) {
+                        work.abandon();
+                        events.add(new Event(null, null, null, new InterruptedIOException("walk interrupted")));
+                    } catch (RuntimeException | Error e) {
+                        work.abandon();
+                        events.add(new Event(null, null, null, e));
+                    }
+                }
+            };
+            walker.setDaemon(true);
+            walker.start();
+        }
+        int ended = 0;
         boolean finished = false;
         try {
-            for (Event next = events.take(); next != Event.END; next = events.take()) {
+            for (Event next = events.take(); next != Event.END || ++ended < WALKERS; next = events.take()) {
+                if (next == Event.END) {
+                    continue;
+                }
                 if (next.failure instanceof IOException e) {
                     throw e;
                 } else if (next.failure instanceof RuntimeException e) {
@@ -207,7 +246,56 @@ final class TreeWalk {
         } finally {
             if (!finished) {
                 stop.set(true);
+                work.abandon();
             }
+        }
+    }
+
+    /**
+     * The folders a {@link #walkAside} still has to list, shared by its threads: a thread takes one, lists it,
+     * and hands back its subfolders. The walk is over when none is left and none is being listed.
+     */
+    private static final class Folders {
+        record Item(Path folder, String path) {
+        }
+
+        private final ArrayDeque<Path> folders = new ArrayDeque<>();
+        private final ArrayDeque<String> paths = new ArrayDeque<>();
+        /** Folders taken and not yet handed back. */
+        private int listing;
+        private boolean abandoned;
+
+        Folders(Path start, String startPath) {
+            folders.push(start);
+            paths.push(startPath);
+        }
+
+        /** The next folder to list, or null when the walk is over (or abandoned). */
+        synchronized Item take() throws InterruptedException {
+            while (folders.isEmpty() && listing > 0 && !abandoned) {
+                wait();
+            }
+            if (abandoned || folders.isEmpty()) {
+                return null;
+            }
+            listing++;
+            return new Item(folders.pop(), paths.pop());
+        }
+
+        /** Hands back a listed folder's subfolders (and empties the given deques). */
+        synchronized void done(ArrayDeque<Path> found, ArrayDeque<String> foundPaths) {
+            while (!found.isEmpty()) {
+                folders.push(found.pollLast());
+                paths.push(foundPaths.pollLast());
+            }
+            listing--;
+            notifyAll();
+        }
+
+        /** Ends the walk for every thread: a failure, or a caller that stopped waiting. */
+        synchronized void abandon() {
+            abandoned = true;
+            notifyAll();
         }
     }
 

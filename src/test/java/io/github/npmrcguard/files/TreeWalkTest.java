@@ -114,15 +114,43 @@ class TreeWalkTest {
     }
 
     @Test
+    void walkAsideSharesTheFoldersAmongItsThreads() throws Exception {
+        tree(300, 7);
+        Recorder inLine = new Recorder();
+        TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> false, inLine);
+        // The thread that lists m0 waits there until another has tested a path: only a shared walk goes on.
+        java.util.Set<Thread> testing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch another = new java.util.concurrent.CountDownLatch(1);
+        Recorder aside = new Recorder();
+        TreeWalk.walkAside(root.toRealPath(), root.toRealPath(), p -> {
+            testing.add(Thread.currentThread());
+            if (testing.size() > 1) {
+                another.countDown();
+            }
+            if (p.equals("m0/src")) {
+                try {
+                    another.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return false;
+        }, aside);
+
+        assertTrue(testing.size() >= 2, testing.size() + " thread(s) listed folders");
+        assertEquals(inLine.found, aside.found);
+    }
+
+    @Test
     void walkAsideStopsTheWalkWhenTheVisitorThrows() throws Exception {
         tree(2000, 1);
-        // The walk is held at its third module until the visitor has thrown: a walk that went on would then
-        // test every one of the 2,000 src folders; a stopped one stops at its next candidate.
+        // The walk's threads are held from the third module on until the visitor has thrown: a walk that went on
+        // would then test every one of the 2,000 src folders; a stopped one stops at its next candidate.
         java.util.concurrent.CountDownLatch visitorThrew = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger srcTested = new java.util.concurrent.atomic.AtomicInteger();
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
                 () -> TreeWalk.walkAside(root.toRealPath(), root.toRealPath(), p -> {
-                    if (p.endsWith("/src") && srcTested.incrementAndGet() == 3) {
+                    if (p.endsWith("/src") && srcTested.incrementAndGet() >= 3) {
                         try {
                             visitorThrew.await(10, java.util.concurrent.TimeUnit.SECONDS);
                         } catch (InterruptedException e) {
