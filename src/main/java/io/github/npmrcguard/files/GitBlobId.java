@@ -36,6 +36,8 @@ final class GitBlobId {
         int h3 = 0x10325476;
         int h4 = 0xC3D2E1F0;
         int[] w = new int[80];
+        // Rotations written out and the rounds in four loops, not Integer.rotateLeft and a branch per round: this
+        // runs in the interpreter (a few hundred files, once per build), where each call and branch counts.
         for (int block = 0; block < padded; block += 64) {
             for (int i = 0; i < 16; i++) {
                 int at = block + 4 * i;
@@ -43,33 +45,44 @@ final class GitBlobId {
                         | message[at + 3] & 0xff;
             }
             for (int i = 16; i < 80; i++) {
-                w[i] = Integer.rotateLeft(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+                int x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+                w[i] = x << 1 | x >>> 31;
             }
             int a = h0;
             int b = h1;
             int c = h2;
             int d = h3;
             int e = h4;
-            for (int i = 0; i < 80; i++) {
-                int f;
-                int k;
-                if (i < 20) {
-                    f = b & c | ~b & d;
-                    k = 0x5A827999;
-                } else if (i < 40) {
-                    f = b ^ c ^ d;
-                    k = 0x6ED9EBA1;
-                } else if (i < 60) {
-                    f = b & c | b & d | c & d;
-                    k = 0x8F1BBCDC;
-                } else {
-                    f = b ^ c ^ d;
-                    k = 0xCA62C1D6;
-                }
-                int t = Integer.rotateLeft(a, 5) + f + e + k + w[i];
+            int t;
+            for (int i = 0; i < 20; i++) {
+                t = (a << 5 | a >>> 27) + (b & c | ~b & d) + e + 0x5A827999 + w[i];
                 e = d;
                 d = c;
-                c = Integer.rotateLeft(b, 30);
+                c = b << 30 | b >>> 2;
+                b = a;
+                a = t;
+            }
+            for (int i = 20; i < 40; i++) {
+                t = (a << 5 | a >>> 27) + (b ^ c ^ d) + e + 0x6ED9EBA1 + w[i];
+                e = d;
+                d = c;
+                c = b << 30 | b >>> 2;
+                b = a;
+                a = t;
+            }
+            for (int i = 40; i < 60; i++) {
+                t = (a << 5 | a >>> 27) + (b & c | b & d | c & d) + e + 0x8F1BBCDC + w[i];
+                e = d;
+                d = c;
+                c = b << 30 | b >>> 2;
+                b = a;
+                a = t;
+            }
+            for (int i = 60; i < 80; i++) {
+                t = (a << 5 | a >>> 27) + (b ^ c ^ d) + e + 0xCA62C1D6 + w[i];
+                e = d;
+                d = c;
+                c = b << 30 | b >>> 2;
                 b = a;
                 a = t;
             }
