@@ -564,7 +564,7 @@ public final class ScanSetReader implements AutoCloseable {
                 found.notes.add(note);
             }
             // The walk on a thread of its own: each file it finds is read here, and checked by the caller, meanwhile.
-            TreeWalk.walkAside(realRoot, realRoot, excluded, new TreeWalk.Visitor() {
+            TreeWalk.walk(realRoot, realRoot, excluded, new TreeWalk.Visitor() {
                 @Override
                 public void candidate(String path, Path file) {
                     readWorkingFile(path, root.resolve(realRoot.relativize(file)), Provenance.NO_GIT);

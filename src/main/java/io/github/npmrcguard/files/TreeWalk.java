@@ -67,31 +67,6 @@ final class TreeWalk {
     private static final Set<String> LINK_COUNT_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs");
 
     /**
-     * Walks {@code start} (a folder at or under {@code realRoot}), reporting candidates with paths relative
-     * to {@code realRoot}.
-     *
-     * <p>Cost: one directory listing per folder, and a look at an entry's type only when it may matter: its
-     * name is a candidate's, or its folder still has subfolders not yet seen (from the folder's link count,
-     * where the file system keeps it). In a folder of plain files that is no look at all, where
-     * {@link Files#walkFileTree} looks at every entry. The walk keeps its own stack, so depth costs no Java
-     * stack.
-     */
-    static void walk(Path realRoot, Path start, Predicate<String> excluded, Visitor visitor) throws IOException {
-        String startPath = start.equals(realRoot) ? "" : relative(realRoot, start);
-        if (!startPath.isEmpty() && (pruned(startPath) || excluded.test(startPath))) {
-            return;
-        }
-        Object device = linkCountsKept(start) ? device(start) : null;
-        ArrayDeque<Path> folders = new ArrayDeque<>();
-        ArrayDeque<String> paths = new ArrayDeque<>();
-        folders.push(start);
-        paths.push(startPath);
-        while (!folders.isEmpty()) {
-            list(folders.pop(), paths.pop(), device, excluded, visitor, folders, paths);
-        }
-    }
-
-    /**
      * Lists one folder: its candidates and problems to {@code visitor}, its subfolders to walk onto
      * {@code folders} and {@code paths}.
      */
@@ -153,17 +128,24 @@ final class TreeWalk {
         }
     }
 
-    /** How many threads list folders in {@link #walkAside}. */
+    /** How many threads list folders in {@link #walk}. */
     static final int WALKERS = 2;
 
     /**
-     * {@link #walk}, with the listing on {@link #WALKERS} threads of their own, which share the folders still
-     * to list: {@code visitor} is still called on this thread, as the walk finds each candidate, so what it
-     * does with one (read it, check it) overlaps the rest of the walk instead of following it. Candidates come
-     * in no particular order. {@code excluded} is tested on the walk's threads, so it must be safe to call from
-     * several. When the visitor throws, the walk is stopped.
+     * Walks {@code start} (a folder at or under {@code realRoot}), reporting candidates with paths relative
+     * to {@code realRoot}. The folders are listed on {@link #WALKERS} threads of their own, which share the
+     * folders still to list; {@code visitor} is still called on this thread, as the walk finds each candidate,
+     * so what it does with one (read it, check it) overlaps the rest of the walk instead of following it.
+     * Candidates come in no particular order. {@code excluded} is tested on the walk's threads, so it must be
+     * safe to call from several. When the visitor throws, the walk is stopped.
+     *
+     * <p>Cost: one directory listing per folder, and a look at an entry's type only when it may matter: its
+     * name is a candidate's, or its folder still has subfolders not yet seen (from the folder's link count,
+     * where the file system keeps it). In a folder of plain files that is no look at all, where
+     * {@link Files#walkFileTree} looks at every entry. The walk keeps its own deque of folders, so depth costs no Java
+     * stack.
      */
-    static void walkAside(Path realRoot, Path start, Predicate<String> excluded, Visitor visitor) throws IOException {
+    static void walk(Path realRoot, Path start, Predicate<String> excluded, Visitor visitor) throws IOException {
         String startPath = start.equals(realRoot) ? "" : relative(realRoot, start);
         if (!startPath.isEmpty() && (pruned(startPath) || excluded.test(startPath))) {
             return;
@@ -252,7 +234,7 @@ final class TreeWalk {
     }
 
     /**
-     * The folders a {@link #walkAside} still has to list, shared by its threads: a thread takes one, lists it,
+     * The folders a {@link #walk} still has to list, shared by its threads: a thread takes one, lists it,
      * and hands back its subfolders. The walk is over when none is left and none is being listed.
      */
     private static final class Folders {

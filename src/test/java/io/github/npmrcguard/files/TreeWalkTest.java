@@ -81,6 +81,15 @@ class TreeWalkTest {
         }
     }
 
+    /** The candidates {@link #tree} writes. */
+    private static TreeSet<String> candidates(int folders, int candidatesEvery) {
+        TreeSet<String> paths = new TreeSet<>();
+        for (int i = 0; i < folders; i += candidatesEvery) {
+            paths.add("m" + i + "/.npmrc");
+        }
+        return paths;
+    }
+
     private static class Recorder implements TreeWalk.Visitor {
         final TreeSet<String> found = new TreeSet<>();
         final List<Thread> threads = new ArrayList<>();
@@ -99,30 +108,28 @@ class TreeWalkTest {
     }
 
     @Test
-    void walkAsideFindsWhatTheWalkFindsAndCallsTheVisitorOnTheCallersThread() throws IOException {
+    void findsWhatTheTreeHoldsAndCallsTheVisitorOnTheCallersThread() throws IOException {
         tree(300, 7);
-        Recorder inLine = new Recorder();
-        TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> p.equals("m7"), inLine);
         Recorder aside = new Recorder();
-        TreeWalk.walkAside(root.toRealPath(), root.toRealPath(), p -> p.equals("m7"), aside);
+        TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> p.equals("m7"), aside);
 
-        assertEquals(42, inLine.found.size(), inLine.found.toString()); // 43 candidates, m7 excluded
-        assertEquals(inLine.found, aside.found);
+        TreeSet<String> expected = candidates(300, 7);
+        expected.remove("m7/.npmrc");
+        assertEquals(42, expected.size()); // 43 candidates, m7 excluded
+        assertEquals(expected, aside.found);
         for (Thread t : aside.threads) {
             assertSame(Thread.currentThread(), t);
         }
     }
 
     @Test
-    void walkAsideSharesTheFoldersAmongItsThreads() throws Exception {
+    void sharesTheFoldersAmongItsThreads() throws Exception {
         tree(300, 7);
-        Recorder inLine = new Recorder();
-        TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> false, inLine);
         // The thread that lists m0 waits there until another has tested a path: only a shared walk goes on.
         java.util.Set<Thread> testing = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.CountDownLatch another = new java.util.concurrent.CountDownLatch(1);
         Recorder aside = new Recorder();
-        TreeWalk.walkAside(root.toRealPath(), root.toRealPath(), p -> {
+        TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> {
             testing.add(Thread.currentThread());
             if (testing.size() > 1) {
                 another.countDown();
@@ -138,18 +145,18 @@ class TreeWalkTest {
         }, aside);
 
         assertTrue(testing.size() >= 2, testing.size() + " thread(s) listed folders");
-        assertEquals(inLine.found, aside.found);
+        assertEquals(candidates(300, 7), aside.found);
     }
 
     @Test
-    void walkAsideStopsTheWalkWhenTheVisitorThrows() throws Exception {
+    void stopsTheWalkWhenTheVisitorThrows() throws Exception {
         tree(2000, 1);
         // The walk's threads are held from the third module on until the visitor has thrown: a walk that went on
         // would then test every one of the 2,000 src folders; a stopped one stops at its next candidate.
         java.util.concurrent.CountDownLatch visitorThrew = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger srcTested = new java.util.concurrent.atomic.AtomicInteger();
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> TreeWalk.walkAside(root.toRealPath(), root.toRealPath(), p -> {
+                () -> TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> {
                     if (p.endsWith("/src") && srcTested.incrementAndGet() >= 3) {
                         try {
                             visitorThrew.await(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -171,10 +178,10 @@ class TreeWalkTest {
     }
 
     @Test
-    void walkAsideRethrowsWhatFailsOnTheWalksThread() throws Exception {
+    void rethrowsWhatFailsOnTheWalksThread() throws Exception {
         tree(50, 1);
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> TreeWalk.walkAside(root.toRealPath(), root.toRealPath(), p -> {
+                () -> TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> {
                     if (p.equals("m30")) {
                         throw new IllegalArgumentException("exclude failed");
                     }
