@@ -406,7 +406,7 @@ public final class GitHistory {
         }
         String name = path.substring(path.lastIndexOf('/') + 1);
         FileKind kind = FileKind.ofFileName(name);
-        if (kind == null || TreeWalk.underNodeModules(path)) {
+        if (kind == null || Pruned.underNodeModules(path)) {
             return null;
         }
         return new Change(commit, date, path, blob, kind);

@@ -152,7 +152,7 @@ final class SafeReader {
                 return new Problem(LINK_OUT_OF_ROOT, false);
             }
             String inRoot = TreeWalk.relative(realRoot, target);
-            if (TreeWalk.underNodeModules(inRoot) || inRoot.startsWith(".git/") || inRoot.contains("/.git/")) {
+            if (Pruned.underNodeModules(inRoot) || inRoot.startsWith(".git/") || inRoot.contains("/.git/")) {
                 // A package's file, or git's own config (which may hold a remote URL): never project config.
                 return new Problem(LINK_INTO_PRUNED, false);
             }

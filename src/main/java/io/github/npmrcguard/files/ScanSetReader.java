@@ -164,13 +164,13 @@ public final class ScanSetReader implements AutoCloseable {
         return List.copyOf(all);
     }
 
-    /** The listing, not entering the folders a plain walk prunes ({@link TreeWalk#PRUNED}, {@code .yarn/cache}). */
+    /** The listing, not entering the folders a plain walk prunes ({@link Pruned#FOLDERS}, {@code .yarn/cache}). */
     private static List<String> prunedFolders(List<String> args) {
         List<String> all = new ArrayList<>(args);
         for (String name : List.of("target", "build", "dist")) { // node_modules is in every listing; .git git skips
             all.add(":(exclude,glob)**/" + name + "/**");
         }
-        all.add(":(exclude,glob)**/" + TreeWalk.PRUNED_YARN_CACHE + "/**");
+        all.add(":(exclude,glob)**/" + Pruned.YARN_CACHE + "/**");
         return List.copyOf(all);
     }
 
@@ -290,17 +290,14 @@ public final class ScanSetReader implements AutoCloseable {
         }
 
         /**
-         * Starts them: the walk first, here, then the staged listing on a thread of its own, since each start
-         * costs the caller some milliseconds it can spend on its own preparations. A listing that could not be
+         * Starts them at once: the staged listing on a thread of its own, the walk here. A JVM's first process
+         * costs its starter some 20 ms of the JDK's own set-up, most of it after the fork: started one after
+         * the other, the second git would wait for that; this way both forks come within a few milliseconds,
+         * and the staged listing (which the scan reads first) is ready sooner. A listing that could not be
          * started is left null (the scan says what that means).
          */
         static Started start(GitCli git, Path root) {
             Started s = new Started(root);
-            try {
-                s.untracked = git.start(root, UNTRACKED_LISTING);
-            } catch (IOException e) {
-                return s;
-            }
             s.starter = new Thread("npmrc-guard git start") {
                 @Override
                 public void run() {
@@ -313,6 +310,11 @@ public final class ScanSetReader implements AutoCloseable {
             };
             s.starter.setDaemon(true);
             s.starter.start();
+            try {
+                s.untracked = git.start(root, UNTRACKED_LISTING);
+            } catch (IOException e) {
+                // left null
+            }
             return s;
         }
 
@@ -371,6 +373,18 @@ public final class ScanSetReader implements AutoCloseable {
         boolean regularFile() {
             return mode.startsWith("100"); // 100644 or 100755; 120000 is a link, 160000 a submodule
         }
+    }
+
+    /** Merge-conflict stages in order: base, ours, theirs. A class, not a lambda (see {@link Found}). */
+    private static final Comparator<Entry> STAGE_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Entry a, Entry b) {
+            return Integer.compare(a.stage(), b.stage());
+        }
+    };
+
+    /** A tracked path's working copy, read, while its staged versions wait for git: null when it leads nowhere. */
+    private record WorkingCopy(Path location, Outcome outcome) {
     }
 
     /** What one {@link #read} has found: in the scan root's repository and in its submodules. */
@@ -493,6 +507,7 @@ public final class ScanSetReader implements AutoCloseable {
             Started s = started != null ? started : Started.start(git, root);
             started = null;
             if (s.untracked == null) {
+                s.discard(); // the staged listing, if it started
                 if (!prefix.isEmpty()) {
                     throw new GitException(GitCli.commandLine(root, UNTRACKED_LISTING), -1, "could not be started");
                 }
@@ -610,7 +625,7 @@ public final class ScanSetReader implements AutoCloseable {
             }
             Map<String, GitCli.Blob> blobs = readStaged(index);
             for (String path : submodulePaths(blobs)) {
-                if (Gitmodules.plainPath(path) && !TreeWalk.underNodeModules(path) && !excludedPath(path)) {
+                if (Gitmodules.plainPath(path) && !Pruned.underNodeModules(path) && !excludedPath(path)) {
                     submodules.add(path);
                 }
             }
@@ -674,22 +689,21 @@ public final class ScanSetReader implements AutoCloseable {
             // pipeline costs its first-use linking.
             // The working copies first: one whose bytes have the staged entry's object id holds the staged
             // version, so git is asked only for the other blobs (in a clean checkout, none but .gitmodules).
-            Map<String, Path> locations = new HashMap<>();
-            Map<String, Outcome> workingCopies = new HashMap<>();
-            for (Map.Entry<String, List<Entry>> e : index.entrySet()) {
-                if (anyRegularFile(e.getValue())) {
-                    Path location = location(e.getKey(), false);
-                    locations.put(e.getKey(), location);
-                    if (location != null) {
-                        workingCopies.put(e.getKey(), found.reader.read(location, false));
-                    }
-                }
-            }
+            // A path whose staged versions are all known is handed over at once, to be checked while the
+            // next working copies are read; the others wait for git's batch.
             Map<String, GitCli.Blob> blobs = new HashMap<>();
             List<String> ids = new ArrayList<>(gitmodules);
+            Map<String, WorkingCopy> waiting = new LinkedHashMap<>();
             for (Map.Entry<String, List<Entry>> e : index.entrySet()) {
-                byte[] working = workingCopies.get(e.getKey()) instanceof Content c ? c.bytes() : null;
+                String path = e.getKey();
+                if (!anyRegularFile(e.getValue())) {
+                    continue;
+                }
+                Path location = location(path, false);
+                Outcome wc = location == null ? null : found.reader.read(location, false);
+                byte[] working = wc instanceof Content c ? c.bytes() : null;
                 String workingId = null;
+                boolean known = true;
                 for (Entry entry : e.getValue()) {
                     if (!entry.regularFile() || blobs.containsKey(entry.objectId())) {
                         continue;
@@ -704,61 +718,67 @@ public final class ScanSetReader implements AutoCloseable {
                         }
                     }
                     ids.add(entry.objectId());
+                    known = false;
+                }
+                if (known) {
+                    addStaged(path, e.getValue(), location, wc, blobs);
+                } else {
+                    waiting.put(path, new WorkingCopy(location, wc));
                 }
             }
             if (!ids.isEmpty()) {
                 blobs.putAll(git.readBlobs(root, ids, SafeReader.MAX_BYTES));
             }
-            for (Map.Entry<String, List<Entry>> e : index.entrySet()) {
-                String path = e.getKey();
-                List<Entry> entries = e.getValue();
-                if (!anyRegularFile(entries)) {
-                    continue;
-                }
-                Path location = locations.get(path);
-                List<byte[]> staged = new ArrayList<>();
-                List<String> stagedLarge = new ArrayList<>();
-                if (entries.size() > 1) {
-                    entries.sort((a, b) -> Integer.compare(a.stage(), b.stage()));
-                }
-                for (Entry entry : entries) {
-                    if (!entry.regularFile()) {
-                        continue;
-                    }
-                    GitCli.Blob blob = blobs.get(entry.objectId());
-                    if (blob == null || blob.missing()) {
-                        addProblem(path, STAGED_MISSING, true);
-                    } else if (blob.content() == null) {
-                        // Too large to hold: streamed from git when the scan searches it.
-                        if (!stagedLarge.contains(entry.objectId())) {
-                            stagedLarge.add(entry.objectId());
-                            String id = entry.objectId();
-                            addLarge(path, location, Provenance.STAGED, blob.size(), () -> git.openBlob(root, id));
-                        }
-                    } else if (!containsEqual(staged, blob.content())) {
-                        // Conflict stages often repeat one another: each distinct content once.
-                        staged.add(blob.content());
-                        addFile(path, location, Provenance.STAGED, blob.content());
-                    }
-                }
-                if (location == null) {
-                    continue;
-                }
-                Outcome wc = workingCopies.get(path);
-                if (wc instanceof Content c) {
-                    if (!containsSameText(staged, c.bytes())) {
-                        addFile(path, location, Provenance.WORKING_COPY, c.bytes());
-                    }
-                } else if (wc instanceof TooLarge l) {
-                    if (!isStagedBlob(l.target(), stagedLarge)) {
-                        addLarge(path, location, Provenance.WORKING_COPY, l.size(), () -> SafeReader.open(l.target()));
-                    }
-                } else if (wc instanceof Problem p) {
-                    addProblem(path, p.message(), p.blocking());
-                }
-                // Missing: deleted in the working tree (or sparse); the staged content is what counts.
+            for (Map.Entry<String, WorkingCopy> w : waiting.entrySet()) {
+                WorkingCopy wc = w.getValue();
+                addStaged(w.getKey(), index.get(w.getKey()), wc.location(), wc.outcome(), blobs);
             }
             return blobs;
+        }
+
+        /**
+         * Adds a tracked path's staged versions (each distinct content once) and its working copy {@code wc}
+         * where it differs from them; {@code wc} is null when the path leads nowhere ({@code location} null).
+         */
+        private void addStaged(String path, List<Entry> entries, Path location, Outcome wc,
+                Map<String, GitCli.Blob> blobs) {
+            List<byte[]> staged = new ArrayList<>();
+            List<String> stagedLarge = new ArrayList<>();
+            if (entries.size() > 1) {
+                entries.sort(STAGE_ORDER);
+            }
+            for (Entry entry : entries) {
+                if (!entry.regularFile()) {
+                    continue;
+                }
+                GitCli.Blob blob = blobs.get(entry.objectId());
+                if (blob == null || blob.missing()) {
+                    addProblem(path, STAGED_MISSING, true);
+                } else if (blob.content() == null) {
+                    // Too large to hold: streamed from git when the scan searches it.
+                    if (!stagedLarge.contains(entry.objectId())) {
+                        stagedLarge.add(entry.objectId());
+                        String id = entry.objectId();
+                        addLarge(path, location, Provenance.STAGED, blob.size(), () -> git.openBlob(root, id));
+                    }
+                } else if (!containsEqual(staged, blob.content())) {
+                    // Conflict stages often repeat one another: each distinct content once.
+                    staged.add(blob.content());
+                    addFile(path, location, Provenance.STAGED, blob.content());
+                }
+            }
+            if (wc instanceof Content c) {
+                if (!containsSameText(staged, c.bytes())) {
+                    addFile(path, location, Provenance.WORKING_COPY, c.bytes());
+                }
+            } else if (wc instanceof TooLarge l) {
+                if (!isStagedBlob(l.target(), stagedLarge)) {
+                    addLarge(path, location, Provenance.WORKING_COPY, l.size(), () -> SafeReader.open(l.target()));
+                }
+            } else if (wc instanceof Problem p) {
+                addProblem(path, p.message(), p.blocking());
+            }
+            // Missing: deleted in the working tree (or sparse); the staged content is what counts.
         }
 
         private static boolean anyRegularFile(List<Entry> entries) {
@@ -867,7 +887,7 @@ public final class ScanSetReader implements AutoCloseable {
                     continue;
                 }
                 folder = folder.substring(rootInRepo.length());
-                if (TreeWalk.underNodeModules(folder) || excludedPath(folder)) {
+                if (Pruned.underNodeModules(folder) || excludedPath(folder)) {
                     continue;
                 }
                 unopened.putIfAbsent(folder, reason);
@@ -942,7 +962,7 @@ public final class ScanSetReader implements AutoCloseable {
 
         /** Whether git listed a file the scan reads: a candidate name, not in node_modules, not excluded. */
         private boolean candidate(String path) {
-            return FileKind.ofFileName(name(path)) != null && !TreeWalk.underNodeModules(path)
+            return FileKind.ofFileName(name(path)) != null && !Pruned.underNodeModules(path)
                     && !excludedPath(path);
         }
 

@@ -22,17 +22,9 @@ import java.util.function.Predicate;
 
 /**
  * The folder walk used where git does not answer: the whole root without git. Links are not followed (so a
- * link loop cannot trap it), and the folders in {@link #PRUNED} are never entered.
+ * link loop cannot trap it), and the folders {@link Pruned} names are never entered.
  */
 final class TreeWalk {
-    /**
-     * Folder names never entered: dependencies and build output, where a config file is a copy or a
-     * package's own, never the project's ({@code node_modules} is never a finding at all).
-     */
-    static final Set<String> PRUNED = Set.of("node_modules", ".git", "target", "build", "dist");
-    /** A two-level pruned folder: yarn berry's package cache. */
-    static final String PRUNED_YARN_CACHE = ".yarn/cache";
-
     /** Receives what the walk finds. */
     interface Visitor {
         /** A file (or link) with a candidate name. */
@@ -43,20 +35,6 @@ final class TreeWalk {
     }
 
     private TreeWalk() {
-    }
-
-    /** Whether the walk skips the folder at this root-relative path. */
-    static boolean pruned(String path) {
-        int slash = path.lastIndexOf('/');
-        String name = path.substring(slash + 1);
-        return PRUNED.contains(name) || path.equals(PRUNED_YARN_CACHE)
-                || path.endsWith("/" + PRUNED_YARN_CACHE);
-    }
-
-    /** Whether {@code path} has a {@code node_modules} folder in it: never scanned, whatever git says. */
-    static boolean underNodeModules(String path) {
-        return path.startsWith("node_modules/") || path.contains("/node_modules/") || path.equals("node_modules")
-                || path.endsWith("/node_modules");
     }
 
     /**
@@ -118,7 +96,7 @@ final class TreeWalk {
             }
             if (attrs.isDirectory()) {
                 subfoldersLeft--;
-                if (!pruned(path) && !excluded.test(path)) {
+                if (!Pruned.folder(path) && !excluded.test(path)) {
                     folders.push(entry);
                     paths.push(path);
                 }
@@ -147,7 +125,7 @@ final class TreeWalk {
      */
     static void walk(Path realRoot, Path start, Predicate<String> excluded, Visitor visitor) throws IOException {
         String startPath = start.equals(realRoot) ? "" : relative(realRoot, start);
-        if (!startPath.isEmpty() && (pruned(startPath) || excluded.test(startPath))) {
+        if (!startPath.isEmpty() && (Pruned.folder(startPath) || excluded.test(startPath))) {
             return;
         }
         Object device = linkCountsKept(start) ? device(start) : null;

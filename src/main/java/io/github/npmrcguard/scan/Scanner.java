@@ -17,8 +17,10 @@ import io.github.npmrcguard.rules.RuleCatalogue;
 import io.github.npmrcguard.rules.RuleInfo;
 import io.github.npmrcguard.rules.Severity;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -73,19 +75,27 @@ public final class Scanner {
         Verdicts verdicts = new Verdicts(allowlist, today);
         DocumentReader reader = DocumentReader.remembering(); // per scan: it remembers what it parsed
         DocumentChecker checker = new DocumentChecker(rules, new RenderedKeys()); // and what its rules found
-        // Committed versions the source hands over while it still lists (the folder walk without git) are checked
-        // then, which hides their parsing and rules behind the walk; the rest once it is done.
+        // Committed versions the source hands over while it still reads are checked then, on a thread of their
+        // own, which hides their parsing and rules behind the reading; the rest once it is done.
         Set<ScanFile> checked = Collections.newSetFromMap(new IdentityHashMap<>());
-        // Classes here, not lambdas: each lambda is a class spun and linked at its first use in the cold JVM of a
-        // build (about half a millisecond); a class from the jar costs a fraction of that.
-        ScanSet set = source.read(root, excluded, new Consumer<ScanFile>() {
-            @Override
-            public void accept(ScanFile file) {
-                if (file.provenance().committed() && checked.add(file)) {
-                    check(file, reader, checker, verdicts);
+        EarlyChecks early = new EarlyChecks(reader, checker, verdicts);
+        ScanSet set;
+        try {
+            // Classes here, not lambdas: each lambda is a class spun and linked at its first use in the cold JVM
+            // of a build (about half a millisecond); a class from the jar costs a fraction of that.
+            set = source.read(root, excluded, new Consumer<ScanFile>() {
+                @Override
+                public void accept(ScanFile file) {
+                    if (file.provenance().committed() && checked.add(file)) {
+                        early.add(file);
+                    }
                 }
-            }
-        });
+            });
+        } catch (IOException | RuntimeException | Error e) {
+            early.abandon();
+            throw e;
+        }
+        early.finish(); // from here on the reader, checker and verdicts are this thread's again
         List<FileProblem> problems = new ArrayList<>(set.problems());
         Set<String> notSearched = new HashSet<>();
         // Made only when there is a file too large to parse: most scans never load its classes.
@@ -145,6 +155,119 @@ public final class Scanner {
         }
         return new ScanResult(reported, verdicts.allowed, set.notes(), set.files().size() + set.large().size(),
                 set.git());
+    }
+
+    /**
+     * Checks the committed versions a source hands over while it still reads, on a thread of its own, started
+     * with the first one: with git, the scan's thread reads and hashes working copies meanwhile; without, it
+     * reads what the walk finds. The reader, checker and verdicts are used by that thread alone from the first
+     * {@link #add} until {@link #finish} or {@link #abandon} returns.
+     */
+    private static final class EarlyChecks extends Thread {
+        private final DocumentReader reader;
+        private final DocumentChecker checker;
+        private final Verdicts verdicts;
+        /** Guarded by this, as are the flags. */
+        private final ArrayDeque<ScanFile> waiting = new ArrayDeque<>();
+        private boolean closed;
+        private boolean abandoned;
+        private Throwable failure;
+
+        EarlyChecks(DocumentReader reader, DocumentChecker checker, Verdicts verdicts) {
+            super("npmrc-guard check");
+            setDaemon(true);
+            this.reader = reader;
+            this.checker = checker;
+            this.verdicts = verdicts;
+        }
+
+        void add(ScanFile file) {
+            synchronized (this) {
+                if (waiting.isEmpty()) {
+                    notifyAll();
+                }
+                waiting.add(file);
+            }
+            if (getState() == State.NEW) {
+                start();
+            }
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                ScanFile next;
+                synchronized (this) {
+                    while (waiting.isEmpty() && !closed) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            abandoned = true;
+                            return;
+                        }
+                    }
+                    if (abandoned || waiting.isEmpty()) {
+                        return;
+                    }
+                    next = waiting.poll();
+                }
+                try {
+                    check(next, reader, checker, verdicts);
+                } catch (RuntimeException | Error e) {
+                    synchronized (this) {
+                        failure = e;
+                        abandoned = true;
+                        waiting.clear();
+                    }
+                    return;
+                }
+            }
+        }
+
+        /** Waits until every version handed over is checked; throws what a check threw. */
+        void finish() throws IOException {
+            synchronized (this) {
+                closed = true;
+                notifyAll();
+            }
+            awaitEnd();
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+        }
+
+        /** Drops what is still waiting, for a scan that failed, and waits for the check under way. */
+        void abandon() {
+            dropWaiting();
+            try {
+                awaitEnd();
+            } catch (IOException e) {
+                // interrupted while the scan fails anyway: its own failure is the one to report
+            }
+        }
+
+        private synchronized void dropWaiting() {
+            closed = true;
+            abandoned = true;
+            waiting.clear();
+            notifyAll();
+        }
+
+        private void awaitEnd() throws IOException {
+            if (getState() == State.NEW) {
+                return;
+            }
+            try {
+                join();
+            } catch (InterruptedException e) {
+                dropWaiting(); // what it still does is for nobody
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the files were checked");
+            }
+        }
     }
 
     /** Parses one version, runs the rules on it, and hands what they find to the verdicts. */

@@ -161,6 +161,24 @@ class ScanSetReaderTest {
     }
 
     @Test
+    void aTrackedFileKnownFromItsWorkingCopyIsHandedOverBeforeGitIsAskedForTheOtherBlobs() throws IOException {
+        Path repo = git.init("repo");
+        write(repo.resolve("a-edited/.npmrc"), "staged\n");
+        write(repo.resolve("b-clean/.npmrc"), "clean\n");
+        git.run(repo, "add", "-A");
+        write(repo.resolve("a-edited/.npmrc"), "edited\n");
+        List<String> handedOver = new ArrayList<>();
+
+        ScanSet set = git.reader().read(repo, NOTHING, f -> handedOver.add(f.path() + "|" + f.provenance()));
+
+        // b-clean's staged version is its working copy: checked while git reads a-edited's staged blob.
+        assertEquals(List.of("b-clean/.npmrc|STAGED", "a-edited/.npmrc|STAGED", "a-edited/.npmrc|WORKING_COPY"),
+                handedOver);
+        assertEquals(List.of("a-edited/.npmrc|STAGED|staged\n", "a-edited/.npmrc|WORKING_COPY|edited\n",
+                "b-clean/.npmrc|STAGED|clean\n"), versions(set), "the set itself stays in path order");
+    }
+
+    @Test
     void anUnchangedWorkingCopyIsNotReadTwiceNorIsOneThatDiffersOnlyInLineEndings() throws IOException {
         Path repo = git.init("repo");
         write(repo.resolve(".npmrc"), "a=1\nb=2\n");

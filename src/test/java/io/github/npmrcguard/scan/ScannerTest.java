@@ -199,6 +199,82 @@ class ScannerTest {
                 lines(whileReading.findings()).toString());
     }
 
+    /** A rule that runs {@code body} on each version it is given, and reports nothing. */
+    private static List<io.github.npmrcguard.rules.Rule> rulesAnd(java.util.function.Consumer<String> body) {
+        List<io.github.npmrcguard.rules.Rule> rules = new ArrayList<>(io.github.npmrcguard.rules.RuleCatalogue.rules());
+        rules.add(new io.github.npmrcguard.rules.Rule() {
+            @Override
+            public io.github.npmrcguard.rules.RuleInfo info() {
+                return new io.github.npmrcguard.rules.RuleInfo("probe", io.github.npmrcguard.rules.Severity.WARNING,
+                        "probe", "a test's probe");
+            }
+
+            @Override
+            public void check(io.github.npmrcguard.rules.ConfigDocument doc, io.github.npmrcguard.rules.FindingSink sink) {
+                body.accept(doc.path());
+            }
+        });
+        return rules;
+    }
+
+    @Test
+    void checkingAVersionHandedOverDoesNotHoldUpTheReading() throws Exception {
+        String t = tokens.opaque(31);
+        add("a/.npmrc", Provenance.STAGED, "//a.example/:_authToken=" + t + "\n");
+        ScanSet set = new ScanSet(files, problems, List.of(), true);
+        // The rule waits for the source to go on reading after handing the version over: checked on the
+        // source's own thread, it would wait for itself.
+        java.util.concurrent.CountDownLatch readingWentOn = new java.util.concurrent.CountDownLatch(1);
+        List<Boolean> sawReadingGoOn = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScanResult r = new Scanner((root, excluded, ready) -> {
+            files.forEach(ready);
+            readingWentOn.countDown();
+            return set;
+        }, rulesAnd(path -> {
+            try {
+                sawReadingGoOn.add(readingWentOn.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        })).scan(Path.of("."), p -> false, Allowlist.none(), TODAY);
+        assertEquals(List.of(true), sawReadingGoOn);
+        assertEquals(List.of("ERROR a/.npmrc:1: literal value in //a.example/:_authToken [literal-credential] (fingerprint "
+                + Fingerprint.of(t) + ")"), lines(r.findings()));
+    }
+
+    @Test
+    void aRuleThatFailsWhileTheSourceReadsFailsTheScanWithItsOwnException() {
+        add("a/.npmrc", Provenance.STAGED, "registry=https://r.example/\n");
+        ScanSet set = new ScanSet(files, problems, List.of(), true);
+        Scanner scanner = new Scanner((root, excluded, ready) -> {
+            files.forEach(ready);
+            return set;
+        }, rulesAnd(path -> {
+            throw new IllegalStateException("rule broke on " + path);
+        }));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> scanner.scan(Path.of("."), p -> false, Allowlist.none(), TODAY));
+        assertEquals("rule broke on a/.npmrc", e.getMessage());
+    }
+
+    @Test
+    void aSourceThatFailsStopsTheChecksItHandedOver() {
+        for (int i = 0; i < 50; i++) {
+            add("m" + i + "/.npmrc", Provenance.STAGED, "registry=https://r" + i + ".example/\n");
+        }
+        List<Thread> checkers = java.util.Collections.synchronizedList(new ArrayList<>());
+        Scanner scanner = new Scanner((root, excluded, ready) -> {
+            files.forEach(ready);
+            throw new IOException("listing failed");
+        }, rulesAnd(path -> checkers.add(Thread.currentThread())));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> scanner.scan(Path.of("."), p -> false, Allowlist.none(), TODAY));
+        assertEquals("listing failed", e.getMessage());
+        for (Thread checker : new ArrayList<>(checkers)) {
+            assertTrue(!checker.isAlive(), "the scan returned only once its checking thread had stopped");
+        }
+    }
+
     @Test
     void todaysDateIsAskedForOnlyWhenAnAllowlistEntryApplies() throws Exception {
         String t = tokens.opaque(30);
