@@ -30,75 +30,79 @@ final class GitBlobId {
         for (int i = 0; i < 8; i++) {
             message[padded - 1 - i] = (byte) (bits >>> (8 * i));
         }
-        int h0 = 0x67452301;
-        int h1 = 0xEFCDAB89;
-        int h2 = 0x98BADCFE;
-        int h3 = 0x10325476;
-        int h4 = 0xC3D2E1F0;
+        int[] h = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
         int[] w = new int[80];
-        // Rotations written out and the rounds in four loops, not Integer.rotateLeft and a branch per round: this
-        // runs in the interpreter (a few hundred files, once per build), where each call and branch counts.
         for (int block = 0; block < padded; block += 64) {
-            for (int i = 0; i < 16; i++) {
-                int at = block + 4 * i;
-                w[i] = (message[at] & 0xff) << 24 | (message[at + 1] & 0xff) << 16 | (message[at + 2] & 0xff) << 8
-                        | message[at + 3] & 0xff;
-            }
-            for (int i = 16; i < 80; i++) {
-                int x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
-                w[i] = x << 1 | x >>> 31;
-            }
-            int a = h0;
-            int b = h1;
-            int c = h2;
-            int d = h3;
-            int e = h4;
-            int t;
-            for (int i = 0; i < 20; i++) {
-                t = (a << 5 | a >>> 27) + (b & c | ~b & d) + e + 0x5A827999 + w[i];
-                e = d;
-                d = c;
-                c = b << 30 | b >>> 2;
-                b = a;
-                a = t;
-            }
-            for (int i = 20; i < 40; i++) {
-                t = (a << 5 | a >>> 27) + (b ^ c ^ d) + e + 0x6ED9EBA1 + w[i];
-                e = d;
-                d = c;
-                c = b << 30 | b >>> 2;
-                b = a;
-                a = t;
-            }
-            for (int i = 40; i < 60; i++) {
-                t = (a << 5 | a >>> 27) + (b & c | b & d | c & d) + e + 0x8F1BBCDC + w[i];
-                e = d;
-                d = c;
-                c = b << 30 | b >>> 2;
-                b = a;
-                a = t;
-            }
-            for (int i = 60; i < 80; i++) {
-                t = (a << 5 | a >>> 27) + (b ^ c ^ d) + e + 0xCA62C1D6 + w[i];
-                e = d;
-                d = c;
-                c = b << 30 | b >>> 2;
-                b = a;
-                a = t;
-            }
-            h0 += a;
-            h1 += b;
-            h2 += c;
-            h3 += d;
-            h4 += e;
+            compress(h, message, block, w);
         }
         char[] out = new char[40];
-        int[] h = {h0, h1, h2, h3, h4};
         for (int i = 0; i < 5; i++) {
             for (int j = 0; j < 8; j++) {
                 out[8 * i + j] = HEX[h[i] >>> (28 - 4 * j) & 0xf];
             }
         }
         return new String(out);
+    }
+
+    /**
+     * One 64-byte block of {@code message} at {@code block} into the state {@code h}; {@code w} is scratch. A method
+     * of its own, called per block, so that the JIT compiles it after some hundred blocks (a few dozen files)
+     * rather than the whole digest after some hundred files. Rotations written out and the rounds in four loops,
+     * not Integer.rotateLeft and a branch per round: until then it runs in the interpreter, where each call and
+     * branch counts.
+     */
+    private static void compress(int[] h, byte[] message, int block, int[] w) {
+        for (int i = 0; i < 16; i++) {
+            int at = block + 4 * i;
+            w[i] = (message[at] & 0xff) << 24 | (message[at + 1] & 0xff) << 16 | (message[at + 2] & 0xff) << 8
+                    | message[at + 3] & 0xff;
+        }
+        for (int i = 16; i < 80; i++) {
+            int x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+            w[i] = x << 1 | x >>> 31;
+        }
+        int a = h[0];
+        int b = h[1];
+        int c = h[2];
+        int d = h[3];
+        int e = h[4];
+        int t;
+        for (int i = 0; i < 20; i++) {
+            t = (a << 5 | a >>> 27) + (b & c | ~b & d) + e + 0x5A827999 + w[i];
+            e = d;
+            d = c;
+            c = b << 30 | b >>> 2;
+            b = a;
+            a = t;
+        }
+        for (int i = 20; i < 40; i++) {
+            t = (a << 5 | a >>> 27) + (b ^ c ^ d) + e + 0x6ED9EBA1 + w[i];
+            e = d;
+            d = c;
+            c = b << 30 | b >>> 2;
+            b = a;
+            a = t;
+        }
+        for (int i = 40; i < 60; i++) {
+            t = (a << 5 | a >>> 27) + (b & c | b & d | c & d) + e + 0x8F1BBCDC + w[i];
+            e = d;
+            d = c;
+            c = b << 30 | b >>> 2;
+            b = a;
+            a = t;
+        }
+        for (int i = 60; i < 80; i++) {
+            t = (a << 5 | a >>> 27) + (b ^ c ^ d) + e + 0xCA62C1D6 + w[i];
+            e = d;
+            d = c;
+            c = b << 30 | b >>> 2;
+            b = a;
+            a = t;
+        }
+        h[0] += a;
+        h[1] += b;
+        h[2] += c;
+        h[3] += d;
+        h[4] += e;
     }
 }

@@ -97,8 +97,6 @@ public final class ScanSetReader implements AutoCloseable {
      */
     static final String NODE_MODULES_EXCLUDE = ":(exclude,glob)**/node_modules/**";
 
-    /** A staged entry of {@code ls-files --stage}: mode, object id (SHA-1 or SHA-256), stage, tab. */
-    private static final Pattern STAGED_RECORD = Pattern.compile("([0-7]{6}) ([0-9a-f]{40}|[0-9a-f]{64}) ([0-3])\t");
 
     /**
      * The repository's {@code .gitmodules}, listed (as {@code ../.gitmodules} from a subfolder) so that its
@@ -596,19 +594,18 @@ public final class ScanSetReader implements AutoCloseable {
         void listed(byte[] output) throws IOException {
             Map<String, List<Entry>> index = new LinkedHashMap<>();
             for (String record : records(output, notUtf8)) {
-                // "<mode> <object id> <stage>\t<path>" is a staged entry; --stage gives nothing else.
-                Matcher staged = STAGED_RECORD.matcher(record);
-                if (!staged.lookingAt()) {
+                int head = stagedHeadEnd(record); // --stage gives nothing else
+                if (head < 0) {
                     continue;
                 }
-                String path = record.substring(staged.end());
-                if (notUtf8.remove(record)) {
+                String path = record.substring(head);
+                if (!notUtf8.isEmpty() && notUtf8.remove(record)) {
                     notUtf8.add(path);
                 }
-                Matcher top = GITMODULES_PATH.matcher(path);
-                if (top.matches()) {
-                    if (staged.group(1).startsWith("100")) {
-                        gitmodules.add(staged.group(2));
+                Matcher top = path.endsWith(".gitmodules") ? GITMODULES_PATH.matcher(path) : null;
+                if (top != null && top.matches()) {
+                    if (record.startsWith("100")) {
+                        gitmodules.add(record.substring(7, head - 3));
                         depthBelowTop = top.group(1).length() / 3;
                     }
                     continue;
@@ -620,7 +617,8 @@ public final class ScanSetReader implements AutoCloseable {
                         entries = new ArrayList<>(1);
                         index.put(path, entries);
                     }
-                    entries.add(new Entry(staged.group(1), staged.group(2), staged.group(3).charAt(0) - '0'));
+                    entries.add(new Entry(record.substring(0, 6), record.substring(7, head - 3),
+                            record.charAt(head - 2) - '0'));
                 }
             }
             Map<String, GitCli.Blob> blobs = readStaged(index);
@@ -644,9 +642,9 @@ public final class ScanSetReader implements AutoCloseable {
             }
             Set<String> links = new LinkedHashSet<>();
             for (String record : records(r.stdout())) {
-                Matcher staged = STAGED_RECORD.matcher(record);
-                if (staged.lookingAt() && staged.group(1).equals(GITLINK_MODE)) {
-                    links.add(record.substring(staged.end()));
+                int head = stagedHeadEnd(record);
+                if (head >= 0 && record.startsWith(GITLINK_MODE)) {
+                    links.add(record.substring(head));
                 }
             }
             return new ArrayList<>(links);
@@ -1068,6 +1066,39 @@ public final class ScanSetReader implements AutoCloseable {
     }
 
     /** The NUL-separated records of git's {@code -z} output, decoded as UTF-8. */
+    /**
+     * Where the path starts in a record of {@code ls-files --stage}: after "<mode> <object id> <stage>" and a tab
+     * (six octal digits, 40 or 64 lowercase hex digits for SHA-1 or SHA-256, a stage from 0 to 3); -1 for a
+     * record of another shape. Written out rather than a regex: it runs once per tracked candidate, in the
+     * interpreter of a build's cold JVM.
+     */
+    static int stagedHeadEnd(String record) {
+        int n = record.length();
+        if (n < 6 + 1 + 40 + 3) {
+            return -1;
+        }
+        for (int i = 0; i < 6; i++) {
+            char c = record.charAt(i);
+            if (c < '0' || c > '7') {
+                return -1;
+            }
+        }
+        if (record.charAt(6) != ' ') {
+            return -1;
+        }
+        int idEnd = 7;
+        while (idEnd < n && (record.charAt(idEnd) >= '0' && record.charAt(idEnd) <= '9'
+                || record.charAt(idEnd) >= 'a' && record.charAt(idEnd) <= 'f')) {
+            idEnd++;
+        }
+        if (idEnd - 7 != 40 && idEnd - 7 != 64 || idEnd + 3 > n) {
+            return -1;
+        }
+        char stage = record.charAt(idEnd + 1);
+        return record.charAt(idEnd) == ' ' && stage >= '0' && stage <= '3' && record.charAt(idEnd + 2) == '\t'
+                ? idEnd + 3 : -1;
+    }
+
     static List<String> records(byte[] output) {
         return records(output, new HashSet<>());
     }

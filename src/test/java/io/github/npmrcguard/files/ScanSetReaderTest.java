@@ -179,6 +179,21 @@ class ScanSetReaderTest {
     }
 
     @Test
+    void aStagedRecordsPathStartsAfterModeObjectIdStageAndTab() {
+        String sha1 = "0123456789abcdef0123456789abcdef01234567";
+        String sha256 = sha1 + "89abcdef0123456789abcdef";
+        assertEquals(50, ScanSetReader.stagedHeadEnd("100644 " + sha1 + " 0\t.npmrc"));
+        assertEquals(74, ScanSetReader.stagedHeadEnd("160000 " + sha256 + " 3\tsub\tmodule"));
+        assertEquals(50, ScanSetReader.stagedHeadEnd("120000 " + sha1 + " 2\t"));
+        for (String notOne : List.of("100648 " + sha1 + " 0\ta", "10064 " + sha1 + " 0\ta",
+                "100644 " + sha1.toUpperCase(java.util.Locale.ROOT) + " 0\ta", "100644 " + sha1.substring(1) + " 0\ta",
+                "100644 " + sha1 + "0 0\ta", "100644 " + sha1 + " 4\ta", "100644 " + sha1 + " 0 a",
+                "100644  " + sha1 + " 0\ta", ".npmrc", "")) {
+            assertEquals(-1, ScanSetReader.stagedHeadEnd(notOne), notOne);
+        }
+    }
+
+    @Test
     void anUnchangedWorkingCopyIsNotReadTwiceNorIsOneThatDiffersOnlyInLineEndings() throws IOException {
         Path repo = git.init("repo");
         write(repo.resolve(".npmrc"), "a=1\nb=2\n");
