@@ -97,7 +97,6 @@ public final class ScanSetReader implements AutoCloseable {
      */
     static final String NODE_MODULES_EXCLUDE = ":(exclude,glob)**/node_modules/**";
 
-
     /**
      * The repository's {@code .gitmodules}, listed (as {@code ../.gitmodules} from a subfolder) so that its
      * staged blob, read in the same batch, names the submodules: the listing's pathspecs cannot match a
@@ -180,6 +179,13 @@ public final class ScanSetReader implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /** A {@code ready} for callers that want only the set. */
+    private static final Consumer<ScanFile> NOTHING = new Consumer<>() {
+        @Override
+        public void accept(ScanFile file) {
+        }
+    };
+
     /**
      * Lists and reads every candidate file under {@code root} ({@link FileKind#ofFileName} is not null).
      *
@@ -191,20 +197,16 @@ public final class ScanSetReader implements AutoCloseable {
      * @throws IOException when the root is not a folder, or git fails other than by being absent or
      *                     refusing the repository ({@link GitException})
      */
-    private static final Consumer<ScanFile> NOTHING = new Consumer<>() {
-        @Override
-        public void accept(ScanFile file) {
-        }
-    };
-
     public ScanSet read(Path root, Predicate<String> excluded) throws IOException {
         return read(root, excluded, NOTHING);
     }
 
     /**
      * {@link #read(Path, Predicate)}, passing each version to {@code ready} as soon as it is read, on this
-     * thread: without git, while the folder walk goes on (on a thread of its own), so the caller checks the
-     * files found so far meanwhile. The returned set holds these versions too.
+     * thread, so that the caller can check it while the reading goes on: without git, while the folder walk
+     * lists (on threads of its own); with git, a tracked file as soon as its staged content is known (its
+     * working copy has the staged object id), before git is asked for the other blobs. Versions come in no
+     * particular order; the returned set holds them too, in path order.
      */
     public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready) throws IOException {
         Path absRoot = root.toAbsolutePath().normalize();

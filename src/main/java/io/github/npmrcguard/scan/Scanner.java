@@ -183,6 +183,9 @@ public final class Scanner {
 
         void add(ScanFile file) {
             synchronized (this) {
+                if (abandoned) {
+                    return; // a check failed: finish says so
+                }
                 if (waiting.isEmpty()) {
                     notifyAll();
                 }
