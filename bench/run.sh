@@ -221,7 +221,9 @@ if [ -f "$PLUGIN_JAR" ] && [ -s "$TMP/deps.txt" ]; then
   # too small can keep G1 busy for many) counts as not completing: the scan itself takes well under a second.
   CLS="$TMP/scanheap-classes"; rm -rf "$CLS"; mkdir -p "$CLS"
   javac -nowarn -d "$CLS" -cp "$PLUGIN_JAR:$(cat "$TMP/deps.txt")" "$HERE/ScanHeap.java"
-  completes() { timeout -s KILL 120 java "-Xmx${1}m" -cp "$CLS:$PLUGIN_JAR:$(cat "$TMP/deps.txt")" ScanHeap --scan-only "$2" >/dev/null 2>&1; }
+  # (In a subshell that outlives the probe, whose stderr is dropped: the shell's "Killed" notice for a probe the
+  # timeout stops would otherwise land in the table.)
+  completes() { (timeout -s KILL 120 java "-Xmx${1}m" -cp "$CLS:$PLUGIN_JAR:$(cat "$TMP/deps.txt")" ScanHeap --scan-only "$2" >/dev/null 2>&1; exit $?) 2>/dev/null; }
   printf '  smallest heap a scan completes in (-Xmx, MB):'
   for s in "${SCALE_LIST[@]}"; do
     for m in git plain; do
