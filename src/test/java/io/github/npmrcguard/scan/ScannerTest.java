@@ -170,19 +170,7 @@ class ScannerTest {
 
         // A source that hands every version over as it reads it, in an order of its own, working copies first.
         int[] checks = {0};
-        java.util.List<io.github.npmrcguard.rules.Rule> rules = new ArrayList<>(io.github.npmrcguard.rules.RuleCatalogue.rules());
-        rules.add(new io.github.npmrcguard.rules.Rule() {
-            @Override
-            public io.github.npmrcguard.rules.RuleInfo info() {
-                return new io.github.npmrcguard.rules.RuleInfo("counting", io.github.npmrcguard.rules.Severity.WARNING,
-                        "counts", "counts the checks");
-            }
-
-            @Override
-            public void check(io.github.npmrcguard.rules.ConfigDocument doc, io.github.npmrcguard.rules.FindingSink sink) {
-                checks[0]++;
-            }
-        });
+        List<io.github.npmrcguard.rules.Rule> rules = rulesAnd(path -> checks[0]++);
         ScanResult whileReading = new Scanner((root, excluded, ready) -> {
             List<ScanFile> reversed = new ArrayList<>(files);
             java.util.Collections.reverse(reversed);
