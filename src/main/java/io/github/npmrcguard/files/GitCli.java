@@ -309,126 +309,67 @@ final class GitCli {
         if (objectIds.isEmpty()) {
             return new HashMap<>();
         }
-        return startBlobReader(dir).read(objectIds, maxBytes);
-    }
-
-    /**
-     * Starts a {@code git cat-file --batch} that waits for its ids. Each one is {@link BlobReader#read read}
-     * once, or closed unread.
-     */
-    BlobReader startBlobReader(Path dir) throws IOException {
         List<String> args = List.of("cat-file", "--batch", "--buffer");
-        return new BlobReader(commandLine(dir, args), launch(dir, args));
-    }
-
-    /** A started {@code git cat-file --batch}; see {@link #startBlobReader}. */
-    final class BlobReader {
-        private final String command;
-        private final Process process;
-        private final Pump stderr;
-        private final Watchdog watchdog;
-        /** What {@link #send} asked for, and the thread that feeds it to git; null before. */
-        private List<String> ids;
-        private Thread writer;
-
-        private BlobReader(String command, Process process) {
-            this.command = command;
-            this.process = process;
-            this.stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
-            this.watchdog = new Watchdog(process, timeout);
-        }
-
-        /** Stops git without asking it for anything: an empty input ends it. */
-        void close() {
-            try {
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                // git exited already
-            }
-            try {
-                process.getInputStream().close();
-            } catch (IOException e) {
-                // nothing more to read
-            }
-            finish(command, process, new byte[0], stderr, watchdog);
-        }
-
-        /** The blobs with these ids; then git exits. */
-        Map<String, Blob> read(Collection<String> objectIds, long maxBytes) throws IOException {
-            send(objectIds);
-            return receive(maxBytes);
-        }
-
-        /** Asks for the blobs with these ids, from a thread of its own, and returns; {@link #receive} reads them. */
-        private void send(Collection<String> objectIds) {
-            if (ids != null) {
-                throw new IllegalStateException("blobs already asked for");
-            }
-            List<String> asked = new ArrayList<>(new LinkedHashSet<>(objectIds));
-            ids = asked;
-            writer = daemon("git cat-file feeder", new Runnable() {
-                @Override
-                public void run() {
-                    try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
-                        for (String id : asked) {
-                            out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
-                        }
-                    } catch (IOException e) {
-                        // git died early: the reader sees the end of its output, its exit code and stderr say why
+        String command = commandLine(dir, args);
+        Process process = launch(dir, args);
+        Pump stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
+        Watchdog watchdog = new Watchdog(process, timeout);
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(objectIds));
+        Thread writer = daemon("git cat-file feeder", new Runnable() {
+            @Override
+            public void run() {
+                try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
+                    for (String id : ids) {
+                        out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
                     }
+                } catch (IOException e) {
+                    // git died early: the reader sees the end of its output, its exit code and stderr say why
                 }
-            });
-            writer.start();
-        }
-
-        /** The blobs {@link #send} asked for; then git exits. Blobs larger than {@code maxBytes} have no content. */
-        private Map<String, Blob> receive(long maxBytes) throws IOException {
-            if (ids == null) {
-                throw new IllegalStateException("no blobs asked for");
             }
-            Map<String, Blob> blobs = new HashMap<>();
-            try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
-                for (int i = 0; i < ids.size(); i++) {
-                    String header = readHeader(in);
-                    String[] parts = header.split(" ");
-                    if (parts.length == 2 && parts[1].equals("missing")) {
-                        blobs.put(parts[0], new Blob(null, true, -1));
-                        continue;
-                    }
-                    if (parts.length != 3) {
-                        throw new EOFException("unexpected output");
-                    }
-                    long size = Long.parseLong(parts[2]);
-                    byte[] content = size <= maxBytes ? in.readNBytes((int) size) : null;
-                    if (content == null) {
-                        skipFully(in, size);
-                    } else if (content.length != size) {
-                        throw new EOFException("truncated output");
-                    }
-                    if (in.read() != '\n') {
-                        throw new EOFException("unexpected output");
-                    }
-                    // The index only holds blobs for files; anything else is as good as missing.
-                    blobs.put(parts[0],
-                            parts[1].equals("blob") ? new Blob(content, false, size) : new Blob(null, true, -1));
+        });
+        writer.start();
+        Map<String, Blob> blobs = new HashMap<>();
+        try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
+            for (int i = 0; i < ids.size(); i++) {
+                String header = readHeader(in);
+                String[] parts = header.split(" ");
+                if (parts.length == 2 && parts[1].equals("missing")) {
+                    blobs.put(parts[0], new Blob(null, true, -1));
+                    continue;
                 }
-            } catch (IOException | NumberFormatException e) {
-                process.destroyForcibly();
-                Result r = finish(command, process, new byte[0], stderr, watchdog);
-                throw new GitException(command, watchdog.timedOut() ? -1 : r.exitCode(), watchdog.timedOut()
-                        ? timedOutMessage()
-                        : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
+                if (parts.length != 3) {
+                    throw new EOFException("unexpected output");
+                }
+                long size = Long.parseLong(parts[2]);
+                byte[] content = size <= maxBytes ? in.readNBytes((int) size) : null;
+                if (content == null) {
+                    skipFully(in, size);
+                } else if (content.length != size) {
+                    throw new EOFException("truncated output");
+                }
+                if (in.read() != '\n') {
+                    throw new EOFException("unexpected output");
+                }
+                // The index only holds blobs for files; anything else is as good as missing.
+                blobs.put(parts[0],
+                        parts[1].equals("blob") ? new Blob(content, false, size) : new Blob(null, true, -1));
             }
+        } catch (IOException | NumberFormatException e) {
+            process.destroyForcibly();
             Result r = finish(command, process, new byte[0], stderr, watchdog);
-            join(writer);
-            if (watchdog.timedOut()) {
-                throw new GitException(command, -1, timedOutMessage());
-            }
-            if (r.exitCode() != 0) {
-                throw failure(r);
-            }
-            return blobs;
+            throw new GitException(command, watchdog.timedOut() ? -1 : r.exitCode(), watchdog.timedOut()
+                    ? timedOutMessage()
+                    : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
         }
+        Result r = finish(command, process, new byte[0], stderr, watchdog);
+        join(writer);
+        if (watchdog.timedOut()) {
+            throw new GitException(command, -1, timedOutMessage());
+        }
+        if (r.exitCode() != 0) {
+            throw failure(r);
+        }
+        return blobs;
     }
 
     /**

@@ -116,12 +116,6 @@ final class Git {
 
     static final Predicate<String> NOTHING = p -> false;
 
-    /** This JVM's live {@code git cat-file} children. */
-    static long liveCatFiles() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("cat-file")).count();
-    }
-
     /** Each version as {@code path|PROVENANCE|content}, in the set's order: one string to compare exactly. */
     static List<String> versions(ScanSet set) {
         return set.files().stream()

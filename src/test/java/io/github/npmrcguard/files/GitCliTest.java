@@ -155,24 +155,6 @@ class GitCliTest {
     }
 
     @Test
-    void aBlobReaderStartedBeforeItsIdsAreKnownReadsThemAndOneClosedUnreadLeavesNoProcess() throws IOException {
-        Git git = new Git(tmp);
-        Path repo = git.init("repo");
-        write(repo.resolve("a"), "alpha\n");
-        git.run(repo, "add", "-A");
-        String a = git.run(repo, "rev-parse", ":a").strip();
-
-        GitCli.BlobReader early = git.cli().startBlobReader(repo);
-        Map<String, GitCli.Blob> blobs = early.read(List.of(a), 50);
-        assertArrayEquals("alpha\n".getBytes(StandardCharsets.UTF_8), blobs.get(a).content());
-
-        GitCli.BlobReader unused = git.cli().startBlobReader(repo);
-        assertEquals(1, Git.liveCatFiles(), "the reader's git waits for its ids");
-        unused.close();
-        assertEquals(0, Git.liveCatFiles(), "closed unread, git has exited");
-    }
-
-    @Test
     void openBlobStreamsABlobAndItsCloseReportsAMissingOne() throws IOException {
         Git git = new Git(tmp);
         Path repo = git.init("repo");
