@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.npmrcguard.testsupport.FileNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -411,21 +412,35 @@ class ScanSetReaderTest {
     }
 
     @Test
-    void pathsWithSpacesNewlinesAndUnicodeArriveIntact() throws IOException {
+    void pathsWithSpacesNewlinesAndTabsArriveIntact() throws IOException {
         Path repo = git.init("repo");
-        List<String> names = List.of("with space/.npmrc", "new\nline/.yarnrc", "ünï cødé/bunfig.toml",
-                "tab\there/.npmrc");
+        List<String> names = List.of("with space/.npmrc", "new\nline/.yarnrc", "tab\there/.npmrc");
         for (String n : names) {
             write(repo.resolve(n), n + "\n");
         }
-        git.run(repo, "add", "with space", "ünï cødé");
+        git.run(repo, "add", "with space");
         git.run(repo, "add", "--", "new\nline/.yarnrc");
 
         ScanSet set = git.reader().read(repo, NOTHING);
 
         assertEquals(List.of("new\nline/.yarnrc|STAGED|new\nline/.yarnrc\n", "tab\there/.npmrc|UNTRACKED|tab\there/.npmrc\n",
-                "with space/.npmrc|STAGED|with space/.npmrc\n", "ünï cødé/bunfig.toml|STAGED|ünï cødé/bunfig.toml\n"),
-                versions(set));
+                "with space/.npmrc|STAGED|with space/.npmrc\n"), versions(set));
+    }
+
+    @Test
+    void nonAsciiPathsArriveIntact() throws IOException {
+        FileNames.assumeUnicode();
+        Path repo = git.init("repo");
+        List<String> names = List.of("\u00fcn\u00ef c\u00f8d\u00e9/bunfig.toml", "\u00e9t\u00e9/.npmrc");
+        for (String n : names) {
+            write(repo.resolve(n), n + "\n");
+        }
+        git.run(repo, "add", "\u00fcn\u00ef c\u00f8d\u00e9");
+
+        ScanSet set = git.reader().read(repo, NOTHING);
+
+        assertEquals(List.of("\u00e9t\u00e9/.npmrc|UNTRACKED|\u00e9t\u00e9/.npmrc\n",
+                "\u00fcn\u00ef c\u00f8d\u00e9/bunfig.toml|STAGED|\u00fcn\u00ef c\u00f8d\u00e9/bunfig.toml\n"), versions(set));
     }
 
     @Test
