@@ -43,7 +43,7 @@ final class StandInWords {
             + " pin phrase word words live master main global shared common general generic release releases"
             + " snapshot snapshots group groups proxy mirror upstream private fontawesome font awesome pro"
             + " bit cloud platform portal hub store space vault ssm param parameter config configuration setting"
-            + " settings me it up publisher consumer reader writer owner member members true false yes ok invalid expired"
+            + " settings me it up an address url host hostname server domain publisher consumer reader writer owner member members true false yes ok invalid expired"
             + " revoked rotated secretkey accesstoken authkey clientsecret clientid changeit").split(" ")));
     private static final int MIN_WORD = 2;
 

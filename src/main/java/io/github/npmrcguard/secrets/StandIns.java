@@ -29,21 +29,23 @@ public final class StandIns {
 
     /** Whole values that are stand-ins though too short for the word rule. */
     private static final Set<String> COMMON = Set.of("none", "null", "nil", "undefined", "true", "false", "todo",
-            "tbd", "fixme", "xxx", "foo", "bar", "baz", "test", "abc", "n/a", "na", "tba", "-", "--", "...", "***", "?",
+            "tbd", "fixme", "xxx", "foo", "bar", "baz", "test", "abc", "abc123", "n/a", "na", "tba", "-", "--", "...", "***", "?",
             "token", "key", "pass", "pwd", "secret", "password", "changeme", "changeit");
 
     private static final Pattern MAVEN_FILTER = Pattern.compile("@@?[A-Za-z_][A-Za-z0-9_.-]*@@?");
-    private static final Pattern SHELL = Pattern.compile("\\$\\(.+\\)|`[^`]+`");
-    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{[^}]+}|\\$[A-Za-z_][A-Za-z0-9_]*");
+    /** {@code $(cmd args)} or a back-quoted command: a command word, then arguments or nothing. */
+    private static final Pattern SHELL = Pattern.compile(
+            "\\$\\((?:[a-z][a-z0-9_.-]+ [^)]+|[a-z][a-z0-9_.-]{2,})\\)|`(?:[a-z][a-z0-9_.-]+ [^`]+|[a-z][a-z0-9_.-]{2,})`");
+    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_.]*}");
     private static final Pattern JAVASCRIPT = Pattern.compile(
             ".*\\b(?:process\\.env|import\\.meta\\.env)\\b.*|\\$\\{[^}]*\\b(?:env|secrets|vars)\\.[^}]*}");
     private static final Pattern MUSTACHE = Pattern.compile("\\$?\\{\\{.*}}");
     private static final Pattern ERB = Pattern.compile("<%.*%>");
     private static final Pattern HASH_BRACE = Pattern.compile("#\\{.+}#?");
     private static final Pattern DOUBLE_UNDERSCORE = Pattern.compile("__[A-Za-z][A-Za-z0-9_]*__");
-    private static final Pattern PERCENT = Pattern.compile("%[A-Za-z_][A-Za-z0-9_]*%");
     private static final Pattern UUID_SHAPE = Pattern.compile(
             "[0-9a-fA-FxX]{8}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{12}");
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{4,}={0,2}");
 
     private StandIns() {
@@ -98,7 +100,8 @@ public final class StandIns {
         }
         char first = v.charAt(0);
         char last = v.charAt(v.length() - 1);
-        if (v.length() > 2 && (first == '<' && last == '>' || first == '[' && last == ']')) {
+        if (v.length() > 2 && (first == '<' && last == '>' || first == '[' && last == ']')
+                && direct(v.substring(1, v.length() - 1).strip()) != null) {
             return BRACKETS;
         }
         if (v.length() > 2 && (first == '{' && last == '}' || first == '(' && last == ')'
@@ -118,7 +121,7 @@ public final class StandIns {
         if (compact.length() >= 4 && repeatedOrSequential(compact)) {
             return REPEATED;
         }
-        if (compact.length() >= 8 && entropy(compact) < 1.5) {
+        if (compact.length() >= 8 && entropy(compact) < 1.0) {
             return LOW_ENTROPY;
         }
         switch (StandInWords.judge(v)) {
@@ -153,7 +156,7 @@ public final class StandIns {
         if (HASH_BRACE.matcher(v).matches() || DOUBLE_UNDERSCORE.matcher(v).matches()) {
             return "token replacement in a pipeline";
         }
-        if (SHELL_VARIABLE.matcher(v).matches() || PERCENT.matcher(v).matches()) {
+        if (SHELL_VARIABLE.matcher(v).matches()) {
             return "a shell variable";
         }
         return null;
@@ -167,7 +170,7 @@ public final class StandIns {
                 trivial++;
             }
         }
-        return trivial >= 4 || entropy(compact(v)) < 1.5;
+        return trivial >= 4 || entropy(compact(v)) < 1.0;
     }
 
     /** {@code v} in lower case without separators. */
@@ -183,12 +186,13 @@ public final class StandIns {
     }
 
     /**
-     * Whether {@code s} is one short unit over and over ({@code xxxx}, {@code abab}, {@code 123123}) or
-     * runs that count up or down, each at least 3 long ({@code abcdef123456}, {@code 1234567890}).
+     * Whether {@code s} is one short unit three times or more ({@code xxxx}, {@code ababab}) or counts up or
+     * down: one run of 3 or more ({@code 123}, {@code 1234567890}), or runs of 4 or more
+     * ({@code abcdef123456}).
      */
     static boolean repeatedOrSequential(String s) {
         int n = s.length();
-        for (int unit = 1; unit <= 4 && unit * 2 <= n; unit++) {
+        for (int unit = 1; unit <= 4 && unit * 3 <= n; unit++) {
             boolean periodic = true;
             for (int i = unit; i < n && periodic; i++) {
                 periodic = s.charAt(i) == s.charAt(i - unit);
@@ -201,6 +205,8 @@ public final class StandIns {
             return false;
         }
         int run = 1;
+        int runs = 1;
+        int shortest = n;
         int direction = 0;
         for (int i = 1; i < n; i++) {
             int step = step(s.charAt(i - 1), s.charAt(i));
@@ -208,14 +214,14 @@ public final class StandIns {
                 direction = step;
                 run++;
             } else {
-                if (run < 3) {
-                    return false;
-                }
+                shortest = Math.min(shortest, run);
+                runs++;
                 run = 1;
                 direction = 0;
             }
         }
-        return run >= 3;
+        shortest = Math.min(shortest, run);
+        return runs == 1 ? run >= 3 : shortest >= 4;
     }
 
     /** +1 when {@code b} follows {@code a} (9 to 0 or a, z to 0 count too), -1 when it precedes it, else 0. */
@@ -255,14 +261,14 @@ public final class StandIns {
         return h;
     }
 
-    /** {@code user:password} with a password that is a stand-in or nothing. */
+    /** {@code user:password}: a user name, then a password that is a stand-in. */
     private static boolean pair(String text) {
         int colon = text.indexOf(':');
-        if (colon <= 0 || text.indexOf(':', colon + 1) >= 0 || text.contains("//")) {
+        if (colon < 2 || text.indexOf(':', colon + 1) >= 0 || !USER.matcher(text.substring(0, colon)).matches()) {
             return false;
         }
         String password = text.substring(colon + 1).strip();
-        return password.isEmpty() || direct(password) != null;
+        return password.length() >= 4 && direct(password) != null;
     }
 
     /** Strict base64 (standard or URL alphabet) that decodes to printable text, or null. */

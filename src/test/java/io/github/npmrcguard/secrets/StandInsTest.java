@@ -83,7 +83,7 @@ class StandInsTest {
                 "{{NPM_TOKEN}}", "<%= ENV['NPM_TOKEN'] %>", "#{NpmToken}#", "#{npm.token}", "__NPM_TOKEN__",
                 // example words
                 "example", "placeholder", "dummy", "secret", "password", "redacted", "test-token", "sample_token",
-                "none", "null", "true", "username:password", "user:", "admin:admin123", "token123",
+                "none", "null", "true", "username:password", "admin:admin123", "abc123", "token123",
                 // repeated, sequential, low entropy
                 "xxxx", "XXXXXXXXXXXXXXXX", "abcdef123456", "1234567890", "0123456789abcdef", "************",
                 "abcabcabc", "xxxx-xxxx-xxxx-xxxx", "aaaaaaaaaaaaaaab", "....",
