@@ -121,6 +121,10 @@ public final class StandIns {
         if (compact.length() >= 4 && repeatedOrSequential(compact)) {
             return REPEATED;
         }
+        String collapsed = collapse(compact);
+        if (collapsed.length() >= 4 && compact.length() >= 2 * collapsed.length() && repeatedOrSequential(collapsed)) {
+            return REPEATED; // AAAbbbCCC111222333
+        }
         if (compact.length() >= 8 && entropy(compact) < 1.0) {
             return LOW_ENTROPY;
         }
@@ -173,10 +177,25 @@ public final class StandIns {
         return trivial >= 4 || entropy(compact(v)) < 1.0;
     }
 
-    /** {@code v} in lower case without separators. */
+    /** {@code s} with each run of one character cut to one. */
+    private static String collapse(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (i == 0 || s.charAt(i) != s.charAt(i - 1)) {
+                out.append(s.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code v} in lower case without separators and base64 padding. */
     private static String compact(String v) {
+        int end = v.length();
+        while (end > 0 && v.charAt(end - 1) == '=') {
+            end--;
+        }
         StringBuilder s = new StringBuilder(v.length());
-        for (int i = 0; i < v.length(); i++) {
+        for (int i = 0; i < end; i++) {
             char c = v.charAt(i);
             if ("-_.: /".indexOf(c) < 0) {
                 s.append(Character.toLowerCase(c));

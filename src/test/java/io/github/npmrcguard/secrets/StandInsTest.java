@@ -93,7 +93,12 @@ class StandInsTest {
                 "01234567-89ab-cdef-0123-456789abcdef", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
                 "00000000-0000-0000-0000-000000000001",
                 // a vendor prefix followed by a stand-in
-                "npm_xxxxxxxx", "npm_<YOUR_TOKEN>", "ghp_YOUR_TOKEN_HERE"));
+                "npm_xxxxxxxx", "npm_<YOUR_TOKEN>", "ghp_YOUR_TOKEN_HERE",
+                // seen in public repositories' config and set-up notes
+                "PASSWORD", "[BASE64_ENCODED_TOKEN]", "<BASE64_ENCODE_PERSONAL_ACCESS_TOKEN>", "<corp-email-address>",
+                "$(printf '%s' \"$NEXUS_PASSWORD\" | base64 | tr -d '\\n')", "YOUR_GRANULAR_TOKEN", "YOUR_GITHUB_PAT",
+                "AAAbbbCCCdddEEEfffGGGhhhIIIjjj111222333444555666777=", "@TOKEN", "@EXAMPLE_TOKEN", "@npmToken@",
+                "@@NPMTOKEN@@", "dGVzdA=="));
         // Token-shaped ones are made here, never committed.
         standIns.add("npm" + "_" + "x".repeat(36));
         standIns.add("gh" + "p_" + "X".repeat(36));
