@@ -62,12 +62,8 @@ public final class StandIns {
         if (direct != null && !direct.equals(REPEATED) && !direct.equals(LOW_ENTROPY)) {
             return direct;
         }
-        for (TokenFormat f : TokenFormat.values()) {
-            for (String p : f.prefixes()) {
-                if (v.length() > p.length() && v.startsWith(p) && direct(v.substring(p.length())) != null) {
-                    return PREFIX;
-                }
-            }
+        if (prefixed(v)) {
+            return PREFIX;
         }
         if (direct != null) {
             return direct;
@@ -77,11 +73,23 @@ public final class StandIns {
             if (pair(decoded)) {
                 return DECODED_PAIR;
             }
-            if (direct(decoded) != null) {
+            if (direct(decoded) != null || prefixed(decoded)) {
                 return DECODED;
             }
         }
         return pair(v) ? PAIR : null;
+    }
+
+    /** A token format's prefix followed by a stand-in: {@code npm_xxxx}, {@code ghp_<YOUR_TOKEN>}. */
+    private static boolean prefixed(String v) {
+        for (TokenFormat f : TokenFormat.values()) {
+            for (String p : f.prefixes()) {
+                if (v.length() > p.length() && v.startsWith(p) && direct(v.substring(p.length())) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the body of a token-shaped match (the text after its prefix) is a stand-in. */
@@ -287,7 +295,7 @@ public final class StandIns {
             return false;
         }
         String password = text.substring(colon + 1).strip();
-        return password.length() >= 4 && direct(password) != null;
+        return password.length() >= 4 && (direct(password) != null || prefixed(password));
     }
 
     /** Strict base64 (standard or URL alphabet) that decodes to printable text, or null. */

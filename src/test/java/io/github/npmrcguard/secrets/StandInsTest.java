@@ -104,6 +104,7 @@ class StandInsTest {
         standIns.add("gh" + "p_" + "X".repeat(36));
         standIns.add("AK" + "Cp" + "x".repeat(69));
         standIns.add("gl" + "pat-" + "x".repeat(20));
+        standIns.add(TestTokens.base64("ci-bot:" + "gh" + "p_" + "X".repeat(36)));
         // Documentation pairs and stand-ins hidden in base64, as _auth and _password hold them.
         for (String plain : List.of("username:password", "user:pass", "admin:admin123", "USERNAME:PASSWORD",
                 "your-token", "[BASE64_ENCODED_PERSONAL_ACCESS_TOKEN]", "ci-bot:changeme", "me:${NPM_PASS}")) {
