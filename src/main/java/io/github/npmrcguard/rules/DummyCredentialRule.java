@@ -1,12 +1,17 @@
 package io.github.npmrcguard.rules;
 
 import io.github.npmrcguard.parse.Setting;
+import io.github.npmrcguard.secrets.StandIns;
 
-/** An obvious dummy ({@code changeme}, {@code <YOUR_TOKEN>}, {@code xxxx}) or an empty value in an auth key. */
+/**
+ * A stand-in ({@code changeme}, {@code <YOUR_TOKEN>}, {@code ACME_READ_TOKEN}, {@code @npm.token@}, {@code xxxx})
+ * or an empty value in an auth key: one warning that says why it is no credential, never an error.
+ */
 public final class DummyCredentialRule extends CredentialValueRule {
     public static final RuleInfo INFO = new RuleInfo("dummy-credential", Severity.WARNING,
             "Dummy or empty credential",
-            "An auth key holds an empty value or an obvious stand-in, so the client sends no usable credential. "
+            "An auth key holds an empty value or a stand-in (a variable name, an instruction, another tool's "
+                    + "template, a documentation pair, repeated characters), so the client sends no usable credential. "
                     + "Use a placeholder such as ${NPM_TOKEN} and set the variable in CI, or remove the line.");
 
     @Override
@@ -24,7 +29,8 @@ public final class DummyCredentialRule extends CredentialValueRule {
         if (kind == ValueKind.EMPTY) {
             sink.report(INFO, s.line(), "empty value", s.key(), null);
         } else if (kind == ValueKind.DUMMY) {
-            sink.report(INFO, s.line(), "dummy value", s.key(), null);
+            String why = StandIns.reason(s.value());
+            sink.report(INFO, s.line(), why == null ? "dummy value" : "stand-in value (" + why + ")", s.key(), null);
         }
     }
 }

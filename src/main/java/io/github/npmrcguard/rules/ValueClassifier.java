@@ -1,7 +1,7 @@
 package io.github.npmrcguard.rules;
 
-import java.util.Locale;
-import java.util.Set;
+import io.github.npmrcguard.secrets.StandIns;
+import io.github.npmrcguard.secrets.TokenCatalogue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,11 +10,6 @@ import java.util.regex.Pattern;
  * expansion rules of the client that reads the file (research note sections 2 and 7).
  */
 public final class ValueClassifier {
-    private static final Pattern TOKEN_PREFIX = Pattern.compile("^(npm_|gh[pousr]_|glpat-)");
-    private static final Pattern TEMPLATE_SEPARATORS = Pattern.compile("[-_.]");
-    private static final Pattern INSTRUCTION =
-            Pattern.compile("(your|my|insert|enter|put|add)[-_ ]?.*(token|key|secret|password|here)");
-    private static final Pattern HERE = Pattern.compile(".*(token|secret|password|key)[-_ ]?here");
     /** npm's own expression (env-replace.js): {@code ${NAME}} or {@code ${NAME?}}, NAME without $ { } ?. */
     private static final Pattern NPM_EXPR = Pattern.compile("(\\\\*)\\$\\{([^${}?]+)(\\?)?\\}");
     /** yarn 1's expression (env-replace.js): {@code ${anything but a closing brace}}. */
@@ -30,11 +25,6 @@ public final class ValueClassifier {
     private static final Pattern FOREIGN_PLACEHOLDER = Pattern.compile(
             "\\$\\{\\{.*}}|\\$\\{env\\.[^}]*}|%[A-Za-z_][A-Za-z0-9_]*%|\\{\\{.*}}|\\$\\([A-Za-z_][A-Za-z0-9_]*\\)"
                     + "|\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> DUMMY_WORDS = Set.of("changeme", "change-me", "change_me", "replaceme",
-            "replace-me", "replace_me", "dummy", "placeholder", "token", "your-token", "your_token", "yourtoken",
-            "your-token-here", "your_token_here", "secret", "password", "none", "null", "undefined", "true",
-            "false", "todo", "tbd", "fixme", "example", "redacted", "npm_token", "auth_token", "mytoken",
-            "my-token", "my_token", "xxx", "foo", "bar", "test");
 
     private ValueClassifier() {
     }
@@ -121,36 +111,24 @@ public final class ValueClassifier {
         if (FOREIGN_PLACEHOLDER.matcher(v).matches()) {
             return ValueKind.NOT_EXPANDED;
         }
+        if (isDummy(v)) {
+            // Before the partial match: a shell substitution around $NAME is another tool's template.
+            return ValueKind.DUMMY;
+        }
         if (FOREIGN_PLACEHOLDER.matcher(v).find()) {
             // Some placeholder-ish part plus literal text around it.
             String rest = FOREIGN_PLACEHOLDER.matcher(v).replaceAll("");
             return carriesLiteral(rest) ? ValueKind.PLACEHOLDER_WITH_LITERAL : ValueKind.NOT_EXPANDED;
         }
-        return isDummy(v) ? ValueKind.DUMMY : ValueKind.LITERAL;
+        return ValueKind.LITERAL;
     }
 
-    /** Whether {@code v} is an obvious stand-in rather than a credential. */
+    /**
+     * Whether {@code v} is a stand-in rather than a credential ({@link StandIns}), and holds no token that
+     * the search recognises.
+     */
     public static boolean isDummy(String v) {
-        String lower = v.toLowerCase(Locale.ROOT);
-        if (DUMMY_WORDS.contains(lower)) {
-            return true;
-        }
-        if (lower.startsWith("<") && lower.endsWith(">")) {
-            return true;
-        }
-        if (lower.startsWith("[") && lower.endsWith("]") && lower.length() > 2) {
-            return true;
-        }
-        // The same character over and over: xxxx, 0000, ****, ....
-        if (v.length() >= 3 && v.chars().allMatch(c -> c == v.charAt(0))) {
-            return true;
-        }
-        // A run of x's in a template like npm_xxxxxxxx or xxxx-xxxx-xxxx.
-        String stripped = TEMPLATE_SEPARATORS.matcher(TOKEN_PREFIX.matcher(lower).replaceFirst("")).replaceAll("");
-        if (stripped.length() >= 4 && stripped.chars().allMatch(c -> c == 'x' || c == '*' || c == '.')) {
-            return true;
-        }
-        return INSTRUCTION.matcher(lower).matches() || HERE.matcher(lower).matches();
+        return StandIns.reason(v) != null && TokenCatalogue.get().find(v).isEmpty();
     }
 
     /** The fallback text of a {@code NAME:-x} or {@code NAME-x} expression name, or null when it has none. */

@@ -1,39 +1,53 @@
 package io.github.npmrcguard.secrets;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds registry tokens by their published shapes (research note section 4): npm {@code npm_}, GitHub
- * {@code ghp_ gho_ ghu_ ghs_ ghr_ github_pat_}, GitLab {@code glpat- glcbt- gldt-}, JFrog {@code AKCp} and
- * reference tokens, Google {@code ya29.}, and JWTs. Used on raw lines (comments included) and on decoded
- * values; auth keys do not need it to fail, it only names what a value is.
+ * Finds registry tokens by their published shapes, as the table {@link TokenFormat} lists them: npm
+ * {@code npm_}, GitHub {@code ghp_ gho_ ghu_ ghs_ ghr_ github_pat_}, GitLab {@code glpat- glcbt- gldt-}, JFrog
+ * {@code AKCp} and reference tokens, Google {@code ya29.}, and JWTs. Used on raw lines (comments included) and
+ * on decoded values; auth keys do not need it to fail, it only names what a value is. A prefix followed by a
+ * stand-in ({@code npm_xxxx…}) is no token ({@link StandIns}).
  */
 public final class TokenCatalogue {
-    // One pattern, one pass per line: each alternative is a named group. Look-arounds stand in for \b
-    // so that "_" and "-" count as part of a token.
-    private static final Pattern TOKENS = Pattern.compile(
-            "(?<![A-Za-z0-9_])(?:"
-                    + "(?<npm>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])"
-                    + "|(?<ghfg>github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])"
-                    // GitHub: the classic 36-character body, or the 2026 stateless form (dot-separated JWT segments).
-                    + "|(?<gh>gh[pousr]_(?:[A-Za-z0-9_]{36,255}(?![A-Za-z0-9_]|\\.[A-Za-z0-9])"
-                    + "|[A-Za-z0-9_]{4,}(?:\\.[A-Za-z0-9_-]{4,}){2,}))"
-                    + "|(?<gitlab>(?:glpat-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2}[0-9a-z]{7})?"
-                    + "|glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}|gldt-[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-]))"
-                    + "|(?<akcp>AKCp[A-Za-z0-9]{69})(?![A-Za-z0-9])"
-                    + "|(?<reftkn>cmVmdGtu[A-Za-z0-9]{56})(?![A-Za-z0-9])"
-                    + "|(?<ya29>ya29\\.[A-Za-z0-9_-]{20,})"
-                    + "|(?<jwt>ey[A-Za-z0-9_-]{17,}\\.ey[A-Za-z0-9_-]{17,}\\.(?:[A-Za-z0-9_-]{10,}={0,2})?)"
-                    + ")");
+    private static final TokenFormat[] FORMATS = TokenFormat.values();
+    // One pattern, one pass per line: each format is one capturing group, numbered by its place in the
+    // table. Look-arounds stand in for \b so that "_" and "-" count as part of a token.
+    private static final Pattern TOKENS = Pattern.compile(alternation());
+    /** The prefilter's keywords, by their first character (ASCII only). */
+    private static final String[][] KEYWORDS_BY_FIRST = keywordsByFirst();
 
     private static final TokenCatalogue INSTANCE = new TokenCatalogue();
 
     /** The shared, stateless instance. */
     public static TokenCatalogue get() {
         return INSTANCE;
+    }
+
+    private static String alternation() {
+        StringBuilder p = new StringBuilder("(?<![A-Za-z0-9_])(?:");
+        for (int i = 0; i < FORMATS.length; i++) {
+            p.append(i == 0 ? "(" : "|(").append(FORMATS[i].pattern()).append(')');
+        }
+        return p.append(')').toString();
+    }
+
+    private static String[][] keywordsByFirst() {
+        String[][] byFirst = new String[128][];
+        for (TokenFormat f : FORMATS) {
+            for (String k : f.keywords()) {
+                char c = k.charAt(0);
+                String[] old = byFirst[c] == null ? new String[0] : byFirst[c];
+                String[] grown = Arrays.copyOf(old, old.length + 1);
+                grown[old.length] = k;
+                byFirst[c] = grown;
+            }
+        }
+        return byFirst;
     }
 
     /** Every token in {@code text}, left to right. */
@@ -44,7 +58,7 @@ public final class TokenCatalogue {
         List<TokenMatch> out = new ArrayList<>(1);
         Matcher m = TOKENS.matcher(text);
         while (m.find()) {
-            out.add(toMatch(m, text));
+            add(out, toMatch(m, text));
         }
         return out;
     }
@@ -63,7 +77,7 @@ public final class TokenCatalogue {
         m.useAnchoringBounds(false);
         m.region(from, text.length());
         while (m.find()) {
-            out.add(toMatch(m, text));
+            add(out, toMatch(m, text));
         }
         return out;
     }
@@ -77,79 +91,58 @@ public final class TokenCatalogue {
         return null;
     }
 
+    private static void add(List<TokenMatch> out, TokenMatch match) {
+        if (match != null) {
+            out.add(match);
+        }
+    }
+
+    /** The match the matcher stands on, or null when it is a prefix followed by a stand-in. */
     private static TokenMatch toMatch(Matcher m, CharSequence text) {
-        if (m.group("npm") != null) {
-            boolean valid = Base62Checksum.valid(text.subSequence(m.start() + 4, m.end()));
-            return new TokenMatch(TokenFormat.NPM, m.start(), m.end(), valid, valid);
+        int group = 1;
+        while (m.start(group) < 0) {
+            group++;
         }
-        if (m.group("gh") != null) {
-            int len = m.end() - m.start();
-            // Classic 40-character tokens carry the checksum; the longer and newer stateless forms do not.
-            boolean valid = len == 40 && Base62Checksum.valid(text.subSequence(m.start() + 4, m.end()));
-            boolean confident = valid || len != 40;
-            return new TokenMatch(TokenFormat.GITHUB, m.start(), m.end(), valid, confident);
+        TokenFormat format = FORMATS[group - 1];
+        CharSequence body = text.subSequence(m.start() + prefixLength(format, text, m.start()), m.end());
+        if (StandIns.isStandInBody(body)) {
+            return null;
         }
-        TokenFormat format;
-        if (m.group("ghfg") != null) {
-            format = TokenFormat.GITHUB_FINE_GRAINED;
-        } else if (m.group("gitlab") != null) {
-            format = TokenFormat.GITLAB;
-        } else if (m.group("akcp") != null) {
-            format = TokenFormat.JFROG_API_KEY;
-        } else if (m.group("reftkn") != null) {
-            format = TokenFormat.JFROG_REFERENCE_TOKEN;
-        } else if (m.group("ya29") != null) {
-            format = TokenFormat.GOOGLE_OAUTH;
-        } else {
-            format = TokenFormat.JWT;
+        boolean valid = false;
+        boolean confident = true;
+        if (format.checksum() == TokenFormat.Checksum.CRC32_BASE62 && body.length() == 36) {
+            valid = Base62Checksum.valid(body);
+            confident = valid;
         }
-        return new TokenMatch(format, m.start(), m.end(), false, true);
+        return new TokenMatch(format, m.start(), m.end(), valid, confident);
+    }
+
+    /** How many chars of the token at {@code start} are the format's prefix. */
+    private static int prefixLength(TokenFormat format, CharSequence text, int start) {
+        for (String p : format.prefixes()) {
+            if (at(text, start, p)) {
+                return p.length();
+            }
+        }
+        return 0;
     }
 
     /**
-     * A cheap pre-check: whether {@code text} holds the fixed start of some format ({@code npm_},
-     * {@code github_pat_}, {@code gh?_}, {@code glpat-}, {@code glcbt-}, {@code gldt-}, {@code AKCp},
-     * {@code cmVmdGtu}, {@code ya29.}, or the {@code .ey} that starts a JWT's second part). Most lines have
-     * none; checking whole prefixes rather than letter pairs keeps pom lines ({@code <plugin>},
-     * {@code <key>}) from reaching the regular expression.
+     * A cheap pre-check: whether {@code text} holds a keyword of some format (its fixed start, or for a JWT
+     * the {@code .ey} that starts its second part). Most lines have none; checking whole keywords rather
+     * than letter pairs keeps pom lines ({@code <plugin>}, {@code <key>}) from reaching the regular
+     * expression.
      */
     private static boolean mayHoldToken(CharSequence text) {
         for (int i = 0, n = text.length() - 1; i < n; i++) {
-            switch (text.charAt(i)) {
-                case 'n':
-                    if (at(text, i, "npm_")) {
+            char c = text.charAt(i);
+            String[] keywords = c < 128 ? KEYWORDS_BY_FIRST[c] : null;
+            if (keywords != null) {
+                for (String k : keywords) {
+                    if (at(text, i, k)) {
                         return true;
                     }
-                    break;
-                case 'g':
-                    if (at(text, i, "github_pat_") || at(text, i, "glpat-") || at(text, i, "glcbt-") || at(text, i, "gldt-")
-                            || i + 3 < text.length() && text.charAt(i + 1) == 'h' && "pousr".indexOf(text.charAt(i + 2)) >= 0
-                                    && text.charAt(i + 3) == '_') {
-                        return true;
-                    }
-                    break;
-                case 'A':
-                    if (at(text, i, "AKCp")) {
-                        return true;
-                    }
-                    break;
-                case 'c':
-                    if (at(text, i, "cmVmdGtu")) {
-                        return true;
-                    }
-                    break;
-                case 'y':
-                    if (at(text, i, "ya29.")) {
-                        return true;
-                    }
-                    break;
-                case '.':
-                    if (at(text, i, ".ey")) {
-                        return true;
-                    }
-                    break;
-                default:
-                    break;
+                }
             }
         }
         return false;

@@ -71,9 +71,9 @@ class RulesTest {
     @Test
     void inlineCommentCutsTheValueAsNpmDoes() {
         // npm reads "abc" as the token; the rest is a comment.
-        List<String> out = lines(".npmrc", "//h.example/:_authToken=abc123secret # rotated monthly\n");
+        List<String> out = lines(".npmrc", "//h.example/:_authToken=q7Rk2Lm9Xw # rotated monthly\n");
         assertEquals(List.of("ERROR .npmrc:1: literal value in //h.example/:_authToken [literal-credential] (fingerprint "
-                + Fingerprint.of("abc123secret") + ")"), out);
+                + Fingerprint.of("q7Rk2Lm9Xw") + ")"), out);
     }
 
     @Test
@@ -159,8 +159,26 @@ class RulesTest {
         assertEquals(List.of(
                 "WARNING .npmrc:1: placeholder that npm does not expand in //a.example/:_authToken [placeholder-not-expanded]",
                 "WARNING .npmrc:2: placeholder that npm does not expand in //b.example/:_authToken [placeholder-not-expanded]",
-                "WARNING .npmrc:3: dummy value in //c.example/:_authToken [dummy-credential]",
+                "WARNING .npmrc:3: stand-in value (a stand-in in brackets, as set-up pages print them) in //c.example/:_authToken [dummy-credential]",
                 "WARNING .npmrc:4: empty value in //d.example/:_authToken [dummy-credential]"), out);
+    }
+
+    @Test
+    void aStandInIsOneWarningThatSaysWhyAndARandomPasswordStaysAnError() {
+        String xs = "npm" + "_" + "x".repeat(36);
+        List<String> out = lines(".npmrc", "//a.example/:_authToken=" + "ACME_READ_TOKEN\n"
+                + "//b.example/:_authToken=" + xs + "\n"
+                + "//c.example/:_password=" + TestTokens.base64("username:password") + "\n"
+                + "//d.example/:_authToken=@@NPM_TOKEN@@\n"
+                + "//e.example/:_authToken=hT9!kq2L\n");
+        assertEquals(List.of(
+                "ERROR .npmrc:5: literal value in //e.example/:_authToken [literal-credential] (fingerprint "
+                        + Fingerprint.of("hT9!kq2L") + ")",
+                "WARNING .npmrc:1: stand-in value (looks like a variable name, not a token) in //a.example/:_authToken [dummy-credential]",
+                "WARNING .npmrc:2: stand-in value (a token prefix followed by a stand-in) in //b.example/:_authToken [dummy-credential]",
+                "WARNING .npmrc:3: stand-in value (decodes to a documentation pair such as user:password) in //c.example/:_password [dummy-credential]",
+                "WARNING .npmrc:4: stand-in value (a template of another tool: Maven filtering) in //d.example/:_authToken [dummy-credential]"),
+                out);
     }
 
     @Test

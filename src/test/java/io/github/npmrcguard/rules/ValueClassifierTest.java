@@ -32,6 +32,16 @@ class ValueClassifierTest {
         "your-token-here|DUMMY",
         "d7a1c0e2-7b5e-4c1a-9f3e-2b8c9d0e1f2a|LITERAL",
         "s3cr3tP4ss|LITERAL",
+        "hT9!kq2L|LITERAL",
+        "ACME_READ_TOKEN|DUMMY",
+        "PASTE_TOKEN_HERE|DUMMY",
+        "@@NPM_TOKEN@@|DUMMY",
+        "$(cat ~/.npm-token)|DUMMY",
+        "`echo $NPM_TOKEN`|DUMMY",
+        "process.env.NPM_TOKEN|DUMMY",
+        "00000000-0000-0000-0000-000000000000|DUMMY",
+        "dXNlcm5hbWU6cGFzc3dvcmQ=|DUMMY",
+        "abcdef123456|DUMMY",
     })
     void npm(String value, ValueKind expected) {
         assertEquals(expected, ValueClassifier.classify(value, Dialect.NPM));
@@ -63,7 +73,7 @@ class ValueClassifierTest {
         "${NPM_TOKEN-}|PLACEHOLDER",
         "${NPM_TOKEN:-abcdef123}|PLACEHOLDER_WITH_LITERAL",
         "$NPM_TOKEN|NOT_EXPANDED",
-        "plainSecretValue99|LITERAL",
+        "pLq7Rk2xW9v|LITERAL",
     })
     void yarnBerry(String value, ValueKind expected) {
         assertEquals(expected, ValueClassifier.classify(value, Dialect.YARN_BERRY));
@@ -73,7 +83,7 @@ class ValueClassifierTest {
     @CsvSource(delimiter = '|', value = {
         "$NPM_TOKEN|PLACEHOLDER",
         "${NPM_TOKEN}|NOT_EXPANDED",
-        "abcSecret123|LITERAL",
+        "Zq8rT2kLp0|LITERAL",
     })
     void bun(String value, ValueKind expected) {
         assertEquals(expected, ValueClassifier.classify(value, Dialect.BUN));
