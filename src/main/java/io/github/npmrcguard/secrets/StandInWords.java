@@ -44,7 +44,8 @@ final class StandInWords {
             + " snapshot snapshots group groups proxy mirror upstream private fontawesome font awesome pro"
             + " bit cloud platform portal hub store space vault ssm param parameter config configuration setting"
             + " settings me it up an address url host hostname server domain publisher consumer reader writer owner member members true false yes ok invalid expired"
-            + " revoked rotated secretkey accesstoken authkey clientsecret clientid changeit").split(" ")));
+            + " revoked rotated secretkey accesstoken authkey clientsecret clientid changeit"
+            + " garbage junk bogus blah nothing whatever something anything nonsense").split(" ")));
     private static final int MIN_WORD = 2;
 
     private StandInWords() {
@@ -75,7 +76,8 @@ final class StandInWords {
             String lower = piece.toLowerCase(Locale.ROOT);
             List<String> words = split(lower);
             if (words == null) {
-                if (!pronounceable(lower)) {
+                // In UPPER_SNAKE a short unknown piece is an abbreviation (GH, CI, GCP), as variable names use them.
+                if (!pronounceable(lower) && !(lower.length() <= 3 && upperSnake(v))) {
                     return Verdict.NOT_WORDS;
                 }
                 pronounceable++;
@@ -105,6 +107,20 @@ final class StandInWords {
             return Verdict.INSTRUCTION;
         }
         return identifier ? Verdict.VARIABLE : Verdict.WORDS;
+    }
+
+    /** UPPER_SNAKE with at least one underscore: how environment variables are named. */
+    private static boolean upperSnake(String v) {
+        boolean underscore = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '_') {
+                underscore = true;
+            } else if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return underscore;
     }
 
     /** An environment variable's or a program's name: UPPER_SNAKE, snake_case or camelCase. */

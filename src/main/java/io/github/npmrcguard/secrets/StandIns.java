@@ -116,6 +116,12 @@ public final class StandIns {
                 || first == '"' && last == '"' || first == '\'' && last == '\'')) {
             return direct(v.substring(1, v.length() - 1).strip());
         }
+        if (v.length() > 2 && last == '=') {
+            String unpadded = v.substring(0, v.length() - (v.charAt(v.length() - 2) == '=' ? 2 : 1));
+            if (!unpadded.isEmpty() && unpadded.indexOf('=') < 0 && direct(unpadded) != null) {
+                return direct(unpadded); // fake==: a stand-in dressed as base64
+            }
+        }
         if (COMMON.contains(v.toLowerCase(Locale.ROOT))) {
             return WORDS;
         }

@@ -96,7 +96,7 @@ class StandInsTest {
                 "npm_xxxxxxxx", "npm_<YOUR_TOKEN>", "ghp_YOUR_TOKEN_HERE",
                 // seen in public repositories' config and set-up notes
                 "PASSWORD", "[BASE64_ENCODED_TOKEN]", "<BASE64_ENCODE_PERSONAL_ACCESS_TOKEN>", "<corp-email-address>",
-                "$(printf '%s' \"$NEXUS_PASSWORD\" | base64 | tr -d '\\n')", "YOUR_GRANULAR_TOKEN", "YOUR_GITHUB_PAT",
+                "$(printf '%s' \"$NEXUS_PASSWORD\" | base64 | tr -d '\\n')", "YOUR_GRANULAR_TOKEN", "YOUR_GITHUB_PAT", "NPM_GH_PACKAGES", "garbage", "\"fake==\"", "CI_GCP_NPM_TOKEN",
                 "AAAbbbCCCdddEEEfffGGGhhhIIIjjj111222333444555666777=", "@TOKEN", "@EXAMPLE_TOKEN", "@npmToken@",
                 "@@NPMTOKEN@@", "dGVzdA=="));
         // Token-shaped ones are made here, never committed.
