@@ -10,8 +10,9 @@ import io.github.npmrcguard.generate.RegistrySpec;
 import io.github.npmrcguard.scan.Preflight;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -79,12 +80,22 @@ public class GenerateMojo extends AbstractGuardMojo {
 
     @Override
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
-        GenerationResult result = RunOncePerBuild.shared(session, "generate\0" + scanRoot, () -> generate(scanRoot));
-        if (result == null) {
+        Map<String, String> userConfigs = RunOncePerBuild.shared(session, "generate\0" + scanRoot,
+                () -> userConfigsByModule(generate(scanRoot)));
+        if (userConfigs == null) {
             return;
         }
-        Optional<Path> userConfig = result.userConfigFor(project.getBasedir().toPath().toAbsolutePath().normalize());
-        userConfig.ifPresent(p -> project.getProperties().setProperty(USERCONFIG_PROPERTY, p.toString()));
+        String userConfig = userConfigs.get(project.getBasedir().toPath().toAbsolutePath().normalize().toString());
+        if (userConfig != null) {
+            project.getProperties().setProperty(USERCONFIG_PROPERTY, userConfig);
+        }
+    }
+
+    /** Per module folder, its user config: as strings, since the other modules may run in another class realm. */
+    private static Map<String, String> userConfigsByModule(GenerationResult result) {
+        Map<String, String> out = new HashMap<>();
+        result.userConfigs().forEach((module, file) -> out.put(module.toString(), file.toString()));
+        return out;
     }
 
     private GenerationResult generate(Path scanRoot) throws MojoExecutionException, MojoFailureException {
