@@ -88,7 +88,8 @@ abstract class AbstractGuardMojo extends AbstractMojo {
         }
         Path scanRoot = scanRoot();
         if (runOncePerRoot() && !RunOncePerBuild.first(session, goal(), scanRoot.toString())) {
-            getLog().info("npmrc-guard: " + scanRoot + " already scanned by " + goal() + " in this build");
+            // DEBUG: in a large reactor an INFO line here would repeat for every module.
+            getLog().debug("npmrc-guard: " + scanRoot + " already scanned by " + goal() + " in this build");
             return;
         }
         run(scanRoot);

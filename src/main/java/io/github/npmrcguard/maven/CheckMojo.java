@@ -4,10 +4,11 @@ import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.files.ScanSet;
 import io.github.npmrcguard.files.ScanSetReader;
 import io.github.npmrcguard.report.ConsoleReport;
+import io.github.npmrcguard.report.LogLines;
 import io.github.npmrcguard.report.SarifWriter;
-import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.Rule;
 import io.github.npmrcguard.rules.RuleCatalogue;
+import io.github.npmrcguard.rules.Severity;
 import io.github.npmrcguard.scan.Preflight;
 import io.github.npmrcguard.scan.AllowedFinding;
 import io.github.npmrcguard.scan.ScanResult;
@@ -51,7 +52,8 @@ public class CheckMojo extends AbstractGuardMojo {
 
     /**
      * Where to write a SARIF 2.1.0 report (for GitHub code scanning and other viewers). In a project build it
-     * defaults to {@code target/npmrc-guard.sarif} of the top-level project; without a pom no report is
+     * defaults to {@code target/npmrc-guard.sarif} of the folder Maven was started in (also under {@code -pl});
+     * without a pom no report is
      * written unless this is set.
      */
     @Parameter(property = "npmrcguard.sarif")
@@ -110,11 +112,12 @@ public class CheckMojo extends AbstractGuardMojo {
         for (AllowedFinding a : result.allowed()) {
             getLog().info(ConsoleReport.allowedLine(a));
         }
-        for (Finding f : result.warnings()) {
-            getLog().warn(f.logLine());
-        }
-        for (Finding f : result.errors()) {
-            getLog().error(f.logLine());
+        for (LogLines.Line line : LogLines.of(result.findings())) {
+            if (line.severity() == Severity.ERROR) {
+                getLog().error(line.text());
+            } else {
+                getLog().warn(line.text());
+            }
         }
         finishSarif(sarifJob);
         if (result.errors().isEmpty()) {
@@ -171,10 +174,17 @@ public class CheckMojo extends AbstractGuardMojo {
         if (sarif != null) {
             return sarif.toPath().toAbsolutePath();
         }
-        MavenProject top = session.getTopLevelProject();
-        if (top == null || top.getFile() == null || !session.getRequest().isProjectPresent()) {
+        if (!session.getRequest().isProjectPresent() || session.getExecutionRootDirectory() == null) {
             return null;
         }
-        return Path.of(top.getBuild().getDirectory(), "npmrc-guard.sarif");
+        // The execution root's target/, also under -pl, where the project there is not built: CI reads it there.
+        Path executionRoot = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+        for (MavenProject p : all) {
+            if (p.getBasedir() != null && executionRoot.equals(p.getBasedir().toPath().toAbsolutePath().normalize())) {
+                return Path.of(p.getBuild().getDirectory(), "npmrc-guard.sarif");
+            }
+        }
+        return executionRoot.resolve("target").resolve("npmrc-guard.sarif");
     }
 }

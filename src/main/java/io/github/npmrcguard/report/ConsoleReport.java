@@ -50,8 +50,9 @@ public final class ConsoleReport {
                     + (unreadable.size() == 1 ? "it" : "them") + " in <excludes>.");
         }
         if (!preflight.isEmpty()) {
-            parts.add(count(preflight.size(), "placeholder variable") + " not usable in this build: set "
-                    + (preflight.size() == 1 ? "it" : "them") + " in the CI job's secrets, or turn the check off "
+            long variables = LogLines.preflightProblems(preflight);
+            parts.add(count(variables, "placeholder variable") + " not usable in this build: set "
+                    + (variables == 1 ? "it" : "them") + " in the CI job's secrets, or turn the check off "
                     + "with npmrcguard.preflight=off.");
         }
         return "npmrc-guard: " + String.join(" ", parts);

@@ -153,8 +153,15 @@ public final class Scanner {
                 }
             });
         }
-        return new ScanResult(reported, verdicts.allowed, set.notes(), set.files().size() + set.large().size(),
-                set.git());
+        // A file's staged and working copies are one file to the user.
+        Set<String> paths = new HashSet<>();
+        for (ScanFile file : set.files()) {
+            paths.add(file.path());
+        }
+        for (LargeFile file : set.large()) {
+            paths.add(file.path());
+        }
+        return new ScanResult(reported, verdicts.allowed, set.notes(), paths.size(), set.git());
     }
 
     /**

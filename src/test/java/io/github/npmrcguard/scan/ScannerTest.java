@@ -69,6 +69,14 @@ class ScannerTest {
     }
 
     @Test
+    void stagedAndWorkingCopiesOfOneFileCountAsOneFileChecked() throws Exception {
+        add(".npmrc", Provenance.STAGED, "registry=https://r.example/\n");
+        add(".npmrc", Provenance.WORKING_COPY, "# edited\nregistry=https://r.example/\n");
+        add("web/.npmrc", Provenance.STAGED, "registry=https://r.example/\n");
+        assertEquals(2, scan(Allowlist.none()).filesChecked());
+    }
+
+    @Test
     void secretInBothStagedAndWorkingCopyIsOneError() throws Exception {
         String t = tokens.npm();
         add(".npmrc", Provenance.STAGED, "//registry.npmjs.org/:_authToken=" + t + "\n");
