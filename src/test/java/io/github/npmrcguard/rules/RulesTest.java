@@ -252,6 +252,9 @@ class RulesTest {
         assertEquals(List.of("WARNING web/src/main/resources/static/.npmrc:1: file inside a folder Maven packages into the artifact [packaged-config]"),
                 lines("web/src/main/resources/static/.npmrc", "registry=https://registry.npmjs.org/\n"));
         assertEquals(List.of(), lines("web/src/main/frontend/.npmrc", "registry=https://registry.npmjs.org/\n"));
+        assertEquals(List.of(), lines("arch/src/main/resources/archetype-resources/pom.xml",
+                "<?xml version=\"1.0\"?>\n<project><modelVersion>4.0.0</modelVersion></project>\n"),
+                "an archetype's template pom is not npm config");
     }
 
     @Test
