@@ -56,6 +56,16 @@ class RulesTest {
     }
 
     @Test
+    void aYarnPlaceholderWithoutFallbackIsItsOwnWarningAndTheSafeFormIsNot() {
+        assertEquals(List.of("WARNING .yarnrc.yml:3: ${ACME_TOKEN} placeholder, which stops every yarn command when"
+                + " ACME_TOKEN is unset: write \"${ACME_TOKEN:-}\" in npmScopes.acme.npmAuthToken [yarn-required-placeholder]"),
+                lines(".yarnrc.yml", "npmScopes:\n  acme:\n    npmAuthToken: \"${ACME_TOKEN}\"\n"
+                        + "npmAuthToken: \"${NPM_TOKEN:-}\"\nnpmRegistryServer: \"${REGISTRY}\"\n"));
+        assertEquals(List.of(), lines(".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN-}\"\n"));
+        assertEquals(List.of(), lines(".npmrc", "//r.example/:_authToken=${NPM_TOKEN}\n"));
+    }
+
+    @Test
     void commentedOutTokenLineIsStillAKnownToken() {
         String t = tokens.npm();
         List<String> out = lines(".npmrc", "# //registry.npmjs.org/:_authToken=" + t + "\n");
