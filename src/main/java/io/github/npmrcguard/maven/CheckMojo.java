@@ -25,7 +25,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -62,10 +61,6 @@ public class CheckMojo extends AbstractGuardMojo {
     /** The project the goal runs in (a stand-in when there is no pom). */
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
-
-    /** This plugin, for its version in the SARIF report. */
-    @Parameter(defaultValue = "${plugin}", readonly = true)
-    PluginDescriptor plugin;
 
     @Override
     String goal() {
@@ -125,13 +120,13 @@ public class CheckMojo extends AbstractGuardMojo {
             return;
         }
         if (ConsoleReport.hasCredentials(result)) {
-            getLog().error(ConsoleReport.REMEDY);
+            getLog().error(runnable(ConsoleReport.remedy(result)));
         }
         if (!fail) {
-            getLog().warn(ConsoleReport.failureSummary(result) + " Not failing the build: npmrcguard.fail=false.");
+            getLog().warn(runnable(ConsoleReport.failureSummary(result)) + " Not failing the build: npmrcguard.fail=false.");
             return;
         }
-        throw new MojoFailureException(ConsoleReport.failureSummary(result));
+        throw new MojoFailureException(runnable(ConsoleReport.failureSummary(result)));
     }
 
     private List<Rule> rules() throws MojoFailureException {

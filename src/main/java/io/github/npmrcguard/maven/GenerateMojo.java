@@ -132,18 +132,18 @@ public class GenerateMojo extends AbstractGuardMojo {
         for (Message m : result.messages()) {
             switch (m.level()) {
                 case ERROR:
-                    getLog().error("npmrc-guard: " + m.text());
+                    getLog().error("npmrc-guard: " + runnable(m.text()));
                     break;
                 case WARNING:
-                    getLog().warn("npmrc-guard: " + m.text());
+                    getLog().warn("npmrc-guard: " + runnable(m.text()));
                     break;
                 default:
-                    getLog().info("npmrc-guard: " + m.text());
+                    getLog().info("npmrc-guard: " + runnable(m.text()));
             }
         }
         if (result.hasErrors()) {
-            String summary = "npmrc-guard: generate found problems, listed above as errors: commit what "
-                    + "mvn npmrc-guard:generate writes, and set the token variables the build needs.";
+            String summary = runnable("npmrc-guard: generate found problems, listed above as errors: commit what "
+                    + "mvn npmrc-guard:generate writes, and set the token variables the build needs.");
             if (fail) {
                 throw new MojoFailureException(summary);
             }

@@ -39,6 +39,13 @@ import java.util.function.Supplier;
  * large to parse is searched for token formats as a stream instead, and reported as searched only.
  */
 public final class Scanner {
+    /**
+     * The note on a committed error whose secret the differing working copy no longer holds: what
+     * {@code fix} leaves until the file is staged.
+     */
+    public static final String STAGED_ONLY = "judged the staged version: the working copy no longer holds it,"
+            + " so stage the file (git add)";
+
     private final ScanSetSource source;
 
     private final List<Rule> rules;
@@ -127,6 +134,7 @@ public final class Scanner {
             }
         }
         List<Finding> reported = verdicts.reported;
+        markStagedOnly(set, verdicts, reported);
         for (FileProblem p : problems) {
             RuleInfo rule = p.blocking() ? RuleCatalogue.UNREADABLE_FILE : RuleCatalogue.SKIPPED_FILE;
             reported.add(new Finding(p.path(), 1, rule, rule.severity(), p.message(), "", "", ""));
@@ -281,6 +289,28 @@ public final class Scanner {
     }
 
     /** Parses one version, runs the rules on it, and hands what they find to the verdicts. */
+    /** Notes each committed error whose secret a differing working copy of its file no longer holds. */
+    private static void markStagedOnly(ScanSet set, Verdicts verdicts, List<Finding> reported) {
+        Set<String> workingCopies = new HashSet<>();
+        for (ScanFile file : set.files()) {
+            if (file.provenance() == Provenance.WORKING_COPY) {
+                workingCopies.add(file.path());
+            }
+        }
+        for (LargeFile file : set.large()) {
+            if (file.provenance() == Provenance.WORKING_COPY) {
+                workingCopies.add(file.path());
+            }
+        }
+        if (workingCopies.isEmpty()) {
+            return;
+        }
+        reported.replaceAll(f -> f.severity() == Severity.ERROR && !f.fingerprint().isEmpty()
+                && workingCopies.contains(f.path())
+                && !verdicts.workingCopySecrets.contains(f.path() + '\0' + f.fingerprint())
+                ? f.withSeverity(Severity.ERROR, STAGED_ONLY) : f);
+    }
+
     private static void check(ScanFile file, DocumentReader reader, DocumentChecker checker, Verdicts verdicts) {
         DocumentReader.Read read = reader.read(file);
         List<Finding> found = new ArrayList<>(read.findings());
@@ -297,6 +327,8 @@ public final class Scanner {
         /** Secrets the committed versions already report, so a working copy holding the same one adds nothing. */
         private final Set<String> committedSecrets = new HashSet<>();
         private final Set<String> seen = new HashSet<>();
+        /** Secrets the differing working copies of tracked files hold. */
+        final Set<String> workingCopySecrets = new HashSet<>();
 
         Verdicts(Allowlist allowlist, Supplier<LocalDate> today) {
             this.allowlist = allowlist;
@@ -311,6 +343,9 @@ public final class Scanner {
                         committedSecrets.add(f.path() + '\0' + f.fingerprint());
                     }
                 } else {
+                    if (provenance == Provenance.WORKING_COPY && !f.fingerprint().isEmpty()) {
+                        workingCopySecrets.add(f.path() + '\0' + f.fingerprint());
+                    }
                     // Outside committed content only secrets matter, and only ones not reported already.
                     if (f.fingerprint().isEmpty() || committedSecrets.contains(f.path() + '\0' + f.fingerprint())) {
                         continue;
