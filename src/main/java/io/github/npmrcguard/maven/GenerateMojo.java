@@ -1,6 +1,7 @@
 package io.github.npmrcguard.maven;
 
 import io.github.npmrcguard.generate.FileChange;
+import io.github.npmrcguard.generate.FolderModules;
 import io.github.npmrcguard.generate.GenerationResult;
 import io.github.npmrcguard.generate.Generator;
 import io.github.npmrcguard.generate.GeneratorOptions;
@@ -8,6 +9,7 @@ import io.github.npmrcguard.generate.Message;
 import io.github.npmrcguard.generate.ModuleInput;
 import io.github.npmrcguard.generate.RegistrySpec;
 import io.github.npmrcguard.scan.Preflight;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,9 +33,11 @@ import org.apache.maven.project.MavenProject;
  * the project property {@code npmrcguard.userconfig.file} for {@code NPM_CONFIG_USERCONFIG}. Existing files are merged with
  * minimal line edits and never rewritten when nothing changes. Under {@code CI} no project file is written:
  * a project file that is not up to date fails the build instead (run the goal locally and commit). Bind it
- * to {@code validate}, before {@code check}, or run {@code mvn npmrc-guard:generate}.
+ * to {@code validate}, before {@code check}, or run {@code mvn npmrc-guard:generate}. Without a pom (or from
+ * a folder outside a project whose model Maven cannot build, with {@code npmrcguard.root}) the modules are the
+ * scan root and every folder below it that holds a {@code pom.xml}.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
 public class GenerateMojo extends AbstractGuardMojo {
     /** The project property that holds the path of the generated user config, for NPM_CONFIG_USERCONFIG. */
     public static final String USERCONFIG_PROPERTY = "npmrcguard.userconfig.file";
@@ -58,8 +62,8 @@ public class GenerateMojo extends AbstractGuardMojo {
     @Parameter(property = "npmrcguard.fail", defaultValue = "true")
     boolean fail;
 
-    /** This module. */
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    /** This module (a stand-in when there is no pom). */
+    @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
     @Override
@@ -82,7 +86,7 @@ public class GenerateMojo extends AbstractGuardMojo {
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
         Map<String, String> userConfigs = RunOncePerBuild.shared(session, "generate\0" + scanRoot,
                 () -> userConfigsByModule(generate(scanRoot)));
-        if (userConfigs == null) {
+        if (userConfigs == null || project == null || project.getBasedir() == null) {
             return;
         }
         String userConfig = userConfigs.get(project.getBasedir().toPath().toAbsolutePath().normalize().toString());
@@ -111,15 +115,8 @@ public class GenerateMojo extends AbstractGuardMojo {
             throw new MojoFailureException(e.getMessage().startsWith("npmrcguard.") ? e.getMessage()
                     : "<registries>: " + e.getMessage());
         }
-        List<ModuleInput> modules = new ArrayList<>();
-        for (MavenProject p : session.getProjects()) {
-            ModuleInput module = new ModuleInput(p.getBasedir().toPath().toAbsolutePath().normalize(),
-                    Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize(), List.of());
-            for (Path wd : frontendWorkingDirectories(p)) {
-                module = module.withWorkingDirectory(wd);
-            }
-            modules.add(module);
-        }
+        List<ModuleInput> modules = session.getRequest().isProjectPresent() ? reactorModules()
+                : folderModules(scanRoot);
         GenerationResult result = new Generator(options).run(modules);
         for (FileChange change : result.files()) {
             getLog().info("npmrc-guard: " + change.summary());
@@ -150,6 +147,32 @@ public class GenerateMojo extends AbstractGuardMojo {
             getLog().warn(summary + " Not failing the build: npmrcguard.fail=false.");
         }
         return result;
+    }
+
+    /** The reactor's modules, with the frontend-maven-plugin working folders their poms set. */
+    private List<ModuleInput> reactorModules() {
+        List<ModuleInput> modules = new ArrayList<>();
+        for (MavenProject p : session.getProjects()) {
+            ModuleInput module = new ModuleInput(p.getBasedir().toPath().toAbsolutePath().normalize(),
+                    Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize(), List.of());
+            for (Path wd : frontendWorkingDirectories(p)) {
+                module = module.withWorkingDirectory(wd);
+            }
+            modules.add(module);
+        }
+        return modules;
+    }
+
+    /** Without a pom there is no Maven model: the modules come from the folder tree, as check's files do. */
+    private List<ModuleInput> folderModules(Path scanRoot) throws MojoExecutionException {
+        getLog().info("npmrc-guard: no pom here, so the modules are " + scanRoot
+                + " and each folder below it with a pom.xml");
+        try {
+            return FolderModules.under(scanRoot);
+        } catch (IOException e) {
+            throw new MojoExecutionException("npmrc-guard could not list the folders under " + scanRoot + ": "
+                    + e.getMessage() + ". Set npmrcguard.root to a readable folder.", e);
+        }
     }
 
     /** The {@code workingDirectory} of frontend-maven-plugin in this module, plugin-wide or per execution. */
