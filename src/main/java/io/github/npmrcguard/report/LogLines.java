@@ -26,12 +26,24 @@ public final class LogLines {
 
     public static List<Line> of(List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
-                .thenComparing(f -> f.severity() != Severity.ERROR));
+        // A class, not a lambda chain: each lambda is a class spun at first use in the cold JVM of every build.
+        sorted.sort(new Comparator<Finding>() {
+            @Override
+            public int compare(Finding a, Finding b) {
+                int byPath = a.path().compareTo(b.path());
+                if (byPath != 0) {
+                    return byPath;
+                }
+                int byLine = Integer.compare(a.line(), b.line());
+                return byLine != 0 ? byLine
+                        : Boolean.compare(a.severity() != Severity.ERROR, b.severity() != Severity.ERROR);
+            }
+        });
         Map<String, Integer> readers = new HashMap<>();
         for (Finding f : sorted) {
             if (f.rule() == PreflightVariableRule.INFO) {
-                readers.merge(f.what(), 1, Integer::sum);
+                Integer n = readers.get(f.what());
+                readers.put(f.what(), n == null ? 1 : n + 1);
             }
         }
         Set<String> shown = new HashSet<>();

@@ -305,10 +305,13 @@ public final class Scanner {
         if (workingCopies.isEmpty()) {
             return;
         }
-        reported.replaceAll(f -> f.severity() == Severity.ERROR && !f.fingerprint().isEmpty()
-                && workingCopies.contains(f.path())
-                && !verdicts.workingCopySecrets.contains(f.path() + '\0' + f.fingerprint())
-                ? f.withSeverity(Severity.ERROR, STAGED_ONLY) : f);
+        for (int i = 0; i < reported.size(); i++) {
+            Finding f = reported.get(i);
+            if (f.severity() == Severity.ERROR && !f.fingerprint().isEmpty() && workingCopies.contains(f.path())
+                    && !verdicts.workingCopySecrets.contains(f.path() + '\0' + f.fingerprint())) {
+                reported.set(i, f.withSeverity(Severity.ERROR, STAGED_ONLY));
+            }
+        }
     }
 
     private static void check(ScanFile file, DocumentReader reader, DocumentChecker checker, Verdicts verdicts) {
