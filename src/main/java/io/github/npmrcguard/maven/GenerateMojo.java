@@ -165,7 +165,7 @@ public class GenerateMojo extends AbstractGuardMojo {
 
     /** Without a pom there is no Maven model: the modules come from the folder tree, as check's files do. */
     private List<ModuleInput> folderModules(Path scanRoot) throws MojoExecutionException {
-        getLog().info("npmrc-guard: no pom here, so the modules are " + scanRoot
+        getLog().info("npmrc-guard: no Maven project to ask, so the modules are " + scanRoot
                 + " and each folder below it with a pom.xml");
         try {
             return FolderModules.under(scanRoot);
