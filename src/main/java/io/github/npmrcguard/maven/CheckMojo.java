@@ -52,8 +52,7 @@ public class CheckMojo extends AbstractGuardMojo {
     /**
      * Where to write a SARIF 2.1.0 report (for GitHub code scanning and other viewers). In a project build it
      * defaults to {@code target/npmrc-guard.sarif} of the folder Maven was started in (also under {@code -pl});
-     * without a pom no report is
-     * written unless this is set.
+     * without a pom no report is written unless this is set.
      */
     @Parameter(property = "npmrcguard.sarif")
     File sarif;
