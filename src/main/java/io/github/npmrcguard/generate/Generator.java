@@ -126,10 +126,21 @@ public final class Generator {
             Placement placement = Placement.of(pm, options.userConfigForAll());
             RegistryResolver.Resolved registries = resolver.resolve(f.localPrefix(), placement.projectFormat(), messages);
             plans.put(f.localPrefix(), new PrefixPlan(pm, placement, registries));
-            messages.add(Message.info(display.of(f.localPrefix()) + ": " + pm.describe() + "; registries from "
-                    + registries.source() + (placement.userConfig() ? "; token in the user config" : "")));
+            messages.add(Message.info(display.of(f.localPrefix()) + ": " + pm.describe() + "; "
+                    + registriesFrom(registries.source()) + (placement.userConfig() ? "; token in the user config" : "")));
         }
         return plans;
+    }
+
+    /** Where a frontend's registries came from, in the user's words. */
+    private static String registriesFrom(String source) {
+        if (source.equals(RegistryResolver.CONFIGURED)) {
+            return "registries from the plugin's <registries>";
+        }
+        if (source.equals(RegistryResolver.DEFAULT)) {
+            return "the public registry, as neither <registries> nor its config names one";
+        }
+        return "registries from its " + source;
     }
 
     /** Per module that needs a user config, the registries of all its frontends that need one. */

@@ -14,10 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * What every npmrc-guard goal shares: the skip switch, the scan root, path excludes and the allowlist.
@@ -75,6 +79,10 @@ abstract class AbstractGuardMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    /** This plugin, for its coordinates and version in the commands the log suggests. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    PluginDescriptor plugin;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -88,7 +96,8 @@ abstract class AbstractGuardMojo extends AbstractMojo {
         }
         Path scanRoot = scanRoot();
         if (runOncePerRoot() && !RunOncePerBuild.first(session, goal(), scanRoot.toString())) {
-            getLog().info("npmrc-guard: " + scanRoot + " already scanned by " + goal() + " in this build");
+            // DEBUG: in a large reactor an INFO line here would repeat for every module.
+            getLog().debug("npmrc-guard: " + scanRoot + " already scanned by " + goal() + " in this build");
             return;
         }
         run(scanRoot);
@@ -107,6 +116,48 @@ abstract class AbstractGuardMojo extends AbstractMojo {
 
     /** Does the goal's work once for this root. */
     abstract void run(Path scanRoot) throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * The text with each {@code mvn npmrc-guard:<goal>} in it written so that it runs from where the user is:
+     * Maven resolves the prefix only from the plugins the project there declares (and the plugin groups of the
+     * settings); elsewhere, as on a first try without a plugin block, the command needs the full coordinates.
+     */
+    String runnable(String text) {
+        if (plugin == null || !text.contains(SHORT_COMMAND) || prefixResolves()) {
+            return text;
+        }
+        return text.replace(SHORT_COMMAND, "mvn " + plugin.getGroupId() + ':' + plugin.getArtifactId() + ':'
+                + plugin.getVersion() + ':');
+    }
+
+    private static final String SHORT_COMMAND = "mvn npmrc-guard:";
+
+    private boolean prefixResolves() {
+        if (session.getPluginGroups() != null && session.getPluginGroups().contains(plugin.getGroupId())) {
+            return true;
+        }
+        if (!session.getRequest().isProjectPresent() || session.getExecutionRootDirectory() == null) {
+            return false;
+        }
+        Path executionRoot = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+        for (MavenProject p : all) {
+            if (p.getBasedir() == null || !executionRoot.equals(p.getBasedir().toPath().toAbsolutePath().normalize())) {
+                continue;
+            }
+            Build build = p.getModel().getBuild();
+            if (build == null) {
+                return false;
+            }
+            String key = plugin.getGroupId() + ':' + plugin.getArtifactId();
+            List<Plugin> declared = new ArrayList<>(build.getPlugins());
+            if (build.getPluginManagement() != null) {
+                declared.addAll(build.getPluginManagement().getPlugins());
+            }
+            return declared.stream().anyMatch(d -> key.equals(d.getKey()));
+        }
+        return false;
+    }
 
     Path scanRoot() {
         Path executionRoot = session.getExecutionRootDirectory() == null ? null

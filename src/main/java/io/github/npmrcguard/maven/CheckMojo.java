@@ -4,10 +4,11 @@ import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.files.ScanSet;
 import io.github.npmrcguard.files.ScanSetReader;
 import io.github.npmrcguard.report.ConsoleReport;
+import io.github.npmrcguard.report.LogLines;
 import io.github.npmrcguard.report.SarifWriter;
-import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.Rule;
 import io.github.npmrcguard.rules.RuleCatalogue;
+import io.github.npmrcguard.rules.Severity;
 import io.github.npmrcguard.scan.Preflight;
 import io.github.npmrcguard.scan.AllowedFinding;
 import io.github.npmrcguard.scan.ScanResult;
@@ -24,7 +25,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -51,8 +51,8 @@ public class CheckMojo extends AbstractGuardMojo {
 
     /**
      * Where to write a SARIF 2.1.0 report (for GitHub code scanning and other viewers). In a project build it
-     * defaults to {@code target/npmrc-guard.sarif} of the top-level project; without a pom no report is
-     * written unless this is set.
+     * defaults to {@code target/npmrc-guard.sarif} of the folder Maven was started in (also under {@code -pl});
+     * without a pom no report is written unless this is set.
      */
     @Parameter(property = "npmrcguard.sarif")
     File sarif;
@@ -60,10 +60,6 @@ public class CheckMojo extends AbstractGuardMojo {
     /** The project the goal runs in (a stand-in when there is no pom). */
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
-
-    /** This plugin, for its version in the SARIF report. */
-    @Parameter(defaultValue = "${plugin}", readonly = true)
-    PluginDescriptor plugin;
 
     @Override
     String goal() {
@@ -110,11 +106,12 @@ public class CheckMojo extends AbstractGuardMojo {
         for (AllowedFinding a : result.allowed()) {
             getLog().info(ConsoleReport.allowedLine(a));
         }
-        for (Finding f : result.warnings()) {
-            getLog().warn(f.logLine());
-        }
-        for (Finding f : result.errors()) {
-            getLog().error(f.logLine());
+        for (LogLines.Line line : LogLines.of(result.findings())) {
+            if (line.severity() == Severity.ERROR) {
+                getLog().error(line.text());
+            } else {
+                getLog().warn(line.text());
+            }
         }
         finishSarif(sarifJob);
         if (result.errors().isEmpty()) {
@@ -122,13 +119,13 @@ public class CheckMojo extends AbstractGuardMojo {
             return;
         }
         if (ConsoleReport.hasCredentials(result)) {
-            getLog().error(ConsoleReport.REMEDY);
+            getLog().error(runnable(ConsoleReport.remedy(result)));
         }
         if (!fail) {
-            getLog().warn(ConsoleReport.failureSummary(result) + " Not failing the build: npmrcguard.fail=false.");
+            getLog().warn(runnable(ConsoleReport.failureSummary(result)) + " Not failing the build: npmrcguard.fail=false.");
             return;
         }
-        throw new MojoFailureException(ConsoleReport.failureSummary(result));
+        throw new MojoFailureException(runnable(ConsoleReport.failureSummary(result)));
     }
 
     private List<Rule> rules() throws MojoFailureException {
@@ -171,10 +168,17 @@ public class CheckMojo extends AbstractGuardMojo {
         if (sarif != null) {
             return sarif.toPath().toAbsolutePath();
         }
-        MavenProject top = session.getTopLevelProject();
-        if (top == null || top.getFile() == null || !session.getRequest().isProjectPresent()) {
+        if (!session.getRequest().isProjectPresent() || session.getExecutionRootDirectory() == null) {
             return null;
         }
-        return Path.of(top.getBuild().getDirectory(), "npmrc-guard.sarif");
+        // The execution root's target/, also under -pl, where the project there is not built: CI reads it there.
+        Path executionRoot = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+        for (MavenProject p : all) {
+            if (p.getBasedir() != null && executionRoot.equals(p.getBasedir().toPath().toAbsolutePath().normalize())) {
+                return Path.of(p.getBuild().getDirectory(), "npmrc-guard.sarif");
+            }
+        }
+        return executionRoot.resolve("target").resolve("npmrc-guard.sarif");
     }
 }

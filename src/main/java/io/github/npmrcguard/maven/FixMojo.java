@@ -71,7 +71,7 @@ public class FixMojo extends AbstractGuardMojo {
                     + e.getMessage() + ". Check that the files are writable, or set npmrcguard.root.", e);
         }
         report.fixed().forEach(f -> getLog().info(f.logLine(dryRun)));
-        report.manual().forEach(m -> getLog().error(m.logLine()));
+        report.manual().forEach(m -> getLog().error(runnable(m.logLine())));
         if (report.fixed().isEmpty() && report.manual().isEmpty()) {
             getLog().info("npmrc-guard: no committed credentials to rewrite.");
             return;
@@ -84,9 +84,9 @@ public class FixMojo extends AbstractGuardMojo {
                     + "them, still hold them. Then set the variables in CI and commit the change.");
         }
         if (!report.manual().isEmpty()) {
-            throw new MojoFailureException("npmrc-guard: " + report.manual().size() + " committed credential"
+            throw new MojoFailureException(runnable("npmrc-guard: " + report.manual().size() + " committed credential"
                     + (report.manual().size() == 1 ? "" : "s") + " could not be rewritten automatically; "
-                    + "follow the steps above, then run mvn npmrc-guard:check.");
+                    + "follow the steps above, then run mvn npmrc-guard:check."));
         }
     }
 }

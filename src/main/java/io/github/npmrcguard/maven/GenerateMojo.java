@@ -1,6 +1,7 @@
 package io.github.npmrcguard.maven;
 
 import io.github.npmrcguard.generate.FileChange;
+import io.github.npmrcguard.generate.FolderModules;
 import io.github.npmrcguard.generate.GenerationResult;
 import io.github.npmrcguard.generate.Generator;
 import io.github.npmrcguard.generate.GeneratorOptions;
@@ -8,10 +9,12 @@ import io.github.npmrcguard.generate.Message;
 import io.github.npmrcguard.generate.ModuleInput;
 import io.github.npmrcguard.generate.RegistrySpec;
 import io.github.npmrcguard.scan.Preflight;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -30,9 +33,11 @@ import org.apache.maven.project.MavenProject;
  * the project property {@code npmrcguard.userconfig.file} for {@code NPM_CONFIG_USERCONFIG}. Existing files are merged with
  * minimal line edits and never rewritten when nothing changes. Under {@code CI} no project file is written:
  * a project file that is not up to date fails the build instead (run the goal locally and commit). Bind it
- * to {@code validate}, before {@code check}, or run {@code mvn npmrc-guard:generate}.
+ * to {@code validate}, before {@code check}, or run {@code mvn npmrc-guard:generate}. Without a pom (or from
+ * a folder outside a project whose model Maven cannot build, with {@code npmrcguard.root}) the modules are the
+ * scan root and every folder below it that holds a {@code pom.xml}.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
 public class GenerateMojo extends AbstractGuardMojo {
     /** The project property that holds the path of the generated user config, for NPM_CONFIG_USERCONFIG. */
     public static final String USERCONFIG_PROPERTY = "npmrcguard.userconfig.file";
@@ -57,8 +62,8 @@ public class GenerateMojo extends AbstractGuardMojo {
     @Parameter(property = "npmrcguard.fail", defaultValue = "true")
     boolean fail;
 
-    /** This module. */
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    /** This module (a stand-in when there is no pom). */
+    @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
     @Override
@@ -79,12 +84,22 @@ public class GenerateMojo extends AbstractGuardMojo {
 
     @Override
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
-        GenerationResult result = RunOncePerBuild.shared(session, "generate\0" + scanRoot, () -> generate(scanRoot));
-        if (result == null) {
+        Map<String, String> userConfigs = RunOncePerBuild.shared(session, "generate\0" + scanRoot,
+                () -> userConfigsByModule(generate(scanRoot)));
+        if (userConfigs == null || project == null || project.getBasedir() == null) {
             return;
         }
-        Optional<Path> userConfig = result.userConfigFor(project.getBasedir().toPath().toAbsolutePath().normalize());
-        userConfig.ifPresent(p -> project.getProperties().setProperty(USERCONFIG_PROPERTY, p.toString()));
+        String userConfig = userConfigs.get(project.getBasedir().toPath().toAbsolutePath().normalize().toString());
+        if (userConfig != null) {
+            project.getProperties().setProperty(USERCONFIG_PROPERTY, userConfig);
+        }
+    }
+
+    /** Per module folder, its user config: as strings, since the other modules may run in another class realm. */
+    private static Map<String, String> userConfigsByModule(GenerationResult result) {
+        Map<String, String> out = new HashMap<>();
+        result.userConfigs().forEach((module, file) -> out.put(module.toString(), file.toString()));
+        return out;
     }
 
     private GenerationResult generate(Path scanRoot) throws MojoExecutionException, MojoFailureException {
@@ -100,15 +115,8 @@ public class GenerateMojo extends AbstractGuardMojo {
             throw new MojoFailureException(e.getMessage().startsWith("npmrcguard.") ? e.getMessage()
                     : "<registries>: " + e.getMessage());
         }
-        List<ModuleInput> modules = new ArrayList<>();
-        for (MavenProject p : session.getProjects()) {
-            ModuleInput module = new ModuleInput(p.getBasedir().toPath().toAbsolutePath().normalize(),
-                    Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize(), List.of());
-            for (Path wd : frontendWorkingDirectories(p)) {
-                module = module.withWorkingDirectory(wd);
-            }
-            modules.add(module);
-        }
+        List<ModuleInput> modules = session.getRequest().isProjectPresent() ? reactorModules()
+                : folderModules(scanRoot);
         GenerationResult result = new Generator(options).run(modules);
         for (FileChange change : result.files()) {
             getLog().info("npmrc-guard: " + change.summary());
@@ -121,24 +129,50 @@ public class GenerateMojo extends AbstractGuardMojo {
         for (Message m : result.messages()) {
             switch (m.level()) {
                 case ERROR:
-                    getLog().error("npmrc-guard: " + m.text());
+                    getLog().error("npmrc-guard: " + runnable(m.text()));
                     break;
                 case WARNING:
-                    getLog().warn("npmrc-guard: " + m.text());
+                    getLog().warn("npmrc-guard: " + runnable(m.text()));
                     break;
                 default:
-                    getLog().info("npmrc-guard: " + m.text());
+                    getLog().info("npmrc-guard: " + runnable(m.text()));
             }
         }
         if (result.hasErrors()) {
-            String summary = "npmrc-guard: generate found problems, listed above as errors: commit what "
-                    + "mvn npmrc-guard:generate writes, and set the token variables the build needs.";
+            String summary = runnable("npmrc-guard: generate found problems, listed above as errors: commit what "
+                    + "mvn npmrc-guard:generate writes, and set the token variables the build needs.");
             if (fail) {
                 throw new MojoFailureException(summary);
             }
             getLog().warn(summary + " Not failing the build: npmrcguard.fail=false.");
         }
         return result;
+    }
+
+    /** The reactor's modules, with the frontend-maven-plugin working folders their poms set. */
+    private List<ModuleInput> reactorModules() {
+        List<ModuleInput> modules = new ArrayList<>();
+        for (MavenProject p : session.getProjects()) {
+            ModuleInput module = new ModuleInput(p.getBasedir().toPath().toAbsolutePath().normalize(),
+                    Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize(), List.of());
+            for (Path wd : frontendWorkingDirectories(p)) {
+                module = module.withWorkingDirectory(wd);
+            }
+            modules.add(module);
+        }
+        return modules;
+    }
+
+    /** Without a pom there is no Maven model: the modules come from the folder tree, as check's files do. */
+    private List<ModuleInput> folderModules(Path scanRoot) throws MojoExecutionException {
+        getLog().info("npmrc-guard: no Maven project to ask, so the modules are " + scanRoot
+                + " and each folder below it with a pom.xml");
+        try {
+            return FolderModules.under(scanRoot);
+        } catch (IOException e) {
+            throw new MojoExecutionException("npmrc-guard could not list the folders under " + scanRoot + ": "
+                    + e.getMessage() + ". Set npmrcguard.root to a readable folder.", e);
+        }
     }
 
     /** The {@code workingDirectory} of frontend-maven-plugin in this module, plugin-wide or per execution. */

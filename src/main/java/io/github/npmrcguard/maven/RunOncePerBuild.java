@@ -1,5 +1,6 @@
 package io.github.npmrcguard.maven;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.execution.MavenSession;
@@ -12,6 +13,10 @@ import org.eclipse.aether.SessionData;
  * state lives in the build's repository session data, so it is per build (also under mvnd, which reuses
  * plugin class loaders across builds) and not a static. Uses only the compare-and-set of
  * {@link SessionData} that Maven 3.6.3's resolver already has.
+ *
+ * <p>Everything stored here is a JDK type (String, Boolean, a map of strings, a CompletableFuture of
+ * one): a module with {@code <build><extensions>} runs this plugin from a class realm of its own, with
+ * its own copy of every plugin class, so a plugin object handed to it fails to cast.
  */
 final class RunOncePerBuild {
     private static final String KEY = RunOncePerBuild.class.getName();
@@ -28,22 +33,23 @@ final class RunOncePerBuild {
     /**
      * The result of work that runs once per build and key: the first caller runs it and publishes the
      * result; later callers, also in other modules' threads under {@code -T}, wait for it. A later caller
-     * gets {@code null} when the first one failed (its failure already stops the build).
+     * gets {@code null} when the first one failed (its failure already stops the build). The result is a
+     * map of strings, copied, so that it crosses class realms.
      */
     @SuppressWarnings("unchecked")
-    static <T> T shared(MavenSession session, String key, Work<T> work) throws MojoExecutionException,
+    static Map<String, String> shared(MavenSession session, String key, Work work) throws MojoExecutionException,
             MojoFailureException {
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> theirs = (CompletableFuture<Object>) results(session).putIfAbsent(key, mine);
         if (theirs != null) {
             try {
-                return (T) theirs.join();
+                return (Map<String, String>) theirs.join();
             } catch (java.util.concurrent.CompletionException e) {
                 return null;
             }
         }
         try {
-            T value = work.run();
+            Map<String, String> value = Map.copyOf(work.run());
             mine.complete(value);
             return value;
         } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
@@ -53,8 +59,8 @@ final class RunOncePerBuild {
     }
 
     /** Work that may fail the way a mojo does. */
-    interface Work<T> {
-        T run() throws MojoExecutionException, MojoFailureException;
+    interface Work {
+        Map<String, String> run() throws MojoExecutionException, MojoFailureException;
     }
 
     @SuppressWarnings("unchecked")

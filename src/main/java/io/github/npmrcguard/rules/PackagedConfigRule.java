@@ -1,9 +1,11 @@
 package io.github.npmrcguard.rules;
 
+import io.github.npmrcguard.files.FileKind;
+
 /**
  * An npm config file under {@code src/main/resources} or {@code src/main/webapp}: Maven copies those folders
  * into the jar or war, and its default excludes do not cover {@code .npmrc}, so the file ships to every
- * place the artifact goes.
+ * place the artifact goes. Not for {@code pom.xml}: one there is an archetype template or test data.
  */
 public final class PackagedConfigRule implements Rule {
     public static final RuleInfo INFO = new RuleInfo("packaged-config", Severity.WARNING,
@@ -20,6 +22,10 @@ public final class PackagedConfigRule implements Rule {
 
     @Override
     public void check(ConfigDocument doc, FindingSink sink) {
+        // A pom under src/main/resources is an archetype template or test data, not npm config.
+        if (doc.kind() == FileKind.POM) {
+            return;
+        }
         String p = "/" + doc.path();
         if (p.contains("/src/main/resources/") || p.contains("/src/main/webapp/")) {
             sink.report(INFO, 1, "file inside a folder Maven packages into the artifact", "", null);

@@ -11,7 +11,7 @@ import java.util.List;
  * @param findings     reported findings, sorted by path and line
  * @param allowed      findings covered by an allow comment or the allowlist
  * @param notes        one-line remarks on how the scan ran (no file content)
- * @param filesChecked how many file versions were parsed
+ * @param filesChecked how many files were checked (a file's staged and working copies count once)
  * @param git          whether git decided what is committed
  */
 public record ScanResult(List<Finding> findings, List<AllowedFinding> allowed, List<String> notes, int filesChecked,

@@ -39,6 +39,13 @@ import java.util.function.Supplier;
  * large to parse is searched for token formats as a stream instead, and reported as searched only.
  */
 public final class Scanner {
+    /**
+     * The note on a committed error whose secret the differing working copy no longer holds: what
+     * {@code fix} leaves until the file is staged.
+     */
+    public static final String STAGED_ONLY = "judged the staged version: the working copy no longer holds it,"
+            + " so stage the file (git add)";
+
     private final ScanSetSource source;
 
     private final List<Rule> rules;
@@ -127,6 +134,7 @@ public final class Scanner {
             }
         }
         List<Finding> reported = verdicts.reported;
+        markStagedOnly(set, verdicts, reported);
         for (FileProblem p : problems) {
             RuleInfo rule = p.blocking() ? RuleCatalogue.UNREADABLE_FILE : RuleCatalogue.SKIPPED_FILE;
             reported.add(new Finding(p.path(), 1, rule, rule.severity(), p.message(), "", "", ""));
@@ -153,8 +161,15 @@ public final class Scanner {
                 }
             });
         }
-        return new ScanResult(reported, verdicts.allowed, set.notes(), set.files().size() + set.large().size(),
-                set.git());
+        // A file's staged and working copies are one file to the user.
+        Set<String> paths = new HashSet<>();
+        for (ScanFile file : set.files()) {
+            paths.add(file.path());
+        }
+        for (LargeFile file : set.large()) {
+            paths.add(file.path());
+        }
+        return new ScanResult(reported, verdicts.allowed, set.notes(), paths.size(), set.git());
     }
 
     /**
@@ -274,6 +289,31 @@ public final class Scanner {
     }
 
     /** Parses one version, runs the rules on it, and hands what they find to the verdicts. */
+    /** Notes each committed error whose secret a differing working copy of its file no longer holds. */
+    private static void markStagedOnly(ScanSet set, Verdicts verdicts, List<Finding> reported) {
+        Set<String> workingCopies = new HashSet<>();
+        for (ScanFile file : set.files()) {
+            if (file.provenance() == Provenance.WORKING_COPY) {
+                workingCopies.add(file.path());
+            }
+        }
+        for (LargeFile file : set.large()) {
+            if (file.provenance() == Provenance.WORKING_COPY) {
+                workingCopies.add(file.path());
+            }
+        }
+        if (workingCopies.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < reported.size(); i++) {
+            Finding f = reported.get(i);
+            if (f.severity() == Severity.ERROR && !f.fingerprint().isEmpty() && workingCopies.contains(f.path())
+                    && !verdicts.workingCopySecrets.contains(f.path() + '\0' + f.fingerprint())) {
+                reported.set(i, f.withSeverity(Severity.ERROR, STAGED_ONLY));
+            }
+        }
+    }
+
     private static void check(ScanFile file, DocumentReader reader, DocumentChecker checker, Verdicts verdicts) {
         DocumentReader.Read read = reader.read(file);
         List<Finding> found = new ArrayList<>(read.findings());
@@ -290,6 +330,8 @@ public final class Scanner {
         /** Secrets the committed versions already report, so a working copy holding the same one adds nothing. */
         private final Set<String> committedSecrets = new HashSet<>();
         private final Set<String> seen = new HashSet<>();
+        /** Secrets the differing working copies of tracked files hold. */
+        final Set<String> workingCopySecrets = new HashSet<>();
 
         Verdicts(Allowlist allowlist, Supplier<LocalDate> today) {
             this.allowlist = allowlist;
@@ -304,6 +346,9 @@ public final class Scanner {
                         committedSecrets.add(f.path() + '\0' + f.fingerprint());
                     }
                 } else {
+                    if (provenance == Provenance.WORKING_COPY && !f.fingerprint().isEmpty()) {
+                        workingCopySecrets.add(f.path() + '\0' + f.fingerprint());
+                    }
                     // Outside committed content only secrets matter, and only ones not reported already.
                     if (f.fingerprint().isEmpty() || committedSecrets.contains(f.path() + '\0' + f.fingerprint())) {
                         continue;

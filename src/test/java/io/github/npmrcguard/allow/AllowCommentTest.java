@@ -32,4 +32,14 @@ class AllowCommentTest {
         assertEquals("test fixture", AllowComment.above(pom, 2));
         assertNull(AllowComment.above(pom, 4));
     }
+
+    @Test
+    void inAPomThatStartsWithAnXmlDeclarationTheLineAfterItAllowsLineOne() {
+        ConfigDocument pom = doc(FileKind.POM, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<!-- npmrc-guard:allow archetype template -->", "<project>");
+        assertEquals("archetype template", AllowComment.above(pom, 1));
+        assertEquals("archetype template", AllowComment.above(pom, 3), "the root element: the line above it");
+        assertNull(AllowComment.above(doc(FileKind.POM, "<project>", "<!-- npmrc-guard:allow no -->"), 1));
+        assertNull(AllowComment.above(doc(FileKind.NPMRC, "<?xml version=\"1.0\"?>", "# npmrc-guard:allow no"), 1));
+    }
 }

@@ -269,7 +269,9 @@ final class CorpusGenerator {
                 "  \"" + host + "\":",
                 "    npmAuthToken: \"${" + r.name.toUpperCase() + "_TOKEN}\"",
                 "    # old: npmAuthToken: $NPM_TOKEN");
-        cases.add(new Case("yarnrc-yml/" + r.name + "/placeholders", ".yarnrc.yml", utf8(clean), Set.of(), List.of()));
+        // Line 7 is no literal, but yarn stops every command on it while the variable is unset.
+        cases.add(new Case("yarnrc-yml/" + r.name + "/placeholders", ".yarnrc.yml", utf8(clean),
+                Set.of(new Expected(7, "yarn-required-placeholder")), List.of()));
 
         List<String> fallback = List.of("npmAuthToken: \"${NPM_TOKEN:-" + t + "}\"", "npmAlwaysAuth: true",
                 "npmPublishAccess: restricted", "httpsProxy: \"http://proxy:" + "s3cretPr0xy@proxy.acme.internal:3128\"");

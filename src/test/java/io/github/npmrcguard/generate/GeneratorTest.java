@@ -490,6 +490,22 @@ class GeneratorTest {
     }
 
     @Test
+    void theInfoLineSaysInPlainWordsWhereTheRegistriesCameFrom() {
+        TreeBuilder t = tree();
+        t.file("conf/pom.xml", "<project/>");
+        t.packageJson("conf", "");
+        t.file("own/pom.xml", "<project/>");
+        t.packageJson("own", "");
+        t.file("own/.npmrc", "@acme:registry=https://npm.acme.example/\n");
+        GenerationResult r = run(options(), "own");
+        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("own: npm (no lockfile); registries from its .npmrc")),
+                r.messages().toString());
+        r = run(options().registry(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME_TOKEN")), "conf");
+        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals(
+                "conf: npm (no lockfile); registries from the plugin's <registries>")), r.messages().toString());
+    }
+
+    @Test
     void noFrontendIsOneInfoLine() {
         tree().file("lib/pom.xml", "<project/>");
         GenerationResult r = run(options(), "lib");

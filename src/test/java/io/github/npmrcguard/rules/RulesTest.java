@@ -56,6 +56,16 @@ class RulesTest {
     }
 
     @Test
+    void aYarnPlaceholderWithoutFallbackIsItsOwnWarningAndTheSafeFormIsNot() {
+        assertEquals(List.of("WARNING .yarnrc.yml:3: ${ACME_TOKEN} placeholder, which stops every yarn command when"
+                + " ACME_TOKEN is unset: write \"${ACME_TOKEN:-}\" in npmScopes.acme.npmAuthToken [yarn-required-placeholder]"),
+                lines(".yarnrc.yml", "npmScopes:\n  acme:\n    npmAuthToken: \"${ACME_TOKEN}\"\n"
+                        + "npmAuthToken: \"${NPM_TOKEN:-}\"\nnpmRegistryServer: \"${REGISTRY}\"\n"));
+        assertEquals(List.of(), lines(".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN-}\"\n"));
+        assertEquals(List.of(), lines(".npmrc", "//r.example/:_authToken=${NPM_TOKEN}\n"));
+    }
+
+    @Test
     void commentedOutTokenLineIsStillAKnownToken() {
         String t = tokens.npm();
         List<String> out = lines(".npmrc", "# //registry.npmjs.org/:_authToken=" + t + "\n");
@@ -270,6 +280,9 @@ class RulesTest {
         assertEquals(List.of("WARNING web/src/main/resources/static/.npmrc:1: file inside a folder Maven packages into the artifact [packaged-config]"),
                 lines("web/src/main/resources/static/.npmrc", "registry=https://registry.npmjs.org/\n"));
         assertEquals(List.of(), lines("web/src/main/frontend/.npmrc", "registry=https://registry.npmjs.org/\n"));
+        assertEquals(List.of(), lines("arch/src/main/resources/archetype-resources/pom.xml",
+                "<?xml version=\"1.0\"?>\n<project><modelVersion>4.0.0</modelVersion></project>\n"),
+                "an archetype's template pom is not npm config");
     }
 
     @Test

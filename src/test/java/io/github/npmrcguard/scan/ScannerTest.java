@@ -69,6 +69,28 @@ class ScannerTest {
     }
 
     @Test
+    void stagedAndWorkingCopiesOfOneFileCountAsOneFileChecked() throws Exception {
+        add(".npmrc", Provenance.STAGED, "registry=https://r.example/\n");
+        add(".npmrc", Provenance.WORKING_COPY, "# edited\nregistry=https://r.example/\n");
+        add("web/.npmrc", Provenance.STAGED, "registry=https://r.example/\n");
+        assertEquals(2, scan(Allowlist.none()).filesChecked());
+    }
+
+    @Test
+    void aLiteralOnlyStagedWhileTheWorkingCopyIsCleanSaysSo() throws Exception {
+        String t = tokens.opaque(40);
+        add(".npmrc", Provenance.STAGED, "//r.example/:_authToken=" + t + "\n");
+        add(".npmrc", Provenance.WORKING_COPY, "//r.example/:_authToken=${NPM_TOKEN}\n");
+        add("b/.npmrc", Provenance.STAGED, "//r.example/:_authToken=" + t + "\n");
+        add("b/.npmrc", Provenance.WORKING_COPY, "# edited\n//r.example/:_authToken=" + t + "\n");
+        assertEquals(List.of("ERROR .npmrc:1: literal value in //r.example/:_authToken [literal-credential] (fingerprint "
+                + Fingerprint.of(t) + ") (judged the staged version: the working copy no longer holds it, so stage the"
+                + " file (git add))",
+                "ERROR b/.npmrc:1: literal value in //r.example/:_authToken [literal-credential] (fingerprint "
+                + Fingerprint.of(t) + ")"), lines(scan(Allowlist.none()).findings()));
+    }
+
+    @Test
     void secretInBothStagedAndWorkingCopyIsOneError() throws Exception {
         String t = tokens.npm();
         add(".npmrc", Provenance.STAGED, "//registry.npmjs.org/:_authToken=" + t + "\n");

@@ -1,0 +1,68 @@
+package io.github.npmrcguard.report;
+
+import io.github.npmrcguard.rules.Finding;
+import io.github.npmrcguard.rules.PreflightVariableRule;
+import io.github.npmrcguard.rules.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The findings as the build log shows them: file by file, line by line, errors and warnings together, the
+ * way a user reads the file; at one line the error comes first. A preflight problem with one variable is
+ * shown once, at its first file, saying how many other files read it (the SARIF report keeps them all).
+ */
+public final class LogLines {
+    /** One log line and its level. */
+    public record Line(Severity severity, String text) {
+    }
+
+    private LogLines() {
+    }
+
+    public static List<Line> of(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        // A class, not a lambda chain: each lambda is a class spun at first use in the cold JVM of every build.
+        sorted.sort(new Comparator<Finding>() {
+            @Override
+            public int compare(Finding a, Finding b) {
+                int byPath = a.path().compareTo(b.path());
+                if (byPath != 0) {
+                    return byPath;
+                }
+                int byLine = Integer.compare(a.line(), b.line());
+                return byLine != 0 ? byLine
+                        : Boolean.compare(a.severity() != Severity.ERROR, b.severity() != Severity.ERROR);
+            }
+        });
+        Map<String, Integer> readers = new HashMap<>();
+        for (Finding f : sorted) {
+            if (f.rule() == PreflightVariableRule.INFO) {
+                Integer n = readers.get(f.what());
+                readers.put(f.what(), n == null ? 1 : n + 1);
+            }
+        }
+        Set<String> shown = new HashSet<>();
+        List<Line> out = new ArrayList<>();
+        for (Finding f : sorted) {
+            if (f.rule() != PreflightVariableRule.INFO) {
+                out.add(new Line(f.severity(), f.logLine()));
+            } else if (shown.add(f.what())) {
+                int others = readers.get(f.what()) - 1;
+                out.add(new Line(f.severity(), f.logLine() + (others == 0 ? ""
+                        : " (" + others + " other file" + (others == 1 ? "" : "s") + " read it too)")));
+            }
+        }
+        return out;
+    }
+
+    /** How many distinct preflight problems (a variable and what is wrong with it) the findings hold. */
+    static long preflightProblems(List<Finding> findings) {
+        return findings.stream().filter(f -> f.rule() == PreflightVariableRule.INFO).map(Finding::what).distinct()
+                .count();
+    }
+}
