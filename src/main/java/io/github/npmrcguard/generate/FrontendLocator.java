@@ -7,7 +7,12 @@ import io.github.npmrcguard.parse.YarnrcYmlParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +22,10 @@ import java.util.Set;
  * Finds a module's frontend folders and the folder npm reads their project config from (research note
  * 1.2): the folder holding {@code package.json}, or for a workspace member the workspace root.
  *
- * <p>Frontend folders are those of the conventions frontend builds use: the module folder itself,
- * {@code src/main/frontend}, {@code src/main/webui} (Quarkus Quinoa), {@code frontend/}, and each configured
- * frontend-maven-plugin {@code workingDirectory}. Nothing under {@code node_modules} counts.
+ * <p>Frontend folders are found the way builds declare them: the folders frontend-maven-plugin and
+ * exec-maven-plugin run a package manager in, Quarkus Quinoa's {@code ui-dir}, a Vaadin module's own folder,
+ * the folders named in {@code <frontends>}, and any other folder of the module that holds a
+ * {@code package.json}. Nothing under {@code node_modules} or the build folder counts.
  */
 final class FrontendLocator {
     /** The conventional frontend folders, relative to the module folder. */
@@ -39,20 +45,41 @@ final class FrontendLocator {
         this.display = display;
     }
 
-    /**
-     * The folders of a module that hold a {@code package.json}, in the order of
-     * {@link #CONVENTIONAL_FOLDERS} and then the working folders, without duplicates.
-     */
+    /** The folders of a module that hold a {@code package.json}, as the three-argument form, with no other module. */
     List<Path> frontendFolders(ModuleInput module, List<Message> messages) {
+        return frontendFolders(module, Set.of(), messages);
+    }
+
+    /**
+     * The folders of a module that hold a {@code package.json}, without duplicates: the conventional ones
+     * ({@link #CONVENTIONAL_FOLDERS}), the folders its build runs a package manager in, Quinoa's
+     * {@code ui-dir}, the folders named in {@code <frontends>}, then any other folder of the module with a
+     * {@code package.json} ({@link #walk}). A Vaadin module's folder counts even before its build writes the
+     * {@code package.json} there. A folder under the build folder is build output: never a frontend.
+     *
+     * @param otherModules the folders of the build's other modules, whose own files are theirs
+     */
+    List<Path> frontendFolders(ModuleInput module, Collection<Path> otherModules, List<Message> messages) {
         Set<Path> found = new LinkedHashSet<>();
+        Path moduleDirectory = module.moduleDirectory();
         for (String candidate : CONVENTIONAL_FOLDERS) {
-            Path folder = module.moduleDirectory().resolve(candidate).normalize();
+            Path folder = moduleDirectory.resolve(candidate).normalize();
             if (hasPackageJson(folder) && !underNodeModules(folder)) {
                 found.add(folder);
             }
         }
+        if (module.vaadin()) {
+            found.add(moduleDirectory);
+            messages.add(Message.info(display.of(moduleDirectory) + ": the Vaadin build writes package.json here,"
+                    + " next to pom.xml, and runs its package manager here; the config goes next to it"));
+        }
         for (Path working : module.workingDirectories()) {
-            Optional<Path> folder = nearestPackageFolder(working, module.moduleDirectory());
+            if (buildOutput(module, working)) {
+                messages.add(Message.info("workingDirectory " + display.of(working) + " is under the build folder:"
+                        + " build output, not configured"));
+                continue;
+            }
+            Optional<Path> folder = nearestPackageFolder(working, moduleDirectory);
             if (folder.isPresent() && !underNodeModules(folder.get())) {
                 found.add(folder.get());
                 if (!folder.get().equals(working)) {
@@ -64,7 +91,82 @@ final class FrontendLocator {
                         + " or above it within the module, so it is not a frontend the generator can configure"));
             }
         }
+        for (QuinoaConfig.UiDir ui : QuinoaConfig.uiDirs(moduleDirectory, messages, display)) {
+            if (hasPackageJson(ui.folder()) && !underNodeModules(ui.folder()) && !buildOutput(module, ui.folder())) {
+                found.add(ui.folder());
+            } else {
+                messages.add(Message.warning(QuinoaConfig.KEY + " in " + display.of(ui.declaredIn()) + " names "
+                        + display.of(ui.folder()) + ", which holds no package.json"));
+            }
+        }
+        for (Path named : module.namedFolders()) {
+            if (hasPackageJson(named) && !underNodeModules(named) && !buildOutput(module, named)) {
+                found.add(named);
+            } else {
+                messages.add(Message.warning("<frontends> names " + display.of(named) + ", which holds no package.json"
+                        + (underNodeModules(named) || buildOutput(module, named)
+                                ? " outside node_modules and the build folder" : "")));
+            }
+        }
+        found.addAll(walk(module, otherModules));
         return List.copyOf(found);
+    }
+
+    /** Folders below which a {@code package.json} belongs to no frontend of the build. */
+    private static final Set<String> NOT_FRONTENDS = Set.of("node_modules", "target", "bower_components");
+    /** Test fixtures and archetype templates: copied or packaged, never installed where they are. */
+    private static final List<String> FIXTURE_FOLDERS = List.of("src/test", "src/it");
+    private static final String ARCHETYPE_RESOURCES = "archetype-resources";
+
+    /**
+     * Every folder of the module that holds a {@code package.json}, sorted, outside {@code node_modules}, the
+     * build folder (and any {@code target}), hidden folders, test fixtures ({@code src/test}, {@code src/it}),
+     * archetype templates and the other modules' folders. Below a folder with one (other than the module
+     * folder) it does not look further: that frontend's own folders are its sources, or workspace members
+     * {@link #localPrefix} finds their root for.
+     */
+    List<Path> walk(ModuleInput module, Collection<Path> otherModules) {
+        Path moduleDirectory = module.moduleDirectory();
+        Set<Path> others = new HashSet<>();
+        for (Path p : otherModules) {
+            others.add(p.toAbsolutePath().normalize());
+        }
+        List<Path> fixtures = new ArrayList<>();
+        FIXTURE_FOLDERS.forEach(f -> fixtures.add(moduleDirectory.resolve(f)));
+        List<Path> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(moduleDirectory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(moduleDirectory)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String name = dir.getFileName().toString();
+                    if (name.startsWith(".") || NOT_FRONTENDS.contains(name) || name.equals(ARCHETYPE_RESOURCES)
+                            || dir.equals(module.buildDirectory()) || others.contains(dir) || fixtures.contains(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (hasPackageJson(dir)) {
+                        out.add(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // an unreadable folder holds no frontend we could configure
+                }
+            });
+        } catch (IOException e) {
+            // walkFileTree reports failures to the visitor; nothing else is expected here
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static boolean buildOutput(ModuleInput module, Path folder) {
+        return folder.startsWith(module.buildDirectory());
     }
 
     /**

@@ -65,14 +65,15 @@ public final class Generator {
         PathDisplay display = new PathDisplay(options.projectRoot());
         FrontendLocator locator = new FrontendLocator(options.projectRoot(), display);
         List<Frontend> frontends = new ArrayList<>();
+        List<Path> moduleDirectories = modules.stream().map(ModuleInput::moduleDirectory).toList();
         for (ModuleInput module : modules) {
-            for (Path folder : locator.frontendFolders(module, messages)) {
+            for (Path folder : locator.frontendFolders(module, moduleDirectories, messages)) {
                 frontends.add(new Frontend(module, folder, locator.localPrefix(folder, messages)));
             }
         }
         if (frontends.isEmpty()) {
-            messages.add(Message.info("no frontend found: no package.json in a module folder, src/main/frontend,"
-                    + " src/main/webui, frontend/ or a configured workingDirectory"));
+            messages.add(Message.info("no frontend found: no package.json in a module (outside node_modules, target,"
+                    + " src/test and src/it), in a workingDirectory, a Quinoa ui-dir or a folder named in <frontends>"));
         }
 
         Map<Path, PrefixPlan> plans = plan(frontends, display, messages);
@@ -110,6 +111,7 @@ public final class Generator {
                     plan.packageManager(), plan.registries().registries(), plan.registries().source()));
         }
         MisplacedConfigCheck.check(modules, placed, display, messages);
+        userConfigHints(frontends, plans, userConfigs, display, messages);
         return new GenerationResult(reports, files, messages, userConfigs);
     }
 
@@ -130,6 +132,28 @@ public final class Generator {
                     + registries.source() + (placement.userConfig() ? "; token in the user config" : "")));
         }
         return plans;
+    }
+
+    /**
+     * For each module that got a user config for pnpm or yarn 1, how its build hands it over, unless it already
+     * does (for other clients the project file carries the token, so the user config is optional).
+     */
+    private static void userConfigHints(List<Frontend> frontends, Map<Path, PrefixPlan> plans,
+            Map<Path, Path> userConfigs, PathDisplay display, List<Message> messages) {
+        Map<ModuleInput, List<String>> clients = new LinkedHashMap<>();
+        for (Frontend f : frontends) {
+            Kind kind = plans.get(f.localPrefix()).packageManager().kind();
+            if ((kind == Kind.PNPM || kind == Kind.YARN_CLASSIC) && userConfigs.containsKey(f.module().moduleDirectory())) {
+                List<String> list = clients.computeIfAbsent(f.module(), m -> new ArrayList<>());
+                String what = kind.label() + " in " + display.of(f.folder());
+                if (!list.contains(what)) {
+                    list.add(what);
+                }
+            }
+        }
+        for (Map.Entry<ModuleInput, List<String>> e : clients.entrySet()) {
+            UserConfigWiring.hint(e.getKey(), String.join(" and ", e.getValue()), display).ifPresent(messages::add);
+        }
     }
 
     /** Per module that needs a user config, the registries of all its frontends that need one. */

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -36,7 +34,6 @@ import org.apache.maven.project.MavenProject;
 public class GenerateMojo extends AbstractGuardMojo {
     /** The project property that holds the path of the generated user config, for NPM_CONFIG_USERCONFIG. */
     public static final String USERCONFIG_PROPERTY = "npmrcguard.userconfig.file";
-    private static final String FRONTEND_PLUGIN = "com.github.eirslett:frontend-maven-plugin";
 
     /** Skips only this goal. */
     @Parameter(property = "npmrcguard.generate.skip", defaultValue = "false")
@@ -102,12 +99,7 @@ public class GenerateMojo extends AbstractGuardMojo {
         }
         List<ModuleInput> modules = new ArrayList<>();
         for (MavenProject p : session.getProjects()) {
-            ModuleInput module = new ModuleInput(p.getBasedir().toPath().toAbsolutePath().normalize(),
-                    Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize(), List.of());
-            for (Path wd : frontendWorkingDirectories(p)) {
-                module = module.withWorkingDirectory(wd);
-            }
-            modules.add(module);
+            modules.add(FrontendDeclarations.of(p));
         }
         GenerationResult result = new Generator(options).run(modules);
         for (FileChange change : result.files()) {
@@ -139,48 +131,5 @@ public class GenerateMojo extends AbstractGuardMojo {
             getLog().warn(summary + " Not failing the build: npmrcguard.fail=false.");
         }
         return result;
-    }
-
-    /** The {@code workingDirectory} of frontend-maven-plugin in this module, plugin-wide or per execution. */
-    private static List<Path> frontendWorkingDirectories(MavenProject p) {
-        List<Path> out = new ArrayList<>();
-        for (Plugin plugin : p.getBuildPlugins()) {
-            if (!FRONTEND_PLUGIN.equals(plugin.getKey())) {
-                continue;
-            }
-            addWorkingDirectory(p, plugin.getConfiguration(), out);
-            for (PluginExecution execution : plugin.getExecutions()) {
-                addWorkingDirectory(p, execution.getConfiguration(), out);
-            }
-        }
-        return out;
-    }
-
-    private static void addWorkingDirectory(MavenProject p, Object configuration, List<Path> out) {
-        String value = childValue(configuration, "workingDirectory");
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        Path wd = Path.of(value.strip());
-        Path resolved = (wd.isAbsolute() ? wd : p.getBasedir().toPath().resolve(wd)).toAbsolutePath().normalize();
-        if (!out.contains(resolved)) {
-            out.add(resolved);
-        }
-    }
-
-    /**
-     * A child element's text of a plugin configuration. The configuration is an Xpp3Dom, whose package moved
-     * between plexus-utils 3 (Maven 3) and plexus-xml (Maven 4), so it is read through its two methods.
-     */
-    private static String childValue(Object configuration, String name) {
-        if (configuration == null) {
-            return null;
-        }
-        try {
-            Object child = configuration.getClass().getMethod("getChild", String.class).invoke(configuration, name);
-            return child == null ? null : (String) child.getClass().getMethod("getValue").invoke(child);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return null;
-        }
     }
 }
