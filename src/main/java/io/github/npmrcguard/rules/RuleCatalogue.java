@@ -43,7 +43,8 @@ public final class RuleCatalogue {
             new RegistryWithoutAuthRule(),
             new OptionalPlaceholderRule(),
             new PackagedConfigRule(),
-            new UnreadConfigRule());
+            new UnreadConfigRule(),
+            new UserConfigNotWiredRule());
 
     private RuleCatalogue() {
     }
