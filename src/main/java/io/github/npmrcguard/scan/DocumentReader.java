@@ -123,7 +123,7 @@ public final class DocumentReader {
             return new ConfigDocument.FolderFacts(NONE, NONE, new Supplier<>() {
                 @Override
                 public String get() {
-                    return UserConfigFacts.frontend(dir);
+                    return UserConfigFacts.frontend(dir, file.content());
                 }
             });
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,7 @@ final class UserConfigFacts {
     /** Where {@code generate} writes a module's user config, under the default build folder. */
     static final String GENERATED = "target/npmrc-guard/npmrc";
     private static final List<String> FRONTEND_FOLDERS = List.of("", "src/main/frontend", "src/main/webui", "frontend");
+    private static final Pattern WORKING_DIRECTORY = Pattern.compile("<workingDirectory>([^<]*)</workingDirectory>");
     private static final Pattern AUTH_LINE = Pattern.compile("(?m)^\\s*//[^\\s=]*:_(?:authToken|auth|password)\\s*=");
 
     private UserConfigFacts() {
@@ -28,16 +30,28 @@ final class UserConfigFacts {
 
     /**
      * For the module in {@code dir}: e.g. {@code pnpm in src/main/frontend} when its generated user config
-     * holds an auth line and a frontend of the module is run by pnpm or yarn 1, and no parent pom above it
+     * holds an auth line and a frontend of the module (in a conventional folder, Quinoa's {@code ui-dir} or a
+     * {@code workingDirectory} the pom names) is run by pnpm or yarn 1, and no parent pom above it
      * already mentions {@code NPM_CONFIG_USERCONFIG}; else empty.
      */
-    static String frontend(Path dir) {
+    static String frontend(Path dir, byte[] pom) {
         if (!holdsAuth(dir.resolve(GENERATED))) {
             return "";
         }
         List<Path> candidates = new ArrayList<>();
         FRONTEND_FOLDERS.forEach(f -> candidates.add(dir.resolve(f).normalize()));
         candidates.addAll(QuinoaConfig.folders(dir));
+        Matcher m = WORKING_DIRECTORY.matcher(new String(pom, StandardCharsets.UTF_8));
+        while (m.find()) {
+            String value = m.group(1).strip().replaceFirst("^\\$\\{(?:project\\.)?basedir}/?", "");
+            if (!value.contains("${")) {
+                try {
+                    candidates.add(dir.resolve(value).normalize());
+                } catch (RuntimeException e) {
+                    // not a path on this system: not a folder to look at
+                }
+            }
+        }
         String found = "";
         for (Path folder : candidates) {
             Optional<PackageManager> pm = PackageManager.of(folder);

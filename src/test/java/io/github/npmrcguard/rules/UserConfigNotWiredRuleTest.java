@@ -89,6 +89,19 @@ class UserConfigNotWiredRuleTest {
     }
 
     @Test
+    void theFrontendInAWorkingDirectoryThePomNamesCounts() throws Exception {
+        Files.createDirectories(dir.resolve("src/main/client"));
+        Files.writeString(dir.resolve("src/main/client/package.json"), "{\"packageManager\":\"pnpm@10.34.9\"}");
+        Files.createDirectories(dir.resolve("target/npmrc-guard"));
+        Files.writeString(dir.resolve("target/npmrc-guard/npmrc"), GENERATED);
+        assertEquals(List.of("web/pom.xml:6: pnpm in src/main/client has its tokens in target/npmrc-guard/npmrc, but"
+                + " this build does not set NPM_CONFIG_USERCONFIG to it; add <environmentVariables>"
+                + "<NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG></environmentVariables>"
+                + " [userconfig-not-wired]"),
+                findings(pom("<workingDirectory>${project.basedir}/src/main/client</workingDirectory>\n")));
+    }
+
+    @Test
     void aParentPomThatSetsTheVariableCovers(@TempDir Path root) throws Exception {
         dir = root.resolve("web");
         Files.createDirectories(dir);
