@@ -560,4 +560,16 @@ class GeneratorTest {
         assertTrue(hints.get(0).text().contains("and web/pom.xml points it at another file: replace that entry;"),
                 hints.toString());
     }
+
+    @Test
+    void anNpmrcInAWorkingDirectoryUnderTargetDrawsNoWarningAndIsNotWritten() throws IOException {
+        TreeBuilder t = tree();
+        t.packageJson("web", "");
+        t.file("web/target/frontend/.npmrc", "registry=https://r.example/\n"); // copied there by the build
+        ModuleInput web = ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("target/frontend"));
+        GenerationResult r = new Generator(options().build()).run(List.of(web));
+        assertEquals(List.of(), r.messages(Message.Level.WARNING));
+        assertTrue(r.files().stream().noneMatch(f -> f.path().startsWith(t.path("web/target/frontend"))), r.files().toString());
+        assertEquals("registry=https://r.example/\n", Files.readString(t.path("web/target/frontend/.npmrc")));
+    }
 }
