@@ -121,7 +121,8 @@ final class FrontendLocator {
     /**
      * Every folder of the module that holds a {@code package.json}, sorted, outside {@code node_modules}, the
      * build folder (and any {@code target}), hidden folders, test fixtures ({@code src/test}, {@code src/it}),
-     * archetype templates and the other modules' folders. Below a folder with one (other than the module
+     * archetype templates, the other modules' folders and any folder with a {@code pom.xml} of its own (a
+     * project this build does not include, such as a demo). Below a folder with one (other than the module
      * folder) it does not look further: that frontend's own folders are its sources, or workspace members
      * {@link #localPrefix} finds their root for.
      */
@@ -143,7 +144,8 @@ final class FrontendLocator {
                     }
                     String name = dir.getFileName().toString();
                     if (name.startsWith(".") || NOT_FRONTENDS.contains(name) || name.equals(ARCHETYPE_RESOURCES)
-                            || dir.equals(module.buildDirectory()) || others.contains(dir) || fixtures.contains(dir)) {
+                            || dir.equals(module.buildDirectory()) || others.contains(dir) || fixtures.contains(dir)
+                            || Files.isRegularFile(dir.resolve("pom.xml"))) { // another build's, in the reactor or not
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     if (hasPackageJson(dir)) {

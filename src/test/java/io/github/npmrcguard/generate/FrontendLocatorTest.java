@@ -118,6 +118,8 @@ class FrontendLocatorTest {
         t.packageJson("src/main/resources/archetype-resources", "");
         t.packageJson(".cache/x", "");
         t.packageJson("child", "");                  // another module's own
+        t.packageJson("demo/example/src/main/frontend", "");
+        t.file("demo/example/pom.xml", "<project/>"); // a separate build, not in this reactor
         assertEquals(List.of("src/main", "tools/lint", "ui"),
                 folders(ModuleInput.of(tmp), List.of(tmp, t.path("child"))));
         assertEquals(List.of(), messages);
