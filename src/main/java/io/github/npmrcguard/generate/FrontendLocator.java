@@ -116,12 +116,13 @@ final class FrontendLocator {
     private static final Set<String> NOT_FRONTENDS = Set.of("node_modules", "target", "bower_components");
     /** Test fixtures and archetype templates: copied or packaged, never installed where they are. */
     private static final List<String> FIXTURE_FOLDERS = List.of("src/test", "src/it");
-    private static final String ARCHETYPE_RESOURCES = "archetype-resources";
+    /** Project templates: Maven archetypes, Quarkus codestarts. */
+    private static final Set<String> TEMPLATES = Set.of("archetype-resources", "codestarts");
 
     /**
      * Every folder of the module that holds a {@code package.json}, sorted, outside {@code node_modules}, the
      * build folder (and any {@code target}), hidden folders, test fixtures ({@code src/test}, {@code src/it}),
-     * archetype templates, the other modules' folders and any folder with a {@code pom.xml} of its own (a
+     * project templates (archetypes, codestarts, a {@code src} folder inside the sources), the other modules' folders and any folder with a {@code pom.xml} of its own (a
      * project this build does not include, such as a demo). Below a folder with one (other than the module
      * folder) it does not look further: that frontend's own folders are its sources, or workspace members
      * {@link #localPrefix} finds their root for.
@@ -143,7 +144,9 @@ final class FrontendLocator {
                         return FileVisitResult.CONTINUE;
                     }
                     String name = dir.getFileName().toString();
-                    if (name.startsWith(".") || NOT_FRONTENDS.contains(name) || name.equals(ARCHETYPE_RESOURCES)
+                    if (name.startsWith(".") || NOT_FRONTENDS.contains(name) || TEMPLATES.contains(name)
+                            || name.equals("src") && moduleDirectory.relativize(dir.getParent()).toString().replace('\\', '/')
+                                    .matches("(.*/)?src(/.*)?") // a project template inside the sources
                             || dir.equals(module.buildDirectory()) || others.contains(dir) || fixtures.contains(dir)
                             || Files.isRegularFile(dir.resolve("pom.xml"))) { // another build's, in the reactor or not
                         return FileVisitResult.SKIP_SUBTREE;

@@ -85,10 +85,14 @@ class FrontendLocatorTest {
     void quinoaUiDirInApplicationPropertiesIsAFrontend() {
         TreeBuilder t = new TreeBuilder(tmp);
         t.file("app/src/main/resources/application.properties",
-                "quarkus.http.port=8080\nquarkus.quinoa.ui-dir=src/main/ui-admin\n%dev.quarkus.quinoa.ui-dir = ../shared-ui\n");
+                "quarkus.http.port=8080\nquarkus.quinoa.ui-dir=src/main/ui-admin\n%dev.quarkus.quinoa.ui-dir = ../shared-ui\n"
+                        + "%lit,lit-root-path.quarkus.quinoa.ui-dir=src/main/ui-lit\n"
+                        + "%angular.quarkus.quinoa.package-manager-install.install-dir=target/\n");
         t.packageJson("app/src/main/ui-admin", "");
+        t.packageJson("app/src/main/ui-lit", "");
         t.packageJson("shared-ui", "");
-        assertEquals(List.of("app/src/main/ui-admin", "shared-ui"), folders(ModuleInput.of(t.path("app"))));
+        assertEquals(List.of("app/src/main/ui-admin", "shared-ui", "app/src/main/ui-lit"),
+                folders(ModuleInput.of(t.path("app"))));
         assertEquals(List.of(), messages);
     }
 
@@ -123,6 +127,16 @@ class FrontendLocatorTest {
         assertEquals(List.of("src/main", "tools/lint", "ui"),
                 folders(ModuleInput.of(tmp), List.of(tmp, t.path("child"))));
         assertEquals(List.of(), messages);
+    }
+
+    @Test
+    void projectTemplatesAreNoFrontends() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("runtime/src/main/codestarts/quarkus/quinoa-codestart/base", "");
+        t.packageJson("runtime/src/main/templates/app/src/main/webui", ""); // a project inside the sources
+        t.packageJson("runtime/src/main/resources/archetype-resources", "");
+        t.packageJson("runtime/src/main/ui", "");
+        assertEquals(List.of("runtime/src/main/ui"), folders(ModuleInput.of(t.path("runtime"))));
     }
 
     @Test
