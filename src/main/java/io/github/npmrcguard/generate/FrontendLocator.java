@@ -122,8 +122,8 @@ final class FrontendLocator {
     /**
      * Every folder of the module that holds a {@code package.json}, sorted, outside {@code node_modules}, the
      * build folder (and any {@code target}), hidden folders, test fixtures ({@code src/test}, {@code src/it}),
-     * project templates (archetypes, codestarts, a {@code src} folder inside the sources), the other modules' folders and any folder with a {@code pom.xml} of its own (a
-     * project this build does not include, such as a demo). Below a folder with one (other than the module
+     * project templates, the other modules' folders and any folder with a {@code pom.xml} of its own (a project
+     * this build does not include, such as a demo): see {@link #notAFrontendTree}. Below a folder with one (other than the module
      * folder) it does not look further: that frontend's own folders are its sources, or workspace members
      * {@link #localPrefix} finds their root for.
      */
@@ -143,12 +143,8 @@ final class FrontendLocator {
                     if (dir.equals(moduleDirectory)) {
                         return FileVisitResult.CONTINUE;
                     }
-                    String name = dir.getFileName().toString();
-                    if (name.startsWith(".") || NOT_FRONTENDS.contains(name) || TEMPLATES.contains(name)
-                            || name.equals("src") && moduleDirectory.relativize(dir.getParent()).toString().replace('\\', '/')
-                                    .matches("(.*/)?src(/.*)?") // a project template inside the sources
-                            || dir.equals(module.buildDirectory()) || others.contains(dir) || fixtures.contains(dir)
-                            || Files.isRegularFile(dir.resolve("pom.xml"))) { // another build's, in the reactor or not
+                    if (others.contains(dir) || fixtures.contains(dir) || dir.equals(module.buildDirectory())
+                            || notAFrontendTree(moduleDirectory, dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     if (hasPackageJson(dir)) {
@@ -168,6 +164,23 @@ final class FrontendLocator {
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * Hidden folders, dependencies and build output, project templates (an archetype, a codestart, a
+     * {@code src} folder inside the sources), and a folder with a {@code pom.xml} of its own (another build's,
+     * in the reactor or not).
+     */
+    private static boolean notAFrontendTree(Path moduleDirectory, Path dir) {
+        String name = dir.getFileName().toString();
+        if (name.startsWith(".") || NOT_FRONTENDS.contains(name) || TEMPLATES.contains(name)) {
+            return true;
+        }
+        if (name.equals("src")
+                && moduleDirectory.relativize(dir.getParent()).toString().replace('\\', '/').matches("(.*/)?src(/.*)?")) {
+            return true;
+        }
+        return Files.isRegularFile(dir.resolve("pom.xml"));
     }
 
     private static boolean buildOutput(ModuleInput module, Path folder) {

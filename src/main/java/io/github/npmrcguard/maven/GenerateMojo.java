@@ -33,7 +33,7 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class GenerateMojo extends AbstractGuardMojo {
     /** The project property that holds the path of the generated user config, for NPM_CONFIG_USERCONFIG. */
-    public static final String USERCONFIG_PROPERTY = "npmrcguard.userconfig.file";
+    public static final String USERCONFIG_PROPERTY = io.github.npmrcguard.generate.BuildRun.USERCONFIG_PROPERTY;
 
     /** Skips only this goal. */
     @Parameter(property = "npmrcguard.generate.skip", defaultValue = "false")
