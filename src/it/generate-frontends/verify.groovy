@@ -35,6 +35,12 @@ assert text('admin/target/npmrc-guard/npmrc').contains(':_authToken=${ACME_NPM_T
 assert !log.contains('yarn 1 in admin/frontend-src reads its token')
 assert log.count('NPM_CONFIG_USERCONFIG points at it') == 1
 
+// Vaadin: no package.json committed; its build writes one next to the pom, so the config goes there.
+assert log.contains('[INFO] npmrc-guard: shop: the Vaadin build writes package.json here, next to pom.xml, and runs its'
+        + ' package manager here; the config goes next to it\n')
+assert text('shop/.npmrc') == npmLines
+assert !new File(basedir, 'shop/src/main/frontend/.npmrc').exists()
+
 // check, bound after generate, warns about the pom that does not hand the user config over, and only that one.
 assert log.contains('[WARNING] web/pom.xml:12: pnpm in src/main/client has its tokens in target/npmrc-guard/npmrc,'
         + ' but this build does not set NPM_CONFIG_USERCONFIG to it; add <environmentVariables>'
