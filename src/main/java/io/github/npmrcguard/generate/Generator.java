@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code generate} goal without Maven: for each module's frontends, writes the placeholder registry
@@ -93,7 +94,8 @@ public final class Generator {
 
         Map<Path, Path> userConfigs = new LinkedHashMap<>();
         UserConfigUpdater userConfigUpdater = new UserConfigUpdater(options, display);
-        for (Map.Entry<ModuleInput, List<RegistrySpec>> e : userConfigRegistries(frontends, plans).entrySet()) {
+        Map<ModuleInput, List<RegistrySpec>> userConfigModules = userConfigRegistries(frontends, plans);
+        for (Map.Entry<ModuleInput, List<RegistrySpec>> e : userConfigModules.entrySet()) {
             FileChange change = userConfigUpdater.update(e.getKey(), e.getValue(), messages);
             files.add(change);
             if (change.action().wrote() || change.action() == FileAction.UNCHANGED) {
@@ -111,7 +113,7 @@ public final class Generator {
                     plan.packageManager(), plan.registries().registries(), plan.registries().source()));
         }
         MisplacedConfigCheck.check(modules, placed, display, messages);
-        userConfigHints(frontends, plans, userConfigs, display, messages);
+        userConfigHints(frontends, plans, userConfigModules.keySet(), display, messages);
         return new GenerationResult(reports, files, messages, userConfigs);
     }
 
@@ -135,15 +137,15 @@ public final class Generator {
     }
 
     /**
-     * For each module that got a user config for pnpm or yarn 1, how its build hands it over, unless it already
-     * does (for other clients the project file carries the token, so the user config is optional).
+     * For each module that gets a user config for pnpm or yarn 1 (in a dry run too), how its build hands it
+     * over, unless it already does (for other clients the project file carries the token, so the user config is optional).
      */
     private static void userConfigHints(List<Frontend> frontends, Map<Path, PrefixPlan> plans,
-            Map<Path, Path> userConfigs, PathDisplay display, List<Message> messages) {
+            Set<ModuleInput> withUserConfig, PathDisplay display, List<Message> messages) {
         Map<ModuleInput, List<String>> clients = new LinkedHashMap<>();
         for (Frontend f : frontends) {
             Kind kind = plans.get(f.localPrefix()).packageManager().kind();
-            if ((kind == Kind.PNPM || kind == Kind.YARN_CLASSIC) && userConfigs.containsKey(f.module().moduleDirectory())) {
+            if ((kind == Kind.PNPM || kind == Kind.YARN_CLASSIC) && withUserConfig.contains(f.module())) {
                 List<String> list = clients.computeIfAbsent(f.module(), m -> new ArrayList<>());
                 String what = kind.label() + " in " + display.of(f.folder());
                 if (!list.contains(what)) {

@@ -512,7 +512,9 @@ class GeneratorTest {
         t.packageJson("web/src/main/frontend", "\"packageManager\": \"pnpm@10.34.9\"");
         ModuleInput web = ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("src/main/frontend"))
                 .withRun(new BuildRun("frontend-maven-plugin", "pnpm-install", false, false, false, null));
+        List<Message> dryRun = hints(new Generator(options().dryRun(true).build()).run(List.of(web)));
         GenerationResult r = new Generator(options().build()).run(List.of(web));
+        assertEquals(hints(r), dryRun, "a dry run, which writes no user config, shows the hint too");
         assertEquals(List.of(Message.warning("pnpm in web/src/main/frontend reads its token from"
                 + " web/target/npmrc-guard/npmrc only when NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to"
                 + " the <configuration> of frontend-maven-plugin's execution \"pnpm-install\":\n" + USERCONFIG_XML)),
