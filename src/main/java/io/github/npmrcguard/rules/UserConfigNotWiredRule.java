@@ -34,8 +34,8 @@ public final class UserConfigNotWiredRule implements Rule {
 
     @Override
     public void check(ConfigDocument doc, FindingSink sink) {
-        if (doc.kind() != FileKind.POM) {
-            return;
+        if (doc.kind() != FileKind.POM || doc.folder() == ConfigDocument.FolderFacts.UNKNOWN) {
+            return; // no folder to look at: a pom from history, say
         }
         int runLine = runLine(doc);
         if (runLine == 0 || doc.folder().userConfigFrontend().isEmpty()) {
