@@ -1,5 +1,6 @@
 package io.github.npmrcguard.generate;
 
+import io.github.npmrcguard.parse.Json;
 import io.github.npmrcguard.parse.ParseException;
 import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.parse.TextDecoder;
@@ -147,7 +148,7 @@ final class FrontendLocator {
                             || notAFrontendTree(moduleDirectory, dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    if (hasPackageJson(dir)) {
+                    if (hasPackageJson(dir) && !moduleTypeMarker(dir)) {
                         out.add(dir);
                         return FileVisitResult.SKIP_SUBTREE;
                     }
@@ -181,6 +182,36 @@ final class FrontendLocator {
             return true;
         }
         return Files.isRegularFile(dir.resolve("pom.xml"));
+    }
+
+    /** What a package.json that something installs or runs has; a file with none of it only marks a folder. */
+    private static final Set<String> PACKAGE_FIELDS = Set.of("name", "dependencies", "devDependencies",
+            "optionalDependencies", "peerDependencies", "scripts", "packageManager", "workspaces");
+
+    /**
+     * Whether a folder's package.json only sets how Node reads the files there ({@code {"type": "commonjs"}}
+     * in a build-tool folder), with no name, dependencies, scripts or workspaces: nothing installs there. A
+     * file that cannot be read is not a marker: the frontend's own checks report it.
+     */
+    static boolean moduleTypeMarker(Path folder) {
+        try {
+            Path file = folder.resolve(PackageJson.FILE_NAME);
+            if (Files.size(file) > 64 * 1024) {
+                return false;
+            }
+            Object root = Json.parse(new TextDecoder().decode(Files.readAllBytes(file)).text()).orElse(null);
+            if (!(root instanceof java.util.Map<?, ?> map)) {
+                return false;
+            }
+            for (Object key : map.keySet()) {
+                if (PACKAGE_FIELDS.contains(key)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | ParseException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean buildOutput(ModuleInput module, Path folder) {

@@ -130,6 +130,16 @@ class FrontendLocatorTest {
     }
 
     @Test
+    void aPackageJsonThatOnlySetsTheModuleTypeIsNoFrontend() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("", "");
+        t.file("webpack/package.json", "{\n  \"type\": \"commonjs\"\n}\n"); // as a JHipster app has it
+        t.file("tools/package.json", "{\"type\": \"module\", \"scripts\": {\"gen\": \"node gen.js\"}}");
+        assertEquals(List.of("", "tools"), folders(ModuleInput.of(tmp), List.of()).stream()
+                .map(f -> f.equals(".") ? "" : f).toList());
+    }
+
+    @Test
     void projectTemplatesAreNoFrontends() {
         TreeBuilder t = new TreeBuilder(tmp);
         t.packageJson("runtime/src/main/codestarts/quarkus/quinoa-codestart/base", "");
