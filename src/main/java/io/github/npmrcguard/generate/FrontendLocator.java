@@ -1,5 +1,6 @@
 package io.github.npmrcguard.generate;
 
+import io.github.npmrcguard.parse.Json;
 import io.github.npmrcguard.parse.ParseException;
 import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.parse.TextDecoder;
@@ -7,7 +8,12 @@ import io.github.npmrcguard.parse.YarnrcYmlParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +23,10 @@ import java.util.Set;
  * Finds a module's frontend folders and the folder npm reads their project config from (research note
  * 1.2): the folder holding {@code package.json}, or for a workspace member the workspace root.
  *
- * <p>Frontend folders are those of the conventions frontend builds use: the module folder itself,
- * {@code src/main/frontend}, {@code src/main/webui} (Quarkus Quinoa), {@code frontend/}, and each configured
- * frontend-maven-plugin {@code workingDirectory}. Nothing under {@code node_modules} counts.
+ * <p>Frontend folders are found the way builds declare them: the folders frontend-maven-plugin and
+ * exec-maven-plugin run a package manager in, Quarkus Quinoa's {@code ui-dir}, a Vaadin module's own folder,
+ * the folders named in {@code <frontends>}, and any other folder of the module that holds a
+ * {@code package.json}. Nothing under {@code node_modules} or the build folder counts.
  */
 final class FrontendLocator {
     /** The conventional frontend folders, relative to the module folder. */
@@ -39,20 +46,41 @@ final class FrontendLocator {
         this.display = display;
     }
 
-    /**
-     * The folders of a module that hold a {@code package.json}, in the order of
-     * {@link #CONVENTIONAL_FOLDERS} and then the working folders, without duplicates.
-     */
+    /** The folders of a module that hold a {@code package.json}, as the three-argument form, with no other module. */
     List<Path> frontendFolders(ModuleInput module, List<Message> messages) {
+        return frontendFolders(module, Set.of(), messages);
+    }
+
+    /**
+     * The folders of a module that hold a {@code package.json}, without duplicates: the conventional ones
+     * ({@link #CONVENTIONAL_FOLDERS}), the folders its build runs a package manager in, Quinoa's
+     * {@code ui-dir}, the folders named in {@code <frontends>}, then any other folder of the module with a
+     * {@code package.json} ({@link #walk}). A Vaadin module's folder counts even before its build writes the
+     * {@code package.json} there. A folder under the build folder is build output: never a frontend.
+     *
+     * @param otherModules the folders of the build's other modules, whose own files are theirs
+     */
+    List<Path> frontendFolders(ModuleInput module, Collection<Path> otherModules, List<Message> messages) {
         Set<Path> found = new LinkedHashSet<>();
+        Path moduleDirectory = module.moduleDirectory();
         for (String candidate : CONVENTIONAL_FOLDERS) {
-            Path folder = module.moduleDirectory().resolve(candidate).normalize();
+            Path folder = moduleDirectory.resolve(candidate).normalize();
             if (hasPackageJson(folder) && !underNodeModules(folder)) {
                 found.add(folder);
             }
         }
+        if (module.vaadin()) {
+            found.add(moduleDirectory);
+            messages.add(Message.info(display.of(moduleDirectory) + ": the Vaadin build writes package.json here,"
+                    + " next to pom.xml, and runs its package manager here; the config goes next to it"));
+        }
         for (Path working : module.workingDirectories()) {
-            Optional<Path> folder = nearestPackageFolder(working, module.moduleDirectory());
+            if (buildOutput(module, working)) {
+                messages.add(Message.info("workingDirectory " + display.of(working) + " is under the build folder:"
+                        + " build output, not configured"));
+                continue;
+            }
+            Optional<Path> folder = nearestPackageFolder(working, moduleDirectory);
             if (folder.isPresent() && !underNodeModules(folder.get())) {
                 found.add(folder.get());
                 if (!folder.get().equals(working)) {
@@ -64,7 +92,130 @@ final class FrontendLocator {
                         + " or above it within the module, so it is not a frontend the generator can configure"));
             }
         }
+        for (QuinoaConfig.UiDir ui : QuinoaConfig.uiDirs(moduleDirectory, messages, display)) {
+            if (hasPackageJson(ui.folder()) && !underNodeModules(ui.folder()) && !buildOutput(module, ui.folder())) {
+                found.add(ui.folder());
+            } else {
+                messages.add(Message.warning(QuinoaConfig.KEY + " in " + display.of(ui.declaredIn()) + " names "
+                        + display.of(ui.folder()) + ", which holds no package.json"));
+            }
+        }
+        for (Path named : module.namedFolders()) {
+            if (hasPackageJson(named) && !underNodeModules(named) && !buildOutput(module, named)) {
+                found.add(named);
+            } else {
+                messages.add(Message.warning("<frontends> names " + display.of(named) + ", which holds no package.json"
+                        + (underNodeModules(named) || buildOutput(module, named)
+                                ? " outside node_modules and the build folder" : "")));
+            }
+        }
+        found.addAll(walk(module, otherModules));
         return List.copyOf(found);
+    }
+
+    /** Folders below which a {@code package.json} belongs to no frontend of the build. */
+    private static final Set<String> NOT_FRONTENDS = Set.of("node_modules", "target", "bower_components");
+    /** Test fixtures and archetype templates: copied or packaged, never installed where they are. */
+    private static final List<String> FIXTURE_FOLDERS = List.of("src/test", "src/it");
+    /** Project templates: Maven archetypes, Quarkus codestarts. */
+    private static final Set<String> TEMPLATES = Set.of("archetype-resources", "codestarts");
+
+    /**
+     * Every folder of the module that holds a {@code package.json}, sorted, outside {@code node_modules}, the
+     * build folder (and any {@code target}), hidden folders, test fixtures ({@code src/test}, {@code src/it}),
+     * project templates, the other modules' folders and any folder with a {@code pom.xml} of its own (a project
+     * this build does not include, such as a demo): see {@link #notAFrontendTree}. Below a folder with one (other than the module
+     * folder) it does not look further: that frontend's own folders are its sources, or workspace members
+     * {@link #localPrefix} finds their root for.
+     */
+    List<Path> walk(ModuleInput module, Collection<Path> otherModules) {
+        Path moduleDirectory = module.moduleDirectory();
+        Set<Path> others = new HashSet<>();
+        for (Path p : otherModules) {
+            others.add(p.toAbsolutePath().normalize());
+        }
+        List<Path> fixtures = new ArrayList<>();
+        FIXTURE_FOLDERS.forEach(f -> fixtures.add(moduleDirectory.resolve(f)));
+        List<Path> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(moduleDirectory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(moduleDirectory)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (others.contains(dir) || fixtures.contains(dir) || dir.equals(module.buildDirectory())
+                            || notAFrontendTree(moduleDirectory, dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (hasPackageJson(dir) && !moduleTypeMarker(dir)) {
+                        out.add(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // an unreadable folder holds no frontend we could configure
+                }
+            });
+        } catch (IOException e) {
+            // walkFileTree reports failures to the visitor; nothing else is expected here
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * Hidden folders, dependencies and build output, project templates (an archetype, a codestart, a
+     * {@code src} folder inside the sources), and a folder with a {@code pom.xml} of its own (another build's,
+     * in the reactor or not).
+     */
+    private static boolean notAFrontendTree(Path moduleDirectory, Path dir) {
+        String name = dir.getFileName().toString();
+        if (name.startsWith(".") || NOT_FRONTENDS.contains(name) || TEMPLATES.contains(name)) {
+            return true;
+        }
+        if (name.equals("src")
+                && moduleDirectory.relativize(dir.getParent()).toString().replace('\\', '/').matches("(.*/)?src(/.*)?")) {
+            return true;
+        }
+        return Files.isRegularFile(dir.resolve("pom.xml"));
+    }
+
+    /** What a package.json that something installs or runs has; a file with none of it only marks a folder. */
+    private static final Set<String> PACKAGE_FIELDS = Set.of("name", "dependencies", "devDependencies",
+            "optionalDependencies", "peerDependencies", "scripts", "packageManager", "workspaces");
+
+    /**
+     * Whether a folder's package.json only sets how Node reads the files there ({@code {"type": "commonjs"}}
+     * in a build-tool folder), with no name, dependencies, scripts or workspaces: nothing installs there. A
+     * file that cannot be read is not a marker: the frontend's own checks report it.
+     */
+    static boolean moduleTypeMarker(Path folder) {
+        try {
+            Path file = folder.resolve(PackageJson.FILE_NAME);
+            if (Files.size(file) > 64 * 1024) {
+                return false;
+            }
+            Object root = Json.parse(new TextDecoder().decode(Files.readAllBytes(file)).text()).orElse(null);
+            if (!(root instanceof java.util.Map<?, ?> map)) {
+                return false;
+            }
+            for (Object key : map.keySet()) {
+                if (PACKAGE_FIELDS.contains(key)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | ParseException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean buildOutput(ModuleInput module, Path folder) {
+        return folder.startsWith(module.buildDirectory());
     }
 
     /**

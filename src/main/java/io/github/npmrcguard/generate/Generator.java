@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code generate} goal without Maven: for each module's frontends, writes the placeholder registry
@@ -65,14 +66,15 @@ public final class Generator {
         PathDisplay display = new PathDisplay(options.projectRoot());
         FrontendLocator locator = new FrontendLocator(options.projectRoot(), display);
         List<Frontend> frontends = new ArrayList<>();
+        List<Path> moduleDirectories = modules.stream().map(ModuleInput::moduleDirectory).toList();
         for (ModuleInput module : modules) {
-            for (Path folder : locator.frontendFolders(module, messages)) {
+            for (Path folder : locator.frontendFolders(module, moduleDirectories, messages)) {
                 frontends.add(new Frontend(module, folder, locator.localPrefix(folder, messages)));
             }
         }
         if (frontends.isEmpty()) {
-            messages.add(Message.info("no frontend found: no package.json in a module folder, src/main/frontend,"
-                    + " src/main/webui, frontend/ or a configured workingDirectory"));
+            messages.add(Message.info("no frontend found: no package.json in a module (outside node_modules, target,"
+                    + " src/test and src/it), in a workingDirectory, a Quinoa ui-dir or a folder named in <frontends>"));
         }
 
         Map<Path, PrefixPlan> plans = plan(frontends, display, messages);
@@ -92,7 +94,8 @@ public final class Generator {
 
         Map<Path, Path> userConfigs = new LinkedHashMap<>();
         UserConfigUpdater userConfigUpdater = new UserConfigUpdater(options, display);
-        for (Map.Entry<ModuleInput, List<RegistrySpec>> e : userConfigRegistries(frontends, plans).entrySet()) {
+        Map<ModuleInput, List<RegistrySpec>> userConfigModules = userConfigRegistries(frontends, plans);
+        for (Map.Entry<ModuleInput, List<RegistrySpec>> e : userConfigModules.entrySet()) {
             FileChange change = userConfigUpdater.update(e.getKey(), e.getValue(), messages);
             files.add(change);
             if (change.action().wrote() || change.action() == FileAction.UNCHANGED) {
@@ -110,6 +113,7 @@ public final class Generator {
                     plan.packageManager(), plan.registries().registries(), plan.registries().source()));
         }
         MisplacedConfigCheck.check(modules, placed, display, messages);
+        userConfigHints(frontends, plans, userConfigModules.keySet(), display, messages);
         return new GenerationResult(reports, files, messages, userConfigs);
     }
 
@@ -141,6 +145,28 @@ public final class Generator {
             return "the public registry, as neither <registries> nor its config names one";
         }
         return "registries from its " + source;
+    }
+
+    /**
+     * For each module that gets a user config for pnpm or yarn 1 (in a dry run too), how its build hands it
+     * over, unless it already does (for other clients the project file carries the token, so the user config is optional).
+     */
+    private static void userConfigHints(List<Frontend> frontends, Map<Path, PrefixPlan> plans,
+            Set<ModuleInput> withUserConfig, PathDisplay display, List<Message> messages) {
+        Map<ModuleInput, List<String>> clients = new LinkedHashMap<>();
+        for (Frontend f : frontends) {
+            Kind kind = plans.get(f.localPrefix()).packageManager().kind();
+            if ((kind == Kind.PNPM || kind == Kind.YARN_CLASSIC) && withUserConfig.contains(f.module())) {
+                List<String> list = clients.computeIfAbsent(f.module(), m -> new ArrayList<>());
+                String what = kind.label() + " in " + display.of(f.folder());
+                if (!list.contains(what)) {
+                    list.add(what);
+                }
+            }
+        }
+        for (Map.Entry<ModuleInput, List<String>> e : clients.entrySet()) {
+            UserConfigWiring.hint(e.getKey(), String.join(" and ", e.getValue()), display).ifPresent(messages::add);
+        }
     }
 
     /** Per module that needs a user config, the registries of all its frontends that need one. */

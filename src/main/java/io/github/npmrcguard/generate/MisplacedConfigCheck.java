@@ -30,7 +30,11 @@ final class MisplacedConfigCheck {
             for (String folder : FrontendLocator.CONVENTIONAL_FOLDERS) {
                 candidates.add(m.moduleDirectory().resolve(folder).normalize());
             }
-            candidates.addAll(m.workingDirectories());
+            for (Path wd : m.workingDirectories()) {
+                if (!wd.startsWith(m.buildDirectory())) { // build output: not the user's config
+                    candidates.add(wd);
+                }
+            }
         }
         frontends.forEach(f -> candidates.add(f.folder()));
         for (Path dir : candidates) {

@@ -66,6 +66,17 @@ abstract class AbstractGuardMojo extends AbstractMojo {
     List<RegistryParameter> registries = new ArrayList<>();
 
     /**
+     * Frontend folders the build does not declare in a way {@code generate} reads, relative to the module
+     * whose configuration names them, e.g. {@code <frontends><frontend>ui</frontend></frontends>} for a
+     * {@code ui/} folder that is not a Maven module, or {@code ../client}. {@code generate} already finds the
+     * folders frontend-maven-plugin and exec-maven-plugin run a package manager in, Quarkus Quinoa's
+     * {@code quarkus.quinoa.ui-dir}, a Vaadin module's folder, and any folder of a module holding a
+     * {@code package.json} outside {@code node_modules}, {@code target}, {@code src/test} and {@code src/it}.
+     */
+    @Parameter
+    List<String> frontends = new ArrayList<>();
+
+    /**
      * The CI preflight: every environment variable that a credential placeholder reads must be set,
      * non-empty and free of whitespace ({@code check}: in committed files; {@code generate}: in the user
      * config it writes). {@code auto}: an error in CI (the {@code CI} variable, or Jenkins', Azure's,

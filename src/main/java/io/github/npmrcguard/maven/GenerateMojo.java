@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -40,8 +38,7 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
 public class GenerateMojo extends AbstractGuardMojo {
     /** The project property that holds the path of the generated user config, for NPM_CONFIG_USERCONFIG. */
-    public static final String USERCONFIG_PROPERTY = "npmrcguard.userconfig.file";
-    private static final String FRONTEND_PLUGIN = "com.github.eirslett:frontend-maven-plugin";
+    public static final String USERCONFIG_PROPERTY = io.github.npmrcguard.generate.BuildRun.USERCONFIG_PROPERTY;
 
     /** Skips only this goal. */
     @Parameter(property = "npmrcguard.generate.skip", defaultValue = "false")
@@ -149,16 +146,11 @@ public class GenerateMojo extends AbstractGuardMojo {
         return result;
     }
 
-    /** The reactor's modules, with the frontend-maven-plugin working folders their poms set. */
+    /** The reactor's modules, with the frontends their builds declare. */
     private List<ModuleInput> reactorModules() {
         List<ModuleInput> modules = new ArrayList<>();
         for (MavenProject p : session.getProjects()) {
-            ModuleInput module = new ModuleInput(p.getBasedir().toPath().toAbsolutePath().normalize(),
-                    Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize(), List.of());
-            for (Path wd : frontendWorkingDirectories(p)) {
-                module = module.withWorkingDirectory(wd);
-            }
-            modules.add(module);
+            modules.add(FrontendDeclarations.of(p));
         }
         return modules;
     }
@@ -172,49 +164,6 @@ public class GenerateMojo extends AbstractGuardMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("npmrc-guard could not list the folders under " + scanRoot + ": "
                     + e.getMessage() + ". Set npmrcguard.root to a readable folder.", e);
-        }
-    }
-
-    /** The {@code workingDirectory} of frontend-maven-plugin in this module, plugin-wide or per execution. */
-    private static List<Path> frontendWorkingDirectories(MavenProject p) {
-        List<Path> out = new ArrayList<>();
-        for (Plugin plugin : p.getBuildPlugins()) {
-            if (!FRONTEND_PLUGIN.equals(plugin.getKey())) {
-                continue;
-            }
-            addWorkingDirectory(p, plugin.getConfiguration(), out);
-            for (PluginExecution execution : plugin.getExecutions()) {
-                addWorkingDirectory(p, execution.getConfiguration(), out);
-            }
-        }
-        return out;
-    }
-
-    private static void addWorkingDirectory(MavenProject p, Object configuration, List<Path> out) {
-        String value = childValue(configuration, "workingDirectory");
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        Path wd = Path.of(value.strip());
-        Path resolved = (wd.isAbsolute() ? wd : p.getBasedir().toPath().resolve(wd)).toAbsolutePath().normalize();
-        if (!out.contains(resolved)) {
-            out.add(resolved);
-        }
-    }
-
-    /**
-     * A child element's text of a plugin configuration. The configuration is an Xpp3Dom, whose package moved
-     * between plexus-utils 3 (Maven 3) and plexus-xml (Maven 4), so it is read through its two methods.
-     */
-    private static String childValue(Object configuration, String name) {
-        if (configuration == null) {
-            return null;
-        }
-        try {
-            Object child = configuration.getClass().getMethod("getChild", String.class).invoke(configuration, name);
-            return child == null ? null : (String) child.getClass().getMethod("getValue").invoke(child);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return null;
         }
     }
 }

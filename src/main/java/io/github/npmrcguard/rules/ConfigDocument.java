@@ -31,16 +31,38 @@ public record ConfigDocument(String path, FileKind kind, List<String> lines, Lis
 
         private final Supplier<String> client;
         private final Supplier<String> frontendBelow;
+        private final Supplier<String> userConfigFrontend;
         private String clientValue;
         private String frontendBelowValue;
+        private String userConfigFrontendValue;
 
         /**
          * Facts worked out only when a rule asks: most files never need them, and each costs a look at the
          * folder (the client one reads and parses a package.json).
          */
         public FolderFacts(Supplier<String> client, Supplier<String> frontendBelow) {
+            this(client, frontendBelow, NOTHING);
+        }
+
+        /** Facts for a {@code pom.xml}: also the frontend whose tokens its module's generated user config holds. */
+        public FolderFacts(Supplier<String> client, Supplier<String> frontendBelow, Supplier<String> userConfigFrontend) {
             this.client = client;
             this.frontendBelow = frontendBelow;
+            this.userConfigFrontend = userConfigFrontend;
+        }
+
+        /**
+         * For a {@code pom.xml}: the pnpm or yarn 1 frontend of its module whose tokens live in the module's
+         * generated user config ({@code target/npmrc-guard/npmrc} holds auth lines), e.g.
+         * {@code pnpm in src/main/frontend}; empty when there is none, or when a parent pom already sets
+         * {@code NPM_CONFIG_USERCONFIG}.
+         */
+        public String userConfigFrontend() {
+            if (userConfigFrontendValue == null) {
+                String value = userConfigFrontend.get();
+                userConfigFrontendValue = value == null ? "" : value;
+            }
+            return userConfigFrontendValue;
         }
 
         /**

@@ -44,7 +44,8 @@ public final class RuleCatalogue {
             new OptionalPlaceholderRule(),
             new YarnRequiredPlaceholderRule(),
             new PackagedConfigRule(),
-            new UnreadConfigRule());
+            new UnreadConfigRule(),
+            new UserConfigNotWiredRule());
 
     private RuleCatalogue() {
     }

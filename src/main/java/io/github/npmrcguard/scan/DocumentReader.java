@@ -103,6 +103,13 @@ public final class DocumentReader {
         }
     }
 
+    private static final Supplier<String> NONE = new Supplier<>() {
+        @Override
+        public String get() {
+            return "";
+        }
+    };
+
     /** Conventional frontend folders of a Maven module, where a package.json below an .npmrc would be. */
     private static final List<String> FRONTEND_FOLDERS = List.of("src/main/frontend", "src/main/webui", "frontend");
 
@@ -112,6 +119,14 @@ public final class DocumentReader {
      */
     private static ConfigDocument.FolderFacts folder(ScanFile file) {
         Path dir = file.location() == null ? null : file.location().getParent();
+        if (file.kind() == FileKind.POM && dir != null && file.path().endsWith("pom.xml")) {
+            return new ConfigDocument.FolderFacts(NONE, NONE, new Supplier<>() {
+                @Override
+                public String get() {
+                    return UserConfigFacts.frontend(dir, file.content());
+                }
+            });
+        }
         if (file.kind() != FileKind.NPMRC || dir == null || !file.path().endsWith(".npmrc")
                 || file.path().endsWith(".npmrc.")) {
             return ConfigDocument.FolderFacts.UNKNOWN;

@@ -76,6 +76,119 @@ class FrontendLocatorTest {
         assertEquals(List.of(), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("node_modules/pkg"))));
     }
 
+    private List<String> folders(ModuleInput module, List<Path> otherModules) {
+        return locator().frontendFolders(module, otherModules, messages).stream().map(p -> new PathDisplay(tmp).of(p))
+                .toList();
+    }
+
+    @Test
+    void quinoaUiDirInApplicationPropertiesIsAFrontend() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.file("app/src/main/resources/application.properties",
+                "quarkus.http.port=8080\nquarkus.quinoa.ui-dir=src/main/ui-admin\n%dev.quarkus.quinoa.ui-dir = ../shared-ui\n"
+                        + "%lit,lit-root-path.quarkus.quinoa.ui-dir=src/main/ui-lit\n"
+                        + "%angular.quarkus.quinoa.package-manager-install.install-dir=target/\n");
+        t.packageJson("app/src/main/ui-admin", "");
+        t.packageJson("app/src/main/ui-lit", "");
+        t.packageJson("shared-ui", "");
+        assertEquals(List.of("app/src/main/ui-admin", "shared-ui", "app/src/main/ui-lit"),
+                folders(ModuleInput.of(t.path("app"))));
+        assertEquals(List.of(), messages);
+    }
+
+    @Test
+    void quinoaUiDirInApplicationYamlAndOneWithoutPackageJsonIsAWarning() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.file("app/src/main/resources/application.yaml", "quarkus:\n  quinoa:\n    ui-dir: src/main/client\n"
+                + "\"%prod\":\n  quarkus:\n    quinoa:\n      ui-dir: src/main/missing\n");
+        t.packageJson("app/src/main/client", "");
+        assertEquals(List.of("app/src/main/client"), folders(ModuleInput.of(t.path("app"))));
+        assertEquals(List.of(Message.warning("quarkus.quinoa.ui-dir in app/src/main/resources/application.yaml names"
+                + " app/src/main/missing, which holds no package.json")), messages);
+    }
+
+    @Test
+    void anyPackageJsonInTheModuleIsFoundButNotUnderNodeModulesTargetFixturesOrOtherModules() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.file("pom.xml", "<project/>");
+        t.packageJson("src/main", "");               // the real case the conventional folders missed
+        t.packageJson("src/main/ui-one", "");        // below a frontend: its sources, not looked at
+        t.packageJson("ui", "");                     // a folder that is not a Maven module
+        t.packageJson("tools/lint", "");
+        t.packageJson("node_modules/x", "");
+        t.packageJson("target/classes/static", "");
+        t.packageJson("src/test/resources/fixture", "");
+        t.packageJson("src/it/project", "");
+        t.packageJson("src/main/resources/archetype-resources", "");
+        t.packageJson(".cache/x", "");
+        t.packageJson("child", "");                  // another module's own
+        t.packageJson("demo/example/src/main/frontend", "");
+        t.file("demo/example/pom.xml", "<project/>"); // a separate build, not in this reactor
+        assertEquals(List.of("src/main", "tools/lint", "ui"),
+                folders(ModuleInput.of(tmp), List.of(tmp, t.path("child"))));
+        assertEquals(List.of(), messages);
+    }
+
+    @Test
+    void aPackageJsonThatOnlySetsTheModuleTypeIsNoFrontend() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("", "");
+        t.file("webpack/package.json", "{\n  \"type\": \"commonjs\"\n}\n"); // as a JHipster app has it
+        t.file("tools/package.json", "{\"type\": \"module\", \"scripts\": {\"gen\": \"node gen.js\"}}");
+        assertEquals(List.of("", "tools"), folders(ModuleInput.of(tmp), List.of()).stream()
+                .map(f -> f.equals(".") ? "" : f).toList());
+    }
+
+    @Test
+    void projectTemplatesAreNoFrontends() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("runtime/src/main/codestarts/quarkus/quinoa-codestart/base", "");
+        t.packageJson("runtime/src/main/templates/app/src/main/webui", ""); // a project inside the sources
+        t.packageJson("runtime/src/main/resources/archetype-resources", "");
+        t.packageJson("runtime/src/main/ui", "");
+        assertEquals(List.of("runtime/src/main/ui"), folders(ModuleInput.of(t.path("runtime"))));
+    }
+
+    @Test
+    void aPackageJsonDeepInsideSrcMainIsFoundAsEachOfFiveQuinoaFolders() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        for (String ui : List.of("admin", "shop", "docs", "kiosk", "help")) {
+            t.packageJson("app/src/main/ui-" + ui, "");
+        }
+        assertEquals(List.of("app/src/main/ui-admin", "app/src/main/ui-docs", "app/src/main/ui-help",
+                "app/src/main/ui-kiosk", "app/src/main/ui-shop"), folders(ModuleInput.of(t.path("app"))));
+    }
+
+    @Test
+    void foldersNamedInFrontendsCountEvenOutsideTheModule() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("client", "");
+        t.dir("server/empty");
+        ModuleInput server = ModuleInput.of(t.path("server")).withNamedFolder(Path.of("../client"))
+                .withNamedFolder(Path.of("empty"));
+        assertEquals(List.of("client"), folders(server));
+        assertEquals(List.of(Message.warning("<frontends> names server/empty, which holds no package.json")), messages);
+    }
+
+    @Test
+    void aWorkingDirectoryUnderTheBuildFolderIsBuildOutputWithoutAWarning() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("web", "");
+        t.dir("web/target/frontend");
+        assertEquals(List.of("web"), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("target/frontend"))));
+        assertEquals(List.of(Message.info("workingDirectory web/target/frontend is under the build folder: build output,"
+                + " not configured")), messages);
+    }
+
+    @Test
+    void aVaadinModuleIsAFrontendBeforeItsBuildWritesPackageJsonAndTheLogSaysSo() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.dir("shop/src/main/frontend");
+        assertEquals(List.of("shop"), folders(ModuleInput.of(t.path("shop")).withVaadin(true)));
+        assertEquals(Message.Level.INFO, messages.get(0).level());
+        assertTrue(messages.get(0).text().startsWith("shop: the Vaadin build writes package.json here"), messages.toString());
+    }
+
     @Test
     void aFolderIsItsOwnLocalPrefix() {
         TreeBuilder t = new TreeBuilder(tmp);

@@ -513,4 +513,81 @@ class GeneratorTest {
         assertEquals(1, r.messages().size());
         assertEquals(Message.Level.INFO, r.messages().get(0).level());
     }
+
+    private static final String USERCONFIG_XML = "  <environmentVariables>\n"
+            + "    <NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG>\n"
+            + "  </environmentVariables>";
+
+    private List<Message> hints(GenerationResult r) {
+        return r.messages().stream().filter(m -> m.text().contains("NPM_CONFIG_USERCONFIG points at it")).toList();
+    }
+
+    @Test
+    void aPnpmBuildThatDoesNotPointAtTheUserConfigGetsTheXmlForItsExecution() {
+        TreeBuilder t = tree();
+        t.packageJson("web/src/main/frontend", "\"packageManager\": \"pnpm@10.34.9\"");
+        ModuleInput web = ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("src/main/frontend"))
+                .withRun(new BuildRun("frontend-maven-plugin", "pnpm-install", false, false, false, null));
+        List<Message> dryRun = hints(new Generator(options().dryRun(true).build()).run(List.of(web)));
+        GenerationResult r = new Generator(options().build()).run(List.of(web));
+        assertEquals(hints(r), dryRun, "a dry run, which writes no user config, shows the hint too");
+        assertEquals(List.of(Message.warning("pnpm in web/src/main/frontend reads its token from"
+                + " web/target/npmrc-guard/npmrc only when NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to"
+                + " the <configuration> of frontend-maven-plugin's execution \"pnpm-install\":\n" + USERCONFIG_XML)),
+                hints(r));
+    }
+
+    @Test
+    void severalExecutionsGetThePluginLevelConfigurationAndAnExistingMapOnlyTheEntry() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "\"packageManager\": \"yarn@1.22.22\"");
+        ModuleInput web = ModuleInput.of(t.path("web"))
+                .withRun(new BuildRun("frontend-maven-plugin", "install", true, true, true, null))
+                .withRun(new BuildRun("frontend-maven-plugin", "build", true, true, true, null));
+        GenerationResult r = new Generator(options().build()).run(List.of(web));
+        assertEquals(List.of(Message.warning("yarn 1 in web reads its token from web/target/npmrc-guard/npmrc only when"
+                + " NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to the plugin-level <configuration> of"
+                + " frontend-maven-plugin (every execution inherits it; runs not pointing at it: install, build),"
+                + " inside its <environmentVariables>:\n"
+                + "  <NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG>")), hints(r));
+    }
+
+    @Test
+    void noHintWhenEveryRunPointsAtTheUserConfigOrForNpm() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
+        t.packageJson("site", "");
+        ModuleInput web = ModuleInput.of(t.path("web"))
+                .withRun(new BuildRun("frontend-maven-plugin", "a", false, true, false, "${npmrcguard.userconfig.file}"))
+                .withRun(new BuildRun("exec-maven-plugin", "b", false, true, false,
+                        t.path("web/target/npmrc-guard/npmrc").toString()));
+        ModuleInput site = ModuleInput.of(t.path("site"))
+                .withRun(new BuildRun("frontend-maven-plugin", "npm", false, false, false, null));
+        GenerationResult r = new Generator(options().userConfigForAll(true).build()).run(List.of(web, site));
+        assertEquals(List.of(), hints(r));
+    }
+
+    @Test
+    void aUserConfigPointedElsewhereIsToBeReplaced() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
+        ModuleInput web = ModuleInput.of(t.path("web"))
+                .withRun(new BuildRun("exec-maven-plugin", "pnpm", false, true, false, "${user.home}/.npmrc-ci"));
+        List<Message> hints = hints(new Generator(options().build()).run(List.of(web)));
+        assertEquals(1, hints.size());
+        assertTrue(hints.get(0).text().contains("and web/pom.xml points it at another file: replace that entry;"),
+                hints.toString());
+    }
+
+    @Test
+    void anNpmrcInAWorkingDirectoryUnderTargetDrawsNoWarningAndIsNotWritten() throws IOException {
+        TreeBuilder t = tree();
+        t.packageJson("web", "");
+        t.file("web/target/frontend/.npmrc", "registry=https://r.example/\n"); // copied there by the build
+        ModuleInput web = ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("target/frontend"));
+        GenerationResult r = new Generator(options().build()).run(List.of(web));
+        assertEquals(List.of(), r.messages(Message.Level.WARNING));
+        assertTrue(r.files().stream().noneMatch(f -> f.path().startsWith(t.path("web/target/frontend"))), r.files().toString());
+        assertEquals("registry=https://r.example/\n", Files.readString(t.path("web/target/frontend/.npmrc")));
+    }
 }

@@ -1,0 +1,2 @@
+import { html } from 'lit';
+export const banner = html`<p>shop</p>`;

@@ -1,0 +1,87 @@
+package io.github.npmrcguard.generate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tells the user how to hand a module's generated user config to its frontend build: pnpm and yarn 1 find
+ * their tokens only there, and only when the build sets {@code NPM_CONFIG_USERCONFIG}. It prints the exact XML
+ * for the configuration it belongs in, and nothing when every run of the module already points at the file.
+ */
+final class UserConfigWiring {
+    private UserConfigWiring() {
+    }
+
+    /** Whether a configured {@code NPM_CONFIG_USERCONFIG} value points at the generated user config. */
+    static boolean pointsAt(String value, Path userConfigFile) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.strip().replace('\\', '/');
+        if (v.contains("${" + BuildRun.USERCONFIG_PROPERTY + "}") || v.endsWith("/npmrc-guard/npmrc")) {
+            return true;
+        }
+        try {
+            return Path.of(value.strip()).toAbsolutePath().normalize().equals(userConfigFile.toAbsolutePath().normalize());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The hint for one module, or empty when its build already points every run at the file.
+     *
+     * @param module  the module
+     * @param clients what needs the file, e.g. {@code pnpm in web/frontend}
+     */
+    static Optional<Message> hint(ModuleInput module, String clients, PathDisplay display) {
+        Path file = module.userConfigFile();
+        String pom = display.of(module.moduleDirectory().resolve("pom.xml"));
+        String element = "<" + BuildRun.USERCONFIG_VARIABLE + ">${" + BuildRun.USERCONFIG_PROPERTY + "}</"
+                + BuildRun.USERCONFIG_VARIABLE + ">";
+        List<BuildRun> unwired = new ArrayList<>();
+        for (BuildRun run : module.runs()) {
+            if (!pointsAt(run.userConfig(), file)) {
+                unwired.add(run);
+            }
+        }
+        if (module.runs().isEmpty()) {
+            return Optional.of(Message.info(clients + " reads its token from " + display.of(file) + " only when "
+                    + BuildRun.USERCONFIG_VARIABLE + " points at it; " + pom + " runs no frontend-maven-plugin or"
+                    + " exec-maven-plugin package manager, so set " + BuildRun.USERCONFIG_VARIABLE + " to that file"
+                    + " wherever the install runs (the build sets its path as ${" + BuildRun.USERCONFIG_PROPERTY + "})"));
+        }
+        if (unwired.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> plugins = new LinkedHashSet<>();
+        unwired.forEach(r -> plugins.add(r.plugin()));
+        StringBuilder where = new StringBuilder();
+        boolean inEnvironment;
+        if (plugins.size() == 1 && unwired.size() == 1 && !unwired.get(0).pluginLevel()) {
+            BuildRun run = unwired.get(0);
+            where.append("the <configuration> of ").append(run.plugin()).append("'s execution \"")
+                    .append(run.execution()).append('"');
+            inEnvironment = run.hasEnvironment();
+        } else {
+            where.append("the plugin-level <configuration> of ").append(String.join(" and ", plugins))
+                    .append(" (every execution inherits it; runs not pointing at it: ");
+            List<String> ids = new ArrayList<>();
+            unwired.forEach(r -> ids.add(r.execution()));
+            where.append(String.join(", ", ids)).append(')');
+            inEnvironment = unwired.stream().allMatch(r -> r.pluginLevel() && r.pluginEnvironment());
+        }
+        String xml = inEnvironment ? "  " + element
+                : "  <environmentVariables>\n    " + element + "\n  </environmentVariables>";
+        boolean elsewhere = unwired.stream().anyMatch(r -> r.userConfig() != null);
+        String header = clients + " reads its token from " + display.of(file) + " only when "
+                + BuildRun.USERCONFIG_VARIABLE + " points at it" + (elsewhere ? ", and " + pom
+                        + " points it at another file: replace that entry; " : "; ")
+                + "in " + pom + " add to " + where + (inEnvironment ? ", inside its <environmentVariables>" : "") + ":";
+        return Optional.of(Message.warning(header + "\n" + xml));
+    }
+}
