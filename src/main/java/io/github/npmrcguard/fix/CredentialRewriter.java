@@ -108,7 +108,7 @@ public final class CredentialRewriter {
             if (span == null) {
                 continue;
             }
-            String placeholder = placeholder(dialect, names.variableFor(kind, s));
+            String placeholder = placeholder(dialect, names.variableFor(kind, s, before));
             String replacement = quoted(kind, span.quote(), placeholder);
             int offset = lines.startOf(s.line());
             pending.add(new Pending(offset + span.start(), offset + span.end(), replacement,
