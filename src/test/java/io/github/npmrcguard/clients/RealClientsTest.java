@@ -247,6 +247,13 @@ class RealClientsTest {
                 fails(Client.YARN_4, HandWrittenConfig.YARNRC_YML_NO_DEFAULT, false, Sent.NO_REQUEST,
                         List.of("Environment variable not found (" + TOKEN_VARIABLE + ")")),
 
+                // No registry declared: generate writes nothing, and the client sends no Authorization to its
+                // default registry with the variable unset (the package needs a token, hence the 401).
+                new Case(Client.NPM, PublicOnlyConfig.describe(), new PublicOnlyConfig(), false, Sent.NOTHING,
+                        List.of("npm error code E401"), List.of()),
+                new Case(Client.YARN_4, PublicOnlyConfig.describe(), new PublicOnlyConfig(), false, Sent.NOTHING,
+                        List.of("YN0041", "Invalid authentication (as an anonymous user)"), List.of()),
+
                 installs(Client.BUN),
                 // bun drops the credential with a warning and asks anonymously.
                 fails(Client.BUN, false, Sent.NOTHING,
