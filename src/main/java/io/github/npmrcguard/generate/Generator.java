@@ -61,6 +61,11 @@ public final class Generator {
      * @return what was found and done; never throws for a problem with a file (it becomes a message)
      */
     public GenerationResult run(List<ModuleInput> modules) {
+        return run(modules, true);
+    }
+
+    /** The run, with or without the project files (fix writes only the user config). */
+    GenerationResult run(List<ModuleInput> modules, boolean writeProjectFiles) {
         List<Message> messages = new ArrayList<>();
         PathDisplay display = new PathDisplay(options.projectRoot());
         FrontendLocator locator = new FrontendLocator(options.projectRoot(), display);
@@ -83,7 +88,7 @@ public final class Generator {
             Placement placement = plan.placement();
             // Registry-only project lines are written for configured registries only: lines copied from the
             // file itself are there already, and a lone default-registry line would be noise.
-            if (!plan.registries().registries().isEmpty() && (placement.projectAuth() || plan.registries().configured())) {
+            if (writeProjectFiles && !plan.registries().registries().isEmpty() && (placement.projectAuth() || plan.registries().configured())) {
                 String where = display.of(e.getKey().resolve(placement.projectFormat().fileName()));
                 files.add(projectFiles.update(e.getKey(), placement.projectFormat(), plan.registries().registries(),
                         new MergePolicy(placement.projectAuth(), plan.packageManager(), where), messages));

@@ -3,6 +3,8 @@ package io.github.npmrcguard.maven;
 import io.github.npmrcguard.files.ScanSetReader;
 import io.github.npmrcguard.fix.Fixer;
 import io.github.npmrcguard.fix.VariableNames;
+import io.github.npmrcguard.generate.GeneratorOptions;
+import io.github.npmrcguard.generate.RegistrySpec;
 import io.github.npmrcguard.parse.NerfDart;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.Scanner;
@@ -57,6 +59,19 @@ public class FixMojo extends AbstractGuardMojo {
         return out;
     }
 
+    /** What the user config of a pnpm or yarn 1 frontend is written with: the configured registries. */
+    private GeneratorOptions.Builder userConfigOptions() throws MojoFailureException {
+        GeneratorOptions.Builder builder = GeneratorOptions.builder();
+        try {
+            for (RegistryParameter r : registries == null ? List.<RegistryParameter>of() : registries) {
+                builder.registry(new RegistrySpec(r.url, r.scope, r.tokenVariable));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<registries>: " + e.getMessage());
+        }
+        return builder;
+    }
+
     @Override
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
         getLog().info("npmrc-guard: " + (dryRun ? "dry run: looking for" : "rewriting") + " committed credentials under "
@@ -65,13 +80,15 @@ public class FixMojo extends AbstractGuardMojo {
         try {
             ScanResult result = new Scanner(new ScanSetReader()::read).scan(scanRoot, pathExcludes(), allowlist(),
                     LocalDate.now());
-            report = new Fixer(new VariableNames(tokenVariablesByNerfDart())).fix(scanRoot, result, dryRun);
+            report = new Fixer(new VariableNames(tokenVariablesByNerfDart()), userConfigOptions()).fix(scanRoot, result,
+                    dryRun);
         } catch (IOException e) {
             throw new MojoExecutionException("npmrc-guard could not read or rewrite the files under " + scanRoot + ": "
                     + e.getMessage() + ". Check that the files are writable, or set npmrcguard.root.", e);
         }
         report.fixed().forEach(f -> getLog().info(f.logLine(dryRun)));
         report.manual().forEach(m -> getLog().error(m.logLine()));
+        report.notes().forEach(n -> getLog().warn(n));
         if (report.fixed().isEmpty() && report.manual().isEmpty()) {
             getLog().info("npmrc-guard: no committed credentials to rewrite.");
             return;
