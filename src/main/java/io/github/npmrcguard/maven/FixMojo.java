@@ -24,7 +24,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * copy, changing no other byte of the file. Each value becomes the placeholder its client expands
  * (<code>${VAR}</code> in .npmrc, <code>"${VAR:-}"</code> in .yarnrc.yml, <code>"$VAR"</code> in
  * bunfig.toml); the variable is a configured registry's tokenVariable, NPM_TOKEN for registry.npmjs.org, and
- * otherwise named after the registry's host or scope (see the README). Credentials that cannot be rewritten safely, such as a
+ * otherwise named after the registry's host or scope, the rule generate uses (see the README). In the .npmrc
+ * of a pnpm or yarn 1 frontend the token's line is removed and the module's user config written instead, as
+ * generate places it. Credentials that cannot be rewritten safely, such as a
  * password inside a URL, are listed with the steps to take by hand. The tokens must still be revoked.
  */
 @Mojo(name = "fix", threadSafe = true, requiresProject = false)

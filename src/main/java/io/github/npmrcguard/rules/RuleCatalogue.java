@@ -42,6 +42,7 @@ public final class RuleCatalogue {
             new AuthWithoutRegistryRule(),
             new RegistryWithoutAuthRule(),
             new OptionalPlaceholderRule(),
+            new ProjectPlaceholderRule(),
             new PackagedConfigRule(),
             new UnreadConfigRule());
 
