@@ -13,7 +13,7 @@ import java.util.Set;
  * <li>the {@code tokenVariable} the configuration gives the registry, by nerf dart;
  * <li>{@code NPM_TOKEN} for the public registry and for a credential that names no registry;
  * <li>else the registry's host (and port), upper-cased with every other character an underscore:
- * {@code //npm.pkg.github.com/} reads {@code NPM_PKG_GITHUB_COM_TOKEN};
+ * {@code //npm.acme.example/} reads {@code NPM_ACME_EXAMPLE_TOKEN};
  * <li>a yarn or bun scope whose registry the file does not say: the scope name, {@code ACME_NPM_TOKEN}.
  * </ul>
  * A host or scope that SafeText would not print (no lower-case host name, no valid scope name) names no
@@ -98,7 +98,7 @@ public final class TokenVariables {
         return host.substring(host.lastIndexOf('@') + 1); // user info is no part of the name, and may be secret
     }
 
-    /** {@code //npm.pkg.github.com/} → {@code NPM_PKG_GITHUB_COM}; the public registry and no host → {@code NPM}. */
+    /** {@code //npm.acme.example/} → {@code NPM_ACME_EXAMPLE}; the public registry and no host → {@code NPM}. */
     private static String hostPart(String nerfDart) {
         String host = host(nerfDart);
         if (host.isEmpty() || PUBLIC_HOSTS.contains(host) || !SafeText.isPrintableHost(host)) {
