@@ -8,16 +8,17 @@ import java.util.regex.Pattern;
 /**
  * {@code ${VAR}} as a credential in a project {@code .npmrc} that a pnpm or yarn 1 frontend reads: the form
  * that breaks these clients (the {@code ${VAR?}} form is {@link OptionalPlaceholderRule}'s). yarn 1 stops
- * every command while VAR is unset; pnpm 10.34.2 and later never expand it from a project file, so the
- * install goes without the token. Their token belongs in the user config, where {@code generate} and
+ * every command while VAR is unset; pnpm drops the whole file while VAR is unset, registry lines included,
+ * and 10.34.2 and later never expand it from a project file even when set. Their token belongs in the user config, where {@code generate} and
  * {@code fix} put it.
  */
 public final class ProjectPlaceholderRule implements Rule {
     public static final RuleInfo INFO = new RuleInfo("project-placeholder", Severity.WARNING,
             "${VAR} token in a project .npmrc that pnpm or yarn 1 reads",
             "yarn 1 stops every command, even yarn run, with 'Failed to replace env in config' while the variable "
-                    + "is unset, and pnpm 10.34.2 and later ignore an environment-expanded credential in a project "
-                    + ".npmrc, so the install asks without the token. Keep the registry line in the project file and "
+                    + "is unset; pnpm drops the whole file while it is unset, so a private scope is asked of the default "
+                    + "registry, and pnpm 10.34.2 and later ignore an environment-expanded credential in a project "
+                    + ".npmrc even when it is set. Keep the registry line in the project file and "
                     + "give the token through the user config: mvn npmrc-guard:fix moves it, and generate writes "
                     + "target/npmrc-guard/npmrc for NPM_CONFIG_USERCONFIG.");
 
@@ -47,8 +48,8 @@ public final class ProjectPlaceholderRule implements Rule {
                 sink.report(INFO, s.line(), "${" + m.group(1) + "} placeholder, which stops every yarn 1 command while "
                         + m.group(1) + " is unset; put the token in the user config (mvn npmrc-guard:fix)", s.key(), null);
             } else if (client.equals("pnpm")) {
-                sink.report(INFO, s.line(), "${" + m.group(1) + "} placeholder, which pnpm 10.34.2 and later ignore in a"
-                        + " project .npmrc; put the token in the user config (mvn npmrc-guard:fix)", s.key(), null);
+                sink.report(INFO, s.line(), "${" + m.group(1) + "} placeholder: pnpm drops this whole file while " + m.group(1)
+                        + " is unset, and 10.34.2+ ignores it when set; put the token in the user config (mvn npmrc-guard:fix)", s.key(), null);
             }
         }
     }

@@ -239,8 +239,9 @@ class RulesTest {
                 RuleCatalogue.check(new DocumentReader().read(file).document()).stream().map(Finding::logLine).toList());
         Files.writeString(dir.resolve("package.json"), "{\"name\":\"web\",\"packageManager\":\"pnpm@10.34.9\"}");
         assertEquals(List.of(".npmrc:3: ${VAR?} placeholder, which pnpm rejects in //registry.npmjs.org/:_authToken"
-                + " [optional-placeholder]", ".npmrc:2: ${ACME_TOKEN} placeholder, which pnpm 10.34.2 and later ignore in"
-                + " a project .npmrc; put the token in the user config (mvn npmrc-guard:fix) in"
+                + " [optional-placeholder]", ".npmrc:2: ${ACME_TOKEN} placeholder: pnpm drops this whole file while"
+                + " ACME_TOKEN is unset, and 10.34.2+ ignores it when set; put the token in the user config"
+                + " (mvn npmrc-guard:fix) in"
                 + " //npm.acme.example/:_authToken [project-placeholder]"),
                 RuleCatalogue.check(new DocumentReader().read(file).document()).stream().map(Finding::logLine).toList());
         Files.writeString(dir.resolve("package.json"), "{\"name\":\"web\",\"packageManager\":\"npm@11.19.1\"}");
