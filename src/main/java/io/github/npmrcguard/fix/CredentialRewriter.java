@@ -33,9 +33,14 @@ public final class CredentialRewriter {
      *
      * @param line        1-based line
      * @param fingerprint the fingerprint of the secret that was there
-     * @param placeholder what stands there now, e.g. {@code ${NPM_TOKEN}}
+     * @param placeholder what stands there now, e.g. {@code ${NPM_TOKEN}}, or for a removed line what
+     *                    stands in the user config instead
+     * @param removed     whether the whole line was removed, its token moving to the user config
      */
-    public record Edit(int line, String fingerprint, String placeholder) {
+    public record Edit(int line, String fingerprint, String placeholder, boolean removed) {
+        public Edit(int line, String fingerprint, String placeholder) {
+            this(line, fingerprint, placeholder, false);
+        }
     }
 
     /**
@@ -75,6 +80,20 @@ public final class CredentialRewriter {
      * recognised tokens inside comment lines.
      */
     public Result rewrite(FileKind kind, byte[] content, Set<String> fingerprints) {
+        return rewrite(kind, content, fingerprints, null);
+    }
+
+    /**
+     * For an {@code .npmrc} whose client reads the token from the user config (see
+     * {@link io.github.npmrcguard.generate.TokenPlacement}), where a placeholder would break it: a credential
+     * whose key is in {@code removeKeys} loses its whole line, and any other credential value is left for the
+     * user. With {@code removeKeys} null, this is {@link #rewrite(FileKind, byte[], Set)}.
+     */
+    public Result rewriteForUserConfig(byte[] content, Set<String> fingerprints, Set<String> removeKeys) {
+        return rewrite(FileKind.NPMRC, content, fingerprints, java.util.Objects.requireNonNull(removeKeys));
+    }
+
+    private Result rewrite(FileKind kind, byte[] content, Set<String> fingerprints, Set<String> removeKeys) {
         DecodedText decoded;
         try {
             decoded = new TextDecoder().decode(content);
@@ -108,7 +127,17 @@ public final class CredentialRewriter {
             if (span == null) {
                 continue;
             }
-            String placeholder = placeholder(dialect, names.variableFor(kind, s));
+            String placeholder = placeholder(dialect, names.variableFor(kind, s, before));
+            if (removeKeys != null && !removeKeys.contains(s.key())) {
+                continue;
+            }
+            if (removeKeys != null) {
+                int start = lines.startOf(s.line());
+                int end = s.line() < lines.count() ? lines.startOf(s.line() + 1) : text.length();
+                pending.add(new Pending(start, end, "", new Edit(s.line(), Fingerprint.of(s.value().strip()),
+                        placeholder, true)));
+                continue;
+            }
             String replacement = quoted(kind, span.quote(), placeholder);
             int offset = lines.startOf(s.line());
             pending.add(new Pending(offset + span.start(), offset + span.end(), replacement,
@@ -167,16 +196,20 @@ public final class CredentialRewriter {
         } catch (ParseException e) {
             return "the rewritten file would not parse";
         }
-        if (now.size() != before.size()) {
+        List<Integer> removed = new ArrayList<>();
+        pending.stream().filter(p -> p.edit().removed()).forEach(p -> removed.add(p.edit().line()));
+        List<Setting> kept = before.stream().filter(s -> !removed.contains(s.line())).toList();
+        if (now.size() != kept.size()) {
             return "the rewritten file would not read the same settings";
         }
         Set<Integer> editedLines = new java.util.HashSet<>();
         pending.forEach(p -> editedLines.add(p.edit().line()));
         Dialect dialect = Dialect.of(kind);
         for (int i = 0; i < now.size(); i++) {
-            Setting a = before.get(i);
+            Setting a = kept.get(i);
             Setting b = now.get(i);
-            if (a.line() != b.line() || !a.key().equals(b.key())) {
+            int shift = (int) removed.stream().filter(line -> line < a.line()).count();
+            if (a.line() - shift != b.line() || !a.key().equals(b.key())) {
                 return "the rewritten file would not read the same settings";
             }
             boolean secretHere = editedLines.contains(a.line()) && CredentialKeys.isCredential(kind, a)

@@ -2,6 +2,17 @@ package io.github.npmrcguard.fix;
 
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.files.LargeFile;
+import io.github.npmrcguard.generate.FileChange;
+import io.github.npmrcguard.generate.GenerationResult;
+import io.github.npmrcguard.generate.GeneratorOptions;
+import io.github.npmrcguard.generate.Message;
+import io.github.npmrcguard.generate.ModuleInput;
+import io.github.npmrcguard.generate.PackageManager;
+import io.github.npmrcguard.generate.TokenPlacement;
+import io.github.npmrcguard.parse.ParseException;
+import io.github.npmrcguard.parse.Parsers;
+import io.github.npmrcguard.parse.Setting;
+import io.github.npmrcguard.parse.TextDecoder;
 import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.RuleCatalogue;
 import io.github.npmrcguard.scan.ScanResult;
@@ -21,13 +32,27 @@ import java.util.Set;
  * The {@code fix} goal without Maven: for each file whose committed content holds a literal credential,
  * rewrites the working copy so that each such value becomes a placeholder, and says what it could not
  * rewrite and how to do that by hand.
+ *
+ * <p>Where the token then lives is {@link TokenPlacement}'s decision, as for {@code generate}: in the
+ * project {@code .npmrc} of a pnpm or yarn 1 frontend the token's line is removed rather than given a
+ * placeholder (which would stop yarn 1 and which pnpm ignores), and the module's user config is written the
+ * way {@code generate} writes it, from the registry lines the file keeps.
  */
 public final class Fixer {
 
     /** A rewritten value: where, which finding it removes, and the placeholder that stands there now. */
-    public record Fixed(String path, int line, Finding finding, String placeholder) {
+    public record Fixed(String path, int line, Finding finding, String placeholder, boolean removed) {
+        public Fixed(String path, int line, Finding finding, String placeholder) {
+            this(path, line, finding, placeholder, false);
+        }
+
         /** The log line: never the secret, only its fingerprint. */
         public String logLine(boolean dryRun) {
+            if (removed) {
+                return path + ":" + line + ": " + (dryRun ? "would remove the line with " : "removed the line with ")
+                        + finding.what() + (finding.key().isEmpty() ? "" : " in " + finding.key())
+                        + "; the user config reads " + placeholder + " instead (fingerprint " + finding.fingerprint() + ")";
+            }
             return path + ":" + line + ": " + (dryRun ? "would replace " : "replaced ") + finding.what()
                     + (finding.key().isEmpty() ? "" : " in " + finding.key()) + " with " + placeholder
                     + " (fingerprint " + finding.fingerprint() + ")";
@@ -41,14 +66,31 @@ public final class Fixer {
         }
     }
 
-    /** What a run did (or, in a dry run, would do). */
-    public record Report(List<Fixed> fixed, List<Manual> manual, List<String> filesChanged) {
+    /**
+     * What a run did (or, in a dry run, would do).
+     *
+     * @param notes what the user must do besides revoking: where moved tokens are read from now
+     */
+    public record Report(List<Fixed> fixed, List<Manual> manual, List<String> filesChanged, List<String> notes) {
+        public Report(List<Fixed> fixed, List<Manual> manual, List<String> filesChanged) {
+            this(fixed, manual, filesChanged, List.of());
+        }
     }
 
     private final CredentialRewriter rewriter;
+    private final GeneratorOptions.Builder userConfigOptions;
 
     public Fixer(VariableNames names) {
+        this(names, GeneratorOptions.builder());
+    }
+
+    /**
+     * @param userConfigOptions how the user config of a pnpm or yarn 1 frontend is written, as generate
+     *                          would be told (configured registries, environment, home)
+     */
+    public Fixer(VariableNames names, GeneratorOptions.Builder userConfigOptions) {
         this.rewriter = new CredentialRewriter(names);
+        this.userConfigOptions = userConfigOptions;
     }
 
     /**
@@ -64,6 +106,7 @@ public final class Fixer {
         List<Fixed> fixed = new ArrayList<>();
         List<Manual> manual = new ArrayList<>();
         List<String> changed = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Map.Entry<String, List<Finding>> entry : byPath.entrySet()) {
             String path = entry.getKey();
             List<Finding> findings = entry.getValue();
@@ -95,19 +138,25 @@ public final class Fixer {
                     fingerprints.add(f.fingerprint());
                 }
             });
-            CredentialRewriter.Result rewrite = rewriter.rewrite(kind, Files.readAllBytes(file), fingerprints);
+            byte[] content = Files.readAllBytes(file);
+            boolean userConfigClient = kind == FileKind.NPMRC && PackageManager.of(file.getParent())
+                    .map(TokenPlacement::inUserConfig).orElse(false);
+            CredentialRewriter.Result rewrite = userConfigClient
+                    ? rewriter.rewriteForUserConfig(content, fingerprints, movableKeys(content))
+                    : rewriter.rewrite(kind, content, fingerprints);
             Set<String> done = new LinkedHashSet<>();
             for (CredentialRewriter.Edit edit : rewrite.edits()) {
                 Finding f = findings.stream().filter(x -> x.fingerprint().equals(edit.fingerprint()))
                         .findFirst().orElseThrow();
-                fixed.add(new Fixed(path, edit.line(), f, edit.placeholder()));
+                fixed.add(new Fixed(path, edit.line(), f, edit.placeholder(), edit.removed()));
                 done.add(edit.fingerprint());
             }
             for (Finding f : findings) {
                 if (!done.contains(f.fingerprint())) {
+                    String how = userConfigClient && rewrite.refusal() == null ? userConfigSteps(f) : steps(f);
                     manual.add(new Manual(f, rewrite.refusal() != null
-                            ? "the file was left unchanged because " + rewrite.refusal() + "; " + steps(f)
-                            : steps(f)));
+                            ? "the file was left unchanged because " + rewrite.refusal() + "; " + how
+                            : how));
                 }
             }
             if (rewrite.content() != null) {
@@ -115,9 +164,73 @@ public final class Fixer {
                     new AtomicWriter().write(file, rewrite.content(), false);
                 }
                 changed.add(path);
+                if (rewrite.edits().stream().anyMatch(CredentialRewriter.Edit::removed)) {
+                    notes.addAll(writeUserConfig(root, file, path, dryRun));
+                }
             }
         }
-        return new Report(fixed, manual, changed);
+        return new Report(fixed, manual, changed, notes);
+    }
+
+    /**
+     * The token keys of a pnpm or yarn 1 project .npmrc that can move to the user config: those of a registry
+     * the file declares with a registry line, which generate carries into the user config on every build. A
+     * token for a registry the file does not name would be lost there, so it stays for the user to handle.
+     */
+    private static Set<String> movableKeys(byte[] content) {
+        List<Setting> settings;
+        try {
+            settings = Parsers.forKind(FileKind.NPMRC).parse(new TextDecoder().decode(content));
+        } catch (ParseException e) {
+            return Set.of(); // the rewriter says why it leaves the file alone
+        }
+        return TokenPlacement.userConfigAuthKeys(settings);
+    }
+
+    /** Writes the user config of the module holding the frontend, as generate would; returns what to tell. */
+    private List<String> writeUserConfig(Path root, Path file, String path, boolean dryRun) {
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        Path moduleDir = folder;
+        Path top = root.toAbsolutePath().normalize();
+        for (Path p = folder; p != null && p.startsWith(top); p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("pom.xml"))) {
+                moduleDir = p;
+                break;
+            }
+        }
+        ModuleInput module = ModuleInput.of(moduleDir);
+        if (!moduleDir.equals(folder)) {
+            module = module.withWorkingDirectory(folder); // so that the frontend is found wherever it sits
+        }
+        GenerationResult result = TokenPlacement.writeUserConfig(module,
+                userConfigOptions.dryRun(dryRun).ci(false).requireTokens(false).projectRoot(top).build());
+        List<String> out = new ArrayList<>();
+        for (FileChange change : result.files()) {
+            if (change.role() != FileChange.Role.USER_CONFIG) {
+                continue;
+            }
+            for (Message m : change.messages()) {
+                out.add(m.text());
+            }
+            out.add(path + ": pnpm and yarn 1 read its token from the user config, so the token line "
+                    + (dryRun ? "would be" : "was") + " removed and " + change.displayPath() + " "
+                    + (dryRun ? "would be written" : "was written") + " the way generate writes it. Point"
+                    + " NPM_CONFIG_USERCONFIG at that file in the frontend build (with the generate goal bound,"
+                    + " frontend-maven-plugin: <environmentVariables><NPM_CONFIG_USERCONFIG>"
+                    + "${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG></environmentVariables>)");
+        }
+        if (out.isEmpty()) {
+            out.add(path + ": the token line " + (dryRun ? "would be" : "was") + " removed, but no frontend"
+                    + " was found for it to write a user config: run mvn npmrc-guard:generate in its module");
+        }
+        return out;
+    }
+
+    /** What to do by hand with a credential a pnpm or yarn 1 project .npmrc cannot hold as a placeholder. */
+    private static String userConfigSteps(Finding f) {
+        return "pnpm and yarn 1 cannot read a placeholder from a project .npmrc: delete the line, add a"
+                + " registry line for that registry (or configure it in <registries>) so that generate writes"
+                + " its token to the user config, and point NPM_CONFIG_USERCONFIG at that file";
     }
 
     /** What to do by hand in a pom, per kind of finding. */

@@ -1,59 +1,76 @@
 package io.github.npmrcguard.fix;
 
+import io.github.npmrcguard.auth.TokenVariables;
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.Setting;
-import io.github.npmrcguard.rules.SafeText;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Chooses the environment variable a rewritten credential reads, deterministically:
- * <ul>
- * <li>a configured registry's {@code tokenVariable}, by nerf dart;
- * <li>{@code NPM_TOKEN} for registry.npmjs.org and for keys that name no registry;
- * <li>else the registry's host, upper-cased with every other character an underscore, plus {@code _TOKEN}:
- * {@code //npm.pkg.github.com/:_authToken} reads {@code NPM_PKG_GITHUB_COM_TOKEN};
- * <li>for a yarn or bun scope, the scope name: {@code npmScopes.acme} reads {@code ACME_NPM_TOKEN}.
- * </ul>
- * A host or scope that SafeText would not print (no lower-case host name, no valid scope name) names no
- * variable: the key then reads {@code NPM_TOKEN}, as one that names no registry does.
+ * Chooses the environment variable a rewritten credential reads, by the one naming rule that
+ * {@code generate} uses too ({@link TokenVariables}): the credential's registry names it. In an
+ * {@code .npmrc} that is the key's nerf dart; in {@code .yarnrc.yml} and {@code bunfig.toml} a scope's
+ * credential belongs to the registry the same file gives that scope; a scope whose registry the file does
+ * not say is named after the scope (another config file may give it one).
  * {@code _auth} and yarn's {@code npmAuthIdent} end in {@code _AUTH} instead of {@code _TOKEN}, and
  * {@code _password} / bun's {@code password} in {@code _PASSWORD}, since they hold other values.
  */
 public final class VariableNames {
-    private final Map<String, String> configured;
+    private static final String SCOPES = "npmScopes.";
+    private static final String REGISTRIES = "npmRegistries.";
+    private static final String BUN_SCOPES = "install.scopes.";
+
+    private final TokenVariables rule;
 
     /** @param configured variable names by nerf dart ({@code //host/path/}), from the plugin's registries */
     public VariableNames(Map<String, String> configured) {
-        this.configured = Map.copyOf(configured);
+        this.rule = new TokenVariables(configured);
     }
 
-    /** The variable for a credential setting of a file of this kind. */
+    /** The variable for a credential setting of a file of this kind, which names no other setting. */
     public String variableFor(FileKind kind, Setting s) {
+        return variableFor(kind, s, List.of());
+    }
+
+    /** The variable for a credential setting of a file of this kind, whose settings are {@code all}. */
+    public String variableFor(FileKind kind, Setting s, List<Setting> all) {
         String suffix = suffix(s.name());
-        String base;
         switch (kind) {
             case NPMRC:
-            case YARNRC: {
-                String nerf = s.scope().startsWith("//") ? s.scope() : "";
-                if (configured.containsKey(nerf) && suffix.equals("_TOKEN")) {
-                    return configured.get(nerf);
-                }
-                base = hostPart(nerf);
-                break;
-            }
+            case YARNRC:
+                return rule.forRegistry(s.scope().startsWith("//") ? s.scope() : "", suffix);
             case YARNRC_YML:
-                base = s.scope().startsWith("npmScopes.") ? scopeBase(s.scope().substring("npmScopes.".length()))
-                        : s.scope().startsWith("npmRegistries.") ? hostPart(s.scope().substring("npmRegistries.".length()))
-                        : "NPM";
-                break;
+                if (s.scope().startsWith(SCOPES)) {
+                    String server = value(all, s.scope() + ".npmRegistryServer");
+                    return server == null ? rule.forScope(s.scope().substring(SCOPES.length()), suffix)
+                            : rule.forRegistry(server, suffix);
+                }
+                return rule.forRegistry(s.scope().startsWith(REGISTRIES)
+                        ? s.scope().substring(REGISTRIES.length())
+                        : orEmpty(value(all, "npmRegistryServer")), suffix);
             case BUNFIG_TOML:
             default:
-                base = s.scope().startsWith("install.scopes.")
-                        ? scopeBase(s.scope().substring("install.scopes.".length())) : "NPM";
-                break;
+                if (s.scope().startsWith(BUN_SCOPES)) {
+                    String url = value(all, s.scope() + ".url");
+                    return url == null ? rule.forScope(s.scope().substring(BUN_SCOPES.length()), suffix)
+                            : rule.forRegistry(url, suffix);
+                }
+                return rule.forRegistry(orEmpty(value(all, "install.registry.url")), suffix);
         }
-        return base + suffix;
+    }
+
+    private static String value(List<Setting> all, String key) {
+        String out = null;
+        for (Setting s : all) {
+            if (s.key().equals(key)) {
+                out = s.value().strip(); // the last one wins, as in every client
+            }
+        }
+        return out;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static String suffix(String name) {
@@ -65,33 +82,7 @@ public final class VariableNames {
             case "password":
                 return "_PASSWORD";
             default:
-                return "_TOKEN";
+                return TokenVariables.TOKEN_SUFFIX;
         }
-    }
-
-    /** {@code //npm.pkg.github.com/} → {@code NPM_PKG_GITHUB_COM}; npmjs and no host → {@code NPM}. */
-    private static String hostPart(String nerfDart) {
-        String host = nerfDart.replaceFirst("^(https?:)?//", "");
-        int slash = host.indexOf('/');
-        host = slash >= 0 ? host.substring(0, slash) : host;
-        host = host.substring(host.lastIndexOf('@') + 1); // user info is no part of the name, and may be secret
-        if (host.isEmpty() || host.equals("registry.npmjs.org") || !SafeText.isPrintableHost(host)) {
-            // No host, or one that is no lower-case host name and so may be a secret typed where the host
-            // goes: the variable's name is written to the file and printed, so it must not carry it.
-            return "NPM";
-        }
-        return sanitize(host);
-    }
-
-    private static String scopeBase(String scope) {
-        if (!SafeText.isPrintableScope(scope)) {
-            return "NPM"; // no valid scope name, so perhaps a secret typed where the scope goes
-        }
-        return sanitize(scope.replaceFirst("^@", "")) + "_NPM";
-    }
-
-    private static String sanitize(String text) {
-        String s = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
-        return s.isEmpty() || Character.isDigit(s.charAt(0)) ? "R_" + s : s;
     }
 }

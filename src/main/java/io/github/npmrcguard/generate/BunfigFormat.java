@@ -47,7 +47,7 @@ final class BunfigFormat implements ConfigFormat {
     }
 
     @Override
-    public DeclaredRegistries declared(List<Setting> settings, String defaultVariable, String where) {
+    public DeclaredRegistries declared(List<Setting> settings, String where) {
         List<RegistrySpec> found = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
         boolean any = false;
@@ -68,9 +68,9 @@ final class BunfigFormat implements ConfigFormat {
                 continue;
             }
             try {
-                RegistrySpec spec = new RegistrySpec(s.value(), scope, defaultVariable);
+                RegistrySpec spec = new RegistrySpec(s.value(), scope, null);
                 Setting token = ConfigFormat.last(settings, base + ".token");
-                found.add(spec.withTokenVariable(existingVariable(token).orElse(defaultVariable)));
+                found.add(spec.withTokenVariable(existingVariable(token).orElse(spec.tokenVariable())));
             } catch (IllegalArgumentException e) {
                 messages.add(Message.warning(where + ":" + s.line() + ": " + SafeText.key(s.key())
                         + " is not used by the generator: "
@@ -187,7 +187,7 @@ final class BunfigFormat implements ConfigFormat {
                 String variable = Placeholders.variableOf(existing.value()).orElse(r.tokenVariable());
                 if (!variable.equals(r.tokenVariable())) {
                     edit.note(Message.info(where + ":" + existing.line() + ": " + SafeText.key(existing.key())
-                            + " keeps its placeholder $" + variable + " (the configuration names " + r.tokenVariable() + ")"));
+                            + " keeps its placeholder $" + variable + " (generate would name it " + r.tokenVariable() + ")"));
                 }
                 return Optional.of(existing.value().strip());
             }

@@ -19,11 +19,11 @@ interface ConfigFormat {
 
     /**
      * The registries the settings declare, with the variable of each one's existing auth placeholder (else
-     * {@code defaultVariable}).
+     * the one {@link io.github.npmrcguard.auth.TokenVariables} names).
      *
      * @param where names the file in messages
      */
-    DeclaredRegistries declared(List<Setting> settings, String defaultVariable, String where);
+    DeclaredRegistries declared(List<Setting> settings, String where);
 
     /**
      * Merges registries into the file with minimal line edits.

@@ -11,7 +11,7 @@ import java.util.List;
  * @param localPrefix     where npm reads its project config: the folder, or its workspace root
  * @param packageManager  the detected client
  * @param registries      the registries configured for it
- * @param registrySource  where they came from: {@code configuration}, a file name, or {@code default}
+ * @param registrySource  where they came from: {@code configuration}, a file name, or {@code none declared}
  */
 public record FrontendReport(Path moduleDirectory, Path folder, Path localPrefix, PackageManager packageManager,
         List<RegistrySpec> registries, String registrySource) {

@@ -62,6 +62,11 @@ public final class Generator {
      * @return what was found and done; never throws for a problem with a file (it becomes a message)
      */
     public GenerationResult run(List<ModuleInput> modules) {
+        return run(modules, true);
+    }
+
+    /** The run, with or without the project files (fix writes only the user config). */
+    GenerationResult run(List<ModuleInput> modules, boolean writeProjectFiles) {
         List<Message> messages = new ArrayList<>();
         PathDisplay display = new PathDisplay(options.projectRoot());
         FrontendLocator locator = new FrontendLocator(options.projectRoot(), display);
@@ -85,7 +90,7 @@ public final class Generator {
             Placement placement = plan.placement();
             // Registry-only project lines are written for configured registries only: lines copied from the
             // file itself are there already, and a lone default-registry line would be noise.
-            if (placement.projectAuth() || plan.registries().configured()) {
+            if (writeProjectFiles && !plan.registries().registries().isEmpty() && (placement.projectAuth() || plan.registries().configured())) {
                 String where = display.of(e.getKey().resolve(placement.projectFormat().fileName()));
                 files.add(projectFiles.update(e.getKey(), placement.projectFormat(), plan.registries().registries(),
                         new MergePolicy(placement.projectAuth(), plan.packageManager(), where), messages));
@@ -120,7 +125,7 @@ public final class Generator {
     /** Package manager, placement and registries per local prefix, in the order prefixes are first seen. */
     private Map<Path, PrefixPlan> plan(List<Frontend> frontends, PathDisplay display, List<Message> messages) {
         PackageManagerDetector detector = new PackageManagerDetector(display);
-        RegistryResolver resolver = new RegistryResolver(options.registries(), options.defaultTokenVariable(), display);
+        RegistryResolver resolver = new RegistryResolver(options.registries(), display);
         Map<Path, PrefixPlan> plans = new LinkedHashMap<>();
         for (Frontend f : frontends) {
             if (plans.containsKey(f.localPrefix())) {
@@ -130,8 +135,10 @@ public final class Generator {
             Placement placement = Placement.of(pm, options.userConfigForAll());
             RegistryResolver.Resolved registries = resolver.resolve(f.localPrefix(), placement.projectFormat(), messages);
             plans.put(f.localPrefix(), new PrefixPlan(pm, placement, registries));
-            messages.add(Message.info(display.of(f.localPrefix()) + ": " + pm.describe() + "; "
-                    + registriesFrom(registries.source()) + (placement.userConfig() ? "; token in the user config" : "")));
+            messages.add(Message.info(display.of(f.localPrefix()) + ": " + pm.describe() + (registries.registries().isEmpty()
+                    ? "; no registry configured or declared in its files, so no registry or token line is written"
+                    : "; " + registriesFrom(registries.source())
+                            + (placement.userConfig() ? "; token in the user config" : ""))));
         }
         return plans;
     }
@@ -140,9 +147,6 @@ public final class Generator {
     private static String registriesFrom(String source) {
         if (source.equals(RegistryResolver.CONFIGURED)) {
             return "registries from the plugin's <registries>";
-        }
-        if (source.equals(RegistryResolver.DEFAULT)) {
-            return "the public registry, as neither <registries> nor its config names one";
         }
         return "registries from its " + source;
     }

@@ -12,9 +12,7 @@ import java.util.Set;
 /**
  * What a generator run is told.
  *
- * @param registries           configured registries; empty to use those the files declare, else the public
- *                             npm registry
- * @param defaultTokenVariable the variable for registries found in files without a placeholder of their own
+ * @param registries           configured registries; empty to use those the files declare, else none
  * @param userConfigForAll     write the user config for every frontend, not only where the package manager
  *                             needs it (pnpm 10.34.2+, yarn 1)
  * @param dryRun               write nothing; report each change as a diff
@@ -28,7 +26,7 @@ import java.util.Set;
  * @param requireTokens        whether a token variable the user config needs must be set (the CI preflight):
  *                             an unset one is then an error rather than a note
  */
-public record GeneratorOptions(List<RegistrySpec> registries, String defaultTokenVariable, boolean userConfigForAll,
+public record GeneratorOptions(List<RegistrySpec> registries, boolean userConfigForAll,
         boolean dryRun, boolean ci, Map<String, String> environment, Path homeDirectory, Path projectRoot,
         boolean requireTokens) {
 
@@ -42,7 +40,6 @@ public record GeneratorOptions(List<RegistrySpec> registries, String defaultToke
                         : "the default (unscoped) registry") + "; npm uses one registry per scope");
             }
         }
-        Objects.requireNonNull(defaultTokenVariable, "defaultTokenVariable");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(homeDirectory, "homeDirectory");
         projectRoot = projectRoot == null ? null : projectRoot.toAbsolutePath().normalize();
@@ -70,7 +67,6 @@ public record GeneratorOptions(List<RegistrySpec> registries, String defaultToke
     /** Builds options; CI is read from the environment unless set explicitly. */
     public static final class Builder {
         private final List<RegistrySpec> registries = new ArrayList<>();
-        private String defaultTokenVariable = RegistrySpec.DEFAULT_TOKEN_VARIABLE;
         private boolean userConfigForAll;
         private boolean dryRun;
         private Boolean ci;
@@ -91,13 +87,6 @@ public record GeneratorOptions(List<RegistrySpec> registries, String defaultToke
         /** Adds configured registries, in order. */
         public Builder registries(List<RegistrySpec> all) {
             all.forEach(this::registry);
-            return this;
-        }
-
-        /** The variable for registries found in files that have no placeholder yet; {@code NPM_TOKEN} by default. */
-        public Builder defaultTokenVariable(String variable) {
-            // Validated the way a registry's variable is.
-            this.defaultTokenVariable = RegistrySpec.npmjs(variable).tokenVariable();
             return this;
         }
 
@@ -149,7 +138,7 @@ public record GeneratorOptions(List<RegistrySpec> registries, String defaultToke
          * @throws IllegalArgumentException when two registries are configured for the same scope
          */
         public GeneratorOptions build() {
-            return new GeneratorOptions(registries, defaultTokenVariable, userConfigForAll, dryRun,
+            return new GeneratorOptions(registries, userConfigForAll, dryRun,
                     ci != null ? ci : isCi(environment), environment, homeDirectory, projectRoot, requireTokens);
         }
     }

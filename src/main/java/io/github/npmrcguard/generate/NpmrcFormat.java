@@ -40,7 +40,7 @@ final class NpmrcFormat implements ConfigFormat {
     }
 
     @Override
-    public DeclaredRegistries declared(List<Setting> settings, String defaultVariable, String where) {
+    public DeclaredRegistries declared(List<Setting> settings, String where) {
         List<RegistrySpec> found = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
         List<String> seen = new ArrayList<>();
@@ -54,9 +54,9 @@ final class NpmrcFormat implements ConfigFormat {
             Setting last = ConfigFormat.last(settings, s.key());
             seen.add(s.key());
             try {
-                RegistrySpec spec = new RegistrySpec(last.value(), s.scope(), defaultVariable);
+                RegistrySpec spec = new RegistrySpec(last.value(), s.scope(), null);
                 Setting auth = ConfigFormat.last(settings, spec.authKey());
-                found.add(spec.withTokenVariable(existingVariable(auth).orElse(defaultVariable)));
+                found.add(spec.withTokenVariable(existingVariable(auth).orElse(spec.tokenVariable())));
             } catch (IllegalArgumentException e) {
                 messages.add(Message.warning(where + ":" + last.line() + ": " + SafeText.key(s.key())
                         + " is not used by the generator: "
@@ -131,7 +131,7 @@ final class NpmrcFormat implements ConfigFormat {
                             + "}, since pnpm before 11.28 drops the whole file over the '?' form"));
                 } else if (!variable.equals(r.tokenVariable())) {
                     edit.note(Message.info(where + ": " + r.authKey() + " keeps its placeholder ${" + variable
-                            + "} (the configuration names " + r.tokenVariable() + ")"));
+                            + "} (generate would name it " + r.tokenVariable() + ")"));
                 }
             }
             case EMPTY, DUMMY, NOT_EXPANDED -> {

@@ -24,10 +24,10 @@ package io.github.npmrcguard.generate;
 record Placement(ConfigFormat projectFormat, boolean projectAuth, boolean userConfig) {
 
     static Placement of(PackageManager pm, boolean userConfigForAll) {
+        if (TokenPlacement.inUserConfig(pm)) {
+            return new Placement(new NpmrcFormat(), false, true);
+        }
         switch (pm.kind()) {
-            case PNPM:
-            case YARN_CLASSIC:
-                return new Placement(new NpmrcFormat(), false, true);
             case YARN_BERRY:
                 return new Placement(new YarnrcYmlFormat(), true, userConfigForAll);
             case BUN:

@@ -10,13 +10,14 @@ import java.util.List;
 
 /**
  * Which registries a local prefix gets: the configured ones; else those its project file declares (the
- * client's own file first, then {@code .npmrc}); else the public npm registry. A file that declares a
- * registry the generator cannot use (say {@code registry=${REGISTRY_URL}}) still counts as declaring one,
- * so the public registry is never written over it.
+ * client's own file first, then {@code .npmrc}); else none. A registry nobody declared gets nothing: no
+ * registry line, which would override a contributor's mirror and the client's own default, and no token
+ * line, since installing public packages needs none, and every form a client drops when unset is read by
+ * another as a token or an error.
  */
 final class RegistryResolver {
     static final String CONFIGURED = "configuration";
-    static final String DEFAULT = "default";
+    static final String NONE = "none declared";
 
     /** The registries and where they came from. */
     record Resolved(List<RegistrySpec> registries, String source) {
@@ -26,12 +27,10 @@ final class RegistryResolver {
     }
 
     private final List<RegistrySpec> configured;
-    private final String defaultVariable;
     private final PathDisplay display;
 
-    RegistryResolver(List<RegistrySpec> configured, String defaultVariable, PathDisplay display) {
+    RegistryResolver(List<RegistrySpec> configured, PathDisplay display) {
         this.configured = List.copyOf(configured);
-        this.defaultVariable = defaultVariable;
         this.display = display;
     }
 
@@ -55,12 +54,12 @@ final class RegistryResolver {
             } catch (IOException | UneditableException | ParseException e) {
                 continue; // the file itself is reported when the generator gets to it
             }
-            DeclaredRegistries declared = format.declared(settings, defaultVariable, display.of(file));
+            DeclaredRegistries declared = format.declared(settings, display.of(file));
             messages.addAll(declared.messages());
             if (declared.anyDeclared()) {
                 return new Resolved(declared.registries(), format.fileName());
             }
         }
-        return new Resolved(List.of(RegistrySpec.npmjs(defaultVariable)), DEFAULT);
+        return new Resolved(List.of(), NONE);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.npmrcguard.generate;
 
+import io.github.npmrcguard.auth.TokenVariables;
 import io.github.npmrcguard.parse.NerfDart;
 import io.github.npmrcguard.rules.SafeText;
 import io.github.npmrcguard.secrets.TokenCatalogue;
@@ -15,11 +16,12 @@ import java.util.regex.Pattern;
  *
  * @param url           the registry URL, normalised
  * @param scope         {@code @name}, or empty for the default registry
- * @param tokenVariable the variable name in the placeholder, e.g. {@code NPM_TOKEN}
+ * @param tokenVariable the variable name in the placeholder, e.g. {@code NPM_TOKEN}; null or blank for the
+ *                      name {@link TokenVariables} gives the registry
  */
 public record RegistrySpec(String url, String scope, String tokenVariable) {
-    /** The variable name used when none is configured, as in npm's own CI/CD guide. */
-    public static final String DEFAULT_TOKEN_VARIABLE = "NPM_TOKEN";
+    /** The public registry's variable, as in npm's own CI/CD guide. */
+    public static final String DEFAULT_TOKEN_VARIABLE = TokenVariables.PUBLIC;
     /** The public npm registry, used when neither the configuration nor the files name one. */
     public static final String NPMJS = "https://registry.npmjs.org/";
 
@@ -32,9 +34,11 @@ public record RegistrySpec(String url, String scope, String tokenVariable) {
      *                                  or a variable name that no shell could export
      */
     public RegistrySpec {
+        String written = url;
         url = NerfDart.normalizedUrl(url);
         scope = normalizeScope(scope);
-        tokenVariable = tokenVariable == null || tokenVariable.isBlank() ? DEFAULT_TOKEN_VARIABLE : tokenVariable.strip();
+        tokenVariable = tokenVariable == null || tokenVariable.isBlank() ? TokenVariables.unconfigured().token(written)
+                : tokenVariable.strip();
         if (TokenCatalogue.get().whole(tokenVariable) != null || tokenVariable.length() > MAX_VARIABLE) {
             // Someone pasted the token where its variable's name goes: refuse without repeating it.
             throw new IllegalArgumentException("a token variable looks like a token itself; give the name of the"
@@ -46,9 +50,9 @@ public record RegistrySpec(String url, String scope, String tokenVariable) {
         }
     }
 
-    /** An unscoped registry with the default token variable. */
+    /** An unscoped registry with the variable the naming rule gives it. */
     public static RegistrySpec of(String url) {
-        return new RegistrySpec(url, "", DEFAULT_TOKEN_VARIABLE);
+        return new RegistrySpec(url, "", null);
     }
 
     /** The public npm registry with the given token variable. */

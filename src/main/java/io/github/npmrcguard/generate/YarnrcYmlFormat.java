@@ -55,7 +55,7 @@ final class YarnrcYmlFormat implements ConfigFormat {
     }
 
     @Override
-    public DeclaredRegistries declared(List<Setting> settings, String defaultVariable, String where) {
+    public DeclaredRegistries declared(List<Setting> settings, String where) {
         List<RegistrySpec> found = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
         boolean any = false;
@@ -73,9 +73,9 @@ final class YarnrcYmlFormat implements ConfigFormat {
                 continue;
             }
             try {
-                RegistrySpec spec = new RegistrySpec(s.value(), scope, defaultVariable);
+                RegistrySpec spec = new RegistrySpec(s.value(), scope, null);
                 Setting token = ConfigFormat.last(settings, prefix(spec) + TOKEN);
-                found.add(spec.withTokenVariable(existingVariable(token).orElse(defaultVariable)));
+                found.add(spec.withTokenVariable(existingVariable(token).orElse(spec.tokenVariable())));
             } catch (IllegalArgumentException e) {
                 messages.add(Message.warning(where + ":" + s.line() + ": " + SafeText.key(s.key())
                         + " is not used by the generator: "
@@ -156,7 +156,7 @@ final class YarnrcYmlFormat implements ConfigFormat {
                             + ":-}, since yarn 2+ aborts every command while the variable is unset"));
                 } else if (!variable.equals(r.tokenVariable())) {
                     edit.note(Message.info(where + ": " + key + " keeps its placeholder for " + variable
-                            + " (the configuration names " + r.tokenVariable() + ")"));
+                            + " (generate would name it " + r.tokenVariable() + ")"));
                 }
             }
             case EMPTY, DUMMY, NOT_EXPANDED -> {

@@ -57,10 +57,11 @@ abstract class AbstractGuardMojo extends AbstractMojo {
 
     /**
      * The registries the project uses, each {@code <registry>} with {@code <url>}, optionally {@code <scope>}
-     * ({@code @acme}) and {@code <tokenVariable>} ({@code NPM_TOKEN} by default). {@code generate} writes
+     * ({@code @acme}) and {@code <tokenVariable>} (by default {@code NPM_TOKEN} for the public registry and
+     * one named after the host for any other, {@code NPM_ACME_EXAMPLE_TOKEN}). {@code generate} writes
      * config for them (without any, it uses the {@code registry=} and {@code @scope:registry=} lines already
-     * in a module's {@code .npmrc}, else {@code https://registry.npmjs.org/} with {@code NPM_TOKEN});
-     * {@code fix} names a rewritten token after its registry's {@code tokenVariable}.
+     * in a module's {@code .npmrc}, else writes no registry or token line); {@code fix} names a rewritten
+     * token by the same rule.
      */
     @Parameter
     List<RegistryParameter> registries = new ArrayList<>();

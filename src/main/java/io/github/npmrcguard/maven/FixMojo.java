@@ -3,6 +3,8 @@ package io.github.npmrcguard.maven;
 import io.github.npmrcguard.files.ScanSetReader;
 import io.github.npmrcguard.fix.Fixer;
 import io.github.npmrcguard.fix.VariableNames;
+import io.github.npmrcguard.generate.GeneratorOptions;
+import io.github.npmrcguard.generate.RegistrySpec;
 import io.github.npmrcguard.parse.NerfDart;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.Scanner;
@@ -22,7 +24,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * copy, changing no other byte of the file. Each value becomes the placeholder its client expands
  * (<code>${VAR}</code> in .npmrc, <code>"${VAR:-}"</code> in .yarnrc.yml, <code>"$VAR"</code> in
  * bunfig.toml); the variable is a configured registry's tokenVariable, NPM_TOKEN for registry.npmjs.org, and
- * otherwise named after the registry's host or scope (see the README). Credentials that cannot be rewritten safely, such as a
+ * otherwise named after the registry's host or scope, the rule generate uses (see the README). In the .npmrc
+ * of a pnpm or yarn 1 frontend the token's line is removed and the module's user config written instead, as
+ * generate places it. Credentials that cannot be rewritten safely, such as a
  * password inside a URL, are listed with the steps to take by hand. The tokens must still be revoked.
  */
 @Mojo(name = "fix", threadSafe = true, requiresProject = false)
@@ -57,6 +61,19 @@ public class FixMojo extends AbstractGuardMojo {
         return out;
     }
 
+    /** What the user config of a pnpm or yarn 1 frontend is written with: the configured registries. */
+    private GeneratorOptions.Builder userConfigOptions() throws MojoFailureException {
+        GeneratorOptions.Builder builder = GeneratorOptions.builder();
+        try {
+            for (RegistryParameter r : registries == null ? List.<RegistryParameter>of() : registries) {
+                builder.registry(new RegistrySpec(r.url, r.scope, r.tokenVariable));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<registries>: " + e.getMessage());
+        }
+        return builder;
+    }
+
     @Override
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
         getLog().info("npmrc-guard: " + (dryRun ? "dry run: looking for" : "rewriting") + " committed credentials under "
@@ -65,13 +82,15 @@ public class FixMojo extends AbstractGuardMojo {
         try {
             ScanResult result = new Scanner(new ScanSetReader()::read).scan(scanRoot, pathExcludes(), allowlist(),
                     LocalDate.now());
-            report = new Fixer(new VariableNames(tokenVariablesByNerfDart())).fix(scanRoot, result, dryRun);
+            report = new Fixer(new VariableNames(tokenVariablesByNerfDart()), userConfigOptions()).fix(scanRoot, result,
+                    dryRun);
         } catch (IOException e) {
             throw new MojoExecutionException("npmrc-guard could not read or rewrite the files under " + scanRoot + ": "
                     + e.getMessage() + ". Check that the files are writable, or set npmrcguard.root.", e);
         }
         report.fixed().forEach(f -> getLog().info(f.logLine(dryRun)));
         report.manual().forEach(m -> getLog().error(runnable(m.logLine())));
+        report.notes().forEach(n -> getLog().warn(runnable(n)));
         if (report.fixed().isEmpty() && report.manual().isEmpty()) {
             getLog().info("npmrc-guard: no committed credentials to rewrite.");
             return;

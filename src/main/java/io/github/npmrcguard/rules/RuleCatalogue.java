@@ -43,6 +43,7 @@ public final class RuleCatalogue {
             new RegistryWithoutAuthRule(),
             new OptionalPlaceholderRule(),
             new YarnRequiredPlaceholderRule(),
+            new ProjectPlaceholderRule(),
             new PackagedConfigRule(),
             new UnreadConfigRule(),
             new UserConfigNotWiredRule());

@@ -247,6 +247,13 @@ class RealClientsTest {
                 fails(Client.YARN_4, HandWrittenConfig.YARNRC_YML_NO_DEFAULT, false, Sent.NO_REQUEST,
                         List.of("Environment variable not found (" + TOKEN_VARIABLE + ")")),
 
+                // No registry declared: generate writes nothing, and the client sends no Authorization to its
+                // default registry with the variable unset (the package needs a token, hence the 401).
+                new Case(Client.NPM, PublicOnlyConfig.describe(), new PublicOnlyConfig(), false, Sent.NOTHING,
+                        List.of("npm error code E401"), List.of()),
+                new Case(Client.YARN_4, PublicOnlyConfig.describe(), new PublicOnlyConfig(), false, Sent.NOTHING,
+                        List.of("YN0041", "Invalid authentication (as an anonymous user)"), List.of()),
+
                 installs(Client.BUN),
                 // bun drops the credential with a warning and asks anonymously.
                 fails(Client.BUN, false, Sent.NOTHING,
@@ -320,6 +327,81 @@ class RealClientsTest {
                 assertFalse(result.output().contains(phrase), "did not expect \"" + phrase + "\"\n" + why);
             }
         }
+    }
+
+    /**
+     * A yarn 1 or pnpm project whose committed .npmrc held a literal token, after {@code fix}: with the
+     * variable unset the client runs (a script, and an install that asks anonymously instead of stopping on
+     * the config), and once the build's generate has written the user config with the variable set, the
+     * client authenticates through it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Client.class, names = {"YARN_1", "PNPM_9", "PNPM_10"})
+    void afterFixTheClientRunsWithoutTheVariableAndAuthenticatesWithIt(Client client, @TempDir Path tmp)
+            throws Exception {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        Files.writeString(project.resolve("package.json"), """
+                {
+                  "name": "frontend",
+                  "version": "1.0.0",
+                  "private": true,
+                  "packageManager": "%s@%s",
+                  "scripts": { "hello": "node -e \\"console.log('hello from the script')\\"" },
+                  "dependencies": { "%s": "%s" }
+                }
+                """.formatted(client.command(), client.pinnedVersion(), LocalRegistry.PACKAGE, LocalRegistry.VERSION));
+        String literal = new io.github.npmrcguard.testsupport.TestTokens(15).opaque(32);
+        String npmrc = LocalRegistry.SCOPE + ":registry=" + registry.url() + "\n" + registry.nerfDart() + ":_authToken="
+                + literal + "\n";
+        Files.writeString(project.resolve(".npmrc"), npmrc);
+        List<io.github.npmrcguard.rules.Finding> findings = io.github.npmrcguard.testsupport.Docs.check(".npmrc", npmrc)
+                .stream().filter(f -> f.severity() == io.github.npmrcguard.rules.Severity.ERROR).toList();
+        io.github.npmrcguard.fix.Fixer.Report fixed = new io.github.npmrcguard.fix.Fixer(
+                new io.github.npmrcguard.fix.VariableNames(Map.of()),
+                io.github.npmrcguard.generate.GeneratorOptions.builder().environment(Map.of())
+                        .homeDirectory(tmp.resolve("no-home")))
+                .fix(project, new io.github.npmrcguard.scan.ScanResult(findings, List.of(), List.of(), 1, true), false);
+        assertEquals(1, fixed.fixed().size(), fixed.manual().toString());
+        String variable = fixed.fixed().get(0).placeholder().replaceAll("[${}]", "");
+        assertEquals(LocalRegistry.SCOPE + ":registry=" + registry.url() + "\n", Files.readString(project.resolve(".npmrc")));
+        Path userConfig = project.resolve("target/npmrc-guard/npmrc");
+        Map<String, String> env = Map.of("NPM_CONFIG_USERCONFIG", userConfig.toString());
+
+        // The variable unset: the config does not stop the client.
+        PackageManagers.Result script = clients.run(client, project, "run", "hello").home(tmp.resolve("home-run"))
+                .fallbackRegistry(registry.url()).env(env).timeout(Duration.ofMinutes(1)).run();
+        assertEquals(0, script.exitCode(), script.describe());
+        assertTrue(script.output().contains("hello from the script"), script.describe());
+        int before = registry.requests().size();
+        PackageManagers.Result unset = clients.install(client, project).home(tmp.resolve("home-unset"))
+                .fallbackRegistry(registry.url()).env(env).run();
+        List<LocalRegistry.Request> asked = registry.requests().subList(before, registry.requests().size()).stream()
+                .filter(r -> r.isFor(LocalRegistry.PACKAGE)).toList();
+        assertFalse(unset.output().contains("Failed to replace env"), unset.describe());
+        assertSent(Sent.NOTHING, asked, unset.describe());
+
+        // The build's generate with the variable set writes its token line; the client authenticates.
+        io.github.npmrcguard.generate.GenerationResult generated = new io.github.npmrcguard.generate.Generator(
+                io.github.npmrcguard.generate.GeneratorOptions.builder().environment(Map.of(variable, "set-in-ci"))
+                        .ci(false).homeDirectory(tmp.resolve("no-home")).projectRoot(project).build())
+                .run(List.of(io.github.npmrcguard.generate.ModuleInput.of(project)));
+        assertFalse(generated.hasErrors(), generated.messages().toString());
+        assertEquals(LocalRegistry.SCOPE + ":registry=" + registry.url() + "\n", Files.readString(project.resolve(".npmrc")),
+                "generate leaves the project file as fix left it");
+        assertTrue(Files.readString(userConfig).contains(registry.nerfDart() + ":_authToken=${" + variable + "}\n"));
+        before = registry.requests().size();
+        PackageManagers.Result set = clients.install(client, project).home(tmp.resolve("home-set"))
+                .fallbackRegistry(registry.url()).env(env).secretEnv(variable, registry.token())
+                .redact(registry.token(), literal).run();
+        List<LocalRegistry.Request> authed = registry.requests().subList(before, registry.requests().size()).stream()
+                .filter(r -> r.isFor(LocalRegistry.PACKAGE)).toList();
+        assertEquals(0, set.exitCode(), set.describe());
+        assertSent(Sent.TOKEN, authed, set.describe());
+        assertEquals(0, set.secretsInOutput(), set.describe());
+        assertEquals(List.of(), registry.secrets().filesHoldingAny(project, Set.of("node_modules")));
+        report.add("| " + client.label() + " | after fix: " + variable + " unset: run exit " + script.exitCode()
+                + ", install exit " + unset.exitCode() + " (" + asked.size() + " anonymous requests); set: install exit "
+                + set.exitCode() + " (" + authed.size() + " requests with the token) |");
     }
 
     /** Checks the Authorization of the requests a run made for the package: the proof of where auth came from. */

@@ -78,7 +78,8 @@ class CredentialRewriterTest {
     void bunfigTokenInAnInlineTable() {
         String t = tokens.opaque(30);
         String before = "[install.scopes]\nacme = { token = \"" + t + "\", url = \"https://r.example/\" }\n";
-        assertEquals("[install.scopes]\nacme = { token = \"$ACME_NPM_TOKEN\", url = \"https://r.example/\" }\n",
+        // The scope's registry is in the table, so the variable is that registry's, as generate names it.
+        assertEquals("[install.scopes]\nacme = { token = \"$R_EXAMPLE_TOKEN\", url = \"https://r.example/\" }\n",
                 rewrite(FileKind.BUNFIG_TOML, before, t));
     }
 

@@ -39,7 +39,7 @@ class BunfigFormatTest {
     void insertsUnderExistingTablesKeepingEverythingElse() {
         h.tree.file("bunfig.toml", "# bun config\r\n[install]\r\nexact = true # pin\r\n\r\n[install.scopes]\r\n"
                 + "other = { url = \"https://o.example/\", token = \"$OTHER\" }\r\n\r\n[test]\r\ncoverage = true\r\n");
-        FileChange c = bun(RegistrySpec.of("https://r.example/"), new RegistrySpec("https://a.example/", "@acme", null));
+        FileChange c = bun(new RegistrySpec("https://r.example/", "", "NPM_TOKEN"), new RegistrySpec("https://a.example/", "@acme", "NPM_TOKEN"));
         assertEquals(FileAction.UPDATED, c.action());
         assertEquals("# bun config\r\n[install]\r\nregistry = { url = \"https://r.example/\", token = \"$NPM_TOKEN\" }\r\n"
                 + "exact = true # pin\r\n\r\n[install.scopes]\r\n"
@@ -51,7 +51,7 @@ class BunfigFormatTest {
     @Test
     void aPlainStringRegistryBecomesTheInlineTable() {
         h.tree.file("bunfig.toml", "[install]\nregistry = \"https://r.example/\"  # mirror\n");
-        bun(RegistrySpec.of("https://r.example/"));
+        bun(new RegistrySpec("https://r.example/", "", "NPM_TOKEN"));
         assertEquals("[install]\nregistry = { url = \"https://r.example/\", token = \"$NPM_TOKEN\" }\n",
                 h.tree.read("bunfig.toml"));
     }
@@ -59,7 +59,7 @@ class BunfigFormatTest {
     @Test
     void aBracedPlaceholderWhichBunSendsAsTypedIsReplaced() {
         h.tree.file("bunfig.toml", "[install.scopes]\n\"@acme\" = { url = \"https://a.example/\", token = \"${NPM_TOKEN}\" }\n");
-        bun(new RegistrySpec("https://a.example/", "@acme", null));
+        bun(new RegistrySpec("https://a.example/", "@acme", "NPM_TOKEN"));
         assertEquals("[install.scopes]\n\"@acme\" = { url = \"https://a.example/\", token = \"$NPM_TOKEN\" }\n",
                 h.tree.read("bunfig.toml"));
         assertTrue(h.messageTexts().get(0).contains("held no placeholder bun expands"), h.messageTexts().toString());
@@ -76,7 +76,7 @@ class BunfigFormatTest {
     @Test
     void aCorrectEntryWithAnotherVariableIsUnchanged() {
         h.tree.file("bunfig.toml", "[install]\nregistry = { url = \"https://r.example/\", token = \"$MY_TOKEN\" }\n");
-        assertEquals(FileAction.UNCHANGED, bun(RegistrySpec.of("https://r.example/")).action());
+        assertEquals(FileAction.UNCHANGED, bun(new RegistrySpec("https://r.example/", "", "NPM_TOKEN")).action());
         assertTrue(h.messageTexts().get(0).contains("keeps its placeholder $MY_TOKEN"), h.messageTexts().toString());
     }
 
@@ -84,7 +84,7 @@ class BunfigFormatTest {
     void usernameAndPasswordAreLeftToTheUser() {
         String text = "[install]\nregistry = { url = \"https://r.example/\", username = \"u\", password = \"$PW\" }\n";
         h.tree.file("bunfig.toml", text);
-        assertEquals(FileAction.UNCHANGED, bun(RegistrySpec.of("https://r.example/")).action());
+        assertEquals(FileAction.UNCHANGED, bun(new RegistrySpec("https://r.example/", "", "NPM_TOKEN")).action());
         assertEquals(text, h.tree.read("bunfig.toml"));
     }
 
@@ -92,7 +92,7 @@ class BunfigFormatTest {
     void aDottedInstallKeyThatATableHeaderWouldClashWithIsRefused() {
         String text = "install.exact = true\n";
         h.tree.file("bunfig.toml", text);
-        FileChange c = bun(RegistrySpec.of("https://r.example/"));
+        FileChange c = bun(new RegistrySpec("https://r.example/", "", "NPM_TOKEN"));
         assertEquals(FileAction.REFUSED, c.action());
         assertEquals(text, h.tree.read("bunfig.toml"));
         assertTrue(h.messageTexts().get(0).contains("Add by hand what it needs:\n    [install]\n"), h.messageTexts().toString());
@@ -103,7 +103,7 @@ class BunfigFormatTest {
         var settings = new BunfigTomlParser().parse("[install]\nregistry = \"https://r.example\"\n"
                 + "[install.scopes]\n\"@a\" = { url = \"https://a.example\", token = \"$A\" }\nb = \"https://b.example/\"\n");
         assertEquals(List.of(RegistrySpec.of("https://r.example/"), new RegistrySpec("https://a.example/", "@a", "A"),
-                new RegistrySpec("https://b.example/", "@b", null)),
-                new BunfigFormat().declared(settings, "NPM_TOKEN", "bunfig.toml").registries());
+                new RegistrySpec("https://b.example/", "@b", "B_EXAMPLE_TOKEN")),
+                new BunfigFormat().declared(settings, "bunfig.toml").registries());
     }
 }

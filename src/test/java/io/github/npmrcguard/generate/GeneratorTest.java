@@ -41,6 +41,11 @@ class GeneratorTest {
         return GeneratorOptions.builder().environment(env).homeDirectory(tmp.resolve("home")).projectRoot(tmp);
     }
 
+    /** The public registry declared in the configuration: it gets its registry line and a required token. */
+    private GeneratorOptions.Builder declared() {
+        return options().registry(RegistrySpec.npmjs("NPM_TOKEN"));
+    }
+
     private GenerationResult run(GeneratorOptions.Builder options, String... modules) {
         return new Generator(options.build()).run(Arrays.stream(modules).map(m -> ModuleInput.of(tmp.resolve(m))).toList());
     }
@@ -58,18 +63,46 @@ class GeneratorTest {
     }
 
     @Test
+    void aPublicOnlyFrontendGetsNoRegistryAndNoTokenLine() {
+        TreeBuilder t = tree();
+        for (String lock : List.of("package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lockb")) {
+            String m = lock.replaceAll("[^a-z]", "");
+            t.file(m + "/pom.xml", "<project/>");
+            t.packageJson(m + "/src/main/frontend", "");
+            t.file(m + "/src/main/frontend/" + lock, lock.equals("yarn.lock") ? "# yarn lockfile v1\n" : "{}");
+        }
+        t.packageJson("berry/src/main/frontend", "\"packageManager\": \"yarn@4.18.1\"");
+        env.remove("NPM_TOKEN");
+        GenerationResult r = run(options().ci(true).requireTokens(true), "packagelockjson", "pnpmlockyaml", "yarnlock",
+                "bunlockb", "berry");
+        assertEquals(5, r.frontends().size());
+        for (FrontendReport f : r.frontends()) {
+            assertEquals(List.of(), f.registries(), f.toString());
+            for (String name : List.of(".npmrc", ".yarnrc.yml", "bunfig.toml")) {
+                assertFalse(Files.exists(f.localPrefix().resolve(name)), f.localPrefix().resolve(name).toString());
+            }
+        }
+        assertFalse(r.hasErrors(), r.messages().toString());
+        assertTrue(r.files().stream().filter(f -> f.role() == FileChange.Role.PROJECT).toList().isEmpty(),
+                r.files().toString());
+        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("packagelockjson/src/main/frontend: npm"
+                + " (package-lock.json); no registry configured or declared in its files, so no registry or token line"
+                + " is written")), r.messages().toString());
+    }
+
+    @Test
     void npmFrontendInSrcMainFrontendGetsItsProjectNpmrc() {
         TreeBuilder t = tree();
         t.file("app/pom.xml", "<project/>");
         t.packageJson("app/src/main/frontend", "");
         t.file("app/src/main/frontend/package-lock.json", "{}");
-        GenerationResult r = run(options(), "app");
+        GenerationResult r = run(declared(), "app");
         assertEquals(NPMJS_LINES, t.read("app/src/main/frontend/.npmrc"));
         assertEquals("app/src/main/frontend/.npmrc: created (+2 -0)", file(r, "app/src/main/frontend/.npmrc").summary());
         assertEquals(1, r.frontends().size());
         FrontendReport f = r.frontends().get(0);
         assertEquals(Kind.NPM, f.packageManager().kind());
-        assertEquals("default", f.registrySource());
+        assertEquals("configuration", f.registrySource());
         assertEquals(tmp.resolve("app/src/main/frontend"), f.localPrefix());
         assertTrue(r.userConfigFor(tmp.resolve("app")).isEmpty(), "npm needs no user config");
         assertFalse(Files.exists(tmp.resolve("app/target")));
@@ -127,7 +160,7 @@ class GeneratorTest {
         String token = tokens.githubClassic();
         t.packageJson("web", "");
         t.file("web/.npmrc", "# old: " + token + "\n");
-        GenerationResult r = run(options(), "web");
+        GenerationResult r = run(declared(), "web");
         assertEquals(FileAction.REFUSED_LITERAL, file(r, "web/.npmrc").action());
         TestTokens.assertNoFragment(everythingPrinted(r), token, "the result");
     }
@@ -155,10 +188,11 @@ class GeneratorTest {
         TreeBuilder t = tree();
         t.packageJson("npm-app", "");
         t.packageJson("pnpm-app", "\"packageManager\": \"pnpm@11.28.11\"");
+        t.file("pnpm-app/.npmrc", "registry=https://registry.npmjs.org/\n");
         t.file("ok-app/.npmrc", NPMJS_LINES);
         t.packageJson("ok-app", "");
         env.put("CI", "true");
-        GenerationResult r = run(options(), "npm-app", "pnpm-app", "ok-app");
+        GenerationResult r = run(declared(), "npm-app", "pnpm-app", "ok-app");
         assertEquals(FileAction.NOT_WRITTEN_CI, file(r, "npm-app/.npmrc").action());
         assertEquals("--- /dev/null\n+++ b/npm-app/.npmrc\n@@ -0,0 +1,2 @@\n+registry=https://registry.npmjs.org/\n"
                 + "+//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n", file(r, "npm-app/.npmrc").diff());
@@ -194,13 +228,13 @@ class GeneratorTest {
     }
 
     @Test
-    void newPnpmGetsAPrivateUserConfigAndNoProjectFileForTheDefaultRegistry() throws IOException {
+    void newPnpmGetsAPrivateUserConfigAndNoProjectFileForTheConfiguredPublicRegistry() throws IOException {
         TreeBuilder t = tree();
         t.packageJson("web", "");
         t.file("web/pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
         env.put("NPM_TOKEN", tokens.npm());
-        GenerationResult r = run(options(), "web");
-        assertFalse(Files.exists(t.path("web/.npmrc")));
+        GenerationResult r = run(declared(), "web");
+        assertEquals("registry=https://registry.npmjs.org/\n", t.read("web/.npmrc"), "the token is not in the project file");
         Path userConfig = r.userConfigFor(t.path("web")).orElseThrow();
         assertEquals(t.path("web/target/npmrc-guard/npmrc"), userConfig);
         assertEquals("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
@@ -227,24 +261,25 @@ class GeneratorTest {
     void underThePreflightAnUnsetVariableTheUserConfigNeedsIsAnError() {
         TreeBuilder t = tree();
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
-        GenerationResult r = run(options().requireTokens(true), "web");
+        GenerationResult r = run(declared().requireTokens(true), "web");
         assertTrue(r.hasErrors());
         assertTrue(r.messages(Message.Level.ERROR).stream().anyMatch(m -> m.text().equals("web/target/npmrc-guard/npmrc:"
                 + " NPM_TOKEN is not set, but the install needs it for //registry.npmjs.org/; set it in the CI job's"
                 + " secrets (npmrcguard.preflight=off turns this check off)")), r.messages().toString());
-        assertFalse(run(options(), "web").hasErrors(), "outside the preflight it is only noted");
+        assertFalse(run(declared(), "web").hasErrors(), "outside the preflight it is only noted");
     }
 
     @Test
     void aTokenLineIsLeftOutOfTheUserConfigWhileItsVariableIsUnset() throws IOException {
         TreeBuilder t = tree();
         t.packageJson("web", "\"packageManager\": \"yarn@1.22.22\"");
-        GenerationResult r = run(options(), "web");
+        GenerationResult r = run(declared(), "web");
         assertEquals("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
                 + "# Tokens come from environment variables; this file holds placeholders only.\n"
                 + "registry=https://registry.npmjs.org/\n# NPM_TOKEN is not set: no token line for //registry.npmjs.org/\n",
                 t.read("web/target/npmrc-guard/npmrc"));
-        assertFalse(Files.exists(t.path("web/.npmrc")), "yarn 1 gets no project placeholder: it would fail when unset");
+        assertEquals("registry=https://registry.npmjs.org/\n", t.read("web/.npmrc"),
+                "yarn 1 gets no project placeholder: it would fail when unset");
         assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("web/target/npmrc-guard/npmrc: NPM_TOKEN is not set,"
                 + " so //registry.npmjs.org/ gets no token line (requests to it go without credentials)")), r.messages().toString());
     }
@@ -276,7 +311,7 @@ class GeneratorTest {
                 + "maxsockets=" + ghToken + "\n"
                 + "init-author-name=Me\n");
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
-        GenerationResult r = run(options(), "web");
+        GenerationResult r = run(declared(), "web");
         String written = t.read("web/target/npmrc-guard/npmrc");
         assertEquals("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
                 + "# Tokens come from environment variables; this file holds placeholders only.\n"
@@ -300,7 +335,7 @@ class GeneratorTest {
         TreeBuilder t = tree();
         t.file("home/.npmrc", "//registry.npmjs.org/:_authToken=" + tokens.npm() + "\n");
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
-        GenerationResult r = run(options(), "web");
+        GenerationResult r = run(declared(), "web");
         assertEquals(List.of("web/target/npmrc-guard/npmrc: NPM_TOKEN is not set, and this file hides the credentials your"
                 + " own user config has for //registry.npmjs.org/; set NPM_TOKEN to the token for that registry"),
                 r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
@@ -313,7 +348,7 @@ class GeneratorTest {
         Path ci = t.file("runner/.npmrc", "always-auth=true\nfetch-timeout=600000\n");
         env.put("npm_config_userconfig", ci.toString());
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
-        run(options(), "web");
+        run(declared(), "web");
         assertTrue(t.read("web/target/npmrc-guard/npmrc").contains("\nfetch-timeout=600000\nregistry="));
         assertFalse(t.read("web/target/npmrc-guard/npmrc").contains("strict-ssl"));
     }
@@ -323,11 +358,11 @@ class GeneratorTest {
         TreeBuilder t = tree();
         t.packageJson("web", "");
         t.bytes("web/.npmrc", utf16le("; Windows editor\r\nsave-exact=true\r\n"));
-        GenerationResult r = run(options(), "web");
+        GenerationResult r = run(declared(), "web");
         assertEquals(FileAction.UPDATED, file(r, "web/.npmrc").action());
         assertArrayEquals(utf16le("; Windows editor\r\nsave-exact=true\r\nregistry=https://registry.npmjs.org/\r\n"
                 + "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\r\n"), t.readBytes("web/.npmrc"));
-        assertEquals(FileAction.UNCHANGED, file(run(options(), "web"), "web/.npmrc").action());
+        assertEquals(FileAction.UNCHANGED, file(run(declared(), "web"), "web/.npmrc").action());
     }
 
     private static byte[] utf16le(String text) {
@@ -345,7 +380,7 @@ class GeneratorTest {
         t.packageJson("b", "");
         t.bytes("a/.npmrc", ("\uFEFFsave-exact=true\n").getBytes(StandardCharsets.UTF_8));
         t.file("b/.npmrc", "save-exact=true\n");
-        run(options(), "a", "b");
+        run(declared(), "a", "b");
         assertEquals("\uFEFFsave-exact=true\n" + NPMJS_LINES, t.read("a/.npmrc"));
         assertEquals("save-exact=true\n" + NPMJS_LINES, t.read("b/.npmrc"));
     }
@@ -358,7 +393,7 @@ class GeneratorTest {
         t.packageJson("shop/src/main/frontend", "");
         t.packageJson("admin/frontend", "");
         t.file("admin/frontend/.npmrc", "registry=https://ignored.example/\n");
-        GenerationResult r = run(options(), "shop", "admin");
+        GenerationResult r = run(declared(), "shop", "admin");
         assertEquals(NPMJS_LINES, t.read(".npmrc"));
         assertEquals(1, r.files().size(), r.files().toString());
         assertEquals(2, r.frontends().size());
@@ -395,7 +430,8 @@ class GeneratorTest {
         t.file("web/.npmrc", "@acme:registry=https://gitlab.example.com/api/v4/projects/42/packages/npm/\n");
         GenerationResult r = run(options(), "web");
         assertEquals("@acme:registry=https://gitlab.example.com/api/v4/projects/42/packages/npm/\n"
-                + "//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken=${NPM_TOKEN}\n", t.read("web/.npmrc"));
+                + "//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken=${GITLAB_EXAMPLE_COM_TOKEN}\n",
+                t.read("web/.npmrc"));
         assertEquals(".npmrc", r.frontends().get(0).registrySource());
     }
 
@@ -460,7 +496,7 @@ class GeneratorTest {
         TreeBuilder t = tree();
         t.packageJson("web", "");
         env.put("NPM_TOKEN", "x");
-        GenerationResult r = run(options().userConfigForAll(true), "web");
+        GenerationResult r = run(declared().userConfigForAll(true), "web");
         assertEquals(NPMJS_LINES, t.read("web/.npmrc"));
         assertTrue(t.read("web/target/npmrc-guard/npmrc").endsWith(NPMJS_LINES));
         assertTrue(r.userConfigFor(t.path("web")).isPresent());
@@ -484,7 +520,7 @@ class GeneratorTest {
         } catch (UnsupportedOperationException | IOException e) {
             assumeTrue(false, "no symbolic links here");
         }
-        GenerationResult r = run(options(), "web");
+        GenerationResult r = run(declared(), "web");
         assertEquals(FileAction.REFUSED, file(r, "web/.npmrc").action());
         assertEquals("save-exact=true\n", t.read("outside.npmrc"));
     }

@@ -75,21 +75,21 @@ class NpmrcFormatTest {
     @Test
     void aRegistryThatDiffersOnlyByItsSlashIsLeftAsWritten() {
         h.tree.file(".npmrc", "registry=https://r.example/npm\n//r.example/npm/:_authToken=${NPM_TOKEN}\n");
-        assertEquals(FileAction.UNCHANGED, npm(RegistrySpec.of("https://R.example:443/npm/")).action());
+        assertEquals(FileAction.UNCHANGED, npm(new RegistrySpec("https://R.example:443/npm/", "", "NPM_TOKEN")).action());
     }
 
     @Test
     void anExistingPlaceholderWithAnotherVariableIsKeptAndReported() {
         h.tree.file(".npmrc", "registry=https://r.example/\n\"//r.example/:_authToken\" = \"${CI_REGISTRY_TOKEN}\"\n");
-        assertEquals(FileAction.UNCHANGED, npm(RegistrySpec.of("https://r.example/")).action());
+        assertEquals(FileAction.UNCHANGED, npm(new RegistrySpec("https://r.example/", "", "NPM_TOKEN")).action());
         assertEquals(List.of("INFO .npmrc:2: //r.example/:_authToken keeps its placeholder ${CI_REGISTRY_TOKEN}"
-                + " (the configuration names NPM_TOKEN)"), h.messageTexts());
+                + " (generate would name it NPM_TOKEN)"), h.messageTexts());
     }
 
     @Test
     void aStandInOrAnUnexpandedValueBecomesThePlaceholderAndIsNotShown() {
         h.tree.file(".npmrc", "//r.example/:_authToken=changeme\n" + "//s.example/:_authToken=$NPM_TOKEN\n");
-        FileChange c = npm(RegistrySpec.of("https://r.example/"), new RegistrySpec("https://s.example/", "@s", null));
+        FileChange c = npm(new RegistrySpec("https://r.example/", "", "NPM_TOKEN"), new RegistrySpec("https://s.example/", "@s", "NPM_TOKEN"));
         assertEquals("//r.example/:_authToken=${NPM_TOKEN}\n//s.example/:_authToken=${NPM_TOKEN}\n"
                 + "registry=https://r.example/\n@s:registry=https://s.example/\n", h.tree.read(".npmrc"));
         assertTrue(!c.diff().contains("changeme") && !c.diff().contains("=$NPM_TOKEN"), c.diff());
@@ -99,7 +99,7 @@ class NpmrcFormatTest {
     @Test
     void optionalFormIsMadePlainForPnpm() {
         h.tree.file(".npmrc", "registry=https://r.example/\n//r.example/:_authToken=${TOKEN?}\n");
-        FileChange c = h.update(new NpmrcFormat(), Kind.PNPM, true, RegistrySpec.of("https://r.example/"));
+        FileChange c = h.update(new NpmrcFormat(), Kind.PNPM, true, new RegistrySpec("https://r.example/", "", "NPM_TOKEN"));
         assertEquals(FileAction.UPDATED, c.action());
         assertEquals("registry=https://r.example/\n//r.example/:_authToken=${TOKEN}\n", h.tree.read(".npmrc"));
     }
@@ -107,13 +107,13 @@ class NpmrcFormatTest {
     @Test
     void optionalFormIsKeptForNpm() {
         h.tree.file(".npmrc", "registry=https://r.example/\n//r.example/:_authToken=${TOKEN?}\n");
-        assertEquals(FileAction.UNCHANGED, npm(RegistrySpec.of("https://r.example/")).action());
+        assertEquals(FileAction.UNCHANGED, npm(new RegistrySpec("https://r.example/", "", "NPM_TOKEN")).action());
     }
 
     @Test
     void registryOnlyModeWritesNoAuthLine() {
         h.tree.file(".npmrc", "//r.example/:_authToken=${NPM_TOKEN}\n");
-        FileChange c = h.update(new NpmrcFormat(), Kind.YARN_CLASSIC, false, RegistrySpec.of("https://r.example/"));
+        FileChange c = h.update(new NpmrcFormat(), Kind.YARN_CLASSIC, false, new RegistrySpec("https://r.example/", "", "NPM_TOKEN"));
         assertEquals(FileAction.UPDATED, c.action());
         assertEquals("//r.example/:_authToken=${NPM_TOKEN}\nregistry=https://r.example/\n", h.tree.read(".npmrc"));
         assertTrue(h.messageTexts().get(0).contains("yarn 1 stops with 'Failed to replace env in config'"), h.messageTexts().toString());
@@ -122,7 +122,7 @@ class NpmrcFormatTest {
     @Test
     void aSectionedRegistryLineDoesNotCount() {
         h.tree.file(".npmrc", "[x]\nregistry=https://r.example/\n");
-        npm(RegistrySpec.of("https://r.example/"));
+        npm(new RegistrySpec("https://r.example/", "", "NPM_TOKEN"));
         assertEquals("registry=https://r.example/\n//r.example/:_authToken=${NPM_TOKEN}\n[x]\nregistry=https://r.example/\n",
                 h.tree.read(".npmrc"));
     }
@@ -132,8 +132,8 @@ class NpmrcFormatTest {
         List<Setting> settings = new NpmIniParser().parse(
                 "registry=https://r.example/\n@a:registry=https://a.example/\n//a.example/:_authToken=${A_TOKEN}\n"
                         + "@b:registry=${B_URL}\n");
-        DeclaredRegistries d = new NpmrcFormat().declared(settings, "NPM_TOKEN", ".npmrc");
-        assertEquals(List.of(new RegistrySpec("https://r.example/", "", "NPM_TOKEN"),
+        DeclaredRegistries d = new NpmrcFormat().declared(settings, ".npmrc");
+        assertEquals(List.of(new RegistrySpec("https://r.example/", "", "R_EXAMPLE_TOKEN"),
                 new RegistrySpec("https://a.example/", "@a", "A_TOKEN")), d.registries());
         assertTrue(d.anyDeclared());
         assertEquals(List.of("WARNING .npmrc:4: @b:registry is not used by the generator: a registry URL is not a valid"
@@ -145,7 +145,7 @@ class NpmrcFormatTest {
         // A short secret with separators typed where the scope goes: it is no npm scope name, so not printed.
         String secret = "Q" + new TestTokens(5).opaque(6) + "!x." + new TestTokens(6).opaque(5);
         List<Setting> settings = new NpmIniParser().parse("@" + secret + ":registry=https://a.example/\n");
-        DeclaredRegistries d = new NpmrcFormat().declared(settings, "NPM_TOKEN", ".npmrc");
+        DeclaredRegistries d = new NpmrcFormat().declared(settings, ".npmrc");
         String messages = d.messages().stream().map(Message::toString).toList().toString();
         TestTokens.assertNoFragment(messages, secret, "the generator's warning");
         TestTokens.assertNoFragment(messages, secret.toLowerCase(java.util.Locale.ROOT), "the generator's warning");

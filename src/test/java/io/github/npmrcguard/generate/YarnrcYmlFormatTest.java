@@ -90,7 +90,7 @@ class YarnrcYmlFormatTest {
     @Test
     void anEmptyNpmScopesKeyGetsTheBlockUnderIt() {
         h.tree.file(".yarnrc.yml", "npmScopes:\nnodeLinker: pnp\n");
-        berry(new RegistrySpec("https://r.example/", "@a", null));
+        berry(new RegistrySpec("https://r.example/", "@a", "NPM_TOKEN"));
         assertEquals("npmScopes:\n  a:\n    npmRegistryServer: \"https://r.example/\"\n    npmAuthToken: \"${NPM_TOKEN:-}\"\n"
                 + "nodeLinker: pnp\n", h.tree.read(".yarnrc.yml"));
     }
@@ -114,7 +114,7 @@ class YarnrcYmlFormatTest {
     void aFlowStyleScopesMappingIsLeftAloneWithTheLinesToAdd() {
         String flow = "npmScopes: {other: {npmRegistryServer: \"https://o.example/\"}}\n";
         h.tree.file(".yarnrc.yml", flow);
-        FileChange c = berry(new RegistrySpec("https://r.example/", "@acme", null));
+        FileChange c = berry(new RegistrySpec("https://r.example/", "@acme", "NPM_TOKEN"));
         assertEquals(FileAction.REFUSED, c.action());
         assertEquals(flow, h.tree.read(".yarnrc.yml"));
         String message = h.messageTexts().get(0);
@@ -135,6 +135,6 @@ class YarnrcYmlFormatTest {
         var settings = new YarnrcYmlParser().parse("npmRegistryServer: https://r.example\n"
                 + "npmScopes:\n  a:\n    npmRegistryServer: https://a.example\n    npmAuthToken: ${A_TOKEN:-}\n");
         assertEquals(List.of(RegistrySpec.of("https://r.example/"), new RegistrySpec("https://a.example/", "@a", "A_TOKEN")),
-                new YarnrcYmlFormat().declared(settings, "NPM_TOKEN", ".yarnrc.yml").registries());
+                new YarnrcYmlFormat().declared(settings, ".yarnrc.yml").registries());
     }
 }

@@ -53,7 +53,7 @@ class DocumentCheckerTest {
         rules.add(new PreflightVariableRule(Map.of(), Severity.WARNING));
         List<ConfigDocument> docs = List.of(
                 at(parsed, ".npmrc", "", "frontend"),          // unread-config: a frontend below reads its own
-                at(parsed, "a/frontend/.npmrc", "pnpm", ""),   // optional-placeholder: pnpm rejects ${VAR?}
+                at(parsed, "a/frontend/.npmrc", "pnpm", ""),   // optional- and project-placeholder: pnpm reads neither
                 at(parsed, "b/frontend/.npmrc", "npm", ""),
                 at(parsed, "c/.npmrc", "", "src/main/frontend"));
         DocumentChecker checker = new DocumentChecker(rules, new RenderedKeys());
@@ -73,7 +73,7 @@ class DocumentCheckerTest {
         assertEquals(List.of(
                 ".npmrc:1 unread-config", ".npmrc:2 literal-credential", ".npmrc:5 preflight-variable",
                 "a/frontend/.npmrc:2 literal-credential", "a/frontend/.npmrc:4 optional-placeholder",
-                "a/frontend/.npmrc:5 preflight-variable",
+                "a/frontend/.npmrc:5 preflight-variable", "a/frontend/.npmrc:5 project-placeholder",
                 "b/frontend/.npmrc:2 literal-credential", "b/frontend/.npmrc:5 preflight-variable",
                 "c/.npmrc:1 unread-config", "c/.npmrc:2 literal-credential", "c/.npmrc:5 preflight-variable"),
                 ids.stream().sorted().toList());

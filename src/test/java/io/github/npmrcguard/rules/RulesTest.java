@@ -254,6 +254,29 @@ class RulesTest {
     }
 
     @Test
+    void aRequiredPlaceholderIsFlaggedWhereAPnpmOrYarn1FrontendReadsTheFile(@TempDir Path dir) throws Exception {
+        String text = "@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${ACME_TOKEN}\n"
+                + "//registry.npmjs.org/:_authToken=${NPM_TOKEN?}\n";
+        ScanFile file = new ScanFile(".npmrc", dir.resolve(".npmrc"), FileKind.NPMRC, Provenance.STAGED,
+                text.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve("package.json"), "{\"name\":\"web\",\"packageManager\":\"yarn@1.22.22\"}");
+        assertEquals(List.of(".npmrc:3: ${VAR?} placeholder, which yarn 1 rejects in //registry.npmjs.org/:_authToken"
+                + " [optional-placeholder]", ".npmrc:2: ${ACME_TOKEN} placeholder, which stops every yarn 1 command while"
+                + " ACME_TOKEN is unset; put the token in the user config (mvn npmrc-guard:fix) in"
+                + " //npm.acme.example/:_authToken [project-placeholder]"),
+                RuleCatalogue.check(new DocumentReader().read(file).document()).stream().map(Finding::logLine).toList());
+        Files.writeString(dir.resolve("package.json"), "{\"name\":\"web\",\"packageManager\":\"pnpm@10.34.9\"}");
+        assertEquals(List.of(".npmrc:3: ${VAR?} placeholder, which pnpm rejects in //registry.npmjs.org/:_authToken"
+                + " [optional-placeholder]", ".npmrc:2: ${ACME_TOKEN} placeholder: pnpm drops this whole file while"
+                + " ACME_TOKEN is unset, and 10.34.2+ ignores it when set; put the token in the user config"
+                + " (mvn npmrc-guard:fix) in"
+                + " //npm.acme.example/:_authToken [project-placeholder]"),
+                RuleCatalogue.check(new DocumentReader().read(file).document()).stream().map(Finding::logLine).toList());
+        Files.writeString(dir.resolve("package.json"), "{\"name\":\"web\",\"packageManager\":\"npm@11.19.1\"}");
+        assertEquals(List.of(), RuleCatalogue.check(new DocumentReader().read(file).document()), "npm expands it");
+    }
+
+    @Test
     void npmrcInAModuleFolderWhoseFrontendIsBelowIsNotRead(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("src/main/frontend"));
         Files.writeString(dir.resolve("src/main/frontend/package.json"), "{\"name\":\"web\"}");
