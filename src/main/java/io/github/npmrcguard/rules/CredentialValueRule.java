@@ -1,6 +1,7 @@
 package io.github.npmrcguard.rules;
 
 import io.github.npmrcguard.parse.Setting;
+import java.util.Locale;
 
 /**
  * A rule about the values of credential keys: it sees each credential setting of a file with the kind of
@@ -12,11 +13,34 @@ abstract class CredentialValueRule implements Rule {
     public final void check(ConfigDocument doc, FindingSink sink) {
         for (Setting s : doc.settings()) {
             if (CredentialKeys.isCredential(doc.kind(), s)) {
-                check(doc, s, ValueClassifier.classify(s.value(), doc.dialect()), sink);
+                // npm, pnpm and yarn 1 expand variables only in plain string values, never in a key[] array.
+                ValueKind kind = s.array() ? ValueClassifier.classifyAsTyped(s.value())
+                        : ValueClassifier.classify(s.value(), doc.dialect());
+                check(doc, s, kind, sink);
             }
         }
+        checkLines(doc, sink);
     }
 
     /** Looks at one credential setting whose value is of {@code kind}. */
     abstract void check(ConfigDocument doc, Setting setting, ValueKind kind, FindingSink sink);
+
+    /** Looks at the file's raw lines, after its settings; nothing by default. */
+    void checkLines(ConfigDocument doc, FindingSink sink) {
+    }
+
+    /**
+     * Which client reads the setting, for a message, when not every client of its file does: {@code ""}, or
+     * words in parentheses with a leading space.
+     */
+    static String readers(Setting s) {
+        if (s.readBy().equals("bun")) {
+            return " (read by bun, whose lines end only at LF: npm's parser drops or splits this line)";
+        }
+        String scope = s.scope().toLowerCase(Locale.ROOT);
+        if (scope.startsWith("https://") || scope.startsWith("http://")) {
+            return " (sent by yarn 1 to a registry written as this URL)";
+        }
+        return "";
+    }
 }

@@ -1,11 +1,14 @@
 package io.github.npmrcguard.rules;
 
+import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.Setting;
+import io.github.npmrcguard.secrets.TokenCatalogue;
 
 /**
  * A literal value in an auth key ({@code _authToken}, {@code _auth}, {@code _password}, yarn's
  * {@code npmAuthToken}/{@code npmAuthIdent}, bun's {@code token}/{@code password}), in any scope, whatever
- * its format or checksum: a random string in an auth key is a credential.
+ * its format or checksum: a random string in an auth key is a credential. Also such a value on a commented-out
+ * auth line of an {@code .npmrc}.
  */
 public final class LiteralCredentialRule extends CredentialValueRule {
     public static final RuleInfo INFO = new RuleInfo("literal-credential", Severity.ERROR,
@@ -29,8 +32,36 @@ public final class LiteralCredentialRule extends CredentialValueRule {
     @Override
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.LITERAL) {
-            String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s));
+            String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s)) + readers(s);
             sink.report(INFO, s.line(), what, s.key(), s.value().strip());
+        }
+    }
+
+    /**
+     * A commented-out auth line of an {@code .npmrc} ({@code ;//host/:_authToken=...}, {@code # _auth=...}): no
+     * client reads it, but the credential is committed all the same. A stand-in or a placeholder there stays
+     * silent, and a recognised token format is left to {@link KnownTokenRule}, which reports it anywhere.
+     */
+    @Override
+    void checkLines(ConfigDocument doc, FindingSink sink) {
+        if (doc.kind() != FileKind.NPMRC) {
+            return;
+        }
+        for (int i = 0; i < doc.lines().size(); i++) {
+            String line = doc.lines().get(i);
+            int start = CommentedSettings.commentedText(line);
+            if (start < 0) {
+                continue;
+            }
+            for (Setting s : CommentedSettings.parse(line.substring(start), i + 1)) {
+                if (CredentialKeys.isCredential(doc.kind(), s) && !sink.hasErrorAt(s.line())
+                        && ValueClassifier.classify(s.value(), doc.dialect()) == ValueKind.LITERAL
+                        && TokenCatalogue.get().whole(s.value().strip()) == null) {
+                    String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s))
+                            + " in a comment (no client reads it, but it is committed)";
+                    sink.report(INFO, s.line(), what, s.key(), s.value().strip());
+                }
+            }
         }
     }
 }
