@@ -8,10 +8,11 @@ import java.util.Set;
 /**
  * An {@code .npmrc} as all its clients read it: npm's reading ({@link NpmIniParser}; pnpm and yarn 1 use the
  * same {@code ini} rules), followed by each auth setting that bun's own reader finds where npm's does not.
- * bun ends a line only at LF and keeps U+2028/U+2029 as ordinary characters, so a line that npm drops whole,
- * or whose tail after a lone CR npm reads as another line, gives bun a credential that npm never sees. Those
- * settings carry {@link Setting#readBy()} {@code "bun"}; bun ignores {@code key[]} arrays and keys in a
- * {@code [section]}, and reads auth only from nerf-darted keys, so only those are added.
+ * bun ends a line only at LF and keeps U+2028/U+2029 as ordinary characters, so a line that npm drops whole
+ * for holding one gives bun a credential that npm never sees. Those settings carry {@link Setting#readBy()}
+ * {@code "bun"}. bun ignores {@code key[]} arrays and keys in a {@code [section]}, reads auth only from
+ * nerf-darted keys, and refuses a credential holding a CR (which a lone CR leaves in its line) or NUL, so
+ * only the others are added.
  */
 public final class NpmrcParser implements ConfigParser {
     /** The auth names bun reads from a nerf-darted key ({@code username} alone is no credential). */
@@ -47,8 +48,8 @@ public final class NpmrcParser implements ConfigParser {
                 continue;
             }
             Setting s = e.toSetting();
-            if (s.scope().startsWith("//") && BUN_AUTH.contains(s.name())
-                    && !seen.contains(s.line() + "\0" + s.key() + "\0" + s.value())) {
+            if (s.scope().startsWith("//") && BUN_AUTH.contains(s.name()) && s.value().indexOf('\r') < 0
+                    && s.value().indexOf('\0') < 0 && !seen.contains(s.line() + "\0" + s.key() + "\0" + s.value())) {
                 out.add(new Setting(s.line(), s.key(), s.name(), s.scope(), s.value(), "", s.quoted(), false,
                         "bun"));
             }
@@ -56,15 +57,8 @@ public final class NpmrcParser implements ConfigParser {
         return out;
     }
 
-    /** Only a U+2028, a U+2029 or a CR that does not start a CRLF can make bun's lines differ from npm's. */
+    /** Only a U+2028 or U+2029 can give bun a credential npm does not read. */
     private static boolean mayDiffer(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u2028' || c == '\u2029'
-                    || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                return true;
-            }
-        }
-        return false;
+        return text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
     }
 }

@@ -35,7 +35,7 @@ abstract class CredentialValueRule implements Rule {
      */
     static String readers(Setting s) {
         if (s.readBy().equals("bun")) {
-            return " (read by bun, whose lines end only at LF: npm's parser drops or splits this line)";
+            return " (read by bun, which sends a value holding U+2028 or U+2029: npm's parser drops the line)";
         }
         String scope = s.scope().toLowerCase(Locale.ROOT);
         if (scope.startsWith("https://") || scope.startsWith("http://")) {

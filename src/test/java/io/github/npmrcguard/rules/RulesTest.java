@@ -109,10 +109,10 @@ class RulesTest {
         List<String> out = lines(".npmrc", "//a.example/:_authToken=" + a + "\u2028\n"
                 + "//b.example/:_authToken=${NPM_TOKEN}\u2029" + b + "\n");
         assertEquals(List.of(
-                "ERROR .npmrc:1: literal value (read by bun, whose lines end only at LF: npm's parser drops or splits"
-                        + " this line) in //a.example/:_authToken [literal-credential] (fingerprint " + Fingerprint.of(a) + ")",
-                "ERROR .npmrc:2: placeholder with a literal part (read by bun, whose lines end only at LF: npm's parser"
-                        + " drops or splits this line) in //b.example/:_authToken [placeholder-with-literal] (fingerprint "
+                "ERROR .npmrc:1: literal value (read by bun, which sends a value holding U+2028 or U+2029: npm's parser"
+                        + " drops the line) in //a.example/:_authToken [literal-credential] (fingerprint " + Fingerprint.of(a) + ")",
+                "ERROR .npmrc:2: placeholder with a literal part (read by bun, which sends a value holding U+2028 or"
+                        + " U+2029: npm's parser drops the line) in //b.example/:_authToken [placeholder-with-literal] (fingerprint "
                         + Fingerprint.of("${NPM_TOKEN}\u2029" + b) + ")"),
                 out);
         assertNoSecretIn(out, a);
