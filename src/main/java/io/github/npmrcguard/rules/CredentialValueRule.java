@@ -1,5 +1,6 @@
 package io.github.npmrcguard.rules;
 
+import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.Setting;
 import java.util.Locale;
 
@@ -33,13 +34,15 @@ abstract class CredentialValueRule implements Rule {
      * Which client reads the setting, for a message, when not every client of its file does: {@code ""}, or
      * words in parentheses with a leading space.
      */
-    static String readers(Setting s) {
+    static String readers(ConfigDocument doc, Setting s) {
         if (s.readBy().equals("bun")) {
             return " (read by bun, which sends a value holding U+2028 or U+2029: npm's parser drops the line)";
         }
         String scope = s.scope().toLowerCase(Locale.ROOT);
-        if (scope.startsWith("https://") || scope.startsWith("http://")) {
-            return " (sent by yarn 1 to a registry written as this URL)";
+        if (doc.kind() == FileKind.NPMRC && (scope.startsWith("https://") || scope.startsWith("http://"))) {
+            // yarn 1 appends the slash to the registry URL before it looks the key up.
+            return scope.endsWith("/") ? " (sent by yarn 1 to a registry written as this URL)"
+                    : " (no client reads a scheme key without its trailing slash)";
         }
         return "";
     }

@@ -32,7 +32,7 @@ public final class LiteralCredentialRule extends CredentialValueRule {
     @Override
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.LITERAL) {
-            String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s)) + readers(s);
+            String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s)) + readers(doc, s);
             sink.report(INFO, s.line(), what, s.key(), s.value().strip());
         }
     }

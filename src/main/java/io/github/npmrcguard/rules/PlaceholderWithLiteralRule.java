@@ -27,7 +27,7 @@ public final class PlaceholderWithLiteralRule extends CredentialValueRule {
     @Override
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.PLACEHOLDER_WITH_LITERAL) {
-            sink.report(INFO, s.line(), "placeholder with a literal part" + readers(s), s.key(),
+            sink.report(INFO, s.line(), "placeholder with a literal part" + readers(doc, s), s.key(),
                     s.value().strip());
         }
     }

@@ -99,6 +99,10 @@ class RulesTest {
                         + " http://127.0.0.1:4873/:_authToken [literal-credential] (fingerprint " + Fingerprint.of(b) + ")"),
                 out);
         assertEquals(List.of(), lines(".npmrc", "https://npm.acme.example/:_authToken=${NPM_TOKEN}\n"));
+        // yarn 1 looks up <registry>/:_authToken, slash included: without it no client reads the key.
+        assertEquals(List.of("ERROR .npmrc:1: literal value (no client reads a scheme key without its trailing slash)"
+                + " in https://npm.acme.example:_authToken [literal-credential] (fingerprint " + Fingerprint.of(a) + ")"),
+                lines(".npmrc", "https://npm.acme.example:_authToken=" + a + "\n"));
     }
 
     @Test
