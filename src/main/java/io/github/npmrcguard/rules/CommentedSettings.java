@@ -4,9 +4,11 @@ import io.github.npmrcguard.parse.NpmIniParser;
 import io.github.npmrcguard.parse.Setting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The setting a commented-out {@code .npmrc} line would make if its comment marks were removed:
+ * The setting a commented-out {@code .npmrc} line (or a {@code .yarnrc.yml} auth line) would make if its comment marks were removed:
  * {@code ;//host/:_authToken=value} and {@code # //host/:_authToken=value} both give
  * {@code //host/:_authToken}. Prose ({@code # set _authToken to your token}) makes no auth key, and a value
  * with a space in it is prose too: a credential is one word.
@@ -32,6 +34,23 @@ final class CommentedSettings {
             i++;
         }
         return i < line.length() ? i : -1;
+    }
+
+    /** yarn 2+'s auth keys written as one line: {@code npmAuthToken: value}, the value bare or quoted. */
+    private static final Pattern YAML_AUTH = Pattern.compile(
+            "(npmAuthToken|npmAuthIdent)\\s*:\\s*(?:\"([^\"\\s]*)\"|'([^'\\s]*)'|([^\\s\"'#]+))\\s*(?:#.*)?");
+
+    /**
+     * The auth setting of a commented {@code .yarnrc.yml} line ({@code # npmAuthToken: value}), at the given
+     * 1-based line; its key is the bare name, wherever the line stood.
+     */
+    static List<Setting> parseYaml(String commented, int line) {
+        Matcher m = YAML_AUTH.matcher(commented);
+        if (!m.matches()) {
+            return List.of();
+        }
+        String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+        return List.of(new Setting(line, m.group(1), m.group(1), "", value, "", m.group(4) == null));
     }
 
     /** The settings of the commented text, at the given 1-based line; values with a blank left out. */

@@ -3,6 +3,7 @@ package io.github.npmrcguard.rules;
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.secrets.TokenCatalogue;
+import java.util.List;
 
 /**
  * A literal value in an auth key ({@code _authToken}, {@code _auth}, {@code _password}, yarn's
@@ -38,13 +39,14 @@ public final class LiteralCredentialRule extends CredentialValueRule {
     }
 
     /**
-     * A commented-out auth line of an {@code .npmrc} ({@code ;//host/:_authToken=...}, {@code # _auth=...}): no
+     * A commented-out auth line of an {@code .npmrc} ({@code ;//host/:_authToken=...}, {@code # _auth=...}) or a
+     * {@code .yarnrc.yml} ({@code # npmAuthToken: ...}): no
      * client reads it, but the credential is committed all the same. A stand-in or a placeholder there stays
      * silent, and a recognised token format is left to {@link KnownTokenRule}, which reports it anywhere.
      */
     @Override
     void checkLines(ConfigDocument doc, FindingSink sink) {
-        if (doc.kind() != FileKind.NPMRC) {
+        if (doc.kind() != FileKind.NPMRC && doc.kind() != FileKind.YARNRC_YML) {
             return;
         }
         for (int i = 0; i < doc.lines().size(); i++) {
@@ -53,7 +55,10 @@ public final class LiteralCredentialRule extends CredentialValueRule {
             if (start < 0) {
                 continue;
             }
-            for (Setting s : CommentedSettings.parse(line.substring(start), i + 1)) {
+            String commented = line.substring(start);
+            List<Setting> settings = doc.kind() == FileKind.NPMRC ? CommentedSettings.parse(commented, i + 1)
+                    : CommentedSettings.parseYaml(commented, i + 1);
+            for (Setting s : settings) {
                 if (CredentialKeys.isCredential(doc.kind(), s) && !sink.hasErrorAt(s.line())
                         && ValueClassifier.classify(s.value(), doc.dialect()) == ValueKind.LITERAL
                         && TokenCatalogue.get().whole(s.value().strip()) == null) {

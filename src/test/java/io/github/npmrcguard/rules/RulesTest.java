@@ -79,6 +79,17 @@ class RulesTest {
     }
 
     @Test
+    void commentedOutYarnAuthTokenIsALiteralInAComment() {
+        String opaque = tokens.opaque(32);
+        assertEquals(List.of("ERROR .yarnrc.yml:3: literal value in a comment (no client reads it, but it is committed)"
+                + " in npmAuthToken [literal-credential] (fingerprint " + Fingerprint.of(opaque) + ")"),
+                lines(".yarnrc.yml", "npmScopes:\n  acme:\n    # npmAuthToken: \"" + opaque + "\"\n"
+                        + "    npmAuthToken: \"${NPM_TOKEN:-}\"\n"));
+        assertEquals(List.of(), lines(".yarnrc.yml", "# npmAuthToken: \"${NPM_TOKEN}\"\n# npmAuthToken: <YOUR_TOKEN>\n"
+                + "# set npmAuthToken: abc123def456 in your home folder\n"));
+    }
+
+    @Test
     void commentedOutStandInsAndProseStaySilent() {
         assertEquals(List.of(), lines(".npmrc", "#//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n"
                 + "; //registry.npmjs.org/:_authToken=<YOUR_TOKEN>\n"
