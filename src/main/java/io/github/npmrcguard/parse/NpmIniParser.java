@@ -103,8 +103,9 @@ public final class NpmIniParser implements ConfigParser {
      * The sections and entries as bun's own ini reader ({@code src/ini.zig}) sees them: a line ends only at
      * LF (one CR before it is dropped, any other CR stays in the line), and U+2028/U+2029 are ordinary
      * characters, so a line that npm's parser drops for holding one is read, the value keeping it. A section
-     * header may be followed only by spaces and tabs. Keys, values, quotes, comments and escapes are read as
-     * npm reads them; line numbers are those of the file as stored.
+     * header may be followed only by spaces and tabs, as its source has it (where bun itself takes more as a
+     * header, this reads more keys at top level than bun: the stricter side). Keys, values, quotes, comments
+     * and escapes are read as npm reads them; line numbers are those of the file as stored.
      */
     List<IniLine> parseBunLines(String text) {
         return parseLines(text, true);
