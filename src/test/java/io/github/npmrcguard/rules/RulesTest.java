@@ -161,6 +161,14 @@ class RulesTest {
     }
 
     @Test
+    void preflightAsksForNoSingleVariableOfANestedFallback() {
+        FindingSink sink = new FindingSink(".yarnrc.yml");
+        new PreflightVariableRule(java.util.Map.of("NPM_TOKEN", "x"), Severity.ERROR).check(
+                Docs.parse(".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN:-${OTHER_TOKEN}}\"\n"), sink);
+        assertEquals(List.of(), sink.findings(), "yarn 4 sends NPM_TOKEN; OTHER_TOKEN need not be set");
+    }
+
+    @Test
     void placeholderInAnArrayIsSentAsTyped() {
         assertEquals(List.of("WARNING .npmrc:1: placeholder in a key[] array, which npm, pnpm and yarn 1 send as typed"
                 + " (bun ignores arrays) in //r.example/:_authToken [placeholder-not-expanded]"),
