@@ -36,6 +36,16 @@ final class CommentedSettings {
         return i < line.length() ? i : -1;
     }
 
+    /** A loop, not a stream: a lambda is a class spun and linked at first use in the cold JVM of a build. */
+    private static boolean hasBlank(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isWhitespace(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** yarn 2+'s auth keys written as one line: {@code npmAuthToken: value}, the value bare or quoted. */
     private static final Pattern YAML_AUTH = Pattern.compile(
             "(npmAuthToken|npmAuthIdent)\\s*:\\s*(?:\"([^\"\\s]*)\"|'([^'\\s]*)'|([^\\s\"'#]+))\\s*(?:#.*)?");
@@ -57,7 +67,7 @@ final class CommentedSettings {
     static List<Setting> parse(String commented, int line) {
         List<Setting> out = new ArrayList<>();
         for (Setting s : new NpmIniParser().parse(commented)) {
-            if (s.value().strip().chars().noneMatch(Character::isWhitespace)) {
+            if (!hasBlank(s.value().strip())) {
                 out.add(new Setting(line, s.key(), s.name(), s.scope(), s.value(), s.section(), s.quoted(),
                         s.array(), s.readBy()));
             }

@@ -40,9 +40,9 @@ public final class LiteralCredentialRule extends CredentialValueRule {
 
     /**
      * A commented-out auth line of an {@code .npmrc} ({@code ;//host/:_authToken=...}, {@code # _auth=...}) or a
-     * {@code .yarnrc.yml} ({@code # npmAuthToken: ...}): no
-     * client reads it, but the credential is committed all the same. A stand-in or a placeholder there stays
-     * silent, and a recognised token format is left to {@link KnownTokenRule}, which reports it anywhere.
+     * {@code .yarnrc.yml} ({@code # npmAuthToken: ...}): no client reads it, but the credential is committed all
+     * the same. A stand-in or a placeholder there stays silent, and a recognised token format is left to
+     * {@link KnownTokenRule}, which reports it anywhere.
      */
     @Override
     void checkLines(ConfigDocument doc, FindingSink sink) {
@@ -51,6 +51,9 @@ public final class LiteralCredentialRule extends CredentialValueRule {
         }
         for (int i = 0; i < doc.lines().size(); i++) {
             String line = doc.lines().get(i);
+            if (!mayBeComment(line)) {
+                continue; // decided here: most files have few comments, and the helper class then stays unloaded
+            }
             int start = CommentedSettings.commentedText(line);
             if (start < 0) {
                 continue;
@@ -68,5 +71,9 @@ public final class LiteralCredentialRule extends CredentialValueRule {
                 }
             }
         }
+    }
+
+    private static boolean mayBeComment(String line) {
+        return line.indexOf('#') >= 0 || line.indexOf(';') >= 0;
     }
 }
