@@ -85,7 +85,7 @@ public final class NpmIniParser implements ConfigParser {
         Setting toSetting() {
             NpmKeys.ScopeAndName split = NpmKeys.split(key);
             return new Setting(line, key, split.name(), split.scope(), value, section == null ? "" : section,
-                    quoted);
+                    quoted, bracketed, "");
         }
 
         @Override
@@ -96,15 +96,32 @@ public final class NpmIniParser implements ConfigParser {
 
     /** The text's sections and entries in file order, keeping what ini keeps. */
     List<IniLine> parseLines(String text) {
+        return parseLines(text, false);
+    }
+
+    /**
+     * The sections and entries as bun's own ini reader ({@code src/ini.zig}) sees them: a line ends only at
+     * LF (one CR before it is dropped, any other CR stays in the line), and U+2028/U+2029 are ordinary
+     * characters, so a line that npm's parser drops for holding one is read, the value keeping it. A section
+     * header may be followed only by spaces and tabs, as its source has it (where bun itself takes more as a
+     * header, this reads more keys at top level than bun: the stricter side). Keys, values, quotes, comments
+     * and escapes are read as npm reads them; line numbers are those of the file as stored.
+     */
+    List<IniLine> parseBunLines(String text) {
+        return parseLines(text, true);
+    }
+
+    private List<IniLine> parseLines(String text, boolean bun) {
         List<IniLine> out = new ArrayList<>();
         String section = null;
         boolean inProtoSection = false;
+        Lines stored = bun ? Lines.of(text) : null;
         int line = 1;
         int n = text.length();
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (c == '\r') {
+            if (c == '\r' && !bun) {
                 line++;
                 i += (i + 1 < n && text.charAt(i + 1) == '\n') ? 2 : 1;
                 continue;
@@ -115,10 +132,13 @@ public final class NpmIniParser implements ConfigParser {
                 continue;
             }
             int end = i;
-            while (end < n && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+            while (end < n && text.charAt(end) != '\n' && (bun || text.charAt(end) != '\r')) {
                 end++;
             }
-            String piece = text.substring(i, end);
+            String piece = text.substring(i, bun && end > i && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            if (bun) {
+                line = stored.lineAt(i);
+            }
             i = end;
 
             int first = 0;
@@ -130,7 +150,7 @@ public final class NpmIniParser implements ConfigParser {
             }
             if (piece.charAt(0) == '[') {
                 int close = piece.indexOf(']', 1);
-                if (close > 0 && Js.isBlankFrom(piece, close + 1)) {
+                if (close > 0 && (bun ? spacesAndTabsFrom(piece, close + 1) : Js.isBlankFrom(piece, close + 1))) {
                     Object rawName = unsafe(piece.substring(1, close)).value;
                     String name = Js.toJsString(rawName);
                     inProtoSection = rawName instanceof String && name.equals("__proto__");
@@ -144,7 +164,7 @@ public final class NpmIniParser implements ConfigParser {
                 continue; // the key pattern needs at least one char before '='
             }
             String valueText = eq > 0 ? piece.substring(eq + 1) : null;
-            if (valueText != null && containsLineTerminator(valueText)) {
+            if (valueText != null && !bun && containsLineTerminator(valueText)) {
                 continue; // ini's '.' does not match U+2028/U+2029, so the line matches nothing
             }
             Unescaped key = unsafe(eq > 0 ? piece.substring(0, eq) : piece);
@@ -184,7 +204,16 @@ public final class NpmIniParser implements ConfigParser {
         return value;
     }
 
-    private static boolean containsLineTerminator(String s) {
+    private static boolean spacesAndTabsFrom(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean containsLineTerminator(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) == '\u2028' || s.charAt(i) == '\u2029') {
                 return true;

@@ -21,7 +21,7 @@ public final class Parsers {
     public static ConfigParser forKind(FileKind kind) {
         switch (kind) {
             case NPMRC:
-                return new NpmIniParser();
+                return new NpmrcParser();
             case YARNRC:
                 return new YarnrcParser();
             case YARNRC_YML:

@@ -19,8 +19,18 @@ package io.github.npmrcguard.parse;
  * @param value  the decoded value; {@code "true"} for an npm key written without {@code =}
  * @param section the npm ini {@code [section]} the key stands under, or empty (npm ignores sectioned keys)
  * @param quoted whether the value was written in quotes
+ * @param array  whether it is an entry of an npm {@code key[]} array, whose values npm, pnpm and yarn 1 send
+ *               without expanding variables (and bun ignores)
+ * @param readBy empty when the file's clients read the setting; otherwise the one client that reads it where
+ *               the others do not (bun, reading an {@code .npmrc} line that npm's parser drops)
  */
-public record Setting(int line, String key, String name, String scope, String value, String section, boolean quoted) {
+public record Setting(int line, String key, String name, String scope, String value, String section, boolean quoted,
+        boolean array, String readBy) {
+
+    /** A setting every client of its file reads, not in an array. */
+    public Setting(int line, String key, String name, String scope, String value, String section, boolean quoted) {
+        this(line, key, name, scope, value, section, quoted, false, "");
+    }
 
     @Override
     public String toString() {

@@ -27,7 +27,8 @@ public final class PlaceholderWithLiteralRule extends CredentialValueRule {
     @Override
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.PLACEHOLDER_WITH_LITERAL) {
-            sink.report(INFO, s.line(), "placeholder with a literal part", s.key(), s.value().strip());
+            sink.report(INFO, s.line(), "placeholder with a literal part" + readers(doc, s), s.key(),
+                    s.value().strip());
         }
     }
 }

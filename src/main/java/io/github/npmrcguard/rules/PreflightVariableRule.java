@@ -24,6 +24,7 @@ public final class PreflightVariableRule implements Rule {
 
     private static final Pattern BRACED = Pattern.compile("(?<!\\\\)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(\\?|:?-)?\\}");
     private static final Pattern BARE = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)$");
+    private static final Pattern NESTED_FALLBACK = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-\\$\\{");
 
     private final Map<String, String> environment;
     private final Severity severity;
@@ -52,8 +53,9 @@ public final class PreflightVariableRule implements Rule {
         Set<String> reported = new LinkedHashSet<>();
         for (Setting s : doc.settings()) {
             if (!CredentialKeys.isCredential(doc.kind(), s)
-                    || ValueClassifier.classify(s.value(), doc.dialect()) != ValueKind.PLACEHOLDER) {
-                continue;
+                    || ValueClassifier.classify(s.value(), doc.dialect()) != ValueKind.PLACEHOLDER
+                    || NESTED_FALLBACK.matcher(s.value().strip()).lookingAt()) {
+                continue; // ${A:-${B}} needs only one of them set: yarn 2+ itself stops when neither is
             }
             for (String[] variable : variables(s.value().strip(), doc.dialect())) {
                 String name = variable[0];

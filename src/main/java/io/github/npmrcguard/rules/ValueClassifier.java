@@ -19,6 +19,10 @@ public final class ValueClassifier {
     /** yarn berry's expression: {@code ${NAME}}, {@code ${NAME:-fallback}}, {@code ${NAME-fallback}}. */
     private static final Pattern BERRY_EXPR = Pattern.compile("(\\\\*)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?-([^}]*))?\\}");
     private static final Pattern FALLBACK = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*:?-");
+    /** The start of a whole-value fallback expression: <code>${NAME:-</code> or <code>${NAME-</code>. */
+    private static final Pattern FALLBACK_HEAD = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-");
+    /** An unterminated expression: <code>${</code>, the name after it and a {@code ?} (a fallback stays text). */
+    private static final Pattern UNTERMINATED = Pattern.compile("\\$\\{[A-Za-z0-9_]*\\??");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern BARE_VAR = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
     /** Placeholders of other tools that no npm-family client expands. */
@@ -27,6 +31,15 @@ public final class ValueClassifier {
                     + "|\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
 
     private ValueClassifier() {
+    }
+
+    /**
+     * Classifies a value that its clients send exactly as typed, expanding nothing: an npm {@code key[]} array
+     * entry (npm, pnpm and yarn 1 expand only plain string values). A placeholder there is text sent as typed.
+     */
+    public static ValueKind classifyAsTyped(String value) {
+        String v = value.strip();
+        return v.isEmpty() ? ValueKind.EMPTY : classifyUnexpanded(v);
     }
 
     /** Classifies a value of a credential key in a file of the given dialect. */
@@ -56,6 +69,10 @@ public final class ValueClassifier {
      * typed, while pnpm and yarn 2+ reading the same file send the fallback).
      */
     private static ValueKind classifyBraced(String v, Pattern expr, boolean berry) {
+        ValueKind nested = classifyNestedFallback(v, expr, berry);
+        if (nested != null) {
+            return nested;
+        }
         Matcher m = expr.matcher(v);
         StringBuilder rest = new StringBuilder();
         int last = 0;
@@ -76,13 +93,70 @@ public final class ValueClassifier {
             allExpand &= expands && !escaped;
         }
         rest.append(v, last, v.length());
+        int open = rest.indexOf("${");
+        if (open >= 0 && rest.indexOf("}", open) < 0) {
+            // An unterminated expression: no client expands it, every one sends it as typed (yarn 2+ refuses it).
+            Matcher name = UNTERMINATED.matcher(rest.substring(open));
+            if (name.lookingAt()) {
+                rest.delete(open, open + name.end());
+                return carriesLiteral(rest) ? ValueKind.PLACEHOLDER_WITH_LITERAL : ValueKind.NOT_EXPANDED;
+            }
+        }
         if (!any) {
             return classifyUnexpanded(v);
         }
         if (carriesLiteral(rest)) {
             return ValueKind.PLACEHOLDER_WITH_LITERAL;
         }
+        if (hasQuote(rest)) {
+            return ValueKind.NOT_EXPANDED; // the quote characters are sent with the expanded value
+        }
         return allExpand ? ValueKind.PLACEHOLDER : ValueKind.NOT_EXPANDED;
+    }
+
+    /**
+     * A whole value <code>${NAME:-fallback}</code> or <code>${NAME-fallback}</code> whose fallback is itself a
+     * placeholder (<code>${NPM_TOKEN:-${OTHER_TOKEN}}</code>), or null when the value is not of that form. No literal is
+     * committed there: yarn 2+ expands it (an error only when both are unset), pnpm expands the inner
+     * expression, and npm and bun send the text as typed. A fallback that carries a literal stays one.
+     */
+    private static ValueKind classifyNestedFallback(String v, Pattern expr, boolean berry) {
+        Matcher head = FALLBACK_HEAD.matcher(v);
+        if (!head.lookingAt() || !v.endsWith("}") || !balanced(v, head.end(), v.length() - 1)) {
+            return null;
+        }
+        String fallback = v.substring(head.end(), v.length() - 1);
+        if (!fallback.startsWith("${")) {
+            return null; // a literal fallback, or an empty one: the expression's own rules decide
+        }
+        ValueKind inner = classifyBraced(fallback, expr, berry);
+        if (inner == ValueKind.PLACEHOLDER_WITH_LITERAL || inner == ValueKind.LITERAL) {
+            return ValueKind.PLACEHOLDER_WITH_LITERAL;
+        }
+        return berry && inner == ValueKind.PLACEHOLDER ? ValueKind.PLACEHOLDER : ValueKind.NOT_EXPANDED;
+    }
+
+    /** Whether the braces between two offsets nest properly (each closing one after its opening one). */
+    private static boolean balanced(String v, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    private static boolean hasQuote(CharSequence rest) {
+        for (int i = 0; i < rest.length(); i++) {
+            if (rest.charAt(i) == '"' || rest.charAt(i) == '\'') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -259,6 +259,44 @@ class NpmIniParserTest {
         assertEquals("registry", plain.name());
     }
 
+    @Test
+    void schemePrefixedKeySplitsLikeANerfDart() {
+        // yarn 1 reads https://host/:_authToken for a registry written as that URL.
+        Setting https = only("https://r.example:8443/npm/:_authToken=x");
+        assertEquals("https://r.example:8443/npm/", https.scope());
+        assertEquals("_authToken", https.name());
+        Setting http = only("HTTP://127.0.0.1:4873/:_auth=x");
+        assertEquals("HTTP://127.0.0.1:4873/", http.scope());
+        assertEquals("_auth", http.name());
+        assertEquals("", only("https://r.example/=x").scope(), "no name after the URL: no split");
+    }
+
+    @Test
+    void arrayEntriesAreMarked() {
+        List<Setting> settings = parse("//h/:_authToken[]=A\n//h/:_authToken=B\n");
+        assertTrue(settings.get(0).array());
+        assertEquals("//h/:_authToken", settings.get(0).key());
+        assertFalse(settings.get(1).array());
+    }
+
+    @Test
+    void bunLinesEndOnlyAtLfAndKeepUnicodeLineSeparators() {
+        String text = "a=1\u2028x\nb=2\rc=3\r\n[s]\u2028\nd=4\n";
+        // npm: the U+2028 line is dropped, CR ends a line, and "[s]" plus U+2028 is a section header.
+        assertEquals("b=2 | c=3 | [s] | [s] d=4", parser.parseLines(text).stream().map(NpmIniParserTest::show)
+                .collect(Collectors.joining(" | ")));
+        // bun: the U+2028 stays in the value, the lone CR in the line, and the header line is a key.
+        assertEquals("a=1\u2028x@1 | b=2\rc=3@2 | [s]=true@4 | d=4@5", parser.parseBunLines(text).stream()
+                .map(l -> show(l) + "@" + l.line()).collect(Collectors.joining(" | ")));
+    }
+
+    private static String show(NpmIniParser.IniLine line) {
+        if (line instanceof NpmIniParser.Entry e) {
+            return (e.section() == null ? "" : "[" + e.section() + "] ") + e.key() + "=" + e.value();
+        }
+        return "[" + ((NpmIniParser.Section) line).name() + "]";
+    }
+
     // ---- safety and speed ----
 
     @Test

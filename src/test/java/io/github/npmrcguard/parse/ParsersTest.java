@@ -19,11 +19,22 @@ class ParsersTest {
 
     @Test
     void eachKindHasItsParser() {
-        assertInstanceOf(NpmIniParser.class, Parsers.forKind(FileKind.NPMRC));
+        assertInstanceOf(NpmrcParser.class, Parsers.forKind(FileKind.NPMRC));
         assertInstanceOf(YarnrcParser.class, Parsers.forKind(FileKind.YARNRC));
         assertInstanceOf(YarnrcYmlParser.class, Parsers.forKind(FileKind.YARNRC_YML));
         assertInstanceOf(BunfigTomlParser.class, Parsers.forKind(FileKind.BUNFIG_TOML));
         assertInstanceOf(PomParser.class, Parsers.forKind(FileKind.POM));
+    }
+
+    @Test
+    void npmrcGetsTheAuthSettingsBunAloneReads() throws Exception {
+        List<Setting> settings = Parsers.forKind(FileKind.NPMRC).parse("registry=https://r.example/\n"
+                + "//r.example/:_authToken=A\u2028\n//r.example/:_authToken=${T}\rB\u2028\n"
+                + "//r.example/:_authToken[]=C\u2029\nx=1\u2028\n//r.example/:_authToken=D\n");
+        // bun refuses a credential holding a CR, ignores arrays, and reads only nerf-darted auth keys.
+        assertEquals(List.of("registry=https://r.example/ @1 ", "//r.example/:_authToken=${T} @3 ",
+                "B=true @4 ", "//r.example/:_authToken=D @7 ", "//r.example/:_authToken=A @2 bun"),
+                settings.stream().map(s -> s.key() + "=" + s.value() + " @" + s.line() + " " + s.readBy()).toList());
     }
 
     @Test

@@ -26,6 +26,12 @@ class RulesTest {
         return Docs.check(name, text).stream().map(f -> f.severity() + " " + f.logLine()).collect(Collectors.toList());
     }
 
+    /** The errors, and the warnings about what a client sends as typed: the findings a client's request decides. */
+    private static List<String> verdict(String name, String text) {
+        return lines(name, text).stream().filter(l -> l.startsWith("ERROR ") || l.contains("[placeholder-"))
+                .collect(Collectors.toList());
+    }
+
     private static void assertNoSecretIn(List<String> out, String secret) {
         TestTokens.assertNoFragment(String.join("\n", out), secret, "findings");
     }
@@ -74,8 +80,134 @@ class RulesTest {
     }
 
     @Test
-    void commentedOutOpaqueValueIsNotAFinding() {
-        assertEquals(List.of(), lines(".npmrc", "#//registry.npmjs.org/:_authToken=" + tokens.uuid() + "\n"));
+    void commentedOutOpaqueValueIsALiteralInAComment() {
+        String uuid = tokens.uuid();
+        String opaque = tokens.opaque(32);
+        List<String> out = lines(".npmrc", ";//registry.npmjs.org/:_authToken=" + uuid + "\n"
+                + "  # //npm.acme.example/:_authToken=" + opaque + "\n");
+        assertEquals(List.of(
+                "ERROR .npmrc:1: literal value in a comment (no client reads it, but it is committed) in"
+                        + " //registry.npmjs.org/:_authToken [literal-credential] (fingerprint " + Fingerprint.of(uuid) + ")",
+                "ERROR .npmrc:2: literal value in a comment (no client reads it, but it is committed) in"
+                        + " //npm.acme.example/:_authToken [literal-credential] (fingerprint " + Fingerprint.of(opaque) + ")"),
+                out);
+        assertNoSecretIn(out, uuid);
+    }
+
+    @Test
+    void commentedOutYarnAuthTokenIsALiteralInAComment() {
+        String opaque = tokens.opaque(32);
+        assertEquals(List.of("ERROR .yarnrc.yml:3: literal value in a comment (no client reads it, but it is committed)"
+                + " in npmAuthToken [literal-credential] (fingerprint " + Fingerprint.of(opaque) + ")"),
+                lines(".yarnrc.yml", "npmScopes:\n  acme:\n    # npmAuthToken: \"" + opaque + "\"\n"
+                        + "    npmAuthToken: \"${NPM_TOKEN:-}\"\n"));
+        assertEquals(List.of(), lines(".yarnrc.yml", "# npmAuthToken: \"${NPM_TOKEN}\"\n# npmAuthToken: <YOUR_TOKEN>\n"
+                + "# set npmAuthToken: abc123def456 in your home folder\n"));
+    }
+
+    @Test
+    void commentedOutStandInsAndProseStaySilent() {
+        assertEquals(List.of(), lines(".npmrc", "#//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n"
+                + "; //registry.npmjs.org/:_authToken=<YOUR_TOKEN>\n"
+                + "# //registry.npmjs.org/:_authToken=your token goes here\n"
+                + "# set //registry.npmjs.org/:_authToken=abc123def456 in ~/.npmrc\n"));
+    }
+
+    @Test
+    void schemePrefixedAuthKeyThatYarn1SendsIsAnError() {
+        String a = tokens.opaque(32);
+        String b = tokens.uuid();
+        List<String> out = lines(".npmrc", "registry=https://npm.acme.example/\n"
+                + "https://npm.acme.example/:_authToken=" + a + "\nhttp://127.0.0.1:4873/:_authToken=" + b + "\n");
+        assertEquals(List.of(
+                "ERROR .npmrc:2: literal value (sent by yarn 1 to a registry written as this URL) in"
+                        + " https://npm.acme.example/:_authToken [literal-credential] (fingerprint " + Fingerprint.of(a) + ")",
+                "ERROR .npmrc:3: literal value (sent by yarn 1 to a registry written as this URL) in"
+                        + " http://127.0.0.1:4873/:_authToken [literal-credential] (fingerprint " + Fingerprint.of(b) + ")"),
+                out);
+        assertEquals(List.of(), lines(".npmrc", "https://npm.acme.example/:_authToken=${NPM_TOKEN}\n"));
+        // yarn 1 looks up <registry>/:_authToken, slash included: without it no client reads the key.
+        assertEquals(List.of("ERROR .npmrc:1: literal value (no client reads a scheme key without its trailing slash)"
+                + " in https://npm.acme.example:_authToken [literal-credential] (fingerprint " + Fingerprint.of(a) + ")"),
+                lines(".npmrc", "https://npm.acme.example:_authToken=" + a + "\n"));
+    }
+
+    @Test
+    void literalOnALineOnlyBunReadsIsAnError() {
+        String a = tokens.opaque(32);
+        String b = tokens.opaque(24);
+        // npm's parser drops a line whose value holds U+2028 or U+2029; bun reads it and sends the value.
+        List<String> out = lines(".npmrc", "//a.example/:_authToken=" + a + "\u2028\n"
+                + "//b.example/:_authToken=${NPM_TOKEN}\u2029" + b + "\n");
+        assertEquals(List.of(
+                "ERROR .npmrc:1: literal value (read by bun, which sends a value holding U+2028 or U+2029: npm's parser"
+                        + " drops the line) in //a.example/:_authToken [literal-credential] (fingerprint " + Fingerprint.of(a) + ")",
+                "ERROR .npmrc:2: placeholder with a literal part (read by bun, which sends a value holding U+2028 or"
+                        + " U+2029: npm's parser drops the line) in //b.example/:_authToken [placeholder-with-literal] (fingerprint "
+                        + Fingerprint.of("${NPM_TOKEN}\u2029" + b) + ")"),
+                out);
+        assertNoSecretIn(out, a);
+    }
+
+    @Test
+    void placeholderOnALineOnlyBunReadsIsNoFinding() {
+        assertEquals(List.of(), lines(".npmrc", "//a.example/:_authToken=${NPM_TOKEN}\u2028\n"));
+    }
+
+    @Test
+    void unterminatedPlaceholderIsSentAsTypedNotALiteral() {
+        assertEquals(List.of("WARNING .npmrc:1: unterminated ${ placeholder, which every client sends as typed in"
+                + " //r.example/:_authToken [placeholder-not-expanded]"),
+                lines(".npmrc", "//r.example/:_authToken=${NPM_TOKEN\n"));
+        assertEquals(List.of("ERROR .npmrc:1: placeholder with a literal part in //r.example/:_authToken"
+                + " [placeholder-with-literal] (fingerprint " + Fingerprint.of("${NPM_TOKEN:-s3cr3tv4lu3") + ")"),
+                lines(".npmrc", "//r.example/:_authToken=${NPM_TOKEN:-s3cr3tv4lu3\n"));
+    }
+
+    @Test
+    void fallbackThatIsItselfAPlaceholderIsNoLiteral() {
+        assertEquals(List.of("WARNING .npmrc:1: fallback placeholder, which npm and bun send as typed (pnpm expands the"
+                + " inner one, yarn 1 stops) in //r.example/:_authToken [placeholder-not-expanded]"),
+                lines(".npmrc", "//r.example/:_authToken=${NPM_TOKEN:-${OTHER_TOKEN}}\n"));
+        // yarn 4 expands both: no literal, nothing sent as typed (other rules may still advise on the form).
+        assertEquals(List.of(), verdict(".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN:-${OTHER_TOKEN}}\"\n"));
+        assertEquals(List.of(), verdict(".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN:-${OTHER_TOKEN:-}}\"\n"));
+        assertEquals(List.of("ERROR .yarnrc.yml:1: placeholder with a literal part in npmAuthToken [placeholder-with-literal]"
+                + " (fingerprint " + Fingerprint.of("${NPM_TOKEN:-${OTHER_TOKEN:-s3cr3tv4lu3}}") + ")"),
+                lines(".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN:-${OTHER_TOKEN:-s3cr3tv4lu3}}\"\n"));
+    }
+
+    @Test
+    void preflightAsksForNoSingleVariableOfANestedFallback() {
+        FindingSink sink = new FindingSink(".yarnrc.yml");
+        new PreflightVariableRule(java.util.Map.of("NPM_TOKEN", "x"), Severity.ERROR).check(
+                Docs.parse(".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN:-${OTHER_TOKEN}}\"\n"), sink);
+        assertEquals(List.of(), sink.findings(), "yarn 4 sends NPM_TOKEN; OTHER_TOKEN need not be set");
+    }
+
+    @Test
+    void placeholderInAnArrayIsSentAsTyped() {
+        assertEquals(List.of("WARNING .npmrc:1: placeholder in a key[] array, which npm, pnpm and yarn 1 send as typed"
+                + " (bun ignores arrays) in //r.example/:_authToken [placeholder-not-expanded]"),
+                lines(".npmrc", "//r.example/:_authToken[]=${NPM_TOKEN}\n"));
+    }
+
+    @Test
+    void quotesLeftInTheValueAreSentWithIt() {
+        List<String> out = lines(".npmrc", "//a.example/:_authToken=\"${NPM_TOKEN}\" # note\n"
+                + "//b.example/:_authToken=\"${NPM_TOKEN}\n//c.example/:_authToken='${NPM_TOKEN}\n");
+        String why = "placeholder with quote characters left in the value, which npm, yarn 1 and bun send with it in ";
+        assertEquals(List.of(
+                "WARNING .npmrc:1: " + why + "//a.example/:_authToken [placeholder-not-expanded]",
+                "WARNING .npmrc:2: " + why + "//b.example/:_authToken [placeholder-not-expanded]",
+                "WARNING .npmrc:3: " + why + "//c.example/:_authToken [placeholder-not-expanded]"), out);
+    }
+
+    @Test
+    void yarn1ExpandsNothingInYarnrc() {
+        assertEquals(List.of("WARNING .yarnrc:1: placeholder in a URL's user info, which yarn 1 sends as typed (it"
+                + " expands no variable in .yarnrc) in registry [placeholder-not-expanded]"),
+                lines(".yarnrc", "registry \"https://bob:${NPM_PASS}@npm.acme.example/\"\n"));
     }
 
     @Test
