@@ -1,6 +1,12 @@
 package io.github.npmrcguard.files;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * The object id git gives a blob in a SHA-1 repository: the SHA-1 of {@code "blob <size>\0"} and the bytes,
@@ -104,5 +110,32 @@ final class GitBlobId {
         h[2] += c;
         h[3] += d;
         h[4] += e;
+    }
+
+    /**
+     * git's object id of a file's content as a blob, read as a stream (for files too large to hold): the
+     * digest of "blob <size>\0" and the bytes, SHA-1 or SHA-256; "" when the file changed while read.
+     */
+    static String ofFile(Path file, String algorithm) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has " + algorithm, e);
+        }
+        long size = Files.size(file);
+        digest.update(("blob " + size + "\0").getBytes(StandardCharsets.US_ASCII));
+        long read = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = SafeReader.open(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                read += n;
+            }
+        }
+        if (read != size) {
+            return ""; // it changed while read: matches no id
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 }

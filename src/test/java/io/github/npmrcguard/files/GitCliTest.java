@@ -179,9 +179,9 @@ class GitCliTest {
         Path file = write(repo.resolve("c"), "some content\n");
         git.run(repo, "add", "-A");
         String id = git.run(repo, "rev-parse", ":c").strip();
-        assertEquals(id, ScanSetReader.blobId(file, "SHA-1"));
-        assertTrue(ScanSetReader.isStagedBlob(file, List.of("0123456789012345678901234567890123456789", id)));
+        assertEquals(id, GitBlobId.ofFile(file, "SHA-1"));
+        assertTrue(StagedVersions.isStagedBlob(file, List.of("0123456789012345678901234567890123456789", id)));
         write(repo.resolve("c"), "some content\r\n");
-        assertFalse(ScanSetReader.isStagedBlob(file, List.of(id)));
+        assertFalse(StagedVersions.isStagedBlob(file, List.of(id)));
     }
 }

@@ -552,13 +552,13 @@ class HostileFilesTest {
                         lines(r).toString());
                 assertTrue(r.findings().stream().noneMatch(f -> f.rule().id().endsWith("-file")), lines(r).toString());
             } else {
-                assertEquals(List.of("ERROR " + shown + ":1: " + ScanSetReader.NAME_NOT_UTF8 + " [unreadable-file]"),
+                assertEquals(List.of("ERROR " + shown + ":1: " + RepositoryScan.NAME_NOT_UTF8 + " [unreadable-file]"),
                         lines(r));
                 git.run(root, "add", "-A");
                 ScanResult tracked = scan(true, root);
                 assertTrue(tracked.errors().stream().anyMatch(f -> f.path().equals(shown) && f.fingerprint().equals(fp)),
                         lines(tracked).toString());
-                assertTrue(lines(tracked).contains("WARNING " + shown + ":1: " + ScanSetReader.NAME_NOT_UTF8
+                assertTrue(lines(tracked).contains("WARNING " + shown + ":1: " + RepositoryScan.NAME_NOT_UTF8
                         + " [skipped-file]"), lines(tracked).toString());
                 assertClean(tracked, t);
             }

@@ -414,7 +414,7 @@ class OddGitStatesTest {
                 .read(repo, NOTHING);
 
         assertFalse(set.git());
-        assertEquals(List.of(ScanSetReader.NOTE_NO_GIT), set.notes());
+        assertEquals(List.of(RepositoryScan.NOTE_NO_GIT), set.notes());
         assertEquals(List.of(".npmrc|NO_GIT|a\n"), versions(set));
     }
 
@@ -434,7 +434,7 @@ class OddGitStatesTest {
                 .read(repo, NOTHING);
 
         assertFalse(set.git());
-        assertEquals(List.of(ScanSetReader.NOTE_GIT_NOT_STARTED), set.notes());
+        assertEquals(List.of(RepositoryScan.NOTE_GIT_NOT_STARTED), set.notes());
         assertEquals(List.of(".npmrc|NO_GIT|a\n"), versions(set));
     }
 

@@ -158,7 +158,7 @@ class ScanSetReaderTest {
         ScanSet set = git.reader().read(repo, NOTHING);
 
         assertEquals(List.of("clean/.npmrc|STAGED|clean\n", "edited/.npmrc|WORKING_COPY|edited\n"), versions(set));
-        assertEquals(List.of(new FileProblem("edited/.npmrc", ScanSetReader.STAGED_MISSING, true)), set.problems());
+        assertEquals(List.of(new FileProblem("edited/.npmrc", RepositoryScan.STAGED_MISSING, true)), set.problems());
     }
 
     @Test
@@ -183,14 +183,14 @@ class ScanSetReaderTest {
     void aStagedRecordsPathStartsAfterModeObjectIdStageAndTab() {
         String sha1 = "0123456789abcdef0123456789abcdef01234567";
         String sha256 = sha1 + "89abcdef0123456789abcdef";
-        assertEquals(50, ScanSetReader.stagedHeadEnd("100644 " + sha1 + " 0\t.npmrc"));
-        assertEquals(74, ScanSetReader.stagedHeadEnd("160000 " + sha256 + " 3\tsub\tmodule"));
-        assertEquals(50, ScanSetReader.stagedHeadEnd("120000 " + sha1 + " 2\t"));
+        assertEquals(50, IndexRecords.stagedHeadEnd("100644 " + sha1 + " 0\t.npmrc"));
+        assertEquals(74, IndexRecords.stagedHeadEnd("160000 " + sha256 + " 3\tsub\tmodule"));
+        assertEquals(50, IndexRecords.stagedHeadEnd("120000 " + sha1 + " 2\t"));
         for (String notOne : List.of("100648 " + sha1 + " 0\ta", "10064 " + sha1 + " 0\ta",
                 "100644 " + sha1.toUpperCase(java.util.Locale.ROOT) + " 0\ta", "100644 " + sha1.substring(1) + " 0\ta",
                 "100644 " + sha1 + "0 0\ta", "100644 " + sha1 + " 4\ta", "100644 " + sha1 + " 0 a",
                 "100644  " + sha1 + " 0\ta", ".npmrc", "")) {
-            assertEquals(-1, ScanSetReader.stagedHeadEnd(notOne), notOne);
+            assertEquals(-1, IndexRecords.stagedHeadEnd(notOne), notOne);
         }
     }
 
@@ -677,7 +677,7 @@ class ScanSetReaderTest {
         ScanSet set = git.readerWithoutGit().read(repo, NOTHING);
 
         assertFalse(set.git());
-        assertEquals(List.of(ScanSetReader.NOTE_NO_GIT), set.notes());
+        assertEquals(List.of(RepositoryScan.NOTE_NO_GIT), set.notes());
         assertEquals(List.of(".npmrc|NO_GIT|a\n", ".yarn/.yarnrc|NO_GIT|d\n", "web/.bunfig.toml|NO_GIT|c\n",
                 "web/.yarnrc.yml|NO_GIT|b\n"), versions(set));
         assertTrue(Provenance.NO_GIT.committed());
@@ -785,7 +785,7 @@ class ScanSetReaderTest {
         // The working copy is still checked (as a version that differs from every staged one we could read). One
         // whose bytes have the lost blob's id would be that blob: see the test of working copies standing in.
         assertEquals(List.of(".npmrc|WORKING_COPY|edited\n", ".yarnrc|STAGED|kept\n"), versions(set));
-        assertEquals(List.of(".npmrc|" + ScanSetReader.STAGED_MISSING + "|true"), problems(set));
+        assertEquals(List.of(".npmrc|" + RepositoryScan.STAGED_MISSING + "|true"), problems(set));
     }
 
     @Test
@@ -818,7 +818,7 @@ class ScanSetReaderTest {
     @Test
     void recordsSplitOnNulAndDecodeUtf8() {
         byte[] out = "a b\0\u00fc/.npmrc\0".getBytes(StandardCharsets.UTF_8);
-        assertEquals(List.of("a b", "\u00fc/.npmrc"), ScanSetReader.records(out));
-        assertEquals(List.of("x"), ScanSetReader.records("x".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("a b", "\u00fc/.npmrc"), IndexRecords.records(out));
+        assertEquals(List.of("x"), IndexRecords.records("x".getBytes(StandardCharsets.UTF_8)));
     }
 }
