@@ -1,6 +1,10 @@
 package io.github.npmrcguard.files;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,42 +112,43 @@ public final class GitHistory {
     }
 
     /**
-     * What the walk found.
+     * What the walk counted; its changes went to the {@link ChangeListener} as git listed them.
      *
-     * @param changes        in git's output order (newest first; never a parent before its children)
      * @param commitsListed  how many commits the walk listed: those that changed a path the pathspecs match
      * @param commitsInRange how many commits the revisions hold in all ({@code git rev-list --count})
      */
-    public record Walk(List<Change> changes, int commitsListed, long commitsInRange) {
-        public Walk {
-            changes = List.copyOf(changes);
-        }
+    public record Walk(int commitsListed, long commitsInRange) {
+    }
+
+    /** Receives the walk's changes in git's output order (newest first; never a parent before its children). */
+    @FunctionalInterface
+    public interface ChangeListener {
+        void change(Change change) throws IOException;
     }
 
     /**
-     * One blob read with {@code git cat-file --batch}.
-     *
-     * @param content the bytes, or null when it is missing or larger than {@link #MAX_BLOB_BYTES}
-     * @param missing whether it is not in the object store (or not a blob)
-     * @param size    its size in bytes, -1 when missing
+     * One {@code git cat-file --batch} process, fed and read at the same time: one thread {@link #request}s
+     * ids, another takes the answers with {@link #next}, in the order they were requested. Blobs larger than
+     * {@link #MAX_BLOB_BYTES} come back without content.
      */
-    public record Blob(byte[] content, boolean missing, long size) {
-        @Override
-        public String toString() {
-            // Never the content: it may hold a secret.
-            return "Blob[" + (missing ? "missing" : size + " bytes" + (content == null ? ", not read" : "")) + "]";
-        }
+    public interface BlobBatch {
+        /** Asks for one blob; buffered, so the answer may wait for {@link #flush} or {@link #endRequests}. */
+        void request(String id) throws IOException;
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Blob b && b.missing == missing && b.size == size
-                    && java.util.Arrays.equals(b.content, content);
-        }
+        /** Sends the requests buffered so far. */
+        void flush() throws IOException;
 
-        @Override
-        public int hashCode() {
-            return Objects.hash(missing, size, java.util.Arrays.hashCode(content));
-        }
+        /** Sends what is buffered and tells git no more ids come. */
+        void endRequests() throws IOException;
+
+        /** The answer to the oldest request not yet answered; waits for it. */
+        Blob next() throws IOException;
+
+        /** Waits for git after the last answer; throws when it failed. */
+        void finish() throws IOException;
+
+        /** Stops git, for a scan that fails: a thread waiting in {@link #next} or {@link #request} then fails. */
+        void abandon();
     }
 
     /**
@@ -271,12 +276,13 @@ public final class GitHistory {
     }
 
     /**
-     * The candidate file versions each commit in {@code revisions} wrote (see the class comment for the
-     * command), and how many commits the revisions hold in all, counted by a {@code git rev-list --count}
-     * that runs at the same time. Only regular files whose name is a {@link FileKind} and that are not under
-     * {@code node_modules} are listed; deletions are not.
+     * Hands {@code listener} the candidate file versions each commit in {@code revisions} wrote (see the class
+     * comment for the command) as git prints them, and counts the commits the revisions hold in all with a
+     * {@code git rev-list --count} that runs at the same time. Only regular files whose name is a
+     * {@link FileKind} and that are not under {@code node_modules} are listed; deletions are not. Nothing of
+     * the walk is held: memory does not grow with the history.
      */
-    public Walk walk(Repository repo, Revisions revisions) throws IOException {
+    public Walk walk(Repository repo, Revisions revisions, ChangeListener listener) throws IOException {
         List<String> countArgs = new ArrayList<>(List.of("rev-list", "--count"));
         countArgs.addAll(revisions.args());
         List<String> logArgs = new ArrayList<>(List.of("log"));
@@ -285,17 +291,35 @@ public final class GitHistory {
         logArgs.add("--");
         logArgs.addAll(PATHSPECS);
         GitCli.Running counting = git.start(repo.gitDir(), countArgs);
-        GitCli.Result log;
+        int listed;
+        GitCli.Streamed log;
         try {
-            log = git.run(repo.gitDir(), logArgs);
-        } catch (IOException e) {
-            counting.await(); // reap it
+            log = git.stream(repo.gitDir(), logArgs);
+        } catch (IOException | RuntimeException | Error e) {
+            counting.discard();
+            throw e;
+        }
+        try {
+            log.stdin().close(); // git log reads no stdin
+            try (InputStream in = new BufferedInputStream(log.stdout(), 1 << 16)) {
+                listed = parse(log.command(), in, listener);
+            }
+        } catch (GitException e) {
+            counting.discard();
+            GitException why = log.kill(); // git's own failure, if it failed, says more than its cut output
+            throw why.exitCode() == 0 || why.exitCode() == 128 + 9 ? e : why; // 137: killed here
+        } catch (IOException | RuntimeException | Error e) {
+            counting.discard();
+            log.kill();
+            throw e;
+        }
+        try {
+            log.finish();
+        } catch (GitException e) {
+            counting.discard();
             throw e;
         }
         GitCli.Result count = counting.await();
-        if (log.exitCode() != 0) {
-            throw GitCli.failure(log);
-        }
         if (count.exitCode() != 0) {
             throw GitCli.failure(count);
         }
@@ -305,79 +329,196 @@ public final class GitHistory {
         } catch (NumberFormatException e) {
             throw unreadable(count.command());
         }
-        Walk parsed = parse(log.command(), log.stdout());
-        return new Walk(parsed.changes(), parsed.commitsListed(), total);
+        return new Walk(listed, total);
+    }
+
+    /** Starts one {@code git cat-file --batch} for {@link BlobBatch}'s two threads. */
+    public BlobBatch openBlobs(Repository repo) throws IOException {
+        // No --buffer: each answer is sent as soon as it is ready, so the reading thread never waits on ids the
+        // feeding thread has sent but git keeps back.
+        return new CatFileBatch(git.stream(repo.gitDir(), List.of("cat-file", "--batch")));
+    }
+
+    /** The {@link BlobBatch} over one {@code git cat-file --batch} process. */
+    private static final class CatFileBatch implements BlobBatch {
+        private final GitCli.Streamed process;
+        private final OutputStream ids;
+        private final InputStream answers;
+        private final byte[] header = new byte[256];
+        private volatile boolean abandoned;
+
+        CatFileBatch(GitCli.Streamed process) {
+            this.process = process;
+            this.ids = new BufferedOutputStream(process.stdin(), 1 << 14);
+            this.answers = new BufferedInputStream(process.stdout(), 1 << 16);
+        }
+
+        @Override
+        public void request(String id) throws IOException {
+            for (int i = 0; i < id.length(); i++) {
+                ids.write(id.charAt(i));
+            }
+            ids.write('\n');
+        }
+
+        @Override
+        public void flush() throws IOException {
+            ids.flush();
+        }
+
+        @Override
+        public void endRequests() throws IOException {
+            ids.close();
+        }
+
+        @Override
+        public Blob next() throws IOException {
+            try {
+                return read();
+            } catch (IOException | NumberFormatException e) {
+                if (abandoned) {
+                    throw new java.io.InterruptedIOException("the history scan stopped");
+                }
+                throw process.kill();
+            }
+        }
+
+        private Blob read() throws IOException {
+            int n = 0;
+            for (int c = answers.read(); c != '\n'; c = answers.read()) {
+                if (c < 0 || n == header.length) {
+                    throw new java.io.EOFException("unexpected output");
+                }
+                header[n++] = (byte) c;
+            }
+            String line = new String(header, 0, n, StandardCharsets.US_ASCII);
+            int first = line.indexOf(' ');
+            int second = line.indexOf(' ', first + 1);
+            if (first > 0 && second < 0 && line.substring(first + 1).equals("missing")) {
+                return new Blob(null, true, -1);
+            }
+            if (first <= 0 || second < 0) {
+                throw new java.io.EOFException("unexpected output");
+            }
+            long size = Long.parseLong(line.substring(second + 1));
+            byte[] content = size <= MAX_BLOB_BYTES ? answers.readNBytes((int) size) : null;
+            if (content == null) {
+                answers.skipNBytes(size);
+            } else if (content.length != size) {
+                throw new java.io.EOFException("truncated output");
+            }
+            if (answers.read() != '\n') {
+                throw new java.io.EOFException("unexpected output");
+            }
+            // Only files are asked for; anything else is as good as missing.
+            return line.startsWith("blob", first + 1) && second == first + 5 ? new Blob(content, false, size)
+                    : new Blob(null, true, -1);
+        }
+
+        @Override
+        public void finish() throws IOException {
+            process.finish();
+        }
+
+        @Override
+        public void abandon() {
+            abandoned = true;
+            process.kill();
+        }
     }
 
     /**
-     * Reads blobs with one {@code git cat-file --batch} process; each id once. Blobs larger than
-     * {@link #MAX_BLOB_BYTES} come back without content.
+     * The walk's output as a whole, for tests: its changes and how many commits it listed.
      */
-    public Map<String, Blob> readBlobs(Repository repo, Collection<String> ids) throws IOException {
-        Map<String, Blob> out = new HashMap<>();
-        git.readBlobs(repo.gitDir(), ids, MAX_BLOB_BYTES)
-                .forEach((id, b) -> out.put(id, new Blob(b.content(), b.missing(), b.size())));
-        return out;
+    record Parsed(List<Change> changes, int commitsListed) {
     }
 
-    /**
-     * Parses the walk's output: per commit {@code \x01<id> <date>}, then per changed path a raw entry
-     * ({@code :<modes> <ids> <status>}, one colon per parent) and the path, each ended by NUL. The first
-     * entry follows the header after a newline, or after a NUL for a merge's combined entries.
-     */
-    static Walk parse(String command, byte[] out) throws GitException {
+    static Parsed parse(String command, byte[] out) throws GitException {
         List<Change> changes = new ArrayList<>();
+        try {
+            int commits = parse(command, new java.io.ByteArrayInputStream(out), changes::add);
+            return new Parsed(changes, commits);
+        } catch (GitException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a list and an array throw nothing else
+        }
+    }
+
+    /**
+     * Parses the walk's output as it comes: per commit {@code \x01<id> <date>}, then per changed path a raw
+     * entry ({@code :<modes> <ids> <status>}, one colon per parent) and the path, each ended by NUL. The first
+     * entry follows the header after a newline, or after a NUL for a merge's combined entries. Returns how
+     * many commits it listed.
+     */
+    static int parse(String command, InputStream in, ChangeListener listener) throws IOException {
         int commits = 0;
         String commit = null;
         OffsetDateTime date = null;
         String pendingMeta = null;
-        int start = 0;
-        for (int i = 0; i <= out.length; i++) {
-            if (i < out.length && out[i] != 0) {
-                continue;
-            }
-            int from = start;
-            start = i + 1;
-            if (pendingMeta != null) {
-                String path = new String(out, from, i - from, StandardCharsets.UTF_8);
-                Change c = change(command, commit, date, pendingMeta, path);
-                if (c != null) {
-                    changes.add(c);
+        byte[] token = new byte[256];
+        int length = 0;
+        byte[] chunk = new byte[1 << 16];
+        for (int n = in.read(chunk); ; n = in.read(chunk)) {
+            boolean end = n < 0;
+            int count = end ? 1 : n;
+            for (int k = 0; k < count; k++) {
+                if (!end && chunk[k] != 0) {
+                    if (length == token.length) {
+                        token = java.util.Arrays.copyOf(token, token.length * 2);
+                    }
+                    token[length++] = chunk[k];
+                    continue;
                 }
-                pendingMeta = null;
-                continue;
-            }
-            if (i == from) {
-                continue; // the empty record that ends a commit
-            }
-            String token = new String(out, from, i - from, StandardCharsets.UTF_8);
-            if (out[from] == HEADER) {
-                int nl = token.indexOf('\n');
-                String header = nl < 0 ? token.substring(1) : token.substring(1, nl);
-                int space = header.indexOf(' ');
-                if (space != 40 && space != 64) {
+                if (end && length == 0) {
+                    break;
+                }
+                int len = length;
+                length = 0;
+                if (pendingMeta != null) {
+                    String path = new String(token, 0, len, StandardCharsets.UTF_8);
+                    Change c = change(command, commit, date, pendingMeta, path);
+                    if (c != null) {
+                        listener.change(c);
+                    }
+                    pendingMeta = null;
+                    continue;
+                }
+                if (len == 0) {
+                    continue; // the empty record that ends a commit
+                }
+                if (token[0] == HEADER) {
+                    String text = new String(token, 0, len, StandardCharsets.UTF_8);
+                    int nl = text.indexOf('\n');
+                    String header = nl < 0 ? text.substring(1) : text.substring(1, nl);
+                    int space = header.indexOf(' ');
+                    if (space != 40 && space != 64) {
+                        throw unreadable(command);
+                    }
+                    commit = header.substring(0, space);
+                    try {
+                        date = OffsetDateTime.parse(header.substring(space + 1));
+                    } catch (DateTimeParseException e) {
+                        throw unreadable(command);
+                    }
+                    commits++;
+                    if (nl >= 0) {
+                        pendingMeta = meta(command, text.substring(nl + 1));
+                    }
+                } else if (commit != null && token[0] == ':') {
+                    pendingMeta = new String(token, 0, len, StandardCharsets.US_ASCII);
+                } else {
                     throw unreadable(command);
                 }
-                commit = header.substring(0, space);
-                try {
-                    date = OffsetDateTime.parse(header.substring(space + 1));
-                } catch (DateTimeParseException e) {
-                    throw unreadable(command);
-                }
-                commits++;
-                if (nl >= 0) {
-                    pendingMeta = meta(command, token.substring(nl + 1));
-                }
-            } else if (commit != null && out[from] == ':') {
-                pendingMeta = meta(command, token);
-            } else {
-                throw unreadable(command);
+            }
+            if (end) {
+                break;
             }
         }
         if (pendingMeta != null) {
             throw unreadable(command);
         }
-        return new Walk(changes, commits, -1);
+        return commits;
     }
 
     private static String meta(String command, String token) throws GitException {

@@ -113,7 +113,7 @@ public final class TokenCatalogue {
      * none; checking whole prefixes rather than letter pairs keeps pom lines ({@code <plugin>},
      * {@code <key>}) from reaching the regular expression.
      */
-    private static boolean mayHoldToken(CharSequence text) {
+    public static boolean mayHoldToken(CharSequence text) {
         for (int i = 0, n = text.length() - 1; i < n; i++) {
             switch (text.charAt(i)) {
                 case 'n':
