@@ -176,7 +176,7 @@ public final class HistoryScanner {
             }
         }
         return new HistoryResult(findings, allowed, notes, range.description(), walk.commitsInRange(),
-                walk.commitsListed(), feed.changes, feed.distinctIds);
+                walk.commitsListed(), feed.changes, feed.ids.ids());
     }
 
     /**
@@ -192,7 +192,6 @@ public final class HistoryScanner {
         private BlobBatch batch;
         private Checks checks;
         int changes;
-        int distinctIds;
 
         Feed(Repository repo, Predicate<String> excluded) {
             this.repo = repo;
@@ -205,33 +204,17 @@ public final class HistoryScanner {
                 return;
             }
             changes++;
-            int kind = c.kind().ordinal();
-            int pair = ids.find(c.blob(), kind);
-            boolean read = pair < 0;
-            if (read) {
-                if (!knownUnderAnotherKind(c.blob(), kind)) {
-                    distinctIds++;
-                }
-                pair = ids.add(c.blob(), kind);
-                if (batch == null) {
-                    batch = blobs.open(repo);
-                    checks = new Checks(batch, queue);
-                    checks.start();
-                }
+            int pair = ids.pair(c.blob(), c.kind().ordinal());
+            boolean read = ids.added();
+            if (read && batch == null) {
+                batch = blobs.open(repo);
+                checks = new Checks(batch, queue);
+                checks.start();
             }
             put(new Item(c, pair, read));
             if (read) {
                 batch.request(c.blob()); // after the item: the checks take the answer with it
             }
-        }
-
-        private boolean knownUnderAnotherKind(String blob, int kind) {
-            for (FileKind k : FileKind.values()) {
-                if (k.ordinal() != kind && ids.find(blob, k.ordinal()) >= 0) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private void put(Item item) throws IOException {
@@ -441,7 +424,7 @@ public final class HistoryScanner {
         }
         String text = new String(bytes, StandardCharsets.ISO_8859_1); // one byte, one char: positions kept
         return text.indexOf('\0') < 0 && !text.contains(PomKeys.FRONTEND) && !text.contains(PomKeys.EXEC)
-                && !text.contains("PRIVATE KEY-----") && !TokenCatalogue.mayHoldToken(text);
+                && !text.contains("PRIVATE KEY-----") && !TokenCatalogue.mayHoldTokenInFile(text);
     }
 
     private Repository open(Path root) throws IOException {
