@@ -49,9 +49,9 @@ import java.util.function.Predicate;
  * ({@link GitHistory} documents the command); each (blob, format) met for the first time is asked of ONE
  * {@code git cat-file --batch} while the walk goes on, and a second thread checks each blob as it arrives
  * and maps its findings to the commits and paths that wrote it. What is kept: the numbered (blob id,
- * format) pairs already met ({@link BlobIds}, a few dozen bytes each), the findings, and a bounded queue
- * between the two threads. A pom that names neither frontend plugin and holds no token prefix nor private
- * key is not decoded or parsed at all: one byte search decides it.
+ * format) pairs already met ({@link BlobIds}, a few dozen bytes each), the findings, and a bounded queue of
+ * batches of changes between the two threads. A pom that names neither frontend plugin and holds no token
+ * prefix nor private key is not decoded or parsed at all: one byte search decides it.
  *
  * <p>Only the error-level findings of the rules whose {@link io.github.npmrcguard.rules.RuleInfo#credential()}
  * is set count. Warnings (a placeholder npm does not expand, a dummy value, ...) are {@code check}'s
@@ -67,8 +67,11 @@ public final class HistoryScanner {
     static final String NOTE_SHALLOW = "shallow clone: commits before its boundary were not scanned, so the"
             + " history is incomplete (git fetch --unshallow fetches the rest)";
 
-    /** How many changes may wait between the walk and the checks. */
-    private static final int QUEUE = 4096;
+    /** How many changes go from the walk to the checks at once: one hand-over, one burst of git's answers. */
+    private static final int BATCH = 256;
+    /** How many batches may wait between the walk and the checks. */
+    private static final int QUEUE = 16;
+    private static final List<Item> END = new ArrayList<>();
 
     /** Opens the blob reader; a seam so tests can see what is read. */
     @FunctionalInterface
@@ -188,7 +191,9 @@ public final class HistoryScanner {
         private final Predicate<String> excluded;
         private final Map<String, Boolean> excludedFolders = new HashMap<>();
         private final BlobIds ids = new BlobIds();
-        private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE);
+        private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(QUEUE);
+        private List<Item> items = new ArrayList<>(BATCH);
+        private final List<String> requested = new ArrayList<>(BATCH);
         private BlobBatch batch;
         private Checks checks;
         int changes;
@@ -211,19 +216,38 @@ public final class HistoryScanner {
                 checks = new Checks(batch, queue);
                 checks.start();
             }
-            put(new Item(c, pair, read));
+            items.add(new Item(c, pair, read));
             if (read) {
-                batch.request(c.blob()); // after the item: the checks take the answer with it
+                requested.add(c.blob());
+            }
+            if (items.size() == BATCH) {
+                handOver();
             }
         }
 
-        private void put(Item item) throws IOException {
-            if (queue.offer(item)) {
+        /**
+         * Hands the changes gathered to the checks, then asks git for their blobs: never the other way round, so
+         * git never waits with answers for changes the checks do not have yet (that would stall both).
+         */
+        private void handOver() throws IOException {
+            if (items.isEmpty()) {
                 return;
             }
-            batch.flush(); // the checks wait for answers to what is buffered here
+            put(items);
+            items = new ArrayList<>(BATCH);
+            for (String id : requested) {
+                batch.request(id);
+            }
+            requested.clear();
+            batch.flush();
+        }
+
+        private void put(List<Item> batchOfItems) throws IOException {
+            if (queue.offer(batchOfItems)) {
+                return;
+            }
             try {
-                while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                while (!queue.offer(batchOfItems, 100, TimeUnit.MILLISECONDS)) {
                     checks.rethrow();
                 }
             } catch (InterruptedException e) {
@@ -238,7 +262,8 @@ public final class HistoryScanner {
                 checks = new Checks(null, queue); // nothing read: nothing to wait for
                 return;
             }
-            put(Item.END);
+            handOver();
+            put(END);
             batch.endRequests();
             checks.await();
             batch.finish();
@@ -266,7 +291,6 @@ public final class HistoryScanner {
      * @param read whether its blob is the next answer of the batch (the first change of that pair)
      */
     private record Item(Change change, int pair, boolean read) {
-        static final Item END = new Item(null, -1, false);
     }
 
     /**
@@ -275,7 +299,7 @@ public final class HistoryScanner {
      */
     private final class Checks extends Thread {
         private final BlobBatch batch;
-        private final BlockingQueue<Item> queue;
+        private final BlockingQueue<List<Item>> queue;
         private final DocumentReader reader = new DocumentReader();
         /** Per pair with a credential: its occurrences; a pair without one is not kept. */
         private final Map<Integer, List<Occurrence>> found = new HashMap<>();
@@ -285,7 +309,7 @@ public final class HistoryScanner {
         private int missing;
         private volatile Throwable failure;
 
-        Checks(BlobBatch batch, BlockingQueue<Item> queue) {
+        Checks(BlobBatch batch, BlockingQueue<List<Item>> queue) {
             super("npmrc-guard history check");
             setDaemon(true);
             this.batch = batch;
@@ -295,15 +319,17 @@ public final class HistoryScanner {
         @Override
         public void run() {
             try {
-                for (Item item = queue.take(); item != Item.END; item = queue.take()) {
-                    if (item.read()) {
-                        read(item);
-                    }
-                    List<Occurrence> occurrences = found.get(item.pair());
-                    if (occurrences != null) {
-                        add(item.change(), occurrences);
-                    } else if (tooLarge.containsKey(item.pair())) {
-                        tooLarge.put(item.pair(), item.change()); // walk order: a later one is older
+                for (List<Item> items = queue.take(); items != END; items = queue.take()) {
+                    for (Item item : items) {
+                        if (item.read()) {
+                            read(item);
+                        }
+                        List<Occurrence> occurrences = found.get(item.pair());
+                        if (occurrences != null) {
+                            add(item.change(), occurrences);
+                        } else if (tooLarge.containsKey(item.pair())) {
+                            tooLarge.put(item.pair(), item.change()); // walk order: a later one is older
+                        }
                     }
                 }
             } catch (InterruptedException e) {
