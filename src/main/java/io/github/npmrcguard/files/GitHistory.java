@@ -1,19 +1,14 @@
 package io.github.npmrcguard.files;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -208,9 +203,6 @@ public final class GitHistory {
             "--format=format:%x01%H %cI");
 
     private static final List<String> PATHSPECS = FileKind.GIT_PATHSPECS.stream().map(p -> ":(top)" + p).toList();
-    private static final String ZERO_ID = "0".repeat(40);
-    private static final String ZERO_ID_256 = "0".repeat(64);
-    private static final byte HEADER = 1;
 
     private final GitCli git;
 
@@ -302,7 +294,7 @@ public final class GitHistory {
         try {
             log.stdin().close(); // git log reads no stdin
             try (InputStream in = new BufferedInputStream(log.stdout(), 1 << 16)) {
-                listed = parse(log.command(), in, listener);
+                listed = WalkOutput.parse(log.command(), in, listener);
             }
         } catch (GitException e) {
             counting.discard();
@@ -327,7 +319,7 @@ public final class GitHistory {
         try {
             total = Long.parseLong(new String(count.stdout(), StandardCharsets.US_ASCII).strip());
         } catch (NumberFormatException e) {
-            throw unreadable(count.command());
+            throw WalkOutput.unreadable(count.command());
         }
         return new Walk(listed, total);
     }
@@ -339,94 +331,6 @@ public final class GitHistory {
         return new CatFileBatch(git.stream(repo.gitDir(), List.of("cat-file", "--batch")));
     }
 
-    /** The {@link BlobBatch} over one {@code git cat-file --batch} process. */
-    private static final class CatFileBatch implements BlobBatch {
-        private final GitCli.Streamed process;
-        private final OutputStream ids;
-        private final InputStream answers;
-        private final byte[] header = new byte[256];
-        private volatile boolean abandoned;
-
-        CatFileBatch(GitCli.Streamed process) {
-            this.process = process;
-            this.ids = new BufferedOutputStream(process.stdin(), 1 << 14);
-            this.answers = new BufferedInputStream(process.stdout(), 1 << 16);
-        }
-
-        @Override
-        public void request(String id) throws IOException {
-            for (int i = 0; i < id.length(); i++) {
-                ids.write(id.charAt(i));
-            }
-            ids.write('\n');
-        }
-
-        @Override
-        public void flush() throws IOException {
-            ids.flush();
-        }
-
-        @Override
-        public void endRequests() throws IOException {
-            ids.close();
-        }
-
-        @Override
-        public Blob next() throws IOException {
-            try {
-                return read();
-            } catch (IOException | NumberFormatException e) {
-                if (abandoned) {
-                    throw new java.io.InterruptedIOException("the history scan stopped");
-                }
-                throw process.kill();
-            }
-        }
-
-        private Blob read() throws IOException {
-            int n = 0;
-            for (int c = answers.read(); c != '\n'; c = answers.read()) {
-                if (c < 0 || n == header.length) {
-                    throw new java.io.EOFException("unexpected output");
-                }
-                header[n++] = (byte) c;
-            }
-            String line = new String(header, 0, n, StandardCharsets.US_ASCII);
-            int first = line.indexOf(' ');
-            int second = line.indexOf(' ', first + 1);
-            if (first > 0 && second < 0 && line.substring(first + 1).equals("missing")) {
-                return new Blob(null, true, -1);
-            }
-            if (first <= 0 || second < 0) {
-                throw new java.io.EOFException("unexpected output");
-            }
-            long size = Long.parseLong(line.substring(second + 1));
-            byte[] content = size <= MAX_BLOB_BYTES ? answers.readNBytes((int) size) : null;
-            if (content == null) {
-                answers.skipNBytes(size);
-            } else if (content.length != size) {
-                throw new java.io.EOFException("truncated output");
-            }
-            if (answers.read() != '\n') {
-                throw new java.io.EOFException("unexpected output");
-            }
-            // Only files are asked for; anything else is as good as missing.
-            return line.startsWith("blob", first + 1) && second == first + 5 ? new Blob(content, false, size)
-                    : new Blob(null, true, -1);
-        }
-
-        @Override
-        public void finish() throws IOException {
-            process.finish();
-        }
-
-        @Override
-        public void abandon() {
-            abandoned = true;
-            process.kill();
-        }
-    }
-
     /**
      * The walk's output as a whole, for tests: its changes and how many commits it listed.
      */
@@ -436,7 +340,7 @@ public final class GitHistory {
     static Parsed parse(String command, byte[] out) throws GitException {
         List<Change> changes = new ArrayList<>();
         try {
-            int commits = parse(command, new java.io.ByteArrayInputStream(out), changes::add);
+            int commits = WalkOutput.parse(command, new java.io.ByteArrayInputStream(out), changes::add);
             return new Parsed(changes, commits);
         } catch (GitException e) {
             throw e;
@@ -445,115 +349,4 @@ public final class GitHistory {
         }
     }
 
-    /**
-     * Parses the walk's output as it comes: per commit {@code \x01<id> <date>}, then per changed path a raw
-     * entry ({@code :<modes> <ids> <status>}, one colon per parent) and the path, each ended by NUL. The first
-     * entry follows the header after a newline, or after a NUL for a merge's combined entries. Returns how
-     * many commits it listed.
-     */
-    static int parse(String command, InputStream in, ChangeListener listener) throws IOException {
-        int commits = 0;
-        String commit = null;
-        OffsetDateTime date = null;
-        String pendingMeta = null;
-        byte[] token = new byte[256];
-        int length = 0;
-        byte[] chunk = new byte[1 << 16];
-        for (int n = in.read(chunk); ; n = in.read(chunk)) {
-            boolean end = n < 0;
-            int count = end ? 1 : n;
-            for (int k = 0; k < count; k++) {
-                if (!end && chunk[k] != 0) {
-                    if (length == token.length) {
-                        token = java.util.Arrays.copyOf(token, token.length * 2);
-                    }
-                    token[length++] = chunk[k];
-                    continue;
-                }
-                if (end && length == 0) {
-                    break;
-                }
-                int len = length;
-                length = 0;
-                if (pendingMeta != null) {
-                    String path = new String(token, 0, len, StandardCharsets.UTF_8);
-                    Change c = change(command, commit, date, pendingMeta, path);
-                    if (c != null) {
-                        listener.change(c);
-                    }
-                    pendingMeta = null;
-                    continue;
-                }
-                if (len == 0) {
-                    continue; // the empty record that ends a commit
-                }
-                if (token[0] == HEADER) {
-                    String text = new String(token, 0, len, StandardCharsets.UTF_8);
-                    int nl = text.indexOf('\n');
-                    String header = nl < 0 ? text.substring(1) : text.substring(1, nl);
-                    int space = header.indexOf(' ');
-                    if (space != 40 && space != 64) {
-                        throw unreadable(command);
-                    }
-                    commit = header.substring(0, space);
-                    try {
-                        date = OffsetDateTime.parse(header.substring(space + 1));
-                    } catch (DateTimeParseException e) {
-                        throw unreadable(command);
-                    }
-                    commits++;
-                    if (nl >= 0) {
-                        pendingMeta = meta(command, text.substring(nl + 1));
-                    }
-                } else if (commit != null && token[0] == ':') {
-                    pendingMeta = new String(token, 0, len, StandardCharsets.US_ASCII);
-                } else {
-                    throw unreadable(command);
-                }
-            }
-            if (end) {
-                break;
-            }
-        }
-        if (pendingMeta != null) {
-            throw unreadable(command);
-        }
-        return commits;
-    }
-
-    private static String meta(String command, String token) throws GitException {
-        if (!token.startsWith(":")) {
-            throw unreadable(command);
-        }
-        return token;
-    }
-
-    /** The change a raw entry describes, or null when it is no candidate file version (deleted, a link, ...). */
-    private static Change change(String command, String commit, OffsetDateTime date, String meta, String path)
-            throws GitException {
-        int parents = 0;
-        while (parents < meta.length() && meta.charAt(parents) == ':') {
-            parents++;
-        }
-        String[] fields = meta.substring(parents).split(" ");
-        // parents + 1 modes, parents + 1 ids, one status field
-        if (fields.length != 2 * (parents + 1) + 1 || path.isEmpty()) {
-            throw unreadable(command);
-        }
-        String mode = fields[parents];
-        String blob = fields[2 * parents + 1];
-        if (!mode.startsWith("100") || blob.equals(ZERO_ID) || blob.equals(ZERO_ID_256)) {
-            return null; // 120000 is a link, 160000 a submodule, 000000 a deletion
-        }
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        FileKind kind = FileKind.ofFileName(name);
-        if (kind == null || Pruned.underNodeModules(path)) {
-            return null;
-        }
-        return new Change(commit, date, path, blob, kind);
-    }
-
-    private static GitException unreadable(String command) {
-        return new GitException(command, -1, "its output could not be read");
-    }
 }

@@ -66,17 +66,17 @@ class HistoryScannerMemoryTest {
 
     @Test
     void plainPomIsDecidedOnItsBytes() {
-        assertTrue(HistoryScanner.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_8)));
-        assertFalse(HistoryScanner.plainPom(pom(0, 1, "<!-- exec-maven-plugin -->").getBytes(StandardCharsets.UTF_8)));
+        assertTrue(BlobChecks.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_8)));
+        assertFalse(BlobChecks.plainPom(pom(0, 1, "<!-- exec-maven-plugin -->").getBytes(StandardCharsets.UTF_8)));
         for (String token : List.of(tokens.npm(), tokens.githubClassic(), tokens.githubFineGrained(), tokens.gitlab(),
                 tokens.gitlabJob(), tokens.jfrogApiKey(), tokens.jfrogReference(), tokens.jwt())) {
-            assertFalse(HistoryScanner.plainPom(pom(0, 1, "<x>" + token + "</x>").getBytes(StandardCharsets.UTF_8)));
+            assertFalse(BlobChecks.plainPom(pom(0, 1, "<x>" + token + "</x>").getBytes(StandardCharsets.UTF_8)));
         }
-        assertFalse(HistoryScanner.plainPom(pom(0, 1, "<k>-----BEGIN RSA PRIVATE KEY-----</k>")
+        assertFalse(BlobChecks.plainPom(pom(0, 1, "<k>-----BEGIN RSA PRIVATE KEY-----</k>")
                 .getBytes(StandardCharsets.UTF_8)));
         // In UTF-16 a token's bytes are not its ASCII bytes: such a pom is read.
-        assertFalse(HistoryScanner.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_16)));
-        assertFalse(HistoryScanner.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_16LE)));
+        assertFalse(BlobChecks.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_16)));
+        assertFalse(BlobChecks.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_16LE)));
     }
 
     /**
