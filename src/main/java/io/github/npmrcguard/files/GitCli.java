@@ -67,10 +67,6 @@ final class GitCli {
         }
     }
 
-    /** One blob from {@code git cat-file --batch}: content, or null with the reason. */
-    record Blob(byte[] content, boolean missing, long size) {
-    }
-
     private final Path executable;
     private final Map<String, String> environment;
     private final Duration timeout;
@@ -425,6 +421,76 @@ final class GitCli {
                 }
             }
         };
+    }
+
+    /**
+     * Starts git with its stdin and stdout left to the caller, for output read as it comes (a history walk, a
+     * {@code cat-file --batch} fed and read at once); stderr is collected and the timeout applies as for
+     * every process.
+     */
+    Streamed stream(Path dir, List<String> args) throws IOException {
+        Process process = launch(dir, args);
+        return new Streamed(commandLine(dir, args), process, new Pump(process.getErrorStream(), STDERR_LIMIT),
+                new Watchdog(process, timeout));
+    }
+
+    /** A git process whose stdin and stdout the caller uses; {@link #finish} or {@link #kill} ends it. */
+    final class Streamed {
+        private final String command;
+        private final Process process;
+        private final Pump stderr;
+        private final Watchdog watchdog;
+
+        private Streamed(String command, Process process, Pump stderr, Watchdog watchdog) {
+            this.command = command;
+            this.process = process;
+            this.stderr = stderr;
+            this.watchdog = watchdog;
+        }
+
+        String command() {
+            return command;
+        }
+
+        OutputStream stdin() {
+            return process.getOutputStream();
+        }
+
+        InputStream stdout() {
+            return process.getInputStream();
+        }
+
+        /** Waits for git, its output read to the end; throws a {@link GitException} when it failed or timed out. */
+        void finish() throws GitException {
+            closeQuietly(process.getOutputStream());
+            Result r = GitCli.finish(command, process, new byte[0], stderr, watchdog);
+            if (watchdog.timedOut()) {
+                throw new GitException(command, -1, timedOutMessage());
+            }
+            if (r.exitCode() != 0) {
+                throw failure(r);
+            }
+        }
+
+        /**
+         * Stops git, for a reader that could not go on, and returns the exception to throw: git's own reason
+         * when it gave one, else that its output could not be read.
+         */
+        GitException kill() {
+            process.destroyForcibly();
+            closeQuietly(process.getOutputStream());
+            Result r = GitCli.finish(command, process, new byte[0], stderr, watchdog);
+            return new GitException(command, watchdog.timedOut() ? -1 : r.exitCode(), watchdog.timedOut()
+                    ? timedOutMessage() : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
+        }
+
+        private void closeQuietly(OutputStream out) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // git has gone: its exit code says why
+            }
+        }
     }
 
     private Process launch(Path dir, List<String> args) throws IOException {

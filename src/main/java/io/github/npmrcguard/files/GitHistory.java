@@ -1,15 +1,14 @@
 package io.github.npmrcguard.files;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,42 +107,43 @@ public final class GitHistory {
     }
 
     /**
-     * What the walk found.
+     * What the walk counted; its changes went to the {@link ChangeListener} as git listed them.
      *
-     * @param changes        in git's output order (newest first; never a parent before its children)
      * @param commitsListed  how many commits the walk listed: those that changed a path the pathspecs match
      * @param commitsInRange how many commits the revisions hold in all ({@code git rev-list --count})
      */
-    public record Walk(List<Change> changes, int commitsListed, long commitsInRange) {
-        public Walk {
-            changes = List.copyOf(changes);
-        }
+    public record Walk(int commitsListed, long commitsInRange) {
+    }
+
+    /** Receives the walk's changes in git's output order (newest first; never a parent before its children). */
+    @FunctionalInterface
+    public interface ChangeListener {
+        void change(Change change) throws IOException;
     }
 
     /**
-     * One blob read with {@code git cat-file --batch}.
-     *
-     * @param content the bytes, or null when it is missing or larger than {@link #MAX_BLOB_BYTES}
-     * @param missing whether it is not in the object store (or not a blob)
-     * @param size    its size in bytes, -1 when missing
+     * One {@code git cat-file --batch} process, fed and read at the same time: one thread {@link #request}s
+     * ids, another takes the answers with {@link #next}, in the order they were requested. Blobs larger than
+     * {@link #MAX_BLOB_BYTES} come back without content.
      */
-    public record Blob(byte[] content, boolean missing, long size) {
-        @Override
-        public String toString() {
-            // Never the content: it may hold a secret.
-            return "Blob[" + (missing ? "missing" : size + " bytes" + (content == null ? ", not read" : "")) + "]";
-        }
+    public interface BlobBatch {
+        /** Asks for one blob; buffered, so the answer may wait for {@link #flush} or {@link #endRequests}. */
+        void request(String id) throws IOException;
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Blob b && b.missing == missing && b.size == size
-                    && java.util.Arrays.equals(b.content, content);
-        }
+        /** Sends the requests buffered so far. */
+        void flush() throws IOException;
 
-        @Override
-        public int hashCode() {
-            return Objects.hash(missing, size, java.util.Arrays.hashCode(content));
-        }
+        /** Sends what is buffered and tells git no more ids come. */
+        void endRequests() throws IOException;
+
+        /** The answer to the oldest request not yet answered; waits for it. */
+        Blob next() throws IOException;
+
+        /** Waits for git after the last answer; throws when it failed. */
+        void finish() throws IOException;
+
+        /** Stops git, for a scan that fails: a thread waiting in {@link #next} or {@link #request} then fails. */
+        void abandon();
     }
 
     /**
@@ -203,9 +203,6 @@ public final class GitHistory {
             "--format=format:%x01%H %cI");
 
     private static final List<String> PATHSPECS = FileKind.GIT_PATHSPECS.stream().map(p -> ":(top)" + p).toList();
-    private static final String ZERO_ID = "0".repeat(40);
-    private static final String ZERO_ID_256 = "0".repeat(64);
-    private static final byte HEADER = 1;
 
     private final GitCli git;
 
@@ -271,12 +268,13 @@ public final class GitHistory {
     }
 
     /**
-     * The candidate file versions each commit in {@code revisions} wrote (see the class comment for the
-     * command), and how many commits the revisions hold in all, counted by a {@code git rev-list --count}
-     * that runs at the same time. Only regular files whose name is a {@link FileKind} and that are not under
-     * {@code node_modules} are listed; deletions are not.
+     * Hands {@code listener} the candidate file versions each commit in {@code revisions} wrote (see the class
+     * comment for the command) as git prints them, and counts the commits the revisions hold in all with a
+     * {@code git rev-list --count} that runs at the same time. Only regular files whose name is a
+     * {@link FileKind} and that are not under {@code node_modules} are listed; deletions are not. Nothing of
+     * the walk is held: memory does not grow with the history.
      */
-    public Walk walk(Repository repo, Revisions revisions) throws IOException {
+    public Walk walk(Repository repo, Revisions revisions, ChangeListener listener) throws IOException {
         List<String> countArgs = new ArrayList<>(List.of("rev-list", "--count"));
         countArgs.addAll(revisions.args());
         List<String> logArgs = new ArrayList<>(List.of("log"));
@@ -285,17 +283,35 @@ public final class GitHistory {
         logArgs.add("--");
         logArgs.addAll(PATHSPECS);
         GitCli.Running counting = git.start(repo.gitDir(), countArgs);
-        GitCli.Result log;
+        int listed;
+        GitCli.Streamed log;
         try {
-            log = git.run(repo.gitDir(), logArgs);
-        } catch (IOException e) {
-            counting.await(); // reap it
+            log = git.stream(repo.gitDir(), logArgs);
+        } catch (IOException | RuntimeException | Error e) {
+            counting.discard();
+            throw e;
+        }
+        try {
+            log.stdin().close(); // git log reads no stdin
+            try (InputStream in = new BufferedInputStream(log.stdout(), 1 << 16)) {
+                listed = WalkOutput.parse(log.command(), in, listener);
+            }
+        } catch (GitException e) {
+            counting.discard();
+            GitException why = log.kill(); // git's own failure, if it failed, says more than its cut output
+            throw why.exitCode() == 0 || why.exitCode() == 128 + 9 ? e : why; // 137: killed here
+        } catch (IOException | RuntimeException | Error e) {
+            counting.discard();
+            log.kill();
+            throw e;
+        }
+        try {
+            log.finish();
+        } catch (GitException e) {
+            counting.discard();
             throw e;
         }
         GitCli.Result count = counting.await();
-        if (log.exitCode() != 0) {
-            throw GitCli.failure(log);
-        }
         if (count.exitCode() != 0) {
             throw GitCli.failure(count);
         }
@@ -303,116 +319,34 @@ public final class GitHistory {
         try {
             total = Long.parseLong(new String(count.stdout(), StandardCharsets.US_ASCII).strip());
         } catch (NumberFormatException e) {
-            throw unreadable(count.command());
+            throw WalkOutput.unreadable(count.command());
         }
-        Walk parsed = parse(log.command(), log.stdout());
-        return new Walk(parsed.changes(), parsed.commitsListed(), total);
+        return new Walk(listed, total);
+    }
+
+    /** Starts one {@code git cat-file --batch} for {@link BlobBatch}'s two threads. */
+    public BlobBatch openBlobs(Repository repo) throws IOException {
+        // No --buffer: each answer is sent as soon as it is ready, so the reading thread never waits on ids the
+        // feeding thread has sent but git keeps back.
+        return new CatFileBatch(git.stream(repo.gitDir(), List.of("cat-file", "--batch")));
     }
 
     /**
-     * Reads blobs with one {@code git cat-file --batch} process; each id once. Blobs larger than
-     * {@link #MAX_BLOB_BYTES} come back without content.
+     * The walk's output as a whole, for tests: its changes and how many commits it listed.
      */
-    public Map<String, Blob> readBlobs(Repository repo, Collection<String> ids) throws IOException {
-        Map<String, Blob> out = new HashMap<>();
-        git.readBlobs(repo.gitDir(), ids, MAX_BLOB_BYTES)
-                .forEach((id, b) -> out.put(id, new Blob(b.content(), b.missing(), b.size())));
-        return out;
+    record Parsed(List<Change> changes, int commitsListed) {
     }
 
-    /**
-     * Parses the walk's output: per commit {@code \x01<id> <date>}, then per changed path a raw entry
-     * ({@code :<modes> <ids> <status>}, one colon per parent) and the path, each ended by NUL. The first
-     * entry follows the header after a newline, or after a NUL for a merge's combined entries.
-     */
-    static Walk parse(String command, byte[] out) throws GitException {
+    static Parsed parse(String command, byte[] out) throws GitException {
         List<Change> changes = new ArrayList<>();
-        int commits = 0;
-        String commit = null;
-        OffsetDateTime date = null;
-        String pendingMeta = null;
-        int start = 0;
-        for (int i = 0; i <= out.length; i++) {
-            if (i < out.length && out[i] != 0) {
-                continue;
-            }
-            int from = start;
-            start = i + 1;
-            if (pendingMeta != null) {
-                String path = new String(out, from, i - from, StandardCharsets.UTF_8);
-                Change c = change(command, commit, date, pendingMeta, path);
-                if (c != null) {
-                    changes.add(c);
-                }
-                pendingMeta = null;
-                continue;
-            }
-            if (i == from) {
-                continue; // the empty record that ends a commit
-            }
-            String token = new String(out, from, i - from, StandardCharsets.UTF_8);
-            if (out[from] == HEADER) {
-                int nl = token.indexOf('\n');
-                String header = nl < 0 ? token.substring(1) : token.substring(1, nl);
-                int space = header.indexOf(' ');
-                if (space != 40 && space != 64) {
-                    throw unreadable(command);
-                }
-                commit = header.substring(0, space);
-                try {
-                    date = OffsetDateTime.parse(header.substring(space + 1));
-                } catch (DateTimeParseException e) {
-                    throw unreadable(command);
-                }
-                commits++;
-                if (nl >= 0) {
-                    pendingMeta = meta(command, token.substring(nl + 1));
-                }
-            } else if (commit != null && out[from] == ':') {
-                pendingMeta = meta(command, token);
-            } else {
-                throw unreadable(command);
-            }
+        try {
+            int commits = WalkOutput.parse(command, new java.io.ByteArrayInputStream(out), changes::add);
+            return new Parsed(changes, commits);
+        } catch (GitException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a list and an array throw nothing else
         }
-        if (pendingMeta != null) {
-            throw unreadable(command);
-        }
-        return new Walk(changes, commits, -1);
     }
 
-    private static String meta(String command, String token) throws GitException {
-        if (!token.startsWith(":")) {
-            throw unreadable(command);
-        }
-        return token;
-    }
-
-    /** The change a raw entry describes, or null when it is no candidate file version (deleted, a link, ...). */
-    private static Change change(String command, String commit, OffsetDateTime date, String meta, String path)
-            throws GitException {
-        int parents = 0;
-        while (parents < meta.length() && meta.charAt(parents) == ':') {
-            parents++;
-        }
-        String[] fields = meta.substring(parents).split(" ");
-        // parents + 1 modes, parents + 1 ids, one status field
-        if (fields.length != 2 * (parents + 1) + 1 || path.isEmpty()) {
-            throw unreadable(command);
-        }
-        String mode = fields[parents];
-        String blob = fields[2 * parents + 1];
-        if (!mode.startsWith("100") || blob.equals(ZERO_ID) || blob.equals(ZERO_ID_256)) {
-            return null; // 120000 is a link, 160000 a submodule, 000000 a deletion
-        }
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        FileKind kind = FileKind.ofFileName(name);
-        if (kind == null || Pruned.underNodeModules(path)) {
-            return null;
-        }
-        return new Change(commit, date, path, blob, kind);
-    }
-
-    private static GitException unreadable(String command) {
-        return new GitException(command, -1, "its output could not be read");
-    }
 }

@@ -219,7 +219,7 @@ final class RepositoryScan {
                         record.charAt(head - 2) - '0'));
             }
         }
-        Map<String, GitCli.Blob> blobs = readStaged(index);
+        Map<String, Blob> blobs = readStaged(index);
         for (String path : submodulePaths(blobs)) {
             if (Gitmodules.plainPath(path) && !Pruned.underNodeModules(path) && !excludes.test(path)) {
                 submodules.add(path);
@@ -252,7 +252,7 @@ final class RepositoryScan {
      * The submodule folders the staged {@code .gitmodules} names under {@link #root}, relative to it. Its
      * paths are relative to the top of the repository; the listing said how far up that is.
      */
-    private Set<String> submodulePaths(Map<String, GitCli.Blob> blobs) {
+    private Set<String> submodulePaths(Map<String, Blob> blobs) {
         Set<String> paths = new LinkedHashSet<>();
         String rootInRepo = "";
         if (depthBelowTop > 0) {
@@ -266,7 +266,7 @@ final class RepositoryScan {
             rootInRepo = top.relativize(realRoot).toString().replace('\\', '/') + "/";
         }
         for (String id : gitmodules) {
-            GitCli.Blob blob = blobs.get(id);
+            Blob blob = blobs.get(id);
             if (blob == null || blob.content() == null) {
                 continue;
             }
@@ -280,14 +280,14 @@ final class RepositoryScan {
     }
 
     /** Reads the staged versions, and the {@code .gitmodules} blobs in the same batch; returns the blobs. */
-    private Map<String, GitCli.Blob> readStaged(Map<String, List<IndexRecords.Entry>> index) throws IOException {
+    private Map<String, Blob> readStaged(Map<String, List<IndexRecords.Entry>> index) throws IOException {
         // Loops, not streams, here and below: this runs once per build in a cold JVM, where each stream
         // pipeline costs its first-use linking.
         // The working copies first: one whose bytes have the staged entry's object id holds the staged
         // version, so git is asked only for the other blobs (in a clean checkout, none but .gitmodules).
         // A path whose staged versions are all known is handed over at once, to be checked while the
         // next working copies are read; the others wait for git's batch.
-        Map<String, GitCli.Blob> blobs = new HashMap<>();
+        Map<String, Blob> blobs = new HashMap<>();
         List<String> ids = new ArrayList<>(gitmodules);
         Map<String, WorkingCopy> waiting = new LinkedHashMap<>();
         for (Map.Entry<String, List<IndexRecords.Entry>> e : index.entrySet()) {
@@ -309,7 +309,7 @@ final class RepositoryScan {
                         workingId = GitBlobId.sha1(working);
                     }
                     if (workingId.equals(entry.objectId())) {
-                        blobs.put(entry.objectId(), new GitCli.Blob(working, false, working.length));
+                        blobs.put(entry.objectId(), new Blob(working, false, working.length));
                         continue;
                     }
                 }
@@ -337,7 +337,7 @@ final class RepositoryScan {
      * where it differs from them; {@code wc} is null when the path leads nowhere ({@code location} null).
      */
     private void addStaged(String path, List<IndexRecords.Entry> entries, Path location, Outcome wc,
-            Map<String, GitCli.Blob> blobs) {
+            Map<String, Blob> blobs) {
         List<byte[]> staged = new ArrayList<>();
         List<String> stagedLarge = new ArrayList<>();
         if (entries.size() > 1) {
@@ -347,7 +347,7 @@ final class RepositoryScan {
             if (!entry.regularFile()) {
                 continue;
             }
-            GitCli.Blob blob = blobs.get(entry.objectId());
+            Blob blob = blobs.get(entry.objectId());
             if (blob == null || blob.missing()) {
                 addProblem(path, STAGED_MISSING, true);
             } else if (blob.content() == null) {

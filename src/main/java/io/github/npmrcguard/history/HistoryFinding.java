@@ -1,6 +1,8 @@
 package io.github.npmrcguard.history;
 
+import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.RuleInfo;
+import io.github.npmrcguard.rules.Severity;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -64,6 +66,17 @@ public record HistoryFinding(String fingerprint, RuleInfo rule, String what, Str
             s.append(" (").append(note).append(')');
         }
         return s.toString();
+    }
+
+    /**
+     * The finding as {@code check} reports one, for the SARIF report: at its path and line in the commit that
+     * introduced it, which the note names with how widely it spread.
+     */
+    public Finding asFinding() {
+        String where = "in the git history since commit " + commit() + " of " + date + ", in " + commits
+                + (commits == 1 ? " commit" : " commits") + (paths > 1 ? ", " + paths + " paths" : "");
+        return new Finding(path, line, rule, Severity.ERROR, what, key, fingerprint,
+                note.isEmpty() ? where : where + "; " + note);
     }
 
     @Override

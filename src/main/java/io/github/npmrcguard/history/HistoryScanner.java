@@ -1,33 +1,25 @@
 package io.github.npmrcguard.history;
 
-import io.github.npmrcguard.allow.AllowComment;
 import io.github.npmrcguard.allow.Allowlist;
-import io.github.npmrcguard.allow.AllowlistEntry;
+import io.github.npmrcguard.allow.Verdict;
 import io.github.npmrcguard.files.GitHistory;
-import io.github.npmrcguard.files.GitHistory.Blob;
+import io.github.npmrcguard.files.GitHistory.BlobBatch;
 import io.github.npmrcguard.files.GitHistory.Change;
 import io.github.npmrcguard.files.GitHistory.Repository;
-import io.github.npmrcguard.files.Provenance;
-import io.github.npmrcguard.files.ScanFile;
-import io.github.npmrcguard.rules.ConfigDocument;
-import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.Rule;
 import io.github.npmrcguard.rules.RuleCatalogue;
-import io.github.npmrcguard.rules.Severity;
-import io.github.npmrcguard.scan.DocumentReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -35,42 +27,46 @@ import java.util.function.Predicate;
  * any commit reachable from the refs, and reports each distinct secret once, at the oldest commit that
  * wrote it.
  *
- * <p><b>Cost</b> is linear in the number of distinct candidate blobs, not in commits times files: one
- * {@code git log} walk (with a {@code git rev-list --count} beside it) lists the (commit, path, blob)
- * triples of every change to a candidate path ({@link GitHistory} documents the command); the distinct blob
- * ids are read by ONE {@code git cat-file --batch}; each distinct (blob, format) is parsed and checked
- * once; the findings are then mapped back to the commits and paths that wrote that blob. Measured (git
- * 2.39, 2 shared cores) on the synthetic history of {@code HistoryScannerCostTest} (10,000 commits, 6,934
- * candidate changes, 250 distinct blobs, 12 secrets): 350-610 ms for the whole scan, of which about 190 ms
- * is the walk and 4 ms the blob batch; the rest is reading the walk's output and checking 250 blobs.
- * Memory: the walk's output is held whole (about 180 bytes per candidate change).
+ * <p><b>Cost</b> is linear in the number of distinct candidate blobs, not in commits times files, and the
+ * memory does not grow with the history: one {@code git log} walk (with a {@code git rev-list --count}
+ * beside it) streams the (commit, path, blob) triples of every change to a candidate path
+ * ({@link GitHistory} documents the command); each (blob, format) met for the first time is asked of ONE
+ * {@code git cat-file --batch} while the walk goes on, and a second thread checks each blob as it arrives
+ * and maps its findings to the commits and paths that wrote it. What is kept: the numbered (blob id,
+ * format) pairs already met ({@link BlobIds}, a few dozen bytes each), the findings, and a bounded queue of
+ * batches of changes between the two threads. A pom that names neither frontend plugin and holds no token
+ * prefix nor private key is not decoded or parsed at all: one byte search decides it.
  *
- * <p>Only the error-level findings of the credential rules count ({@link #RULE_IDS}). Warnings (a
- * placeholder npm does not expand, a dummy value, ...) are {@code check}'s business, on the current files.
- * An allow comment above the line in a version applies to that version, as in {@code check}; an allowlist
- * entry covers its fingerprint everywhere, which is how a revoked token is acknowledged.
+ * <p>Only the error-level findings of the rules whose {@link io.github.npmrcguard.rules.RuleInfo#credential()}
+ * is set count. Warnings (a placeholder npm does not expand, a dummy value, ...) are {@code check}'s
+ * business, on the current files. An allow comment above the line in a version applies to that version, as
+ * in {@code check}; an allowlist entry covers its fingerprint everywhere, which is how a revoked token is
+ * acknowledged; {@link Verdict} decides both, as for {@code check}.
  */
 public final class HistoryScanner {
-    /** The ids of the rules whose error-level findings count in the history. */
-    public static final List<String> RULE_IDS = List.of("literal-credential", "placeholder-with-literal",
-            "credentials-in-url", "private-key", "known-token");
-    /** Those rules, in catalogue order (the token rule stays quiet on a line the others reported). */
-    static final List<Rule> RULES = RuleCatalogue.rules().stream().filter(r -> RULE_IDS.contains(r.info().id()))
-            .toList();
+    /** The credential rules, in catalogue order (the token rule stays quiet on a line the others reported). */
+    static final List<Rule> RULES = credentialRules();
 
     static final String NOTE_NO_COMMITS = "the repository has no commits yet: there is no history to scan";
     static final String NOTE_SHALLOW = "shallow clone: commits before its boundary were not scanned, so the"
             + " history is incomplete (git fetch --unshallow fetches the rest)";
 
-    /** Reads blobs; a seam so tests can count what is read. */
+    /** How many changes go from the walk to the checks at once: one hand-over, one burst of git's answers. */
+    private static final int BATCH = 256;
+    /** How many batches may wait between the walk and the checks. */
+    private static final int QUEUE = 16;
+    private static final List<BlobChecks.Item> END = new ArrayList<>();
+
+    /** Opens the blob reader; a seam so tests can see what is read. */
     @FunctionalInterface
     interface BlobSource {
-        Map<String, Blob> read(Repository repo, Collection<String> ids) throws IOException;
+        BlobBatch open(Repository repo) throws IOException;
     }
 
     private final GitHistory git;
     private final BlobSource blobs;
-    private final DocumentReader reader = new DocumentReader();
+    /** How many blobs were decoded and checked, over every scan (the rest were decided by a byte search). */
+    private final AtomicInteger documentsRead = new AtomicInteger();
 
     /** A scanner that runs the {@code git} found on the PATH. */
     public HistoryScanner() {
@@ -79,12 +75,27 @@ public final class HistoryScanner {
 
     /** A scanner that runs this git. */
     public HistoryScanner(GitHistory git) {
-        this(git, git::readBlobs);
+        this(git, git::openBlobs);
     }
 
     HistoryScanner(GitHistory git, BlobSource blobs) {
         this.git = git;
         this.blobs = blobs;
+    }
+
+    private static List<Rule> credentialRules() {
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : RuleCatalogue.rules()) {
+            if (r.info().credential()) {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** How many blobs this scanner decoded and ran the rules on, for tests. */
+    int documentsRead() {
+        return documentsRead.get();
     }
 
     /**
@@ -117,114 +128,144 @@ public final class HistoryScanner {
                 }
             }
         }
-        GitHistory.Walk walk = git.walk(repo, revisions);
+        Feed feed = new Feed(repo, excluded);
+        GitHistory.Walk walk;
+        try {
+            walk = git.walk(repo, revisions, feed);
+            feed.end();
+        } catch (IOException | RuntimeException | Error e) {
+            feed.abandon();
+            // When the checks failed first (out of memory, say), git was stopped under the walk: their cause is the one.
+            Throwable cause = feed.checks == null ? null : feed.checks.failure;
+            if (cause != null && cause != e && !(cause instanceof InterruptedIOException)) {
+                feed.checks.rethrow();
+            }
+            throw e;
+        }
         if (walk.commitsInRange() == 0) {
             notes.add(revisions.equals(GitHistory.Revisions.all()) ? NOTE_NO_COMMITS
                     : "no commits in " + range.description());
         }
-
-        List<Change> changes = new ArrayList<>();
-        Map<String, Boolean> excludedFolders = new HashMap<>();
-        for (Change c : walk.changes()) {
-            if (!excludedPath(c.path(), excluded, excludedFolders)) {
-                changes.add(c);
-            }
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        changes.forEach(c -> ids.add(c.blob()));
-        Map<String, Blob> content = ids.isEmpty() ? Map.of() : blobs.read(repo, ids);
-        Map<String, List<Occurrence>> checked = checkEachBlobOnce(changes, content, repo, notes);
+        BlobChecks checks = feed.checks;
+        notes.addAll(checks.notes(repo));
 
         List<HistoryFinding> findings = new ArrayList<>();
         List<AllowedHistoryFinding> allowed = new ArrayList<>();
-        for (Secret s : secrets(changes, checked)) {
-            Seen first = s.first();
-            AllowlistEntry entry = allowlist.find(first.occurrence().finding());
-            if (entry != null && entry.activeOn(today)) {
-                allowed.add(new AllowedHistoryFinding(s.finding(""), "allowlist", entry.reason()));
-                continue;
+        for (BlobChecks.Secret s : checks.secrets()) {
+            BlobChecks.Seen first = s.first();
+            String comment = s.firstReported == null ? first.occurrence().allowedBy()
+                    : first.occurrence().emptyAllowComment() ? "" : null;
+            Verdict verdict = Verdict.of(comment, first.occurrence().finding(), allowlist, () -> today);
+            if (verdict.allowed()) {
+                allowed.add(new AllowedHistoryFinding(s.finding(""), verdict.allowedBy(), verdict.reason()));
+            } else {
+                findings.add(s.finding(verdict.note()));
             }
-            String note = entry == null ? "" : "allowlist entry expired on " + entry.expires();
-            if (s.firstReported == null) {
-                allowed.add(new AllowedHistoryFinding(s.finding(note), "allow comment",
-                        first.occurrence().allowedBy()));
-                continue;
-            }
-            if (first.occurrence().emptyAllowComment()) {
-                note = join(note, "the allow comment above gives no reason, so it allows nothing");
-            }
-            findings.add(s.finding(note));
         }
         return new HistoryResult(findings, allowed, notes, range.description(), walk.commitsInRange(),
-                walk.commitsListed(), changes.size(), ids.size());
+                walk.commitsListed(), feed.changes, feed.ids.ids());
     }
 
     /**
-     * Parses and checks each distinct (blob, format) once: the format comes from the file name, so a blob is
-     * checked twice only when it was committed under the names of two formats. Notes the blobs not read.
+     * The walk's side, on the scan's thread: drops excluded paths, asks git for each (blob, format) met for the
+     * first time, and queues every change for {@link BlobChecks}, in walk order.
      */
-    private Map<String, List<Occurrence>> checkEachBlobOnce(List<Change> changes, Map<String, Blob> content,
-            Repository repo, List<String> notes) {
-        Map<String, List<Occurrence>> checked = new HashMap<>();
-        Set<String> missing = new LinkedHashSet<>();
-        Map<String, Change> tooLarge = new LinkedHashMap<>();
-        for (int i = changes.size() - 1; i >= 0; i--) { // oldest first, so a note names the oldest change
-            Change c = changes.get(i);
-            String key = key(c);
-            if (checked.containsKey(key)) {
-                continue;
-            }
-            Blob blob = content.get(c.blob());
-            if (blob == null || blob.missing()) {
-                missing.add(c.blob());
-                checked.put(key, List.of());
-            } else if (blob.content() == null) {
-                tooLarge.putIfAbsent(c.blob(), c);
-                checked.put(key, List.of());
-            } else {
-                checked.put(key, check(c, blob.content()));
-            }
-        }
-        tooLarge.values().forEach(c -> notes.add(c.path() + " as of " + shortId(c.commit()) + ": larger than "
-                + (GitHistory.MAX_BLOB_BYTES >> 20) + " MiB: not read"));
-        if (!missing.isEmpty()) {
-            notes.add(missing.size() + (missing.size() == 1 ? " version" : " versions") + " of candidate files"
-                    + " missing from the object store" + (repo.partial() ? " (a partial clone)" : "")
-                    + ": not read, so the history is incomplete");
-        }
-        return checked;
-    }
+    private final class Feed implements GitHistory.ChangeListener {
+        private final Repository repo;
+        private final Predicate<String> excluded;
+        private final Map<String, Boolean> excludedFolders = new HashMap<>();
+        private final BlobIds ids = new BlobIds();
+        private final BlockingQueue<List<BlobChecks.Item>> queue = new ArrayBlockingQueue<>(QUEUE);
+        private List<BlobChecks.Item> items = new ArrayList<>(BATCH);
+        private final List<String> requested = new ArrayList<>(BATCH);
+        private BlobBatch batch;
+        private BlobChecks checks;
+        int changes;
 
-    /** Back from blobs to commits and paths: per secret, where it first appeared and how widely it spread. */
-    private static List<Secret> secrets(List<Change> changes, Map<String, List<Occurrence>> checked) {
-        Map<String, Secret> secrets = new LinkedHashMap<>();
-        for (Change c : changes) { // walk order: newest first, no parent before its children
-            Set<String> offered = new HashSet<>();
-            for (Occurrence o : checked.get(key(c))) {
-                Secret s = secrets.computeIfAbsent(o.id(), k -> new Secret());
-                s.commits.add(c.commit());
-                s.paths.add(c.path());
-                // Per version, its first line with the secret (and its first allowed one) stands for it.
-                if (offered.add(o.id() + (o.allowedBy() == null ? "" : "\0allowed"))) {
-                    s.offer(c, o);
+        Feed(Repository repo, Predicate<String> excluded) {
+            this.repo = repo;
+            this.excluded = excluded;
+        }
+
+        @Override
+        public void change(Change c) throws IOException {
+            if (excludedPath(c.path(), excluded, excludedFolders)) {
+                return;
+            }
+            changes++;
+            int pair = ids.pair(c.blob(), c.kind().ordinal());
+            boolean read = ids.added();
+            if (read && batch == null) {
+                batch = blobs.open(repo);
+                checks = new BlobChecks(batch, queue, END, documentsRead);
+                checks.start();
+            }
+            items.add(new BlobChecks.Item(c, pair, read));
+            if (read) {
+                requested.add(c.blob());
+            }
+            if (items.size() == BATCH) {
+                handOver();
+            }
+        }
+
+        /**
+         * Hands the changes gathered to the checks, then asks git for their blobs: never the other way round, so
+         * git never waits with answers for changes the checks do not have yet (that would stall both).
+         */
+        private void handOver() throws IOException {
+            if (items.isEmpty()) {
+                return;
+            }
+            put(items);
+            items = new ArrayList<>(BATCH);
+            for (String id : requested) {
+                batch.request(id);
+            }
+            requested.clear();
+            batch.flush();
+        }
+
+        private void put(List<BlobChecks.Item> batchOfItems) throws IOException {
+            if (queue.offer(batchOfItems)) {
+                return;
+            }
+            try {
+                while (!queue.offer(batchOfItems, 100, TimeUnit.MILLISECONDS)) {
+                    checks.rethrow();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the history was scanned");
             }
         }
-        // Oldest first, by the commit's instant (two secrets of one day keep the order they were written in).
-        List<Secret> ordered = new ArrayList<>(secrets.values());
-        ordered.sort(Comparator.comparing((Secret s) -> s.first().change().committed().toInstant())
-                .thenComparing(s -> s.first().change().path())
-                .thenComparingInt(s -> s.first().occurrence().finding().line())
-                .thenComparing(s -> s.first().occurrence().id()));
-        return ordered;
-    }
 
-    private static String key(Change c) {
-        return c.blob() + ' ' + c.kind();
-    }
+        /** After the walk: waits until every change is checked; throws what the checks threw. */
+        void end() throws IOException {
+            if (checks == null) {
+                checks = new BlobChecks(null, queue, END, documentsRead); // nothing read: nothing to wait for
+                return;
+            }
+            handOver();
+            put(END);
+            batch.endRequests();
+            checks.await();
+            batch.finish();
+        }
 
-    private static String join(String a, String b) {
-        return a.isEmpty() ? b : a + "; " + b;
+        /** After a failure: stops git and the checks. */
+        void abandon() {
+            if (checks == null) {
+                return;
+            }
+            batch.abandon();
+            checks.interrupt();
+            try {
+                checks.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private Repository open(Path root) throws IOException {
@@ -251,24 +292,6 @@ public final class HistoryScanner {
         }
     }
 
-    /** The error-level credential findings in one blob, in line order, with any allow comment above each. */
-    private List<Occurrence> check(Change c, byte[] bytes) {
-        ScanFile file = new ScanFile(c.path(), null, c.kind(), Provenance.COMMITTED, bytes);
-        DocumentReader.Read read = reader.read(file);
-        ConfigDocument doc = read.document();
-        List<Occurrence> out = new ArrayList<>();
-        for (Finding f : RuleCatalogue.check(doc, RULES)) {
-            if (f.severity() != Severity.ERROR) {
-                continue;
-            }
-            String reason = AllowComment.above(doc, f.line());
-            out.add(new Occurrence(f, reason != null && !reason.isEmpty() ? reason : null,
-                    reason != null && reason.isEmpty()));
-        }
-        out.sort(Comparator.comparingInt(o -> o.finding().line()));
-        return List.copyOf(out);
-    }
-
     private static boolean excludedPath(String path, Predicate<String> excluded, Map<String, Boolean> folders) {
         for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
             if (folders.computeIfAbsent(path.substring(0, i), excluded::test)) {
@@ -278,64 +301,4 @@ public final class HistoryScanner {
         return excluded.test(path);
     }
 
-    private static String shortId(String commit) {
-        return commit.substring(0, HistoryFinding.SHORT_HASH);
-    }
-
-    /**
-     * One credential finding in one blob.
-     *
-     * @param allowedBy          the reason of the allow comment above it, or null
-     * @param emptyAllowComment  whether an allow comment without a reason is above it (it allows nothing)
-     */
-    private record Occurrence(Finding finding, String allowedBy, boolean emptyAllowComment) {
-        /** The secret it is: its fingerprint (a credential finding always has one). */
-        String id() {
-            return finding.fingerprint().isEmpty()
-                    ? finding.rule().id() + '\0' + finding.line() + '\0' + finding.what()
-                    : finding.fingerprint();
-        }
-    }
-
-    private record Seen(Change change, Occurrence occurrence) {
-    }
-
-    /** What the walk says about one secret. */
-    private static final class Secret {
-        final Set<String> commits = new HashSet<>();
-        final Set<String> paths = new HashSet<>();
-        Seen firstReported;
-        Seen firstAllowed;
-
-        /** The occurrence to report: the oldest one without an allow comment, else the oldest one. */
-        Seen first() {
-            return firstReported != null ? firstReported : firstAllowed;
-        }
-
-        HistoryFinding finding(String note) {
-            Seen seen = first();
-            Finding f = seen.occurrence().finding();
-            Change c = seen.change();
-            return new HistoryFinding(f.fingerprint(), f.rule(), f.what(), f.key(), c.commit(),
-                    c.committed().toLocalDate(), c.path(), f.line(), commits.size(), paths.size(), note);
-        }
-
-        /**
-         * Offers an occurrence, in walk order (newest first, no parent before its children): the oldest
-         * commit date wins, and among equal dates the later one in the walk (the ancestor).
-         */
-        void offer(Change c, Occurrence o) {
-            Seen seen = new Seen(c, o);
-            if (o.allowedBy() == null) {
-                firstReported = older(seen, firstReported);
-            } else {
-                firstAllowed = older(seen, firstAllowed);
-            }
-        }
-
-        private static Seen older(Seen candidate, Seen current) {
-            return current == null || !candidate.change().committed().toInstant()
-                    .isAfter(current.change().committed().toInstant()) ? candidate : current;
-        }
-    }
 }

@@ -15,7 +15,7 @@ public final class CredentialsInUrlRule implements Rule {
             "Credentials inside a URL",
             "A URL carries a user name and password (or a token) before the host. Revoke that credential, remove "
                     + "it from the URL, and give the client the token through a nerf-darted auth key with a "
-                    + "placeholder, such as //host/path/:_authToken=${NPM_TOKEN}.");
+                    + "placeholder, such as //host/path/:_authToken=${NPM_TOKEN}.", true);
 
     /** {@code scheme://userinfo@}: group 1 is the user info. */
     static final Pattern USER_INFO = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/@\\s?#]+)@");

@@ -15,7 +15,7 @@ public final class KnownTokenRule implements Rule {
             "Text in the file has the shape of a registry token (npm_, ghp_, github_pat_, glpat-, AKCp, a JWT and "
                     + "the like), even if no client reads it from there: in a comment, in another key, or encoded. "
                     + "Anyone with the repository has it. Revoke it, then delete it from the file. A token whose "
-                    + "built-in checksum does not hold is reported as a warning.");
+                    + "built-in checksum does not hold is reported as a warning.", true);
 
     @Override
     public RuleInfo info() {

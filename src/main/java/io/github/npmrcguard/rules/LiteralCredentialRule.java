@@ -18,7 +18,7 @@ public final class LiteralCredentialRule extends CredentialValueRule {
                     + "the token first: removing the line does not remove it from git history. Then replace the "
                     + "value with a placeholder that the client fills from the environment (npm: "
                     + "_authToken=${NPM_TOKEN}; yarn 2+: npmAuthToken: \"${NPM_TOKEN:-}\"; bun: token = "
-                    + "\"$NPM_TOKEN\"), keep the token in a CI secret, and run mvn npmrc-guard:fix to rewrite it.");
+                    + "\"$NPM_TOKEN\"), keep the token in a CI secret, and run mvn npmrc-guard:fix to rewrite it.", true);
 
     @Override
     public RuleInfo info() {

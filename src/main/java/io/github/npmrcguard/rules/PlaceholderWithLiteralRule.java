@@ -12,7 +12,7 @@ public final class PlaceholderWithLiteralRule extends CredentialValueRule {
             "The value uses an environment variable but also holds literal text: a fallback such as "
                     + "${NPM_TOKEN:-value} (pnpm and yarn 2+ send the fallback when the variable is unset) or text "
                     + "around the placeholder. That literal is committed. Revoke it if it is a real credential, and "
-                    + "keep only the placeholder: ${NPM_TOKEN}.");
+                    + "keep only the placeholder: ${NPM_TOKEN}.", true);
 
     @Override
     public RuleInfo info() {

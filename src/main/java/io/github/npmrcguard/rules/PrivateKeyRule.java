@@ -8,7 +8,7 @@ public final class PrivateKeyRule implements Rule {
     public static final RuleInfo INFO = new RuleInfo("private-key", Severity.ERROR,
             "Inline private key",
             "The file holds a PEM private key. Treat the key as compromised: replace the certificate, then point "
-                    + "npm at a key file outside the repository with //host/:keyfile=/path/to/key.pem.");
+                    + "npm at a key file outside the repository with //host/:keyfile=/path/to/key.pem.", true);
 
     @Override
     public RuleInfo info() {

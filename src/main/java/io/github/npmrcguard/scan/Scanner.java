@@ -2,7 +2,7 @@ package io.github.npmrcguard.scan;
 
 import io.github.npmrcguard.allow.AllowComment;
 import io.github.npmrcguard.allow.Allowlist;
-import io.github.npmrcguard.allow.AllowlistEntry;
+import io.github.npmrcguard.allow.Verdict;
 import io.github.npmrcguard.files.FileProblem;
 import io.github.npmrcguard.files.LargeFile;
 import io.github.npmrcguard.files.Provenance;
@@ -359,23 +359,15 @@ public final class Scanner {
                 if (!seen.add(f.path() + '\0' + f.line() + '\0' + f.rule().id() + '\0' + f.fingerprint())) {
                     continue;
                 }
-                String reason = document == null ? null : AllowComment.above(document, f.line());
-                if (reason != null && !reason.isEmpty()) {
-                    allowed.add(new AllowedFinding(f, "allow comment", reason));
+                String comment = document == null ? null : AllowComment.above(document, f.line());
+                Verdict verdict = Verdict.of(comment, f, allowlist, today);
+                if (verdict.allowed()) {
+                    allowed.add(new AllowedFinding(f, verdict.allowedBy(), verdict.reason()));
                     continue;
                 }
-                if (reason != null) {
+                if (!verdict.note().isEmpty()) {
                     f = new Finding(f.path(), f.line(), f.rule(), f.severity(), f.what(), f.key(), f.fingerprint(),
-                            join(f.note(), "the allow comment above gives no reason, so it allows nothing"));
-                }
-                AllowlistEntry entry = allowlist.find(f);
-                if (entry != null && entry.activeOn(today.get())) {
-                    allowed.add(new AllowedFinding(f, "allowlist", entry.reason()));
-                    continue;
-                }
-                if (entry != null) {
-                    f = new Finding(f.path(), f.line(), f.rule(), f.severity(), f.what(), f.key(), f.fingerprint(),
-                            join(f.note(), "allowlist entry expired on " + entry.expires()));
+                            Verdict.join(f.note(), verdict.note()));
                 }
                 reported.add(f);
             }
@@ -388,9 +380,5 @@ public final class Scanner {
                 : "only in the working copy: the staged content is clean, so CI may have injected it";
         return f.severity() == Severity.ERROR ? f.withSeverity(Severity.WARNING, why)
                 : f.withSeverity(f.severity(), why);
-    }
-
-    private static String join(String a, String b) {
-        return a.isEmpty() ? b : a + "; " + b;
     }
 }

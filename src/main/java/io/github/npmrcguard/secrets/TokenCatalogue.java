@@ -148,6 +148,23 @@ public final class TokenCatalogue {
         return false;
     }
 
+    /** The fixed starts {@link #mayHoldToken} looks for. */
+    private static final String[] PREFIXES = {"npm_", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+        "glpat-", "glcbt-", "gldt-", "AKCp", "cmVmdGtu", "ya29.", ".ey"};
+
+    /**
+     * The same pre-check for a whole file's text: one search per prefix, which on a long text costs far less
+     * than looking at each character that could start one.
+     */
+    public static boolean mayHoldTokenInFile(String text) {
+        for (String prefix : PREFIXES) {
+            if (text.indexOf(prefix) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean at(CharSequence text, int i, String prefix) {
         if (i + prefix.length() > text.length()) {
             return false;

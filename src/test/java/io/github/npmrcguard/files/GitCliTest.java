@@ -145,7 +145,7 @@ class GitCliTest {
         String b = git.run(repo, "rev-parse", ":b").strip();
         String missing = "0123456789012345678901234567890123456789";
 
-        Map<String, GitCli.Blob> blobs = git.cli().readBlobs(repo, List.of(a, b, missing, a), 50);
+        Map<String, Blob> blobs = git.cli().readBlobs(repo, List.of(a, b, missing, a), 50);
 
         assertArrayEquals("alpha\n".getBytes(StandardCharsets.UTF_8), blobs.get(a).content());
         assertNull(blobs.get(b).content());

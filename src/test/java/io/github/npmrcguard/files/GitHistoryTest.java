@@ -50,7 +50,7 @@ class GitHistoryTest {
         bytes(":000000 100755 " + ZERO + " " + C + " A\0\u0001odd\nname/.npmrc.ci\0");
         bytes(":000000 100644 " + ZERO + " " + C + " A\0:colon/bunfig.toml\0\0");
 
-        GitHistory.Walk walk = GitHistory.parse("git log", out.toByteArray());
+        var walk = GitHistory.parse("git log", out.toByteArray());
 
         assertEquals(List.of("2 2025-03-02 web/.npmrc c NPMRC", "2 2025-03-02 api/.yarnrc.yml a YARNRC_YML",
                 "1 2025-03-01 .npmrc a NPMRC", "1 2025-03-01 \u0001odd\nname/.npmrc.ci c NPMRC",

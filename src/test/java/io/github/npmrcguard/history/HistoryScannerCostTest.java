@@ -9,7 +9,6 @@ import io.github.npmrcguard.secrets.Fingerprint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,12 +36,9 @@ class HistoryScannerCostTest {
             built = System.nanoTime();
         }
 
-        List<Integer> batches = new ArrayList<>();
         GitHistory git = repo.history();
-        HistoryScanner scanner = new HistoryScanner(git, (r, ids) -> {
-            batches.add(ids.size());
-            return git.readBlobs(r, ids);
-        });
+        RecordingBlobs blobs = new RecordingBlobs(git);
+        HistoryScanner scanner = new HistoryScanner(git, blobs);
         HistoryResult result = scanner.scan(repo.dir, HistoryRange.all(), p -> false, Allowlist.none(),
                 LocalDate.of(2025, 6, 1));
         long scanned = System.nanoTime();
@@ -57,7 +53,7 @@ class HistoryScannerCostTest {
                 (scanned - built) / 1_000_000, (rescanned - scanned) / 1_000_000);
 
         assertEquals(history.commits(), result.commitsWalked());
-        assertEquals(List.of(history.distinctCandidateContents()), batches, "one batch of distinct blobs");
+        assertEquals(List.of(history.distinctCandidateContents()), blobs.sizes(), "one batch of distinct blobs");
         assertEquals(history.distinctCandidateContents(), result.distinctBlobsRead());
         assertEquals(history.candidateWrites(), result.candidateChanges());
         List<String> expected = history.expected().values().stream()

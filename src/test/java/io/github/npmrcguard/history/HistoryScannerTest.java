@@ -346,16 +346,13 @@ class HistoryScannerTest {
         repo.commit("4", date("2025-01-04"), "a/.npmrc", leaked, "b/.npmrc", leaked); // back to a known blob
         repo.commit("5", date("2025-01-05"), "d/.yarnrc", "\"//registry.npmjs.org/:_authToken\" \"${NPM_TOKEN}\"\n");
 
-        List<List<String>> calls = new ArrayList<>();
         GitHistory git = repo.history();
-        HistoryScanner scanner = new HistoryScanner(git, (r, ids) -> {
-            calls.add(List.copyOf(ids));
-            return git.readBlobs(r, ids);
-        });
+        RecordingBlobs blobs = new RecordingBlobs(git);
+        HistoryScanner scanner = new HistoryScanner(git, blobs);
         HistoryResult r = scanner.scan(repo.dir, HistoryRange.all(), NOTHING, Allowlist.none(), TODAY);
 
-        assertEquals(1, calls.size(), "one batch");
-        List<String> ids = calls.get(0);
+        assertEquals(1, blobs.batches.size(), "one batch");
+        List<String> ids = blobs.batches.get(0);
         assertEquals(3, ids.size(), "the placeholder, the leaked file and the .yarnrc: " + ids);
         assertEquals(ids.size(), ids.stream().distinct().count());
         assertEquals(3, r.distinctBlobsRead());
