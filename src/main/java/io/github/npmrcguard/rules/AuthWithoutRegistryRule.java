@@ -45,7 +45,7 @@ public final class AuthWithoutRegistryRule implements Rule {
         for (Setting s : doc.settings()) {
             if (AUTH_NAMES.contains(s.name()) && s.scope().startsWith("//") && !s.scope().contains("${")
                     && s.section().isEmpty() && !coversAny(s.scope(), registries)) {
-                sink.report(INFO, s.line(), "auth key for a registry this file does not use", s.key(), null);
+                sink.report(INFO, s.line(), "auth key for a registry this file does not use", s.key(), Secret.none());
             }
         }
     }

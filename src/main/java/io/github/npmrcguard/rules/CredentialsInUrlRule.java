@@ -49,7 +49,7 @@ public final class CredentialsInUrlRule implements Rule {
                         : TokenCatalogue.get().whole(secret) != null;
                 if (isSecret) {
                     String what = colon >= 0 ? "password in a URL" : "token in a URL";
-                    sink.report(INFO, s.line(), what, s.key(), userInfo);
+                    sink.report(INFO, s.line(), what, s.key(), Secret.of(userInfo));
                 }
             }
         }

@@ -31,7 +31,7 @@ public final class DeprecatedKeyRule implements Rule {
         }
         for (Setting s : doc.settings()) {
             if (DEPRECATED.contains(s.name())) {
-                sink.report(INFO, s.line(), "key npm no longer uses", s.key(), null);
+                sink.report(INFO, s.line(), "key npm no longer uses", s.key(), Secret.none());
             }
         }
     }

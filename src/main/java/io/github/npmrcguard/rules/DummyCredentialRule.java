@@ -27,10 +27,10 @@ public final class DummyCredentialRule extends CredentialValueRule {
     @Override
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.EMPTY) {
-            sink.report(INFO, s.line(), "empty value", s.key(), null);
+            sink.report(INFO, s.line(), "empty value", s.key(), Secret.none());
         } else if (kind == ValueKind.DUMMY) {
             String why = StandIns.reason(s.value());
-            sink.report(INFO, s.line(), why == null ? "dummy value" : "stand-in value (" + why + ")", s.key(), null);
+            sink.report(INFO, s.line(), why == null ? "dummy value" : "stand-in value (" + why + ")", s.key(), Secret.none());
         }
     }
 }

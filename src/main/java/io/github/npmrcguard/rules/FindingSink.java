@@ -34,15 +34,15 @@ public final class FindingSink {
     /**
      * Reports a finding at the rule's own level.
      *
-     * @param secret the offending value, fingerprinted here and then dropped; {@code null} when there is none
+     * @param secret the offending value, fingerprinted here and then dropped; {@link Secret#none()} when there is none
      */
-    public void report(RuleInfo rule, int line, String what, String rawKey, String secret) {
+    public void report(RuleInfo rule, int line, String what, String rawKey, Secret secret) {
         report(rule, rule.severity(), line, what, rawKey, secret);
     }
 
     /** Reports a finding at a given level. */
-    public void report(RuleInfo rule, Severity severity, int line, String what, String rawKey, String secret) {
-        String fingerprint = secret == null || secret.isEmpty() ? "" : Fingerprint.of(secret);
+    public void report(RuleInfo rule, Severity severity, int line, String what, String rawKey, Secret secret) {
+        String fingerprint = secret.value() == null ? "" : Fingerprint.of(secret.value());
         String key = keys.of(rawKey, kind);
         findings.add(new Finding(path, line, rule, severity, what, key, fingerprint, ""));
     }

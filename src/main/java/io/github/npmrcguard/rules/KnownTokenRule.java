@@ -69,10 +69,10 @@ public final class KnownTokenRule implements Rule {
 
     private static void report(FindingSink sink, int line, String key, TokenMatch m, String token, String encoded) {
         if (m.confident()) {
-            sink.report(INFO, Severity.ERROR, line, encoded + Describe.tokenWords(m), key, token);
+            sink.report(INFO, Severity.ERROR, line, encoded + Describe.tokenWords(m), key, Secret.of(token));
         } else {
             sink.report(INFO, Severity.WARNING, line,
-                    encoded + m.format().description() + " shape with an invalid checksum", key, token);
+                    encoded + m.format().description() + " shape with an invalid checksum", key, Secret.of(token));
         }
     }
 }

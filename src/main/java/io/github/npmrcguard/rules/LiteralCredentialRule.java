@@ -34,7 +34,7 @@ public final class LiteralCredentialRule extends CredentialValueRule {
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.LITERAL) {
             String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s)) + readers(doc, s);
-            sink.report(INFO, s.line(), what, s.key(), s.value().strip());
+            sink.report(INFO, s.line(), what, s.key(), Secret.of(s.value().strip()));
         }
     }
 
@@ -67,7 +67,7 @@ public final class LiteralCredentialRule extends CredentialValueRule {
                         && TokenCatalogue.get().whole(s.value().strip()) == null) {
                     String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s))
                             + " in a comment (no client reads it, but it is committed)";
-                    sink.report(INFO, s.line(), what, s.key(), s.value().strip());
+                    sink.report(INFO, s.line(), what, s.key(), Secret.of(s.value().strip()));
                 }
             }
         }

@@ -33,7 +33,7 @@ public final class OptionalPlaceholderRule implements Rule {
             // (it reads the folder), so a value without "?}" skips the regular expression.
             if (s.value().contains("?}") && OPTIONAL.matcher(s.value()).find()
                     && (doc.client().equals("pnpm") || doc.client().equals("yarn 1"))) {
-                sink.report(INFO, s.line(), "${VAR?} placeholder, which " + doc.client() + " rejects", s.key(), null);
+                sink.report(INFO, s.line(), "${VAR?} placeholder, which " + doc.client() + " rejects", s.key(), Secret.none());
             }
         }
     }

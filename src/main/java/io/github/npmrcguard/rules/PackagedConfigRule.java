@@ -28,7 +28,7 @@ public final class PackagedConfigRule implements Rule {
         }
         String p = "/" + doc.path();
         if (p.contains("/src/main/resources/") || p.contains("/src/main/webapp/")) {
-            sink.report(INFO, 1, "file inside a folder Maven packages into the artifact", "", null);
+            sink.report(INFO, 1, "file inside a folder Maven packages into the artifact", "", Secret.none());
         }
     }
 }

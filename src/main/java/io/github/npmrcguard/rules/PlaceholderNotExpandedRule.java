@@ -33,7 +33,7 @@ public final class PlaceholderNotExpandedRule extends CredentialValueRule {
     @Override
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.NOT_EXPANDED) {
-            sink.report(INFO, s.line(), why(doc, s), s.key(), null);
+            sink.report(INFO, s.line(), why(doc, s), s.key(), Secret.none());
         }
     }
 
@@ -51,7 +51,7 @@ public final class PlaceholderNotExpandedRule extends CredentialValueRule {
             while (m.find()) {
                 if (m.group(1).contains("${")) {
                     sink.report(INFO, s.line(), "placeholder in a URL's user info, which yarn 1 sends as typed (it"
-                            + " expands no variable in .yarnrc)", s.key(), null);
+                            + " expands no variable in .yarnrc)", s.key(), Secret.none());
                     break;
                 }
             }

@@ -28,7 +28,7 @@ public final class PlaceholderWithLiteralRule extends CredentialValueRule {
     void check(ConfigDocument doc, Setting s, ValueKind kind, FindingSink sink) {
         if (kind == ValueKind.PLACEHOLDER_WITH_LITERAL) {
             sink.report(INFO, s.line(), "placeholder with a literal part" + readers(doc, s), s.key(),
-                    s.value().strip());
+                    Secret.of(s.value().strip()));
         }
     }
 }

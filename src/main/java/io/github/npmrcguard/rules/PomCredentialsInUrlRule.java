@@ -59,7 +59,7 @@ public final class PomCredentialsInUrlRule implements Rule {
                     what += here ? " in a URL" : " for the URL in " + SafeText.pomKey(s.key()) + " (line " + line + ")";
                     String secret = here ? userInfo : literal.value();
                     if (reported.add(literal.line() + "\0" + secret)) {
-                        sink.report(INFO, literal.line(), what, literal.where().key(), secret);
+                        sink.report(INFO, literal.line(), what, literal.where().key(), Secret.of(secret));
                     }
                 }
             }

@@ -45,7 +45,7 @@ public final class PomLiteralArgumentTokenRule implements Rule {
                 if (literal.where() != c.at()) {
                     what += " of " + SafeText.pomKey(c.at().key()) + " (line " + c.line() + ")";
                 }
-                sink.report(INFO, literal.line(), what, literal.where().key(), literal.value());
+                sink.report(INFO, literal.line(), what, literal.where().key(), Secret.of(literal.value()));
             }
         }
     }

@@ -51,7 +51,7 @@ public final class PomLiteralEnvTokenRule implements Rule {
                 if (literal.where() != s) {
                     what += " for " + SafeText.pomKey(s.key()) + " (line " + s.line() + ")";
                 }
-                sink.report(INFO, literal.line(), what, literal.where().key(), literal.value());
+                sink.report(INFO, literal.line(), what, literal.where().key(), Secret.of(literal.value()));
             }
         }
     }

@@ -49,14 +49,14 @@ public final class PomTokenInPluginConfigRule implements Rule {
         for (PomArguments.Credential c : PomArguments.credentials(doc)) {
             if (PomValues.resolve(c.value(), c.at(), c.line(), properties).onlyByReference() && lines.add(c.line())) {
                 sink.report(INFO, c.line(), "token passed by reference for " + SafeText.pomKey(c.key())
-                        + " on a command line: " + INHERIT, c.at().key(), null);
+                        + " on a command line: " + INHERIT, c.at().key(), Secret.none());
             }
         }
         for (Setting s : doc.settings()) {
             if (PomKeys.isEnvironmentVariable(s) && CredentialKeys.isTokenVariable(s.name())
                     && PomValues.resolve(s.value(), s, s.line(), properties).onlyByReference()
                     && lines.add(s.line())) {
-                sink.report(INFO, s.line(), "token passed by reference: " + INHERIT, s.key(), null);
+                sink.report(INFO, s.line(), "token passed by reference: " + INHERIT, s.key(), Secret.none());
             }
             if (PomKeys.isPluginParameter(s)) {
                 Matcher m = CredentialsInUrlRule.USER_INFO.matcher(s.value());
@@ -67,7 +67,7 @@ public final class PomTokenInPluginConfigRule implements Rule {
                     if (colon >= 0 && PomValues.resolve(userInfo.substring(colon + 1), s, line, properties)
                             .onlyByReference() && lines.add(line)) {
                         sink.report(INFO, line, "password passed by reference in a URL: mvn -X prints it resolved; give npm "
-                                + "the credential through .npmrc with a placeholder instead", s.key(), null);
+                                + "the credential through .npmrc with a placeholder instead", s.key(), Secret.none());
                     }
                 }
             }

@@ -63,7 +63,7 @@ public final class PreflightVariableRule implements Rule {
                 String problem = problem(environment.get(name), optional);
                 if (problem != null && reported.add(name)) {
                     sink.report(INFO, severity, s.line(), name + " " + problem + ", but this file reads it", s.key(),
-                            null);
+                            Secret.none());
                 }
             }
         }

@@ -24,13 +24,13 @@ public final class PrivateKeyRule implements Rule {
     public void check(ConfigDocument doc, FindingSink sink) {
         for (var s : doc.settings()) {
             if (isPrivateKey(s.value())) {
-                sink.report(INFO, s.line(), "inline private key", s.key(), s.value().strip());
+                sink.report(INFO, s.line(), "inline private key", s.key(), Secret.of(s.value().strip()));
             }
         }
         for (int i = 0; i < doc.lines().size(); i++) {
             String line = doc.lines().get(i);
             if (isPrivateKey(line) && !sink.hasErrorAt(i + 1)) {
-                sink.report(INFO, i + 1, "private key block", "", line.strip());
+                sink.report(INFO, i + 1, "private key block", "", Secret.of(line.strip()));
             }
         }
     }

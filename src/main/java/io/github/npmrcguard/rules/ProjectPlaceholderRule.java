@@ -46,10 +46,10 @@ public final class ProjectPlaceholderRule implements Rule {
             String client = doc.client();
             if (client.equals("yarn 1")) {
                 sink.report(INFO, s.line(), "${" + m.group(1) + "} placeholder, which stops every yarn 1 command while "
-                        + m.group(1) + " is unset; put the token in the user config (mvn npmrc-guard:fix)", s.key(), null);
+                        + m.group(1) + " is unset; put the token in the user config (mvn npmrc-guard:fix)", s.key(), Secret.none());
             } else if (client.equals("pnpm")) {
                 sink.report(INFO, s.line(), "${" + m.group(1) + "} placeholder: pnpm drops this whole file while " + m.group(1)
-                        + " is unset, and 10.34.2+ ignores it when set; put the token in the user config (mvn npmrc-guard:fix)", s.key(), null);
+                        + " is unset, and 10.34.2+ ignores it when set; put the token in the user config (mvn npmrc-guard:fix)", s.key(), Secret.none());
             }
         }
     }

@@ -52,7 +52,7 @@ public final class RegistryWithoutAuthRule implements Rule {
                 continue;
             }
             if (!AuthWithoutRegistryRule.anyCovers(authDarts, dart)) {
-                sink.report(INFO, s.line(), "registry with no auth line in a file that has auth lines", s.key(), null);
+                sink.report(INFO, s.line(), "registry with no auth line in a file that has auth lines", s.key(), Secret.none());
             }
         }
     }

@@ -28,6 +28,6 @@ public final class UnreadConfigRule implements Rule {
         int slash = doc.path().lastIndexOf('/');
         String dir = slash < 0 ? "" : doc.path().substring(0, slash + 1);
         sink.report(INFO, 1, "not read by npm or pnpm: the frontend in " + dir + doc.folder().frontendBelow()
-                + " reads " + dir + doc.folder().frontendBelow() + "/.npmrc", "", null);
+                + " reads " + dir + doc.folder().frontendBelow() + "/.npmrc", "", Secret.none());
     }
 }

@@ -52,7 +52,7 @@ public final class UnscopedAuthRule implements Rule {
         for (Setting s : doc.settings()) {
             if (s.scope().isEmpty() && s.section().isEmpty() && AUTH.contains(s.key())) {
                 sink.report(INFO, s.line(), "auth key without a registry (npm 9+ refuses it): use " + registry
-                        + ":" + s.key(), s.key(), null);
+                        + ":" + s.key(), s.key(), Secret.none());
             }
         }
     }

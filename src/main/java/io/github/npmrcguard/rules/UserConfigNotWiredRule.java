@@ -49,13 +49,13 @@ public final class UserConfigNotWiredRule implements Rule {
                 }
                 sink.report(INFO, s.line(), doc.folder().userConfigFrontend() + " has its tokens in"
                         + " target/npmrc-guard/npmrc, but " + VARIABLE + " here points elsewhere; set it to " + PROPERTY,
-                        "", null);
+                        "", Secret.none());
                 return;
             }
         }
         sink.report(INFO, runLine, doc.folder().userConfigFrontend() + " has its tokens in target/npmrc-guard/npmrc,"
                 + " but this build does not set " + VARIABLE + " to it; add <environmentVariables><" + VARIABLE + ">"
-                + PROPERTY + "</" + VARIABLE + "></environmentVariables>", "", null);
+                + PROPERTY + "</" + VARIABLE + "></environmentVariables>", "", Secret.none());
     }
 
     /** The line that names frontend-maven-plugin, or an exec-maven-plugin package manager; 0 when none does. */

@@ -43,7 +43,7 @@ public final class YarnRequiredPlaceholderRule implements Rule {
             Matcher m = REQUIRED.matcher(s.value());
             if (m.find()) {
                 sink.report(INFO, s.line(), "${" + m.group(1) + "} placeholder, which stops every yarn command when "
-                        + m.group(1) + " is unset: write \"${" + m.group(1) + ":-}\"", s.key(), null);
+                        + m.group(1) + " is unset: write \"${" + m.group(1) + ":-}\"", s.key(), Secret.none());
             }
         }
     }

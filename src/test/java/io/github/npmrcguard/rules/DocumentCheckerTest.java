@@ -32,7 +32,7 @@ class DocumentCheckerTest {
         @Override
         public void check(ConfigDocument doc, FindingSink sink) {
             runs++;
-            sink.report(INFO, 1, "seen", "", null);
+            sink.report(INFO, 1, "seen", "", Secret.none());
         }
     }
 
