@@ -23,7 +23,7 @@ final class EarlyListings {
 
     /**
      * Starts them at once: the staged listing on a thread of its own, the walk here. A JVM's first process
-     * costs its starter some 20 ms of the JDK's own set-up, most of it after the fork: started one after
+     * costs its starter the JDK's own set-up, most of it after the fork: started one after
      * the other, the second git would wait for that; this way both forks come within a few milliseconds,
      * and the staged listing (which the scan reads first) is ready sooner. A listing that could not be
      * started is left null (the scan says what that means).

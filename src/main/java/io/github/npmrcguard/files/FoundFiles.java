@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** What one {@link #read} has found: in the scan root's repository and in its submodules. */
+/** What one {@link ScanSetReader#read} has found: in the scan root's repository and in its submodules. */
 final class FoundFiles {
-    // Comparators as classes, not lambdas (nor composed from method references): in the cold JVM a build runs
-    // in, each lambda is a class spun and linked at its first use, about half a millisecond each; a class
-    // from the jar costs a fraction of that.
     private static final Comparator<ScanFile> FILE_ORDER = new Comparator<>() {
         @Override
         public int compare(ScanFile a, ScanFile b) {

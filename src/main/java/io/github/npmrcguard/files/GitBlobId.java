@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
  * The object id git gives a blob in a SHA-1 repository: the SHA-1 of {@code "blob <size>\0"} and the bytes,
  * as {@code git hash-object} computes it. A working copy whose id is its staged entry's id holds the staged
  * bytes exactly, so the scan need not ask git for that blob. Written out here rather than taken from
- * {@code MessageDigest}: asking the JDK for a digest loads its security providers, about 20 ms of a build's
+ * {@code MessageDigest}: asking the JDK for a digest loads its security providers into a build's
  * cold JVM, for a few hundred small files. The id names content that is committed or about to be; nothing
  * secret is derived from it and it is never printed for a finding.
  */

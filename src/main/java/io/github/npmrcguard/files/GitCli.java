@@ -154,8 +154,7 @@ final class GitCli {
      * Whether git, started in {@code dir}, could find a repository at all: a {@code .git} entry in the folder
      * or one above it, below any ceiling folder, on the physical path as git walks it. The location
      * variables that could point elsewhere ({@code GIT_DIR}, ...) are stripped from git's environment, so
-     * without such an entry git can only answer "not a git repository", and starting it to hear that costs a
-     * build some 30 ms.
+     * without such an entry git can only answer "not a git repository", and it is not started to hear that.
      */
     boolean mayFindRepository(Path dir) {
         try {
@@ -627,10 +626,7 @@ final class GitCli {
         return s == null || s.isEmpty() ? otherwise : s;
     }
 
-    /**
-     * A daemon thread. Its callers pass classes, not lambdas: each lambda is a class spun and linked at its
-     * first use in the cold JVM a build runs in (about half a millisecond), a class from the jar a fraction of that.
-     */
+    /** A daemon thread. */
     private static Thread daemon(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);

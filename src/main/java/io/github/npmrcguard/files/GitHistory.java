@@ -35,18 +35,6 @@ import java.util.regex.Pattern;
  * {@code --date-order} prints no parent before its children, so among equal dates the later entry is
  * the older commit.
  *
- * <p><b>Measured</b> (git 2.39, 2 shared cores, warm cache, best of 5) on the synthetic history of
- * {@code HistoryScannerCostTest}: 10,000 commits (199 merges), 40 modules, 6,934 candidate changes, 250
- * distinct candidate blobs. The walk: 182-193 ms, 1.27 MB of output ({@code --date-order} adds about 10
- * ms; without {@code --full-history} 205 ms, and the commits of merged branches are lost). The count
- * beside it: 39 ms. {@code git cat-file --batch} of the 250 blobs: 4 ms. The alternatives:
- * {@code git rev-list --all --objects -- <pathspecs>} (154 ms) lists the 6,895 commits that touch a
- * candidate and their root trees but no blob (its object walk does not apply wildcard pathspecs), and
- * without pathspecs (106 ms, all 56,239 objects) it names each blob once, with the first path it was seen
- * at and no commit, so neither can say which commit introduced a secret; reading every candidate file of every commit
- * ({@code git ls-tree -r} per commit) takes 2.7 s per 1,000 commits and yields 400,000 blobs to parse
- * instead of 250.
- *
  * <p>The commands run in the repository's git dir, so a bare repository works, {@code diff.relative} has
  * no folder to be relative to, and the pathspecs ({@code :(top)}) cover the whole repository wherever
  * the build started. Replace refs are not applied ({@code GIT_NO_REPLACE_OBJECTS}): the objects scanned

@@ -55,7 +55,7 @@ public final class GitWorkTree {
      * {@code dir} itself when it plainly is the top of its work tree: a {@code .git} folder (with a
      * {@code HEAD}) or {@code .git} file there, and nothing that could move the work tree elsewhere
      * ({@code GIT_DIR}, {@code GIT_WORK_TREE}, a {@code worktree} setting in the repository config). That is
-     * where Maven usually starts, and answering it here saves starting git, about 15 ms of a build. Anything
+     * where Maven usually starts, and answering it here saves starting git. Anything
      * less plain is left to git; a {@code .git} that git then refuses is reported by the scan.
      */
     static Path plainTopLevel(Path dir, GitCli git) {

@@ -23,7 +23,7 @@ final class IndexRecords {
         }
     }
 
-    /** Merge-conflict stages in order: base, ours, theirs. A class, not a lambda (see {@link Found}). */
+    /** Merge-conflict stages in order: base, ours, theirs. */
     static final Comparator<Entry> STAGE_ORDER = new Comparator<>() {
         @Override
         public int compare(Entry a, Entry b) {

@@ -49,7 +49,7 @@ final class SafeReader {
     }
 
     /** The real thing: opened without following a link, in case the file was swapped for one since the check. */
-    static final ContentSource FILES = new ContentSource() { // a class, not a method reference: one less to link
+    static final ContentSource FILES = new ContentSource() {
         @Override
         public byte[] read(Path regularFile, long limit) throws IOException {
             return readFile(regularFile, limit);

@@ -178,7 +178,7 @@ abstract class AbstractGuardMojo extends AbstractMojo {
         return ScanRoot.resolve(root == null ? null : root.toPath(), executionRoot,
                 multiModule == null ? null : multiModule.toPath(), new Function<Path, Optional<Path>>() {
                     @Override
-                    public Optional<Path> apply(Path dir) { // a class, not a method reference: see CheckMojo
+                    public Optional<Path> apply(Path dir) {
                         return GitWorkTree.topLevel(dir);
                     }
                 });

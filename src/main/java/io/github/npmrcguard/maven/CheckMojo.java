@@ -78,7 +78,6 @@ public class CheckMojo extends AbstractGuardMojo {
             // git walks the tree while the rules and settings below are made ready
             files.startEarly(scanRoot);
             getLog().info("npmrc-guard: scanning " + scanRoot);
-            // Classes, not method references: each would be a class spun and linked in the cold JVM of a build.
             ScanSetSource source = new ScanSetSource() {
                 @Override
                 public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready)

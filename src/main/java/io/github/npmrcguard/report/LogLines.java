@@ -26,7 +26,6 @@ public final class LogLines {
 
     public static List<Line> of(List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
-        // A class, not a lambda chain: each lambda is a class spun at first use in the cold JVM of every build.
         sorted.sort(new Comparator<Finding>() {
             @Override
             public int compare(Finding a, Finding b) {

@@ -2,24 +2,19 @@ package io.github.npmrcguard.report;
 
 import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.RuleInfo;
+import io.github.npmrcguard.write.AtomicWriter;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +47,6 @@ import java.util.regex.Pattern;
  * <p>The JSON is written by hand (see {@link JsonOut}); instances are immutable and thread-safe.
  */
 public final class SarifWriter {
-    private static final Pattern DRIVE_LETTER = Pattern.compile("[A-Za-z]:/");
 
     /** The {@code $schema} of the log. */
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -108,7 +102,6 @@ public final class SarifWriter {
      * with other work meanwhile (logging the findings): the inputs must not change until {@link Pending#await}.
      */
     public Pending startWriting(List<Finding> findings, Collection<RuleInfo> rules, Path out) {
-        // A class, not a lambda: see Found in ScanSetReader.
         FutureTask<Void> task = new FutureTask<>(new Callable<Void>() {
             @Override
             public Void call() throws IOException {
@@ -169,38 +162,8 @@ public final class SarifWriter {
         // Render first: a bad finding must not leave a half-written or empty report behind.
         byte[] bytes = toJson(findings, rules).getBytes(StandardCharsets.UTF_8);
         Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = null;
-        try {
-            // CREATE_NEW, not createTempFile: the report gets the usual permissions, not owner-only ones. The
-            // name is not random (a random one costs loading SecureRandom): a clash is retried.
-            OutputStream os = null;
-            for (int attempt = 0; os == null; attempt++) {
-                tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                        + Long.toHexString(System.nanoTime()) + ".tmp");
-                try {
-                    os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (FileAlreadyExistsException e) {
-                    tmp = null;
-                    if (attempt >= 10) {
-                        throw e;
-                    }
-                }
-            }
-            try (OutputStream written = os) {
-                written.write(bytes);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            if (tmp != null) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        Files.createDirectories(target.getParent());
+        new AtomicWriter().write(target, bytes, false);
     }
 
     /**
@@ -244,7 +207,7 @@ public final class SarifWriter {
         for (Finding f : findings) {
             checkFingerprint(f);
         }
-        List<String> fingerprints = partialFingerprints(findings);
+        List<String> fingerprints = PartialFingerprints.of(findings);
 
         JsonOut json = new JsonOut(out);
         json.beginObject()
@@ -322,7 +285,7 @@ public final class SarifWriter {
                 .name("locations").beginArray().beginObject()
                 .name("physicalLocation").beginObject()
                 .name("artifactLocation").beginObject()
-                .member("uri", relativeUri(f.path()))
+                .member("uri", SarifUris.relativeUri(f.path()))
                 .member("uriBaseId", SRCROOT)
                 .endObject();
         if (f.line() >= 1) { // SARIF lines are 1-based; a finding about a whole file has no region
@@ -378,81 +341,6 @@ public final class SarifWriter {
         return s.toString();
     }
 
-    /**
-     * A finding's path as a relative URI reference (RFC 3986): each segment UTF-8 percent-encoded except
-     * the unreserved characters, so spaces, {@code #}, {@code %}, {@code ?}, {@code :} and non-ASCII
-     * characters survive every consumer. An unpaired surrogate becomes U+FFFD, as in the JSON text.
-     *
-     * @throws IllegalArgumentException if the path is empty, absolute, or climbs out of the root with
-     *                                  {@code ..}: the location would not be relative to the scan root
-     */
-    static String relativeUri(String path) {
-        String p = normalized(path);
-        if (p.isEmpty() || p.startsWith("/") || DRIVE_LETTER.matcher(p).lookingAt()) {
-            throw new IllegalArgumentException("not a path relative to the scan root with / separators: " + path);
-        }
-        if (plainSegments(p)) {
-            return p; // nothing to encode, the usual case: no copy made a character at a time
-        }
-        StringBuilder s = new StringBuilder();
-        for (String segment : p.split("/", -1)) {
-            if (segment.equals("..")) {
-                throw new IllegalArgumentException("path leaves the scan root: " + path);
-            }
-            if (s.length() > 0) {
-                s.append('/');
-            }
-            for (byte b : wellFormed(segment).getBytes(StandardCharsets.UTF_8)) {
-                s.append(encodeByte(b));
-            }
-        }
-        return s.toString();
-    }
-
-    /** Whether a path is unreserved characters in segments joined by '/', none of them empty or "..". */
-    private static boolean plainSegments(String p) {
-        int segmentStart = 0;
-        for (int i = 0; i <= p.length(); i++) {
-            char c = i < p.length() ? p.charAt(i) : '/';
-            if (c == '/') {
-                if (i == segmentStart || i - segmentStart == 2 && p.startsWith("..", segmentStart)) {
-                    return false;
-                }
-                segmentStart = i + 1;
-            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The path without a leading {@code ./}, so {@code ./a} and {@code a} are one location and fingerprint. */
-    private static String normalized(String path) {
-        return path.startsWith("./") ? path.substring(2) : path;
-    }
-
-    /** {@code s} with each unpaired surrogate replaced by U+FFFD (the encoder would make it {@code ?}). */
-    private static String wellFormed(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                b.append(c).append(s.charAt(++i));
-            } else {
-                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return b.toString();
-    }
-
-    private static String encodeByte(byte b) {
-        char c = (char) (b & 0xff);
-        boolean unreserved = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~';
-        return unreserved ? String.valueOf(c) : String.format("%%%02X", (int) c);
-    }
-
     private static void checkFingerprint(Finding f) {
         if (!f.fingerprint().isEmpty() && !SECRET_FINGERPRINT.matcher(f.fingerprint()).matches()) {
             // Never echo the value: if it is not a fingerprint, it may be the secret itself.
@@ -461,60 +349,4 @@ public final class SarifWriter {
         }
     }
 
-    /** One value per finding, in the same order: the base hash plus its occurrence number. */
-    static List<String> partialFingerprints(List<Finding> findings) {
-        List<String> base = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
-            base.add(baseFingerprint(f));
-        }
-        // Number repeats in line order, so the numbering does not depend on the order findings arrive in.
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < findings.size(); i++) {
-            order.add(i);
-        }
-        order.sort(new Comparator<Integer>() { // a class, not a lambda: see Found in ScanSetReader
-            @Override
-            public int compare(Integer a, Integer b) {
-                int byLine = Integer.compare(findings.get(a).line(), findings.get(b).line());
-                return byLine != 0 ? byLine : Integer.compare(a, b);
-            }
-        });
-        Map<String, Integer> seen = new HashMap<>();
-        String[] result = new String[findings.size()];
-        for (int i : order) {
-            Integer before = seen.get(base.get(i));
-            int n = before == null ? 1 : before + 1;
-            seen.put(base.get(i), n);
-            result[i] = base.get(i) + ":" + n;
-        }
-        return List.of(result);
-    }
-
-    private static String baseFingerprint(Finding f) {
-        String what = f.fingerprint().isEmpty() ? "line " + f.line() : "secret " + f.fingerprint().toLowerCase();
-        byte[] input = (f.rule().id() + "\n" + normalized(f.path()) + "\n" + what).getBytes(StandardCharsets.UTF_8);
-        // A stable 128-bit name for matching results between runs, nothing secret goes in (the secret's own
-        // fingerprint is public). Not SHA-256: a clean build would pay for loading the JDK's security providers
-        // just for this (about 20 ms of a check that should cost little more than listing files).
-        return hex16(fnv1a(input, 0xcbf29ce484222325L)) + hex16(fnv1a(input, 0x84222325cbf29ce4L));
-    }
-
-    private static String hex16(long value) {
-        String hex = Long.toHexString(value);
-        return "0".repeat(16 - hex.length()) + hex;
-    }
-
-    /** 64-bit FNV-1a from {@code basis}, finished with MurmurHash3's mixer so that close inputs differ widely. */
-    private static long fnv1a(byte[] input, long basis) {
-        long h = basis;
-        for (byte b : input) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        return h ^ (h >>> 33);
-    }
 }

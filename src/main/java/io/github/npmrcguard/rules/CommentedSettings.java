@@ -36,7 +36,6 @@ final class CommentedSettings {
         return i < line.length() ? i : -1;
     }
 
-    /** A loop, not a stream: a lambda is a class spun and linked at first use in the cold JVM of a build. */
     private static boolean hasBlank(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (Character.isWhitespace(value.charAt(i))) {

@@ -20,7 +20,7 @@ public record ConfigDocument(String path, FileKind kind, List<String> lines, Lis
 
     /** Who reads an {@code .npmrc}, from the folder it sits in. */
     public static final class FolderFacts {
-        private static final Supplier<String> NOTHING = new Supplier<>() { // a class: no lambda to link in a cold JVM
+        private static final Supplier<String> NOTHING = new Supplier<>() {
             @Override
             public String get() {
                 return "";

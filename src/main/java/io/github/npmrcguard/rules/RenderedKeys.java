@@ -18,7 +18,6 @@ public final class RenderedKeys {
         if (rawKey == null || rawKey.isEmpty()) {
             return "";
         }
-        // get and put, not computeIfAbsent with a method reference: one lambda class less to spin in a cold JVM
         Map<String, String> known = kind == FileKind.POM ? pomKeys : keys;
         String rendered = known.get(rawKey);
         if (rendered == null) {

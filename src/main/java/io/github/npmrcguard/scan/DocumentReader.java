@@ -131,7 +131,6 @@ public final class DocumentReader {
                 || file.path().endsWith(".npmrc.")) {
             return ConfigDocument.FolderFacts.UNKNOWN;
         }
-        // Classes, not lambdas: each lambda is a class spun and linked at first use in the cold JVM of a build.
         return new ConfigDocument.FolderFacts(new Supplier<>() {
             @Override
             public String get() {

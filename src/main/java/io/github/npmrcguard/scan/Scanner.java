@@ -88,8 +88,6 @@ public final class Scanner {
         EarlyChecks early = new EarlyChecks(reader, checker, verdicts);
         ScanSet set;
         try {
-            // Classes here, not lambdas: each lambda is a class spun and linked at its first use in the cold JVM
-            // of a build (about half a millisecond); a class from the jar costs a fraction of that.
             set = source.read(root, excluded, new Consumer<ScanFile>() {
                 @Override
                 public void accept(ScanFile file) {

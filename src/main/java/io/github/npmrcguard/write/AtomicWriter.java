@@ -15,11 +15,10 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Replaces a file's content so that readers see either the old bytes or the new ones, never a mix: the new
@@ -34,7 +33,7 @@ import java.util.Set;
 public final class AtomicWriter {
     private static final Set<PosixFilePermission> PRIVATE = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final AtomicLong COUNTER = new AtomicLong();
 
     /** Creates a writer; it holds no state. */
     public AtomicWriter() {
@@ -96,9 +95,9 @@ public final class AtomicWriter {
         FileAttribute<?>[] attributes = privateFile && posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE)} : new FileAttribute<?>[0];
         for (int attempt = 0; ; attempt++) {
-            byte[] suffix = new byte[6];
-            RANDOM.nextBytes(suffix);
-            Path temp = folder.resolve("." + name + "." + HexFormat.of().formatHex(suffix) + ".tmp");
+            // Created exclusively (CREATE_NEW semantics), so a name someone else took is retried, never reused.
+            Path temp = folder.resolve("." + name + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(System.nanoTime()) + "-" + COUNTER.incrementAndGet() + ".tmp");
             try {
                 return Files.createFile(temp, attributes);
             } catch (FileAlreadyExistsException e) {

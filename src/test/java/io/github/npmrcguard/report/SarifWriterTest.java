@@ -164,7 +164,7 @@ class SarifWriterTest {
         "a-b_c.d~e/.npmrc       | a-b_c.d~e/.npmrc",
     })
     void pathsArePercentEncodedRelativeUriReferences(String path, String expected) {
-        String uri = SarifWriter.relativeUri(path);
+        String uri = SarifUris.relativeUri(path);
 
         assertEquals(expected, uri);
         URI parsed = URI.create(uri); // java.net.URI is RFC 2396 strict: no raw space, '#', '%', non-ASCII
@@ -174,7 +174,7 @@ class SarifWriterTest {
 
     @Test
     void anUnpairedSurrogateInAPathBecomesTheReplacementCharacter() {
-        assertEquals("x%EF%BF%BDy/.npmrc", SarifWriter.relativeUri("x\ud800y/.npmrc"));
+        assertEquals("x%EF%BF%BDy/.npmrc", SarifUris.relativeUri("x\ud800y/.npmrc"));
     }
 
     @ParameterizedTest
@@ -250,8 +250,8 @@ class SarifWriterTest {
         Finding first = finding("web/.npmrc", 3, LITERAL, Severity.ERROR, "0a1b2c3d");
         Finding second = finding("web/.npmrc", 8, LITERAL, Severity.ERROR, "0a1b2c3d");
 
-        List<String> inOrder = SarifWriter.partialFingerprints(List.of(first, second));
-        List<String> reversed = SarifWriter.partialFingerprints(List.of(second, first));
+        List<String> inOrder = PartialFingerprints.of(List.of(first, second));
+        List<String> reversed = PartialFingerprints.of(List.of(second, first));
 
         String base = inOrder.get(0).substring(0, 32);
         assertEquals(List.of(base + ":1", base + ":2"), inOrder);

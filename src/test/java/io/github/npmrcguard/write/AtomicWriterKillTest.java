@@ -109,7 +109,7 @@ class AtomicWriterKillTest {
         try (Stream<Path> left = Files.list(dir)) {
             for (Path p : left.toList()) {
                 String name = p.getFileName().toString();
-                assertTrue(name.equals(".npmrc") || name.matches("\\.\\.npmrc\\.[0-9a-f]{12}\\.tmp"), name);
+                assertTrue(name.equals(".npmrc") || name.matches("\\.\\.npmrc\\.[0-9]+-[0-9a-f]+-[0-9]+\\.tmp"), name);
             }
         }
     }
