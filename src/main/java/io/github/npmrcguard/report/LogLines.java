@@ -4,7 +4,6 @@ import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.PreflightVariableRule;
 import io.github.npmrcguard.rules.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,18 +25,7 @@ public final class LogLines {
 
     public static List<Line> of(List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(new Comparator<Finding>() {
-            @Override
-            public int compare(Finding a, Finding b) {
-                int byPath = a.path().compareTo(b.path());
-                if (byPath != 0) {
-                    return byPath;
-                }
-                int byLine = Integer.compare(a.line(), b.line());
-                return byLine != 0 ? byLine
-                        : Boolean.compare(a.severity() != Severity.ERROR, b.severity() != Severity.ERROR);
-            }
-        });
+        sorted.sort(Finding.POSITION_ORDER);
         Map<String, Integer> readers = new HashMap<>();
         for (Finding f : sorted) {
             if (f.rule() == PreflightVariableRule.INFO) {

@@ -1,5 +1,6 @@
 package io.github.npmrcguard.rules;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,20 @@ public record Finding(String path, int line, RuleInfo rule, Severity severity, S
         fingerprint = fingerprint == null ? "" : fingerprint;
         note = note == null ? "" : note;
     }
+
+    /** File by file, then line by line; at one line the error before the warning. */
+    public static final Comparator<Finding> POSITION_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int byPath = a.path().compareTo(b.path());
+            if (byPath != 0) {
+                return byPath;
+            }
+            int byLine = Integer.compare(a.line(), b.line());
+            return byLine != 0 ? byLine
+                    : Boolean.compare(a.severity() != Severity.ERROR, b.severity() != Severity.ERROR);
+        }
+    };
 
     /** Paths longer than this are shortened in log lines; SARIF and JSON keep them whole. */
     public static final int DISPLAY_LIMIT = 240;

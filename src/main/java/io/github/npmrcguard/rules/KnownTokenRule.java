@@ -1,6 +1,7 @@
 package io.github.npmrcguard.rules;
 
 import io.github.npmrcguard.parse.Setting;
+import io.github.npmrcguard.secrets.Base64Text;
 import io.github.npmrcguard.secrets.TokenCatalogue;
 import io.github.npmrcguard.secrets.TokenMatch;
 
@@ -50,7 +51,7 @@ public final class KnownTokenRule implements Rule {
                     report(sink, s.line(), s.key(), m, m.in(s.value()), "");
                 }
             }
-            String decoded = Describe.decodeBase64(s.value().strip());
+            String decoded = Base64Text.decode(s.value().strip());
             if (decoded != null && !sink.hasErrorAt(s.line())) {
                 for (TokenMatch m : catalogue.find(decoded)) {
                     report(sink, s.line(), s.key(), m, m.in(decoded), "base64-encoded ");

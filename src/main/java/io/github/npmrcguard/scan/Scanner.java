@@ -137,18 +137,7 @@ public final class Scanner {
             RuleInfo rule = p.blocking() ? RuleCatalogue.UNREADABLE_FILE : RuleCatalogue.SKIPPED_FILE;
             reported.add(new Finding(p.path(), 1, rule, rule.severity(), p.message(), "", "", ""));
         }
-        reported.sort(new Comparator<Finding>() {
-            @Override
-            public int compare(Finding a, Finding b) {
-                int byPath = a.path().compareTo(b.path());
-                if (byPath != 0) {
-                    return byPath;
-                }
-                int byLine = Integer.compare(a.line(), b.line());
-                return byLine != 0 ? byLine
-                        : Boolean.compare(a.severity() != Severity.ERROR, b.severity() != Severity.ERROR);
-            }
-        });
+        reported.sort(Finding.POSITION_ORDER);
         // Files checked while the source read came in its order, not by path: by path again (a stable sort,
         // so one file's findings keep theirs), as when every file is checked after the listing.
         if (verdicts.allowed.size() > 1) {

@@ -1,7 +1,5 @@
 package io.github.npmrcguard.secrets;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -46,7 +44,6 @@ public final class StandIns {
     private static final Pattern UUID_SHAPE = Pattern.compile(
             "[0-9a-fA-FxX]{8}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{12}");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
-    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{4,}={0,2}");
 
     private StandIns() {
     }
@@ -68,7 +65,7 @@ public final class StandIns {
         if (direct != null) {
             return direct;
         }
-        String decoded = decodeBase64(v);
+        String decoded = Base64Text.decode(v);
         if (decoded != null && !decoded.isBlank()) {
             if (pair(decoded)) {
                 return DECODED_PAIR;
@@ -302,27 +299,5 @@ public final class StandIns {
         }
         String password = text.substring(colon + 1).strip();
         return password.length() >= 4 && (direct(password) != null || prefixed(password));
-    }
-
-    /** Strict base64 (standard or URL alphabet) that decodes to printable text, or null. */
-    private static String decodeBase64(String value) {
-        if (!BASE64.matcher(value).matches()) {
-            return null;
-        }
-        try {
-            byte[] bytes = (value.indexOf('-') >= 0 || value.indexOf('_') >= 0)
-                    ? Base64.getUrlDecoder().decode(value)
-                    : Base64.getDecoder().decode(value);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 0x20 || c == 0x7f || c == '\uFFFD') {
-                    return null;
-                }
-            }
-            return text;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
