@@ -42,7 +42,8 @@ final class PackageManagerDetector {
     private Optional<PackageManager> fromPackageManagerField(Path folder, List<Message> messages) {
         String field;
         try {
-            field = PackageJson.read(folder).map(PackageJson::packageManager).orElse("");
+            Optional<PackageJson> json = PackageJson.read(folder);
+            field = json.isPresent() ? json.get().packageManager() : "";
         } catch (UneditableException e) {
             return Optional.empty(); // the locator already said the package.json is unreadable
         }
