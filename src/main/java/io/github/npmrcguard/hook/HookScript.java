@@ -56,7 +56,7 @@ public final class HookScript {
             s.append(' ').append(quote(jar));
         }
         s.append("; do\n");
-        s.append("  if [ ! -f \"$jar\" ]; then\n");
+        s.append("  if [ ! -e \"$jar\" ]; then\n");
         s.append("    echo ").append(quote(notChecked + ": the plugin's jars are gone from the local Maven repository ("))
                 .append("\"$jar\"").append(quote("); to repair, run " + REPAIR)).append(" >&2\n");
         s.append("    exit 0\n");
