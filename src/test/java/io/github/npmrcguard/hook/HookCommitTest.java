@@ -109,6 +109,28 @@ class HookCommitTest {
     }
 
     @Test
+    void aCommitDuringAStoppedRebaseIsChecked() throws IOException {
+        Sandbox box = new Sandbox(tmp);
+        Path repo = installed(box, Sandbox.script("test"));
+        box.run(repo, "checkout", "-q", "-b", "topic");
+        Sandbox.write(repo.resolve("README"), "topic\n");
+        box.run(repo, "commit", "-q", "-am", "topic readme");
+        box.run(repo, "checkout", "-q", "main");
+        Sandbox.write(repo.resolve("README"), "main\n");
+        box.run(repo, "commit", "-q", "-am", "main readme");
+        box.run(repo, "checkout", "-q", "topic");
+        assertEquals(1, box.exec(repo, "rebase", "-q", "main").exit()); // stops on the conflict
+        Sandbox.write(repo.resolve("README"), "both\n");
+        Sandbox.write(repo.resolve(".npmrc"), literal());
+        box.run(repo, "add", "README", ".npmrc");
+
+        Sandbox.Result refused = commit(box, repo);
+
+        assertEquals(1, refused.exit(), refused.all());
+        assertTrue(refused.all().contains(findingLine(".npmrc")), refused.all());
+    }
+
+    @Test
     void jarsGoneLetTheCommitThroughWithOneLine() throws IOException {
         Sandbox box = new Sandbox(tmp);
         Path gone = tmp.resolve("m2/repository/io/github/npmrcguard/npmrc-guard-maven-plugin/9/plugin.jar");
