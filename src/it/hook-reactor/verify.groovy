@@ -8,4 +8,6 @@ assert new File(basedir, '.git/hooks/pre-commit').canExecute()
 def script = new File(basedir, '.git/npmrc-guard/pre-commit').text
 assert script.contains("# npmrc-guard-maven-plugin ${pluginVersion}: ")
 assert script.contains('/local-repo/io/github/npmrcguard/npmrc-guard-maven-plugin/')
+// the class archive the hook's JVM maps, made at install time from the plugin's jars
+assert new File(basedir, '.git/npmrc-guard/classes.jsa').length() > 0
 return true

@@ -47,8 +47,11 @@ public final class HookInstaller {
         this.git = git;
     }
 
-    /** What an install or uninstall did, one line each for the log; {@code lineToAdd} when the user must act. */
-    public record Outcome(List<String> done, String lineToAdd) {
+    /**
+     * What an install or uninstall did, one line each for the log; {@code lineToAdd} when the user must act;
+     * {@code scripts} the folder of the runner script and its settings.
+     */
+    public record Outcome(List<String> done, String lineToAdd, Path scripts) {
     }
 
     /**
@@ -66,6 +69,9 @@ public final class HookInstaller {
         Files.createDirectories(own);
         Path runner = own.resolve("pre-commit");
         boolean changed = writer.write(runner, script.getBytes(StandardCharsets.UTF_8), false);
+        if (changed) {
+            Files.deleteIfExists(own.resolve(HookScript.ARCHIVE)); // the old jars' classes: made anew on the next run
+        }
         makeExecutable(runner);
         changed |= writer.write(own.resolve("config.properties"), config, false);
         if (changed) {
@@ -77,20 +83,20 @@ public final class HookInstaller {
             writer.write(hook, OWN_HOOK.getBytes(StandardCharsets.UTF_8), false);
             makeExecutable(hook);
             done.add("installed the pre-commit hook " + hook);
-            return new Outcome(done, null);
+            return new Outcome(done, null, own);
         }
         if (Files.isSymbolicLink(hook) || !Files.isRegularFile(hook)) {
-            return new Outcome(done, lineToAdd(hook, done, "it is a link"));
+            return new Outcome(done, lineToAdd(hook, done, "it is a link"), own);
         }
         String text = Files.readString(hook, StandardCharsets.ISO_8859_1); // any bytes survive the round trip
         if (ours(text)) {
-            return new Outcome(done, null);
+            return new Outcome(done, null, own);
         }
         if (!shellScript(text)) {
-            return new Outcome(done, lineToAdd(hook, done, "it is not an sh script"));
+            return new Outcome(done, lineToAdd(hook, done, "it is not an sh script"), own);
         }
         if (hook.startsWith(top) && git.tracked(top, hook)) {
-            return new Outcome(done, lineToAdd(hook, done, "git tracks it"));
+            return new Outcome(done, lineToAdd(hook, done, "git tracks it"), own);
         }
         int firstEnd = text.indexOf('\n');
         String eol = firstEnd > 0 && text.charAt(firstEnd - 1) == '\r' ? "\r\n" : "\n";
@@ -99,7 +105,7 @@ public final class HookInstaller {
         writer.write(hook, chained.getBytes(StandardCharsets.ISO_8859_1), false);
         done.add("added the npmrc-guard check to the existing pre-commit hook " + hook
                 + " (its own commands still run after it)");
-        return new Outcome(done, null);
+        return new Outcome(done, null, own);
     }
 
     /**
@@ -131,7 +137,7 @@ public final class HookInstaller {
                 }
             }
         }
-        for (String name : List.of("pre-commit", "config.properties")) {
+        for (String name : List.of("pre-commit", "config.properties", HookScript.ARCHIVE)) {
             if (Files.deleteIfExists(own.resolve(name))) {
                 done.add("removed " + own.resolve(name));
             }
@@ -141,7 +147,7 @@ public final class HookInstaller {
         } catch (java.nio.file.DirectoryNotEmptyException e) {
             // something else is in there: not ours to remove
         }
-        return new Outcome(done, null);
+        return new Outcome(done, null, own);
     }
 
     private Path top(Path dir) throws IOException {

@@ -20,6 +20,9 @@ public final class HookScript {
     /** {@link StagedCheck}'s exit status when it could not check and has said so (the script then exits 0). */
     static final int NOT_CHECKED = 4;
 
+    /** The class archive next to the script ({@link HookArchive}); the installer removes it with an old script. */
+    public static final String ARCHIVE = "classes.jsa";
+
     private HookScript() {
     }
 
@@ -62,8 +65,13 @@ public final class HookScript {
         s.append("    exit 0\n");
         s.append("  fi\n");
         s.append("done\n");
-        // C1 only and the serial collector: a check of a few staged files is over before either would pay off.
-        s.append("\"$java\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp ")
+        // The classes the check loads, archived when the hook was installed (HookArchive), are mapped rather than
+        // loaded; a JVM that cannot use the archive (another java, jars replaced) ignores it. C1 only and the
+        // serial collector: a check of a few staged files is over before either would pay off.
+        s.append("archive=\"$(dirname \"$0\")/").append(ARCHIVE).append("\"\n");
+        s.append("if [ -f \"$archive\" ]; then cds=\"-XX:SharedArchiveFile=$archive\"; else cds=-Xshare:auto; fi\n");
+        s.append("\"$java\" -XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+                + " -Xlog:disable \"$cds\" -cp ")
                 .append(quote(String.join(pathSeparator, jars)))
                 .append(" io.github.npmrcguard.hook.StagedCheck \"$(dirname \"$0\")/config.properties\" 2>/dev/null\n");
         s.append("status=$?\n");

@@ -11,12 +11,17 @@ import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.ScanSetSource;
 import io.github.npmrcguard.scan.Scanner;
+import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.files.Provenance;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -30,12 +35,18 @@ import java.util.function.Supplier;
  * is one line that says so, and the commit goes through.
  */
 public final class StagedCheck {
+    /** The argument that runs {@link #warmUp} instead of a check, for {@link HookArchive}. */
+    static final String WARM_UP = "--warm-up";
+
     private StagedCheck() {
     }
 
-    /** @param args the settings file the installer wrote */
+    /** @param args the settings file the installer wrote, or {@link #WARM_UP} */
     public static void main(String[] args) {
         PrintStream out = System.out;
+        if (args.length == 1 && args[0].equals(WARM_UP)) {
+            System.exit(warmUp(System.getenv(), Path.of("").toAbsolutePath()));
+        }
         int status = run(args, System.getenv(), Path.of("").toAbsolutePath(), out);
         out.flush();
         System.exit(status);
@@ -85,6 +96,41 @@ public final class StagedCheck {
             // an exception's message might quote what it failed on: only its kind
             return notChecked(out, "internal error " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Does what a check does, on what is staged and on one small sample of each kind, reporting into nothing: the
+     * classes it loads are the ones a class archive made of this run should hold.
+     */
+    static int warmUp(Map<String, String> env, Path cwd) {
+        try {
+            Path top = GitPaths.fromEnvironment(env).topLevel(cwd).orElse(cwd);
+            StagedFiles.fromEnvironment(env, cwd).read(top, "", new PathExcludes(List.of()));
+            List<ScanFile> samples = List.of(
+                    sample(top, ".npmrc", FileKind.NPMRC, "registry=https://registry.npmjs.org/\n"
+                            + "//registry.npmjs.org/:_authToken=$NPM_TOKEN\n//other.example/:_password=c2FtcGxl\n"),
+                    sample(top, ".yarnrc", FileKind.YARNRC, "registry \"https://registry.npmjs.org/\"\n"),
+                    sample(top, ".yarnrc.yml", FileKind.YARNRC_YML, "npmAuthToken: \"${NPM_TOKEN}\"\n"),
+                    sample(top, "bunfig.toml", FileKind.BUNFIG_TOML,
+                            "[install]\nregistry = \"https://registry.npmjs.org/\"\n"),
+                    sample(top, "pom.xml", FileKind.POM, "<project><modelVersion>4.0.0</modelVersion></project>\n"));
+            ScanSetSource source = new ScanSetSource() {
+                @Override
+                public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready) {
+                    return new ScanSet(samples, List.of(), List.of(), true);
+                }
+            };
+            ScanResult result = new Scanner(source).scan(top, new PathExcludes(List.of()), new Allowlist(List.of()),
+                    LocalDate.now());
+            report(result, "", new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
+    }
+
+    private static ScanFile sample(Path top, String path, FileKind kind, String text) {
+        return new ScanFile(path, top.resolve(path), kind, Provenance.STAGED, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static int report(ScanResult result, String root, PrintStream out) {

@@ -2,6 +2,7 @@ package io.github.npmrcguard.maven;
 
 import io.github.npmrcguard.allow.AllowlistEntry;
 import io.github.npmrcguard.files.GitPaths;
+import io.github.npmrcguard.hook.HookArchive;
 import io.github.npmrcguard.hook.HookConfig;
 import io.github.npmrcguard.hook.HookInstaller;
 import io.github.npmrcguard.hook.HookScript;
@@ -53,9 +54,11 @@ final class HookInstall {
         String root = top.relativize(scanRoot.toRealPath()).toString().replace(File.separatorChar, '/');
         HookConfig config = new HookConfig(root.isEmpty() ? "" : root + "/",
                 excludes == null ? List.of() : excludes, allowlist);
-        String script = HookScript.render(plugin.getVersion(), Path.of(System.getProperty("java.home"), "bin", "java"),
-                classpath(plugin), File.pathSeparator);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<Path> jars = classpath(plugin);
+        String script = HookScript.render(plugin.getVersion(), java, jars, File.pathSeparator);
         HookInstaller.Outcome outcome = new HookInstaller(git).install(top, script, config.toBytes());
+        HookArchive.make(java, jars, File.pathSeparator, outcome.scripts(), top);
         for (String line : outcome.done()) {
             log.info("npmrc-guard: " + line);
         }

@@ -70,6 +70,26 @@ class HookCommitTest {
     }
 
     @Test
+    void aDamagedClassArchiveIsIgnored() throws IOException {
+        Sandbox box = new Sandbox(tmp);
+        Path repo = installed(box, Sandbox.script("test"));
+        // the test classes are a folder, which the JVM cannot archive: the archive is not made, and no file is left
+        assertFalse(HookArchive.make(Path.of(System.getProperty("java.home"), "bin", "java"),
+                List.of(Path.of(StagedCheck.class.getProtectionDomain().getCodeSource().getLocation().getPath())), ":",
+                repo.resolve(".git/npmrc-guard"), repo));
+        assertFalse(Files.exists(repo.resolve(".git/npmrc-guard/" + HookScript.ARCHIVE)));
+        Sandbox.write(repo.resolve(".git/npmrc-guard/" + HookScript.ARCHIVE), "not an archive\n");
+        Sandbox.write(repo.resolve(".npmrc"), literal());
+        box.run(repo, "add", ".npmrc");
+
+        Sandbox.Result refused = commit(box, repo);
+
+        assertEquals(1, refused.exit(), refused.all());
+        assertTrue(refused.all().startsWith("npmrc-guard: commit refused:\n" + findingLine(".npmrc") + "\n"),
+                refused.all());
+    }
+
+    @Test
     void commitAllAndCommitOfNamedPathsCheckTheIndexTheyCommit() throws IOException {
         Sandbox box = new Sandbox(tmp);
         Path repo = installed(box, Sandbox.script("test"));
