@@ -200,4 +200,23 @@ class HookInstallerTest {
         Sandbox.Result refusedHere = commit(box, repo, "REFUSE");
         assertEquals(1, refusedHere.exit(), refusedHere.all());
     }
+
+    @Test
+    void aSubmoduleGetsItsOwnHook() throws IOException {
+        Sandbox box = new Sandbox(tmp);
+        Path lib = box.init("lib");
+        commit(box, lib, "first.txt");
+        Path app = box.init("app");
+        box.run(app, "-c", "protocol.file.allow=always", "submodule", "add", "-q", lib.toString(), "lib");
+        Path sub = app.resolve("lib");
+
+        new HookInstaller(box.git()).install(sub, PROBE, CONFIG);
+
+        assertTrue(Files.isRegularFile(app.resolve(".git/modules/lib/hooks/pre-commit")));
+        assertTrue(Files.isRegularFile(app.resolve(".git/modules/lib/npmrc-guard/pre-commit")));
+        assertFalse(Files.exists(app.resolve(".git/hooks/pre-commit")));
+        Sandbox.Result refused = commit(box, sub, "REFUSE");
+        assertEquals(1, refused.exit(), refused.all());
+        assertTrue(refused.all().contains("probe-refused"), refused.all());
+    }
 }

@@ -31,6 +31,10 @@ final class Sandbox {
         env.put("XDG_CONFIG_HOME", home.toString());
         env.put("GIT_CONFIG_NOSYSTEM", "1");
         env.put("GIT_CEILING_DIRECTORIES", dir.toString());
+        for (String who : List.of("AUTHOR", "COMMITTER")) { // also for clones, such as a submodule's
+            env.put("GIT_" + who + "_NAME", "Test");
+            env.put("GIT_" + who + "_EMAIL", "test@example.invalid");
+        }
     }
 
     GitPaths git() {
