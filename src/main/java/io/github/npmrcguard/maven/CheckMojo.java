@@ -84,7 +84,9 @@ public class CheckMojo extends AbstractGuardMojo {
 
     @Override
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
-        HookInstall.forCheck(installHook, getLog(), plugin, scanRoot, excludes, allowlist);
+        if (installHook) { // tested here so that a build without it does not load the installer's classes
+            HookInstall.forCheck(getLog(), plugin, scanRoot, excludes, allowlist);
+        }
         ScanResult result;
         try (ScanSetReader files = new ScanSetReader()) {
             // git walks the tree while the rules and settings below are made ready

@@ -24,14 +24,11 @@ final class HookInstall {
     }
 
     /**
-     * {@code check}'s {@code installHook}: installs or updates the hook when asked, and never fails the build
-     * over it (a build outside git, say): it warns, and the build's own check goes on.
+     * {@code check}'s {@code installHook}: installs or updates the hook, and never fails the build over it (a
+     * build outside git, say): it warns, and the build's own check goes on.
      */
-    static void forCheck(boolean enabled, Log log, PluginDescriptor plugin, Path scanRoot, List<String> excludes,
+    static void forCheck(Log log, PluginDescriptor plugin, Path scanRoot, List<String> excludes,
             List<AllowlistEntryParameter> allowlist) {
-        if (!enabled) {
-            return;
-        }
         try {
             install(log, plugin, scanRoot, excludes, entries(allowlist));
         } catch (IOException | RuntimeException e) {
