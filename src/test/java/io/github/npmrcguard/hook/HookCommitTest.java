@@ -34,7 +34,11 @@ class HookCommitTest {
     private static final byte[] CONFIG = new HookConfig("", List.of(), List.of()).toBytes();
 
     private Path installed(Sandbox box, String script) throws IOException {
-        Path repo = box.init("repo");
+        return installed(box, script, "repo");
+    }
+
+    private Path installed(Sandbox box, String script, String name) throws IOException {
+        Path repo = box.init(name);
         Sandbox.write(repo.resolve("README"), "readme\n");
         box.run(repo, "add", "README");
         box.run(repo, "commit", "-q", "-m", "first");
@@ -53,7 +57,7 @@ class HookCommitTest {
     @Test
     void aStagedTokenIsRefusedAndAPlaceholderCommits() throws IOException {
         Sandbox box = new Sandbox(tmp);
-        Path repo = installed(box, Sandbox.script("test"));
+        Path repo = installed(box, Sandbox.script("test"), "the team's repo");
         Sandbox.write(repo.resolve(".npmrc"), literal());
         box.run(repo, "add", ".npmrc");
 
@@ -153,7 +157,7 @@ class HookCommitTest {
     @Test
     void jarsGoneLetTheCommitThroughWithOneLine() throws IOException {
         Sandbox box = new Sandbox(tmp);
-        Path gone = tmp.resolve("m2/repository/io/github/npmrcguard/npmrc-guard-maven-plugin/9/plugin.jar");
+        Path gone = tmp.resolve("m2 cache/it's/io/github/npmrcguard/npmrc-guard-maven-plugin/9/plugin.jar");
         String script = HookScript.render("9", Path.of(System.getProperty("java.home"), "bin", "java"),
                 List.of(gone), ":");
         Path repo = installed(box, script);
