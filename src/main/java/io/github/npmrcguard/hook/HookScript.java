@@ -1,5 +1,6 @@
 package io.github.npmrcguard.hook;
 
+import io.github.npmrcguard.files.FileKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,16 @@ public final class HookScript {
                 .append(": checks the npm config files staged for a commit.\n");
         s.append("# Written by ").append(REPAIR).append(" (run it again to repair); mvn npmrc-guard:uninstall-hook")
                 .append(" removes it.\n");
+        // Most commits touch no config file: git, asked with the loose pathspecs the scan uses (a superset), says
+        // so in a few milliseconds and no JVM starts. Anything else, a git error included, goes to the check.
+        s.append("unset GIT_LITERAL_PATHSPECS GIT_GLOB_PATHSPECS GIT_NOGLOB_PATHSPECS GIT_ICASE_PATHSPECS\n");
+        s.append("if git diff --cached --quiet --no-ext-diff --no-renames --diff-filter=d --");
+        for (String spec : FileKind.GIT_PATHSPECS) {
+            s.append(' ').append(quote(spec));
+        }
+        s.append(" 2>/dev/null; then\n");
+        s.append("  exit 0\n");
+        s.append("fi\n");
         s.append("java=").append(quote(java.toString())).append('\n');
         s.append("if [ ! -x \"$java\" ]; then\n");
         s.append("  if [ -n \"$JAVA_HOME\" ] && [ -x \"$JAVA_HOME/bin/java\" ]; then java=\"$JAVA_HOME/bin/java\"\n");

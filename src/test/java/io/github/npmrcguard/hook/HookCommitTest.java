@@ -188,6 +188,10 @@ class HookCommitTest {
         }
         box.env.put("PATH", bin.toString());
         box.env.remove("JAVA_HOME");
+        // a commit that touches no config file starts no JVM, so it has nothing to say
+        Sandbox.write(repo.resolve("docs/guide.md"), "guide\n");
+        box.run(repo, "add", "docs/guide.md");
+        assertEquals(new Sandbox.Result(0, "", ""), commit(box, repo));
         Sandbox.write(repo.resolve(".npmrc"), literal());
         box.run(repo, "add", ".npmrc");
 
