@@ -169,6 +169,25 @@ class StagedCheckTest {
     }
 
     @Test
+    void aStagedFileTooLargeToParseIsSearchedForTokens() throws IOException {
+        Sandbox box = new Sandbox(tmp);
+        Path repo = box.init("repo");
+        StringBuilder big = new StringBuilder();
+        String filler = "# " + "x".repeat(1000) + "\n";
+        while (big.length() < 17 << 20) {
+            big.append(filler);
+        }
+        big.append("//registry.npmjs.org/:_authToken=").append(token).append('\n');
+        Sandbox.write(repo.resolve(".npmrc"), big.toString());
+        box.run(repo, "add", ".npmrc");
+
+        Run run = check(box, repo, plain());
+
+        assertEquals(HookScript.REFUSED, run.status(), run.out());
+        assertTrue(run.out().contains("(fingerprint " + Fingerprint.of(token) + ")"), run.out());
+    }
+
+    @Test
     void excludesAndTheScanRootApply() throws IOException {
         Sandbox box = new Sandbox(tmp);
         Path repo = box.init("repo");
