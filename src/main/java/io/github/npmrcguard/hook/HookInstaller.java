@@ -49,9 +49,10 @@ public final class HookInstaller {
 
     /**
      * What an install or uninstall did, one line each for the log; {@code lineToAdd} when the user must act;
-     * {@code scripts} the folder of the runner script and its settings.
+     * {@code scripts} the folder of the runner script and its settings; {@code scriptWritten} whether the runner
+     * script was written (new, or another version), which removed the class archive made for the old one.
      */
-    public record Outcome(List<String> done, String lineToAdd, Path scripts) {
+    public record Outcome(List<String> done, String lineToAdd, Path scripts, boolean scriptWritten) {
     }
 
     /**
@@ -68,8 +69,9 @@ public final class HookInstaller {
         List<String> done = new ArrayList<>();
         Files.createDirectories(own);
         Path runner = own.resolve("pre-commit");
-        boolean changed = writer.write(runner, script.getBytes(StandardCharsets.UTF_8), false);
-        if (changed) {
+        boolean scriptWritten = writer.write(runner, script.getBytes(StandardCharsets.UTF_8), false);
+        boolean changed = scriptWritten;
+        if (scriptWritten) {
             Files.deleteIfExists(own.resolve(HookScript.ARCHIVE)); // the old jars' classes: made anew on the next run
         }
         makeExecutable(runner);
@@ -83,20 +85,20 @@ public final class HookInstaller {
             writer.write(hook, OWN_HOOK.getBytes(StandardCharsets.UTF_8), false);
             makeExecutable(hook);
             done.add("installed the pre-commit hook " + hook);
-            return new Outcome(done, null, own);
+            return new Outcome(done, null, own, scriptWritten);
         }
         if (Files.isSymbolicLink(hook) || !Files.isRegularFile(hook)) {
-            return new Outcome(done, lineToAdd(hook, done, "it is a link"), own);
+            return new Outcome(done, lineToAdd(hook, done, "it is a link"), own, scriptWritten);
         }
         String text = Files.readString(hook, StandardCharsets.ISO_8859_1); // any bytes survive the round trip
         if (ours(text)) {
-            return new Outcome(done, null, own);
+            return new Outcome(done, null, own, scriptWritten);
         }
         if (!shellScript(text)) {
-            return new Outcome(done, lineToAdd(hook, done, "it is not an sh script"), own);
+            return new Outcome(done, lineToAdd(hook, done, "it is not an sh script"), own, scriptWritten);
         }
         if (hook.startsWith(top) && git.tracked(top, hook)) {
-            return new Outcome(done, lineToAdd(hook, done, "git tracks it"), own);
+            return new Outcome(done, lineToAdd(hook, done, "git tracks it"), own, scriptWritten);
         }
         int firstEnd = text.indexOf('\n');
         String eol = firstEnd > 0 && text.charAt(firstEnd - 1) == '\r' ? "\r\n" : "\n";
@@ -105,7 +107,7 @@ public final class HookInstaller {
         writer.write(hook, chained.getBytes(StandardCharsets.ISO_8859_1), false);
         done.add("added the npmrc-guard check to the existing pre-commit hook " + hook
                 + " (its own commands still run after it)");
-        return new Outcome(done, null, own);
+        return new Outcome(done, null, own, scriptWritten);
     }
 
     /**
@@ -147,7 +149,7 @@ public final class HookInstaller {
         } catch (java.nio.file.DirectoryNotEmptyException e) {
             // something else is in there: not ours to remove
         }
-        return new Outcome(done, null, own);
+        return new Outcome(done, null, own, false);
     }
 
     private Path top(Path dir) throws IOException {

@@ -55,7 +55,9 @@ final class HookInstall {
         List<Path> jars = classpath(plugin);
         String script = HookScript.render(plugin.getVersion(), java, jars, File.pathSeparator);
         HookInstaller.Outcome outcome = new HookInstaller(git).install(top, script, config.toBytes());
-        HookArchive.make(java, jars, File.pathSeparator, outcome.scripts(), top);
+        if (outcome.scriptWritten()) { // not on every build: where the JVM cannot make one, it would try each time
+            HookArchive.make(java, jars, File.pathSeparator, outcome.scripts(), top);
+        }
         for (String line : outcome.done()) {
             log.info("npmrc-guard: " + line);
         }

@@ -66,6 +66,7 @@ class HookInstallerTest {
         HookInstaller.Outcome again = installer.install(repo, PROBE, CONFIG);
 
         assertEquals(List.of(), again.done());
+        assertFalse(again.scriptWritten());
         assertEquals(old, Files.getLastModifiedTime(hook));
         assertEquals(old, Files.getLastModifiedTime(runner));
         assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(hook));
@@ -76,12 +77,15 @@ class HookInstallerTest {
         Sandbox box = new Sandbox(tmp);
         Path repo = box.init("repo");
         HookInstaller installer = new HookInstaller(box.git());
-        installer.install(repo, Sandbox.script("1.0.0"), CONFIG);
+        assertTrue(installer.install(repo, Sandbox.script("1.0.0"), CONFIG).scriptWritten());
+        Sandbox.write(repo.resolve(".git/npmrc-guard/" + HookScript.ARCHIVE), "made for 1.0.0\n");
         String hookBefore = Files.readString(repo.resolve(".git/hooks/pre-commit"));
 
         HookInstaller.Outcome update = installer.install(repo, Sandbox.script("1.1.0"), CONFIG);
 
         assertEquals(1, update.done().size(), update.done().toString());
+        assertTrue(update.scriptWritten());
+        assertFalse(Files.exists(repo.resolve(".git/npmrc-guard/" + HookScript.ARCHIVE))); // the old jars' classes
         assertTrue(Files.readString(repo.resolve(".git/npmrc-guard/pre-commit")).contains("plugin 1.1.0:"));
         assertEquals(hookBefore, Files.readString(repo.resolve(".git/hooks/pre-commit")));
     }
