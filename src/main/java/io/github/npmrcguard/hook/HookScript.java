@@ -45,7 +45,7 @@ public final class HookScript {
         s.append("# Written by ").append(REPAIR).append(" (run it again to repair); mvn npmrc-guard:uninstall-hook")
                 .append(" removes it.\n");
         // Most commits touch no config file: git, asked with the loose pathspecs the scan uses (a superset), says
-        // so in a few milliseconds and no JVM starts. Anything else, a git error included, goes to the check.
+        // so without a JVM starting. Anything else, a git error included, goes to the check.
         s.append("unset GIT_LITERAL_PATHSPECS GIT_GLOB_PATHSPECS GIT_NOGLOB_PATHSPECS GIT_ICASE_PATHSPECS\n");
         s.append("if git diff --cached --quiet --no-ext-diff --no-renames --diff-filter=d --");
         for (String spec : FileKind.GIT_PATHSPECS) {
