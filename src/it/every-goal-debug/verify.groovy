@@ -10,7 +10,8 @@ assert log.contains('[DEBUG]')
 assert log.contains('[ERROR] frontend/.npmrc:2: literal npm access token (checksum valid) in //npm.acme.example/:_authToken [literal-credential]')
 assert log.contains("[ERROR] ") && log.contains("frontend/.npmrc:1: literal npm access token (checksum valid) in //registry.npmjs.org/:_authToken [literal-credential] (fingerprint ${fx.fingerprint(old)}")
 assert log.contains('npmrc-guard: rewrote ')
-assert log.count('[INFO] BUILD SUCCESS') == 4
+assert log.contains('[INFO] npmrc-guard: installed the pre-commit hook ')
+assert log.count('[INFO] BUILD SUCCESS') == 5
 
 // Nothing printed or written holds a fragment of any secret: the log, the SARIF report, and every file the
 // goals wrote (the project's config files as fix and generate left them, and the user config under target/).
@@ -29,6 +30,10 @@ assert written.contains('target/npmrc-guard/npmrc')
 // fix rewrote what it could; a secret it could not rewrite (the bunfig token, say) may stay in that file,
 // but never in a file the plugin created.
 ['target/npmrc-guard/npmrc', 'out/check.sarif'].each { rel ->
+    secrets.each { fx.assertNoSecret(new File(basedir, rel).getText('UTF-8'), it, rel) }
+}
+// install-hook: the hook's script and the settings it copied from the pom
+['.git/npmrc-guard/pre-commit', '.git/npmrc-guard/config.properties'].each { rel ->
     secrets.each { fx.assertNoSecret(new File(basedir, rel).getText('UTF-8'), it, rel) }
 }
 ['frontend/.npmrc', '.yarnrc'].each { rel ->

@@ -57,6 +57,13 @@ public class CheckMojo extends AbstractGuardMojo {
     @Parameter(property = "npmrcguard.sarif")
     File sarif;
 
+    /**
+     * Installs or updates the git pre-commit hook of {@code install-hook} on each build, so that binding it in
+     * the pom gives every developer the hook with their first build. {@code false} never removes one.
+     */
+    @Parameter(property = "npmrcguard.installHook", defaultValue = "false")
+    boolean installHook;
+
     /** The project the goal runs in (a stand-in when there is no pom). */
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
@@ -73,6 +80,9 @@ public class CheckMojo extends AbstractGuardMojo {
 
     @Override
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
+        if (installHook) { // tested here so that a build without it does not load the installer's classes
+            HookInstall.forCheck(getLog(), plugin, scanRoot, excludes, allowlist);
+        }
         ScanResult result;
         try (ScanSetReader files = new ScanSetReader()) {
             // git walks the tree while the rules and settings below are made ready

@@ -1,0 +1,15 @@
+def fx = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itLib, "Fixtures.groovy"))
+fx.git(basedir, 'init', '-q')
+fx.write(basedir, '.gitignore', 'target/\nbuild.log\nhusky.log\n')
+// What husky 9 generates: each hook in .husky/_ sources h, which runs the project's .husky/<hook>.
+fx.write(basedir, '.husky/_/.gitignore', '*\n')
+fx.write(basedir, '.husky/_/h', '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s"\n')
+fx.write(basedir, '.husky/_/pre-commit', '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n')
+new File(basedir, '.husky/_/pre-commit').setExecutable(true)
+fx.write(basedir, '.husky/pre-commit', 'echo husky-ran >> husky.log\n')
+fx.git(basedir, 'add', '-A')
+fx.git(basedir, 'commit', '-qm', 'husky')
+fx.git(basedir, 'config', 'core.hooksPath', '.husky/_')
+fx.git(basedir, 'worktree', 'add', '-q', 'linked')
+fx.write(basedir, '.git/info/exclude', 'linked/\n')
+return true

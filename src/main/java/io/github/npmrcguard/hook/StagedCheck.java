@@ -1,0 +1,162 @@
+package io.github.npmrcguard.hook;
+
+import io.github.npmrcguard.allow.Allowlist;
+import io.github.npmrcguard.allow.PathExcludes;
+import io.github.npmrcguard.files.GitPaths;
+import io.github.npmrcguard.files.ScanFile;
+import io.github.npmrcguard.files.ScanSet;
+import io.github.npmrcguard.files.StagedFiles;
+import io.github.npmrcguard.report.ConsoleReport;
+import io.github.npmrcguard.rules.Finding;
+import io.github.npmrcguard.scan.ScanResult;
+import io.github.npmrcguard.scan.ScanSetSource;
+import io.github.npmrcguard.scan.Scanner;
+import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.files.Provenance;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * What the pre-commit hook runs: the {@code check} goal's parsers, rules, allow comments and allowlist on
+ * the candidate files a commit adds or changes, as staged. A committed literal refuses the commit with the
+ * lines {@code check} prints; warnings are shown and let it through. Anything that keeps it from checking
+ * is one line that says so, and the commit goes through.
+ */
+public final class StagedCheck {
+    /** The argument that runs {@link #warmUp} instead of a check, for {@link HookArchive}. */
+    static final String WARM_UP = "--warm-up";
+
+    private StagedCheck() {
+    }
+
+    /** @param args the settings file the installer wrote, or {@link #WARM_UP} */
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        if (args.length == 1 && args[0].equals(WARM_UP)) {
+            System.exit(warmUp(System.getenv(), Path.of("").toAbsolutePath()));
+        }
+        int status = run(args, System.getenv(), Path.of("").toAbsolutePath(), out);
+        out.flush();
+        System.exit(status);
+    }
+
+    /**
+     * @param cwd where git started the hook: the top of the work tree the commit is made in
+     * @return 0 to let the commit through, {@link HookScript#REFUSED} to refuse it,
+     *         {@link HookScript#NOT_CHECKED} when it could not check (and said so)
+     */
+    static int run(String[] args, Map<String, String> env, Path cwd, PrintStream out) {
+        try {
+            if (args.length != 1) {
+                return notChecked(out, "the hook script passes no settings file");
+            }
+            HookConfig config;
+            try {
+                config = HookConfig.parse(Files.readAllBytes(Path.of(args[0])));
+            } catch (IOException e) {
+                return notChecked(out, "its settings file " + args[0] + " cannot be read");
+            }
+            StagedFiles staged = StagedFiles.fromEnvironment(env, cwd);
+            if (!staged.available()) {
+                return notChecked(out, "no git on the PATH");
+            }
+            Path top = GitPaths.fromEnvironment(env).topLevel(cwd).orElse(cwd);
+            ScanSetSource source = new ScanSetSource() {
+                @Override
+                public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready)
+                        throws IOException {
+                    return staged.read(top, config.root(), excluded);
+                }
+            };
+            Supplier<LocalDate> today = new Supplier<>() {
+                @Override
+                public LocalDate get() {
+                    return LocalDate.now();
+                }
+            };
+            ScanResult result = new Scanner(source).scan(top, new PathExcludes(config.excludes()),
+                    new Allowlist(config.allowlist()), today);
+            return report(result, config.root(), out);
+        } catch (IOException e) {
+            // git's messages are masked and never carry file content
+            return notChecked(out, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // an exception's message might quote what it failed on: only its kind
+            return notChecked(out, "internal error " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Does what a check does, on what is staged and on one small sample of each kind, reporting into nothing: the
+     * classes it loads are the ones a class archive made of this run should hold.
+     */
+    static int warmUp(Map<String, String> env, Path cwd) {
+        try {
+            Path top = GitPaths.fromEnvironment(env).topLevel(cwd).orElse(cwd);
+            StagedFiles.fromEnvironment(env, cwd).read(top, "", new PathExcludes(List.of()));
+            List<ScanFile> samples = List.of(
+                    sample(top, ".npmrc", FileKind.NPMRC, "registry=https://registry.npmjs.org/\n"
+                            + "//registry.npmjs.org/:_authToken=$NPM_TOKEN\n//other.example/:_password=c2FtcGxl\n"),
+                    sample(top, ".yarnrc", FileKind.YARNRC, "registry \"https://registry.npmjs.org/\"\n"),
+                    sample(top, ".yarnrc.yml", FileKind.YARNRC_YML, "npmAuthToken: \"${NPM_TOKEN}\"\n"),
+                    sample(top, "bunfig.toml", FileKind.BUNFIG_TOML,
+                            "[install]\nregistry = \"https://registry.npmjs.org/\"\n"),
+                    sample(top, "pom.xml", FileKind.POM, "<project><modelVersion>4.0.0</modelVersion></project>\n"));
+            ScanSetSource source = new ScanSetSource() {
+                @Override
+                public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready) {
+                    return new ScanSet(samples, List.of(), List.of(), true);
+                }
+            };
+            ScanResult result = new Scanner(source).scan(top, new PathExcludes(List.of()), new Allowlist(List.of()),
+                    LocalDate.now());
+            report(result, "", new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
+    }
+
+    private static ScanFile sample(Path top, String path, FileKind kind, String text) {
+        return new ScanFile(path, top.resolve(path), kind, Provenance.STAGED, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int report(ScanResult result, String root, PrintStream out) {
+        for (Finding f : result.warnings()) {
+            out.println("npmrc-guard: warning: " + f.logLine());
+        }
+        if (result.errors().isEmpty()) {
+            return 0;
+        }
+        out.println("npmrc-guard: commit refused:");
+        Set<String> files = new LinkedHashSet<>();
+        for (Finding f : result.errors()) {
+            out.println(f.logLine());
+            files.add(HookScript.quote(root + f.path()));
+        }
+        out.println(ConsoleReport.failureSummary(result));
+        if (ConsoleReport.hasCredentials(result)) {
+            out.println(ConsoleReport.REMEDY);
+        }
+        out.println("Then stage the changed files (git add " + String.join(" ", files) + ") and commit again.");
+        return HookScript.REFUSED;
+    }
+
+    private static int notChecked(PrintStream out, String why) {
+        out.println("npmrc-guard: this commit was NOT checked for npm credentials (" + why + "); to repair the hook,"
+                + " run " + HookScript.REPAIR);
+        return HookScript.NOT_CHECKED;
+    }
+}
