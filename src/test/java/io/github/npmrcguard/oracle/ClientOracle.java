@@ -28,11 +28,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Asks the real clients what they send for each case, and holds the plugin's verdict against it.
  *
- * <p>npm runs in one node process ({@code oracle/npm-driver.js}: npm's own config loader, validation and
- * packument fetch from npm's installation folder); the others have no loader that can be driven apart from
- * their bundles, so each case runs the client's cheapest registry request ({@code pnpm view},
- * {@code yarn info}, {@code yarn npm info}, {@code bun info}) in a {@link PackageManagers} sandbox. Every
- * request reaches a {@link RecordingRegistry}; what it carried is the truth ({@link Sent}).
+ * <p>npm and pnpm run their own code in one node process each ({@link #DRIVERS}: npm's config loader,
+ * validation and packument fetch from npm's installation folder; pnpm's config loader and auth-header function
+ * taken out of its bundle). yarn 1 and 4 (bundles whose loaders cannot be reached) and bun (a binary) run
+ * their cheapest registry request ({@code yarn info}, {@code yarn npm info}, {@code bun info}) as a process
+ * in a {@link PackageManagers} sandbox. Every request reaches a {@link RecordingRegistry}; what it carried is
+ * the truth ({@link Sent}). {@link #run} with {@code install} runs real installs instead, the cross-check.
  */
 public final class ClientOracle implements AutoCloseable {
 
@@ -113,14 +114,14 @@ public final class ClientOracle implements AutoCloseable {
         List<Row> rows = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<?>> futures = new ArrayList<>();
-        List<OracleCase> npmCases = new ArrayList<>();
+        Map<Client, List<OracleCase>> driven = new EnumMap<>(Client.class);
         for (OracleCase c : cases) {
             for (Client client : c.clients()) {
                 if (!clients.contains(client)) {
                     continue;
                 }
-                if (client == Client.NPM && !install) {
-                    npmCases.add(c);
+                if (!install && DRIVERS.containsKey(client)) {
+                    driven.computeIfAbsent(client, k -> new ArrayList<>()).add(c);
                     continue;
                 }
                 futures.add(pool.submit(() -> {
@@ -129,20 +130,18 @@ public final class ClientOracle implements AutoCloseable {
                 }));
             }
         }
-        Future<?> npm = null;
-        if (!npmCases.isEmpty()) {
-            ExecutorService one = Executors.newSingleThreadExecutor();
-            npm = one.submit(() -> {
-                rows.addAll(runNpmDriver(npmCases, verdicts));
-                return null;
-            });
-            one.shutdown();
-        }
+        ExecutorService drivers = Executors.newFixedThreadPool(Math.max(1, driven.size()));
+        List<Future<?>> driverRuns = new ArrayList<>();
+        driven.forEach((client, mine) -> driverRuns.add(drivers.submit(() -> {
+            rows.addAll(runDriver(client, mine, verdicts));
+            return null;
+        })));
+        drivers.shutdown();
         for (Future<?> f : futures) {
             f.get();
         }
-        if (npm != null) {
-            npm.get();
+        for (Future<?> f : driverRuns) {
+            f.get();
         }
         pool.shutdown();
         List<Row> sorted = new ArrayList<>(rows);
@@ -159,7 +158,10 @@ public final class ClientOracle implements AutoCloseable {
         return dir;
     }
 
-    /** The cheapest request the client makes with its own code ({@code pnpm view} hands over to npm). */
+    /**
+     * The cheapest request the client makes with its own code ({@code pnpm view} hands over to npm, so pnpm
+     * resolves a dependency instead).
+     */
     private static List<String> arguments(Client client, String spec) {
         return switch (client) {
             case NPM -> List.of("view", spec, "name", "--no-update-notifier");
@@ -213,16 +215,31 @@ public final class ClientOracle implements AutoCloseable {
         throw new AssertionError(name + " is not on the PATH: the client oracle needs it");
     }
 
-    private List<Row> runNpmDriver(List<OracleCase> cases, Map<Integer, Verdicts.Result> verdicts) throws Exception {
-        Path script = work.resolve("npm-driver.js");
-        try (InputStream in = ClientOracle.class.getResourceAsStream("/oracle/npm-driver.js")) {
+    /** The clients whose own code runs in one node process: the driver script (a test resource). */
+    static final Map<Client, String> DRIVERS = Map.of(Client.NPM, "npm-driver.js", Client.PNPM_9, "pnpm-driver.js",
+            Client.PNPM_10, "pnpm-driver.js");
+
+    /** The folder of the client's package that its driver loads. */
+    private Path packageFolder(Client client) throws IOException {
+        if (client == Client.NPM) {
+            return npmRoot();
+        }
+        Path cli = Path.of(managers.commandLine(client).get(1)); // …/node_modules/pnpm/bin/pnpm.cjs
+        return cli.getParent().getParent();
+    }
+
+    private List<Row> runDriver(Client client, List<OracleCase> cases, Map<Integer, Verdicts.Result> verdicts)
+            throws Exception {
+        String tag = client.name().toLowerCase(java.util.Locale.ROOT).replace("_", "");
+        Path script = work.resolve(tag + "-" + DRIVERS.get(client));
+        try (InputStream in = ClientOracle.class.getResourceAsStream("/oracle/" + DRIVERS.get(client))) {
             Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Path node = onPath("node");
-        Path home = Files.createDirectories(work.resolve("npm-driver-home"));
+        Path home = Files.createDirectories(work.resolve(tag + "-driver-home"));
         Path global = home.resolve("global-npmrc");
         Files.writeString(global, "registry=" + registry.url() + "\nfetch-retries=0\nupdate-notifier=false\n");
-        ProcessBuilder pb = new ProcessBuilder(node.toString(), script.toString(), npmRoot().toString())
+        ProcessBuilder pb = new ProcessBuilder(node.toString(), script.toString(), packageFolder(client).toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().clear();
         pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -233,14 +250,19 @@ public final class ClientOracle implements AutoCloseable {
                 BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {
             for (OracleCase c : cases) {
-                Path p = project(c, "npm", null);
-                String spec = c.packageName(Client.NPM);
+                Path p = project(c, tag, null);
+                String spec = c.packageName(client);
                 Path h = Files.createDirectories(p.resolveSibling("h"));
                 Map<String, String> env = new LinkedHashMap<>();
                 env.put("PATH", pb.environment().get("PATH"));
                 env.put("HOME", h.toString());
-                env.put("npm_config_globalconfig", global.toString());
-                env.put("npm_config_cache", h.resolve("cache").toString());
+                env.put(client == Client.NPM ? "npm_config_globalconfig" : "NPM_CONFIG_GLOBALCONFIG", global.toString());
+                if (client == Client.NPM) {
+                    env.put("npm_config_cache", h.resolve("cache").toString());
+                }
+                env.put("XDG_CONFIG_HOME", h.resolve(".config").toString());
+                env.put("XDG_CACHE_HOME", h.resolve(".cache").toString());
+                env.put("XDG_DATA_HOME", h.resolve(".local/share").toString());
                 env.put("NO_PROXY", "127.0.0.1,localhost");
                 env.putAll(c.env());
                 long start = System.nanoTime();
@@ -249,13 +271,13 @@ public final class ClientOracle implements AutoCloseable {
                 w.flush();
                 String line = out.readLine();
                 if (line == null) {
-                    throw new IOException("the npm driver ended early");
+                    throw new IOException("the " + client.label() + " driver ended early");
                 }
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 String error = line.contains("\"error\"") ? line.replaceAll(".*\"error\":\"([^\"]*)\".*", "$1") : "";
                 Sent sent = Sent.of(c, registry.take(unscoped(spec)));
                 Verdicts.Result v = verdicts.get(c.id());
-                rows.add(new Row(c, Client.NPM, sent, v, compare(c, sent, v.verdict()), error, millis));
+                rows.add(new Row(c, client, sent, v, compare(c, sent, v.verdict()), error, millis));
                 deleteTree(p.getParent());
             }
         } finally {

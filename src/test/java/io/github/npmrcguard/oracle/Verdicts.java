@@ -5,14 +5,22 @@ import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.files.Provenance;
 import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.files.ScanSet;
+import io.github.npmrcguard.rules.Rule;
+import io.github.npmrcguard.rules.RuleCatalogue;
+import io.github.npmrcguard.scan.Preflight;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.Scanner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The plugin's verdict on a case: its scanner, in process, on the case's file as staged content. */
+/**
+ * The plugin's verdict on a case: its scanner, in process, on the case's file as staged content, with the
+ * standard rules and the preflight of {@code check} run outside CI in the case's environment (the one the
+ * clients ran with).
+ */
 public final class Verdicts {
     /** The worst finding: none, a warning or an error. */
     public enum Verdict { NONE, WARNING, ERROR }
@@ -33,7 +41,9 @@ public final class Verdicts {
                 Provenance.STAGED, content);
         ScanResult r;
         try {
-            r = new Scanner((root, excluded, ready) -> new ScanSet(List.of(file), List.of(), List.of(), true))
+            List<Rule> rules = new ArrayList<>(RuleCatalogue.rules());
+            rules.addAll(Preflight.rules("auto", c.env()));
+            r = new Scanner((root, excluded, ready) -> new ScanSet(List.of(file), List.of(), List.of(), true), rules)
                     .scan(Path.of("."), p -> false, Allowlist.none(), TODAY);
         } catch (Exception e) {
             throw new AssertionError("scanner failed on " + c, e);
