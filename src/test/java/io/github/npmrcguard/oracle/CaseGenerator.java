@@ -44,6 +44,58 @@ public final class CaseGenerator {
         return cases;
     }
 
+    /**
+     * One hand-made case for each kind of disagreement issue 14 names (its minimal examples), numbered from
+     * {@code firstId}: the sample holds them whatever the seed draws.
+     */
+    public List<OracleCase> pinned(int firstId) {
+        String reg = "registry=http://" + HOST + "/\n";
+        String scope = "@sc:registry=http://" + HOST + "/\n";
+        String nerf = "//" + HOST + "/:";
+        List<OracleCase> cases = new ArrayList<>();
+        String a = tokens.opaque(32);
+        cases.add(pin(firstId, ".npmrc", reg + scope + "http://" + HOST + "/:_authToken=" + a + "\n", true,
+                List.of(a), Map.of(), "key=scheme-http", "value=literal", "pinned"));
+        String b = tokens.opaque(32);
+        cases.add(pin(firstId + 1, ".npmrc", reg + scope + "https://" + HOST + "/:_authToken=" + b + "\n", true,
+                List.of(b), Map.of(), "key=scheme-https", "value=literal", "pinned"));
+        String c = tokens.opaque(20);
+        cases.add(pin(firstId + 2, ".npmrc", reg + nerf + "username=" + USER + "\n" + nerf + "_password=" + b64(c)
+                + " ; note\u2028always-auth=true\n", false, List.of(c, b64(c)), Map.of(), "line=u2028",
+                "value=literal", "auth=_password", "pinned"));
+        Map<String, String> set = Map.of(X, "ev" + tokens.base62(22), Y, "ew" + tokens.base62(22));
+        cases.add(pin(firstId + 3, ".npmrc", reg + nerf + "_authToken=${" + X + "\n", true, List.of(), set,
+                "value=unterminated", "pinned"));
+        cases.add(pin(firstId + 4, ".npmrc", reg + nerf + "_authToken=${" + X + ":-${" + Y + "}}\n", true,
+                List.of(), set, "value=nested", "pinned"));
+        cases.add(pin(firstId + 5, ".yarnrc.yml", "npmRegistryServer: \"http://" + HOST + "\"\nnpmAlwaysAuth: true\n"
+                + "npmAuthToken: \"${" + X + ":-${" + Y + "}}\"\n", false, List.of(), set, "value=nested", "pinned"));
+        cases.add(pin(firstId + 6, ".npmrc", reg + nerf + "_authToken[]=${" + X + "}\n", true, List.of(), set,
+                "key=array", "value=braced", "pinned"));
+        cases.add(pin(firstId + 7, ".npmrc", reg + nerf + "_authToken=\"${" + X + "}\" # note\n", true, List.of(),
+                set, "quote=double", "comment=hash", "value=braced", "pinned"));
+        cases.add(pin(firstId + 8, ".npmrc", reg + nerf + "_authToken=\"${" + X + "}\n", true, List.of(), set,
+                "quote=unterminated", "value=braced", "pinned"));
+        cases.add(pin(firstId + 9, ".yarnrc", "registry \"http://" + USER + ":${" + X + "}@" + HOST + "/\"\n"
+                + "always-auth true\n", false, List.of(), set, "place=userinfo", "value=braced", "pinned"));
+        String nil = "00000000-0000-0000-0000-000000000000";
+        cases.add(new OracleCase(firstId + 10, ".npmrc", reg + nerf + "_authToken=" + nil + "\n", Map.of(), true,
+                List.of(), List.of(nil), List.of(), Set.of("value=stand-in", "pinned")));
+        // two kinds the oracle found that issue 14 does not name
+        cases.add(pin(firstId + 11, ".yarnrc.yml", "npmRegistryServer: \"http://" + HOST + "\"\nnpmAlwaysAuth: true\n"
+                + "npmAuthIdent: \"" + USER + ":${" + X + "}\"\n", false, List.of(), set, "auth=npmAuthIdent",
+                "value=braced", "pinned"));
+        String t = tokens.opaque(32);
+        cases.add(pin(firstId + 12, "bunfig.toml", "[install]\nregistry = { url = \"http://" + HOST + "/\", token = \"${"
+                + X + ":-" + t + "}\" }\n", false, List.of(t), Map.of(), "value=fallback-lit", "pinned"));
+        return cases;
+    }
+
+    private static OracleCase pin(int id, String file, String text, boolean scoped, List<String> literals,
+            Map<String, String> env, String... tags) {
+        return new OracleCase(id, file, text, env, scoped, literals, List.of(), List.of(USER), Set.of(tags));
+    }
+
     private OracleCase next(int id) {
         Draft d = new Draft();
         int kind = random.nextInt(100);
