@@ -88,6 +88,12 @@ public final class CaseGenerator {
         String t = tokens.opaque(32);
         cases.add(pin(firstId + 12, "bunfig.toml", "[install]\nregistry = { url = \"http://" + HOST + "/\", token = \"${"
                 + X + ":-" + t + "}\" }\n", false, List.of(t), Map.of(), "value=fallback-lit", "pinned"));
+        String x = "x".repeat(24);
+        cases.add(new OracleCase(firstId + 13, ".npmrc", reg.replace('\n', '\r') + "https://" + HOST + "/:_auth=" + x
+                + "\r", Map.of(), false, List.of(), List.of(x), List.of(), Set.of("eol=cr", "key=scheme-https",
+                        "auth=_auth", "value=stand-in", "pinned")));
+        cases.add(pin(firstId + 14, "bunfig.toml", "[install]\nregistry = \"http://" + USER + ":${" + X + "}@" + HOST
+                + "/\"\n", false, List.of(), set, "place=userinfo", "value=braced", "pinned"));
         return cases;
     }
 

@@ -28,10 +28,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Asks the real clients what they send for each case, and holds the plugin's verdict against it.
  *
- * <p>npm and pnpm run their own code in one node process each ({@link #DRIVERS}: npm's config loader,
- * validation and packument fetch from npm's installation folder; pnpm's config loader and auth-header function
- * taken out of its bundle). yarn 1 and 4 (bundles whose loaders cannot be reached) and bun (a binary) run
- * their cheapest registry request ({@code yarn info}, {@code yarn npm info}, {@code bun info}) as a process
+ * <p>npm, pnpm and yarn 1 run their own code in one node process each ({@link #DRIVERS}: npm's config loader,
+ * validation and packument fetch from npm's installation folder; pnpm's config loader and auth-header function,
+ * and yarn 1's Config and registry request, taken out of their bundles). yarn 4 (a bundle whose loader could
+ * not be reached apart) and bun (a binary) run their cheapest registry request ({@code yarn npm info},
+ * {@code bun info}) as a process
  * in a {@link PackageManagers} sandbox. Every request reaches a {@link RecordingRegistry}; what it carried is
  * the truth ({@link Sent}). {@link #run} with {@code install} runs real installs instead, the cross-check.
  */
@@ -217,14 +218,14 @@ public final class ClientOracle implements AutoCloseable {
 
     /** The clients whose own code runs in one node process: the driver script (a test resource). */
     static final Map<Client, String> DRIVERS = Map.of(Client.NPM, "npm-driver.js", Client.PNPM_9, "pnpm-driver.js",
-            Client.PNPM_10, "pnpm-driver.js");
+            Client.PNPM_10, "pnpm-driver.js", Client.YARN_1, "yarn1-driver.js");
 
     /** The folder of the client's package that its driver loads. */
     private Path packageFolder(Client client) throws IOException {
         if (client == Client.NPM) {
             return npmRoot();
         }
-        Path cli = Path.of(managers.commandLine(client).get(1)); // …/node_modules/pnpm/bin/pnpm.cjs
+        Path cli = Path.of(managers.commandLine(client).get(1)); // e.g. …/node_modules/pnpm/bin/pnpm.cjs
         return cli.getParent().getParent();
     }
 

@@ -80,7 +80,13 @@ class ClientOracleTest {
             new Known("new: bun sends a bunfig.toml ${VAR:-literal} as typed, literal included; only warnings",
                     EnumSet.of(Client.BUN), EnumSet.of(Outcome.FALSE_NEGATIVE),
                     c -> c.fileName().equals("bunfig.toml") && c.tags().stream().anyMatch(t -> t.startsWith(
-                            "value=fallback-lit"))));
+                            "value=fallback-lit"))),
+            new Known("new: bun sends a bunfig.toml URL's user info as typed; the plugin does not read it",
+                    EnumSet.of(Client.BUN), EnumSet.of(Outcome.MISSED_WARNING, Outcome.FALSE_NEGATIVE),
+                    c -> c.fileName().equals("bunfig.toml") && c.tags().contains("place=userinfo")),
+            new Known("new: a bare CR does not end a .npmrc line for bun (the next line joins the value)",
+                    EnumSet.of(Client.BUN), EnumSet.of(Outcome.FALSE_NEGATIVE, Outcome.MISSED_WARNING),
+                    c -> c.fileName().equals(".npmrc") && c.tags().contains("eol=cr")));
 
     /** Both lists. */
     static final List<Known> KNOWN = java.util.stream.Stream.concat(KNOWN_DISAGREEMENTS_ISSUE_14.stream(),
