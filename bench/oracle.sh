@@ -24,6 +24,7 @@ while [ $# -gt 0 ]; do
 done
 
 cd "$HERE/.."
+mkdir -p target
 TESTS='ClientOracleTest#everyVerdictAgreesWithWhatTheClientsSend'
 if [ "$CROSS" -gt 0 ]; then
   TESTS='ClientOracleTest'

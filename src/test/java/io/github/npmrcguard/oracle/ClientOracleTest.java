@@ -29,7 +29,7 @@ class ClientOracleTest {
     static final long SEED = Long.getLong("npmrcguard.oracle.seed", 14);
     static final int CASES = Integer.getInteger("npmrcguard.oracle.cases", 240);
     static final int PARALLEL = Integer.getInteger("npmrcguard.oracle.parallel", 3);
-    static final int CROSS_CHECK = Integer.getInteger("npmrcguard.oracle.crossCheck", 12);
+    static final int CROSS_CHECK = Integer.getInteger("npmrcguard.oracle.crossCheck", 10);
 
     /** A kind of disagreement: which client, which outcome, which cases. */
     record Known(String name, Set<Client> clients, Set<Outcome> outcomes, Predicate<OracleCase> cases) {
