@@ -95,7 +95,7 @@ public final class StagedFiles {
                 staged.put(relative, meta[3]);
             }
         }
-        Map<String, GitCli.Blob> blobs = git.readBlobs(top, staged.values(), SafeReader.MAX_BYTES);
+        Map<String, Blob> blobs = git.readBlobs(top, staged.values(), SafeReader.MAX_BYTES);
         List<ScanFile> files = new ArrayList<>();
         List<LargeFile> large = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
@@ -104,9 +104,9 @@ public final class StagedFiles {
             String id = e.getValue();
             Path location = top.resolve(prefix + path);
             FileKind kind = FileKind.ofFileName(name(path));
-            GitCli.Blob blob = blobs.get(id);
+            Blob blob = blobs.get(id);
             if (blob == null || blob.missing()) {
-                problems.add(new FileProblem(path, ScanSetReader.STAGED_MISSING, true));
+                problems.add(new FileProblem(path, RepositoryScan.STAGED_MISSING, true));
             } else if (blob.content() == null) {
                 large.add(new LargeFile(path, location, kind, Provenance.STAGED, blob.size(),
                         new LargeFile.Opener() {

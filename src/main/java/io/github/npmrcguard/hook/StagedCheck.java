@@ -148,7 +148,7 @@ public final class StagedCheck {
         }
         out.println(ConsoleReport.failureSummary(result));
         if (ConsoleReport.hasCredentials(result)) {
-            out.println(ConsoleReport.REMEDY);
+            out.println(ConsoleReport.remedy(result));
         }
         out.println("Then stage the changed files (git add " + String.join(" ", files) + ") and commit again.");
         return HookScript.REFUSED;
