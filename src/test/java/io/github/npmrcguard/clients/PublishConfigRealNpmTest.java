@@ -84,4 +84,34 @@ class PublishConfigRealNpmTest {
         assertEquals(200, registry.get(NAME.replace("/", "%2f"), true), "the package is on the publish registry");
         assertEquals(List.of(), registry.secrets().filesHoldingAny(project, java.util.Set.of("node_modules")));
     }
+
+    @Test
+    void yarn4FindsThePublishRegistrysTokenInTheGeneratedEntry(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        Files.writeString(project.resolve("package.json"), """
+                {
+                  "name": "%s",
+                  "version": "1.0.0",
+                  "packageManager": "yarn@%s",
+                  "publishConfig": { "registry": "%s" }
+                }
+                """.formatted(NAME, Client.YARN_4.pinnedVersion(), registry.url()));
+        GenerationResult generated = new Generator(GeneratorOptions.builder().environment(Map.of())
+                .homeDirectory(tmp.resolve("no-home")).projectRoot(project).build()).run(List.of(ModuleInput.of(project)));
+        assertFalse(generated.hasErrors(), generated.messages().toString());
+        String variable = TokenVariables.unconfigured().token(registry.url());
+        String entry = registry.nerfDart().substring(0, registry.nerfDart().length() - 1);
+        assertEquals("npmRegistries:\n  \"" + entry + "\":\n    npmAuthToken: \"${" + variable + ":-}\"\n",
+                Files.readString(project.resolve(".yarnrc.yml")), "a token entry and no npmRegistryServer");
+
+        int before = registry.requests().size();
+        PackageManagers.Result whoami = clients.run(Client.YARN_4, project, "npm", "whoami", "--publish")
+                .home(tmp.resolve("home-whoami")).secretEnv(variable, registry.token()).run();
+        assertEquals(0, whoami.exitCode(), whoami.describe());
+        assertTrue(whoami.output().contains(registry.user()), whoami.describe());
+        assertEquals(0, whoami.secretsInOutput(), whoami.describe());
+        List<LocalRegistry.Request> sent = registry.requests().subList(before, registry.requests().size());
+        assertFalse(sent.isEmpty());
+        assertTrue(sent.stream().allMatch(r -> r.bearer(registry.token())), sent.toString());
+    }
 }
