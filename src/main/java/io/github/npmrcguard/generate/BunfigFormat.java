@@ -97,9 +97,7 @@ final class BunfigFormat implements ConfigFormat {
         Edit edit = new Edit(file);
         for (RegistrySpec r : registries) {
             if (r.publishOnly()) {
-                // bunfig.toml ties a token to the registry installs use; there is no token-only entry.
-                edit.note(Message.info(policy.where() + ": no token for " + r.nerfDart() + " (publishConfig.registry):"
-                        + " bunfig.toml has a token only together with a registry installs would use"));
+                // bunfig.toml ties a token to the registry installs use; the generator puts this one in .npmrc.
                 continue;
             }
             mergeOne(edit, parse(edit.file()), r, policy);

@@ -120,8 +120,9 @@ class GeneratorTest {
         assertEquals("npmRegistries:\n  \"//npm.acme.example\":\n    npmAuthToken: \"${NPM_ACME_EXAMPLE_TOKEN:-}\"\n",
                 t.read("berry/.yarnrc.yml"));
         assertFalse(Files.exists(t.path("bun/bunfig.toml")), "bunfig.toml has no token without a registry");
-        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("bun/bunfig.toml: no token for //npm.acme.example/"
-                + " (publishConfig.registry): bunfig.toml has a token only together with a registry installs would use")),
+        assertEquals("//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("bun/.npmrc"), "bun reads .npmrc too");
+        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("bun/.npmrc: bun publish does not follow"
+                + " publishConfig.registry; give it --registry https://npm.acme.example/ to publish there with this token")),
                 r.messages().toString());
         FrontendReport npm = r.frontends().get(0);
         assertEquals(List.of(new RegistrySpec("https://npm.acme.example/", "@acme", "NPM_ACME_EXAMPLE_TOKEN", true)),
@@ -160,13 +161,16 @@ class GeneratorTest {
         t.packageJson("berry", "\"packageManager\": \"yarn@4.18.1\"");
         published(t, "berry", "x", "\"packageManager\": \"yarn@4.18.1\"");
         t.file("berry/.yarnrc.yml", "npmRegistries:\n  \"https://npm.acme.example\":\n    npmAlwaysAuth: true\n");
-        GenerationResult r = run(options(), "web", "berry");
+        published(t, "bun", "x", "\"packageManager\": \"bun@1.4.5\"");
+        t.file("bun/.npmrc", "# mine\n");
+        GenerationResult r = run(options(), "web", "berry", "bun");
         assertEquals("registry=https://mirror.example/\n//mirror.example/:_authToken=${MIRROR_EXAMPLE_TOKEN}\n"
                 + "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("web/.npmrc"));
         assertEquals(".npmrc and package.json publishConfig.registry", r.frontends().get(0).registrySource());
         assertEquals("npmRegistries:\n  \"https://npm.acme.example\":\n    npmAlwaysAuth: true\n"
                 + "    npmAuthToken: \"${NPM_ACME_EXAMPLE_TOKEN:-}\"\n", t.read("berry/.yarnrc.yml"));
-        GenerationResult again = run(options(), "web", "berry");
+        assertEquals("# mine\n//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("bun/.npmrc"));
+        GenerationResult again = run(options(), "web", "berry", "bun");
         assertTrue(again.files().stream().allMatch(f -> f.action() == FileAction.UNCHANGED), again.files().toString());
     }
 

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A frontend that publishes to the loopback registry through {@code publishConfig.registry}: the {@code .npmrc}
- * generate writes for it lets the real npm authenticate there with the variable set, and sends installs
- * nowhere new (the sandbox's default registry stays a dead end).
+ * A frontend that publishes to the loopback registry through {@code publishConfig.registry}: the file generate
+ * writes for it lets the real npm, yarn 4 and bun authenticate there with the variable set, and sends installs
+ * nowhere new (no registry line; the sandbox's default registry stays a dead end).
  */
-class PublishConfigRealNpmTest {
+class PublishConfigRealClientsTest {
     private static final String NAME = LocalRegistry.SCOPE + "/published-by-ci";
 
     @TempDir
@@ -113,5 +113,34 @@ class PublishConfigRealNpmTest {
         List<LocalRegistry.Request> sent = registry.requests().subList(before, registry.requests().size());
         assertFalse(sent.isEmpty());
         assertTrue(sent.stream().allMatch(r -> r.bearer(registry.token())), sent.toString());
+    }
+
+    @Test
+    void bunPublishesWithTheGeneratedNpmrcWhenGivenTheRegistry(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        Files.writeString(project.resolve("package.json"), """
+                {
+                  "name": "%s",
+                  "version": "1.0.0",
+                  "packageManager": "bun@%s",
+                  "publishConfig": { "registry": "%s" }
+                }
+                """.formatted(NAME + "-bun", Client.BUN.pinnedVersion(), registry.url()));
+        GenerationResult generated = new Generator(GeneratorOptions.builder().environment(Map.of())
+                .homeDirectory(tmp.resolve("no-home")).projectRoot(project).build()).run(List.of(ModuleInput.of(project)));
+        assertFalse(generated.hasErrors(), generated.messages().toString());
+        String variable = TokenVariables.unconfigured().token(registry.url());
+        assertEquals(registry.nerfDart() + ":_authToken=${" + variable + "}\n", Files.readString(project.resolve(".npmrc")));
+        assertFalse(Files.exists(project.resolve("bunfig.toml")), "no registry for installs");
+
+        int before = registry.requests().size();
+        PackageManagers.Result publish = clients.run(Client.BUN, project, "publish", "--registry", registry.url())
+                .home(tmp.resolve("home-publish")).secretEnv(variable, registry.token()).run();
+        assertEquals(0, publish.exitCode(), publish.describe());
+        assertEquals(0, publish.secretsInOutput(), publish.describe());
+        List<LocalRegistry.Request> sent = registry.requests().subList(before, registry.requests().size());
+        assertFalse(sent.isEmpty());
+        assertTrue(sent.stream().allMatch(r -> r.bearer(registry.token())), sent.toString());
+        assertEquals(200, registry.get((NAME + "-bun").replace("/", "%2f"), true), "the package is on the publish registry");
     }
 }
