@@ -13,10 +13,10 @@ import java.util.Optional;
  * Which registries a local prefix gets: the configured ones; else those its project file declares (the
  * client's own file first, then {@code .npmrc}); else none. Its {@code package.json}'s
  * {@code publishConfig.registry} is declared too, unless one of those has its token already: it gets a
- * token but no registry line, since publishing somewhere must not move installs there. A registry nobody declared gets nothing: no
- * registry line, which would override a contributor's mirror and the client's own default, and no token
- * line, since installing public packages needs none, and every form a client drops when unset is read by
- * another as a token or an error.
+ * token but no registry line, since publishing somewhere must not move installs there. A registry nobody
+ * declared gets nothing: no registry line, which would override a contributor's mirror and the client's
+ * own default, and no token line, since installing public packages needs none, and every form a client
+ * drops when unset is read by another as a token or an error.
  */
 final class RegistryResolver {
     static final String CONFIGURED = "configuration";

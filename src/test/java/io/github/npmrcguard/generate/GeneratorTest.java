@@ -131,6 +131,22 @@ class GeneratorTest {
     }
 
     @Test
+    void aPublishConfigRegistryWithUserInfoIsRefusedWithoutRepeatingIt() {
+        TreeBuilder t = tree();
+        String secret = tokens.opaque(32);
+        t.file("web/package.json", "{\"name\": \"x\", \"publishConfig\": {\"registry\": \"https://ci:" + secret
+                + "@npm.acme.example/\"}}\n");
+        t.file("web/package-lock.json", "{}");
+        GenerationResult r = run(options(), "web");
+        assertEquals(List.of(), r.frontends().get(0).registries());
+        assertFalse(Files.exists(t.path("web/.npmrc")));
+        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("web/package.json: publishConfig.registry is not"
+                + " used by the generator: a registry URL carries user info (a user name or password before '@'); remove"
+                + " it and give the token through a token variable instead")), r.messages().toString());
+        TestTokens.assertNoFragment(everythingPrinted(r), secret, "output");
+    }
+
+    @Test
     void aPublishConfigRegistryIsHeldToItsTokenByThePreflight() {
         TreeBuilder t = tree();
         published(t, "web", "x", "\"packageManager\": \"pnpm@10.34.9\"");
