@@ -143,4 +143,36 @@ class PublishConfigRealClientsTest {
         assertTrue(sent.stream().allMatch(r -> r.bearer(registry.token())), sent.toString());
         assertEquals(200, registry.get((NAME + "-bun").replace("/", "%2f"), true), "the package is on the publish registry");
     }
+
+    @Test
+    void pnpm10PublishesWithTheGeneratedUserConfig(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        Files.writeString(project.resolve("package.json"), """
+                {
+                  "name": "%s",
+                  "version": "1.0.0",
+                  "packageManager": "pnpm@%s",
+                  "publishConfig": { "registry": "%s" }
+                }
+                """.formatted(NAME + "-pnpm", Client.PNPM_10.pinnedVersion(), registry.url()));
+        String variable = TokenVariables.unconfigured().token(registry.url());
+        GenerationResult generated = new Generator(GeneratorOptions.builder().environment(Map.of(variable, "set-in-ci"))
+                .homeDirectory(tmp.resolve("no-home")).projectRoot(project).build()).run(List.of(ModuleInput.of(project)));
+        assertFalse(generated.hasErrors(), generated.messages().toString());
+        assertFalse(Files.exists(project.resolve(".npmrc")), "no project file for pnpm");
+        Path userConfig = project.resolve("target/npmrc-guard/npmrc");
+        assertTrue(Files.readString(userConfig).endsWith("\n" + registry.nerfDart() + ":_authToken=${" + variable + "}\n"));
+        assertFalse(Files.readString(userConfig).contains("registry="), "no registry line");
+
+        int before = registry.requests().size();
+        PackageManagers.Result publish = clients.run(Client.PNPM_10, project, "publish", "--no-git-checks")
+                .home(tmp.resolve("home-publish")).env("NPM_CONFIG_USERCONFIG", userConfig.toString())
+                .secretEnv(variable, registry.token()).run();
+        assertEquals(0, publish.exitCode(), publish.describe());
+        assertEquals(0, publish.secretsInOutput(), publish.describe());
+        List<LocalRegistry.Request> sent = registry.requests().subList(before, registry.requests().size());
+        assertFalse(sent.isEmpty());
+        assertTrue(sent.stream().allMatch(r -> r.bearer(registry.token())), sent.toString());
+        assertEquals(200, registry.get((NAME + "-pnpm").replace("/", "%2f"), true), "the package is on the publish registry");
+    }
 }
