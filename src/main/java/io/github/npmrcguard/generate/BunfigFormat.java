@@ -96,6 +96,10 @@ final class BunfigFormat implements ConfigFormat {
             throws UneditableException, ParseException {
         Edit edit = new Edit(file);
         for (RegistrySpec r : registries) {
+            if (r.publishOnly()) {
+                // bunfig.toml ties a token to the registry installs use; the generator puts this one in .npmrc.
+                continue;
+            }
             mergeOne(edit, parse(edit.file()), r, policy);
         }
         return edit;

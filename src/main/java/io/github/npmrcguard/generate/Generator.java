@@ -95,6 +95,15 @@ public final class Generator {
                 files.add(projectFiles.update(e.getKey(), placement.projectFormat(), plan.registries().registries(),
                         new MergePolicy(placement.projectAuth(), plan.packageManager(), where), messages));
             }
+            List<RegistrySpec> publishOnly = plan.registries().registries().stream().filter(RegistrySpec::publishOnly).toList();
+            if (writeProjectFiles && plan.packageManager().kind() == Kind.BUN && !publishOnly.isEmpty()) {
+                // bunfig.toml has no token without a registry; bun also reads .npmrc, where a token line is alone.
+                String where = display.of(e.getKey().resolve(NpmrcFormat.FILE_NAME));
+                files.add(projectFiles.update(e.getKey(), new NpmrcFormat(), publishOnly,
+                        new MergePolicy(true, plan.packageManager(), where), messages));
+                messages.add(Message.info(where + ": bun publish does not follow publishConfig.registry; give it"
+                        + " --registry " + publishOnly.get(0).url() + " to publish there with this token"));
+            }
         }
 
         Map<Path, Path> userConfigs = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A project {@code .npmrc}, read by npm, pnpm, yarn 1 and bun. Per registry it holds the {@code registry=}
- * or {@code @scope:registry=} line and, unless the policy puts the token in the user config, the
+ * or {@code @scope:registry=} line (none for a registry only published to) and, unless the policy puts the token in the user config, the
  * {@code //nerf/dart/:_authToken=${VAR}} line.
  *
  * <p>Missing lines go at the end, or before the first {@code [section]} if there is one, since npm ignores
@@ -81,7 +81,9 @@ final class NpmrcFormat implements ConfigFormat {
             List<String> missing = new ArrayList<>();
             Setting registry = ConfigFormat.last(settings, r.registryKey());
             String registryLine = r.registryKey() + "=" + r.url();
-            if (registry == null) {
+            if (r.publishOnly()) {
+                // Its token only: a registry line would send installs to the registry packages are published to.
+            } else if (registry == null) {
                 missing.add(registryLine);
                 edit.wrote(r.registryKey(), r.url(), registryLine);
             } else if (!ConfigFormat.sameUrl(registry.value(), r.url())) {

@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two fields of a {@code package.json} the generator reads: {@code workspaces} (npm's array, or yarn's
- * {@code {"packages": [...]}}) and {@code packageManager} (corepack's {@code name@version}).
+ * The fields of a {@code package.json} the generator reads: {@code workspaces} (npm's array, or yarn's
+ * {@code {"packages": [...]}}), {@code packageManager} (corepack's {@code name@version}), {@code name} and
+ * {@code publishConfig.registry}.
  *
- * @param workspaces     the workspace globs, empty when there are none
- * @param packageManager the {@code packageManager} value, or empty
+ * @param workspaces      the workspace globs, empty when there are none
+ * @param packageManager  the {@code packageManager} value, or empty
+ * @param name            the package name, or empty
+ * @param publishRegistry {@code publishConfig.registry}, or empty
  */
-record PackageJson(List<String> workspaces, String packageManager) {
+record PackageJson(List<String> workspaces, String packageManager, String name, String publishRegistry) {
     static final String FILE_NAME = "package.json";
 
     /** Files larger than this are not read: a real package.json is a few KiB. */
@@ -44,13 +47,24 @@ record PackageJson(List<String> workspaces, String packageManager) {
             if (!(root instanceof Map<?, ?> map)) {
                 throw new UneditableException("it is not a JSON object");
             }
-            return Optional.of(new PackageJson(workspaces(map.get("workspaces")),
-                    map.get("packageManager") instanceof String s ? s.strip() : ""));
+            Object publishConfig = map.get("publishConfig");
+            return Optional.of(new PackageJson(workspaces(map.get("workspaces")), string(map.get("packageManager")),
+                    string(map.get("name")), publishConfig instanceof Map<?, ?> p ? string(p.get("registry")) : ""));
         } catch (ParseException e) {
             throw new UneditableException("it is not valid JSON");
         } catch (IOException e) {
             throw new UneditableException("it could not be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private static String string(Object value) {
+        return value instanceof String s ? s.strip() : "";
+    }
+
+    /** The scope of a scoped package name ({@code @acme} of {@code @acme/x}), or empty. */
+    String scope() {
+        int slash = name.indexOf('/');
+        return name.startsWith("@") && slash > 1 ? name.substring(0, slash) : "";
     }
 
     private static List<String> workspaces(Object value) {

@@ -90,7 +90,8 @@ final class ProjectFileUpdater {
         }
         messages.addAll(edit.notes());
         byte[] bytes = edit.file().encode();
-        if (exists && Arrays.equals(old, bytes)) {
+        if (exists ? Arrays.equals(old, bytes) : edit.file().text().isEmpty()) {
+            // Nothing to write is no reason to create a file (a registry bun has no token entry for).
             return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.UNCHANGED, "");
         }
         String diff = UnifiedDiff.of(shown, !exists, before.lineTexts(), edit.file().lineTexts(), hidden);

@@ -7,17 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which registries a local prefix gets: the configured ones; else those its project file declares (the
- * client's own file first, then {@code .npmrc}); else none. A registry nobody declared gets nothing: no
- * registry line, which would override a contributor's mirror and the client's own default, and no token
- * line, since installing public packages needs none, and every form a client drops when unset is read by
- * another as a token or an error.
+ * client's own file first, then {@code .npmrc}); else none. Its {@code package.json}'s
+ * {@code publishConfig.registry} is declared too, unless one of those has its token already: it gets a
+ * token but no registry line, since publishing somewhere must not move installs there. A registry nobody
+ * declared gets nothing: no registry line, which would override a contributor's mirror and the client's
+ * own default, and no token line, since installing public packages needs none, and every form a client
+ * drops when unset is read by another as a token or an error.
  */
 final class RegistryResolver {
     static final String CONFIGURED = "configuration";
     static final String NONE = "none declared";
+    static final String PUBLISH_CONFIG = "package.json publishConfig.registry";
 
     /** The registries and where they came from. */
     record Resolved(List<RegistrySpec> registries, String source) {
@@ -35,9 +39,49 @@ final class RegistryResolver {
     }
 
     Resolved resolve(Path localPrefix, ConfigFormat projectFormat, List<Message> messages) {
-        if (!configured.isEmpty()) {
-            return new Resolved(configured, CONFIGURED);
+        Resolved resolved = configured.isEmpty() ? fromFiles(localPrefix, projectFormat, messages)
+                : new Resolved(configured, CONFIGURED);
+        Optional<RegistrySpec> publish = publishRegistry(localPrefix, messages);
+        if (publish.isEmpty() || resolved.registries().stream().anyMatch(r -> r.authKey().equals(publish.get().authKey()))) {
+            return resolved;
         }
+        List<RegistrySpec> all = new ArrayList<>(resolved.registries());
+        all.add(publish.get());
+        String source = resolved.source().equals(NONE) ? PUBLISH_CONFIG
+                : resolved.configured() ? CONFIGURED : resolved.source() + " and " + PUBLISH_CONFIG;
+        return new Resolved(List.copyOf(all), source);
+    }
+
+    /** The registry {@code publishConfig.registry} names, for the package's scope when it has one. */
+    private Optional<RegistrySpec> publishRegistry(Path localPrefix, List<Message> messages) {
+        PackageJson pkg;
+        try {
+            pkg = PackageJson.read(localPrefix).orElse(null);
+        } catch (UneditableException e) {
+            return Optional.empty(); // reported where the package manager is detected
+        }
+        if (pkg == null || pkg.publishRegistry().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new RegistrySpec(pkg.publishRegistry(), scopeOrNone(pkg.scope()), null).forPublishing());
+        } catch (IllegalArgumentException e) {
+            messages.add(Message.warning(display.of(localPrefix.resolve(PackageJson.FILE_NAME))
+                    + ": publishConfig.registry is not used by the generator: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** A scope the registry line would accept, else none (the token is per host either way). */
+    private static String scopeOrNone(String scope) {
+        try {
+            return new RegistrySpec(RegistrySpec.NPMJS, scope, null).scope();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private Resolved fromFiles(Path localPrefix, ConfigFormat projectFormat, List<Message> messages) {
         List<ConfigFormat> formats = new ArrayList<>();
         formats.add(projectFormat);
         if (!(projectFormat instanceof NpmrcFormat)) {

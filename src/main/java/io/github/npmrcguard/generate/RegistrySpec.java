@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * @param scope         {@code @name}, or empty for the default registry
  * @param tokenVariable the variable name in the placeholder, e.g. {@code NPM_TOKEN}; null or blank for the
  *                      name {@link TokenVariables} gives the registry
+ * @param publishOnly   whether it is only published to ({@code publishConfig.registry}): it gets its token
+ *                      but no registry line, which would send installs there too
  */
-public record RegistrySpec(String url, String scope, String tokenVariable) {
+public record RegistrySpec(String url, String scope, String tokenVariable, boolean publishOnly) {
     /** The public registry's variable, as in npm's own CI/CD guide. */
     public static final String DEFAULT_TOKEN_VARIABLE = TokenVariables.PUBLIC;
     /** The public npm registry, used when neither the configuration nor the files name one. */
@@ -48,6 +50,11 @@ public record RegistrySpec(String url, String scope, String tokenVariable) {
             throw new IllegalArgumentException("a token variable is not a valid environment variable name"
                     + " (letters, digits and '_', not starting with a digit)");
         }
+    }
+
+    /** A registry that installs use as well. */
+    public RegistrySpec(String url, String scope, String tokenVariable) {
+        this(url, scope, tokenVariable, false);
     }
 
     /** An unscoped registry with the variable the naming rule gives it. */
@@ -103,6 +110,11 @@ public record RegistrySpec(String url, String scope, String tokenVariable) {
 
     /** The same registry with another token variable. */
     public RegistrySpec withTokenVariable(String variable) {
-        return Objects.equals(variable, tokenVariable) ? this : new RegistrySpec(url, scope, variable);
+        return Objects.equals(variable, tokenVariable) ? this : new RegistrySpec(url, scope, variable, publishOnly);
+    }
+
+    /** The same registry, published to only. */
+    RegistrySpec forPublishing() {
+        return publishOnly ? this : new RegistrySpec(url, scope, tokenVariable, true);
     }
 }

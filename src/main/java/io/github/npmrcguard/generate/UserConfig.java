@@ -14,7 +14,7 @@ import java.util.Set;
  * placeholder token only from user config, never from a project {@code .npmrc}.
  *
  * <p>It holds the carried-over network settings of the developer's own user config, then per registry
- * the {@code registry=} line and the {@code //nerf/dart/:_authToken=${VAR}} line. The token line is left
+ * the {@code registry=} line (none for a registry only published to) and the {@code //nerf/dart/:_authToken=${VAR}} line. The token line is left
  * out while its variable is unset or empty: npm would send the text {@code ${VAR}} as the token, yarn 1
  * would stop with "Failed to replace env in config", and pnpm before 10.34.2 would drop the whole file.
  * The file holds placeholders only, never a value.
@@ -39,7 +39,9 @@ final class UserConfig {
             lines.addAll(inherited.lines());
         }
         for (RegistrySpec r : unique(registries, messages, where)) {
-            lines.add(r.registryKey() + "=" + r.url());
+            if (!r.publishOnly()) {
+                lines.add(r.registryKey() + "=" + r.url());
+            }
             String value = environment.get(r.tokenVariable());
             if (value == null || value.isEmpty()) {
                 lines.add("# " + r.tokenVariable() + " is not set: no token line for " + r.nerfDart());
@@ -68,7 +70,9 @@ final class UserConfig {
     static Set<String> keys(List<RegistrySpec> registries) {
         Set<String> keys = new LinkedHashSet<>();
         for (RegistrySpec r : registries) {
-            keys.add(r.registryKey());
+            if (!r.publishOnly()) {
+                keys.add(r.registryKey());
+            }
             keys.add(r.authKey());
         }
         return keys;
@@ -77,7 +81,7 @@ final class UserConfig {
     private static List<RegistrySpec> unique(List<RegistrySpec> registries, List<Message> messages, String where) {
         Map<String, RegistrySpec> byKey = new LinkedHashMap<>();
         for (RegistrySpec r : registries) {
-            RegistrySpec earlier = byKey.putIfAbsent(r.registryKey(), r);
+            RegistrySpec earlier = byKey.putIfAbsent(r.publishOnly() ? r.authKey() : r.registryKey(), r);
             if (earlier != null && !earlier.equals(r)) {
                 messages.add(Message.warning(where + ": frontends of one module want different settings for "
                         + r.registryKey() + "; using " + earlier.url() + " with " + earlier.tokenVariable()));

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * "YN0033: No authentication configured" on every install; scoped packages get the token without it.
  *
  * <p>Edits are made in block-style YAML only; a flow-style mapping ({@code npmScopes: {a: ...}}) is left
- * alone with a message.
+ * alone with a message. A registry only published to gets just its token, under
+ * {@code npmRegistries: "//host/path": npmAuthToken}.
  */
 final class YarnrcYmlFormat implements ConfigFormat {
     static final String FILE_NAME = ".yarnrc.yml";
@@ -38,6 +39,8 @@ final class YarnrcYmlFormat implements ConfigFormat {
     private static final String SCOPES = "npmScopes";
     private static final Set<String> PUBLIC_HOSTS = Set.of("//registry.npmjs.org/", "//registry.yarnpkg.com/");
     private static final Pattern SCOPES_HEADER = Pattern.compile("npmScopes\\s*:\\s*(#.*)?");
+    private static final String REGISTRIES = "npmRegistries";
+    private static final Pattern REGISTRIES_HEADER = Pattern.compile("npmRegistries\\s*:\\s*(#.*)?");
 
     @Override
     public FileKind kind() {
@@ -103,6 +106,12 @@ final class YarnrcYmlFormat implements ConfigFormat {
         Edit edit = new Edit(file);
         for (RegistrySpec r : registries) {
             List<Setting> settings = parse(edit.file());
+            if (r.publishOnly()) {
+                if (policy.writeAuth()) {
+                    mergePublishToken(edit, settings, r, policy);
+                }
+                continue;
+            }
             String prefix = prefix(r);
             List<String[]> missing = new ArrayList<>(); // {name, value as written}
             Setting server = ConfigFormat.last(settings, prefix + SERVER);
@@ -115,7 +124,7 @@ final class YarnrcYmlFormat implements ConfigFormat {
                 edit.note(Message.info(policy.where() + ":" + server.line() + ": " + prefix + SERVER + " set to " + r.url()));
             }
             if (policy.writeAuth()) {
-                mergeToken(edit, r, ConfigFormat.last(settings, prefix + TOKEN), policy, missing);
+                mergeToken(edit, r, prefix + TOKEN, ConfigFormat.last(settings, prefix + TOKEN), policy, missing);
                 if (!r.isScoped() && !PUBLIC_HOSTS.contains(r.nerfDart())
                         && ConfigFormat.last(settings, ALWAYS_AUTH) == null) {
                     missing.add(new String[] {ALWAYS_AUTH, "true"});
@@ -136,9 +145,80 @@ final class YarnrcYmlFormat implements ConfigFormat {
         return edit;
     }
 
-    private static void mergeToken(Edit edit, RegistrySpec r, Setting token, MergePolicy policy, List<String[]> missing)
+    /**
+     * The token of a registry only published to, as its {@code npmRegistries} entry: yarn 2+ looks a publish
+     * registry's token up there, and a server line would move installs. The entry is keyed without the
+     * scheme, which yarn matches for either scheme.
+     */
+    private static void mergePublishToken(Edit edit, List<Setting> settings, RegistrySpec r, MergePolicy policy)
             throws UneditableException {
-        String key = prefix(r) + TOKEN;
+        String entry = r.url().replaceFirst("^[a-z]+:", "").replaceFirst("/$", "");
+        String ours = Placeholders.yarnBerry(r.tokenVariable());
+        List<Setting> inEntry = settings.stream().filter(s -> s.scope().startsWith(REGISTRIES + ".")
+                && sameRegistry(s.scope().substring(REGISTRIES.length() + 1), entry)).toList();
+        Setting token = null;
+        for (Setting s : inEntry) {
+            if (s.name().equals(TOKEN) && s.scope().equals(inEntry.get(0).scope())) {
+                token = s;
+            }
+        }
+        List<String[]> missing = new ArrayList<>();
+        String key = inEntry.isEmpty() ? REGISTRIES + "." + entry + "." + TOKEN : inEntry.get(0).scope() + "." + TOKEN;
+        mergeToken(edit, r, key, token, policy, missing);
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (!inEntry.isEmpty()) {
+            String indent = blockIndent(edit.file(), inEntry.get(0));
+            edit.insertAfter(lastLine(inEntry), List.of(indent + TOKEN + ": " + quote(ours)));
+            return;
+        }
+        int header = findLine(edit.file(), REGISTRIES_HEADER);
+        List<Setting> all = settings.stream().filter(s -> s.scope().startsWith(REGISTRIES + ".")).toList();
+        if (header == 0 && (!all.isEmpty() || settings.stream().anyMatch(s -> s.key().equals(REGISTRIES)))) {
+            throw new UneditableException(REGISTRIES + " is not in block style");
+        }
+        String unit = all.isEmpty() ? "  " : entryIndent(edit.file(), header);
+        List<String> block = new ArrayList<>();
+        block.add(unit + quote(entry) + ":");
+        block.add(unit + unit + TOKEN + ": " + quote(ours));
+        if (header > 0) {
+            if (all.isEmpty()) {
+                edit.touch(REGISTRIES);
+            }
+            edit.insertAfter(all.isEmpty() ? header : lastLine(all), block);
+        } else {
+            List<String> withHeader = new ArrayList<>();
+            withHeader.add(REGISTRIES + ":");
+            withHeader.addAll(block);
+            edit.append(withHeader);
+        }
+    }
+
+    /** Whether an {@code npmRegistries} key names the entry ({@code //host/path}), as yarn matches it. */
+    private static boolean sameRegistry(String key, String entry) {
+        String k = key.strip().replaceFirst("/$", "");
+        return k.equals(entry) || k.replaceFirst("^[a-z]+:", "").equals(entry);
+    }
+
+    /** The indentation of the first entry under a block-style header. */
+    private static String entryIndent(TextFile file, int header) throws UneditableException {
+        for (int n = header + 1; n <= file.lineCount(); n++) {
+            String line = file.line(n);
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            if (!indent.isEmpty()) {
+                return indent;
+            }
+            break;
+        }
+        throw new UneditableException(REGISTRIES + " is not in block style");
+    }
+
+    private static void mergeToken(Edit edit, RegistrySpec r, String key, Setting token, MergePolicy policy,
+            List<String[]> missing) throws UneditableException {
         String ours = Placeholders.yarnBerry(r.tokenVariable());
         if (token == null) {
             missing.add(new String[] {TOKEN, quote(ours)});

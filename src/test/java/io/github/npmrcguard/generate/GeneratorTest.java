@@ -90,6 +90,106 @@ class GeneratorTest {
                 + " is written")), r.messages().toString());
     }
 
+    private static final String USER_CONFIG_HEAD = "# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every"
+            + " build. Do not commit.\n# Tokens come from environment variables; this file holds placeholders only.\n";
+
+    /** A frontend published to its own registry, with the package manager's fields. */
+    private void published(TreeBuilder t, String folder, String name, String members) {
+        t.file(folder + "/package.json", "{\n  \"name\": \"" + name + "\",\n  \"publishConfig\": {\"registry\":"
+                + " \"https://npm.acme.example/\"}" + (members.isEmpty() ? "" : ",\n  " + members) + "\n}\n");
+    }
+
+    @Test
+    void aPublishConfigRegistryGetsARequiredTokenButNoRegistryLineForEachClient() {
+        TreeBuilder t = tree();
+        published(t, "npm", "@acme/x", "");
+        t.file("npm/package-lock.json", "{}");
+        published(t, "pnpm", "@acme/x", "\"packageManager\": \"pnpm@10.34.9\"");
+        published(t, "yarn", "x", "\"packageManager\": \"yarn@1.22.22\"");
+        published(t, "berry", "@acme/x", "\"packageManager\": \"yarn@4.18.1\"");
+        published(t, "bun", "@acme/x", "\"packageManager\": \"bun@1.4.5\"");
+        env.put("NPM_ACME_EXAMPLE_TOKEN", "set");
+        GenerationResult r = run(options(), "npm", "pnpm", "yarn", "berry", "bun");
+        assertFalse(r.hasErrors(), r.messages().toString());
+        assertEquals("//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("npm/.npmrc"));
+        for (String m : List.of("pnpm", "yarn")) {
+            assertFalse(Files.exists(t.path(m + "/.npmrc")), m + ": no project placeholder, no registry line");
+            assertEquals(USER_CONFIG_HEAD + "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n",
+                    t.read(m + "/target/npmrc-guard/npmrc"), m);
+        }
+        assertEquals("npmRegistries:\n  \"//npm.acme.example\":\n    npmAuthToken: \"${NPM_ACME_EXAMPLE_TOKEN:-}\"\n",
+                t.read("berry/.yarnrc.yml"));
+        assertFalse(Files.exists(t.path("bun/bunfig.toml")), "bunfig.toml has no token without a registry");
+        assertEquals("//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("bun/.npmrc"), "bun reads .npmrc too");
+        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("bun/.npmrc: bun publish does not follow"
+                + " publishConfig.registry; give it --registry https://npm.acme.example/ to publish there with this token")),
+                r.messages().toString());
+        FrontendReport npm = r.frontends().get(0);
+        assertEquals(List.of(new RegistrySpec("https://npm.acme.example/", "@acme", "NPM_ACME_EXAMPLE_TOKEN", true)),
+                npm.registries());
+        assertEquals("package.json publishConfig.registry", npm.registrySource());
+    }
+
+    @Test
+    void aPublishConfigRegistryWithUserInfoIsRefusedWithoutRepeatingIt() {
+        TreeBuilder t = tree();
+        String secret = tokens.opaque(32);
+        t.file("web/package.json", "{\"name\": \"x\", \"publishConfig\": {\"registry\": \"https://ci:" + secret
+                + "@npm.acme.example/\"}}\n");
+        t.file("web/package-lock.json", "{}");
+        GenerationResult r = run(options(), "web");
+        assertEquals(List.of(), r.frontends().get(0).registries());
+        assertFalse(Files.exists(t.path("web/.npmrc")));
+        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("web/package.json: publishConfig.registry is not"
+                + " used by the generator: a registry URL carries user info (a user name or password before '@'); remove"
+                + " it and give the token through a token variable instead")), r.messages().toString());
+        TestTokens.assertNoFragment(everythingPrinted(r), secret, "output");
+    }
+
+    @Test
+    void aPublishConfigRegistryIsHeldToItsTokenByThePreflight() {
+        TreeBuilder t = tree();
+        published(t, "web", "x", "\"packageManager\": \"pnpm@10.34.9\"");
+        GenerationResult r = run(options().requireTokens(true), "web");
+        assertTrue(r.messages(Message.Level.ERROR).stream().anyMatch(m -> m.text().equals("web/target/npmrc-guard/npmrc:"
+                + " NPM_ACME_EXAMPLE_TOKEN is not set, but the install needs it for //npm.acme.example/; set it in the"
+                + " CI job's secrets (npmrcguard.preflight=off turns this check off)")), r.messages().toString());
+    }
+
+    @Test
+    void aPublishConfigRegistryTheFilesDeclareAlreadyIsNotAddedTwice() throws IOException {
+        TreeBuilder t = tree();
+        published(t, "web", "@acme/x", "");
+        t.file("web/package-lock.json", "{}");
+        t.file("web/.npmrc", "@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${ACME}\n");
+        GenerationResult r = run(options(), "web");
+        assertEquals(List.of(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME")), r.frontends().get(0).registries());
+        assertEquals(".npmrc", r.frontends().get(0).registrySource());
+        assertEquals("@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${ACME}\n", t.read("web/.npmrc"));
+    }
+
+    @Test
+    void aPublishConfigRegistryIsAddedToDeclaredOnesAndASecondRunChangesNothing() throws IOException {
+        TreeBuilder t = tree();
+        published(t, "web", "x", "");
+        t.file("web/package-lock.json", "{}");
+        t.file("web/.npmrc", "registry=https://mirror.example/\n");
+        t.packageJson("berry", "\"packageManager\": \"yarn@4.18.1\"");
+        published(t, "berry", "x", "\"packageManager\": \"yarn@4.18.1\"");
+        t.file("berry/.yarnrc.yml", "npmRegistries:\n  \"https://npm.acme.example\":\n    npmAlwaysAuth: true\n");
+        published(t, "bun", "x", "\"packageManager\": \"bun@1.4.5\"");
+        t.file("bun/.npmrc", "# mine\n");
+        GenerationResult r = run(options(), "web", "berry", "bun");
+        assertEquals("registry=https://mirror.example/\n//mirror.example/:_authToken=${MIRROR_EXAMPLE_TOKEN}\n"
+                + "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("web/.npmrc"));
+        assertEquals(".npmrc and package.json publishConfig.registry", r.frontends().get(0).registrySource());
+        assertEquals("npmRegistries:\n  \"https://npm.acme.example\":\n    npmAlwaysAuth: true\n"
+                + "    npmAuthToken: \"${NPM_ACME_EXAMPLE_TOKEN:-}\"\n", t.read("berry/.yarnrc.yml"));
+        assertEquals("# mine\n//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("bun/.npmrc"));
+        GenerationResult again = run(options(), "web", "berry", "bun");
+        assertTrue(again.files().stream().allMatch(f -> f.action() == FileAction.UNCHANGED), again.files().toString());
+    }
+
     @Test
     void npmFrontendInSrcMainFrontendGetsItsProjectNpmrc() {
         TreeBuilder t = tree();
