@@ -7,35 +7,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/**
- * The {@link BlobBatch} over one {@code git cat-file --batch} process, or {@code --batch-command --buffer}
- * where git has it: then git holds its answers until each {@link #flush}, and writes them in large blocks
- * instead of one write per blob.
- */
+/** The {@link BlobBatch} over one {@code git cat-file --batch} process. */
 final class CatFileBatch implements GitHistory.BlobBatch {
-    private static final byte[] CONTENTS = "contents ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FLUSH = "flush\n".getBytes(StandardCharsets.US_ASCII);
-
     private final GitCli.Streamed process;
-    /** Whether git reads commands ({@code --batch-command --buffer}) rather than bare ids. */
-    private final boolean commands;
     private final OutputStream ids;
     private final InputStream answers;
     private final byte[] header = new byte[256];
     private volatile boolean abandoned;
 
-    CatFileBatch(GitCli.Streamed process, boolean commands) {
+    CatFileBatch(GitCli.Streamed process) {
         this.process = process;
-        this.commands = commands;
         this.ids = new BufferedOutputStream(process.stdin(), 1 << 14);
         this.answers = new BufferedInputStream(process.stdout(), 1 << 16);
     }
 
     @Override
     public void request(String id) throws IOException {
-        if (commands) {
-            ids.write(CONTENTS);
-        }
         for (int i = 0; i < id.length(); i++) {
             ids.write(id.charAt(i));
         }
@@ -44,9 +31,6 @@ final class CatFileBatch implements GitHistory.BlobBatch {
 
     @Override
     public void flush() throws IOException {
-        if (commands) {
-            ids.write(FLUSH);
-        }
         ids.flush();
     }
 
@@ -85,10 +69,10 @@ final class CatFileBatch implements GitHistory.BlobBatch {
             throw new java.io.EOFException("unexpected output");
         }
         long size = Long.parseLong(line.substring(second + 1));
-        byte[] content = size <= GitHistory.MAX_BLOB_BYTES ? new byte[(int) size] : null;
+        byte[] content = size <= GitHistory.MAX_BLOB_BYTES ? answers.readNBytes((int) size) : null;
         if (content == null) {
             answers.skipNBytes(size);
-        } else if (answers.readNBytes(content, 0, content.length) != size) { // into place: no chunks to join
+        } else if (content.length != size) {
             throw new java.io.EOFException("truncated output");
         }
         if (answers.read() != '\n') {

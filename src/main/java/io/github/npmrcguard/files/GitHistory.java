@@ -326,26 +326,9 @@ public final class GitHistory {
 
     /** Starts one {@code git cat-file --batch} for {@link BlobBatch}'s two threads. */
     public BlobBatch openBlobs(Repository repo) throws IOException {
-        // With --batch-command (git 2.36+) and --buffer, git keeps its answers until each flush command: large
-        // writes, and never an answer held back for ids already sent. Older git answers each id at once.
-        boolean commands = batchCommand(repo);
-        return new CatFileBatch(git.stream(repo.gitDir(), commands
-                ? List.of("cat-file", "--batch-command", "--buffer") : List.of("cat-file", "--batch")), commands);
-    }
-
-    /** Whether this git's {@code cat-file} has {@code --batch-command} (git 2.36 and later). */
-    private boolean batchCommand(Repository repo) throws IOException {
-        GitCli.Result r = git.run(repo.gitDir(), List.of("version"));
-        if (r.exitCode() != 0) {
-            return false;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("git version (\\d+)\\.(\\d+)")
-                .matcher(new String(r.stdout(), StandardCharsets.US_ASCII));
-        if (!m.lookingAt()) {
-            return false;
-        }
-        int major = Integer.parseInt(m.group(1));
-        return major > 2 || major == 2 && Integer.parseInt(m.group(2)) >= 36;
+        // No --buffer: each answer is sent as soon as it is ready, so the reading thread never waits on ids the
+        // feeding thread has sent but git keeps back.
+        return new CatFileBatch(git.stream(repo.gitDir(), List.of("cat-file", "--batch")));
     }
 
     /**

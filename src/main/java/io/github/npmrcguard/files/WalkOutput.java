@@ -5,9 +5,7 @@ import io.github.npmrcguard.files.GitHistory.ChangeListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Reads the output of {@link GitHistory}'s walk as git writes it. */
@@ -70,7 +68,11 @@ final class WalkOutput {
                         throw unreadable(command);
                     }
                     commit = header.substring(0, space);
-                    date = date(command, header, space + 1);
+                    try {
+                        date = OffsetDateTime.parse(header.substring(space + 1));
+                    } catch (DateTimeParseException e) {
+                        throw unreadable(command);
+                    }
                     commits++;
                     if (nl >= 0) {
                         pendingMeta = meta(command, text.substring(nl + 1));
@@ -89,53 +91,6 @@ final class WalkOutput {
             throw unreadable(command);
         }
         return commits;
-    }
-
-    /**
-     * The committer date {@code %cI} wrote at {@code at}: read by hand in its usual shape
-     * ({@code 2020-09-13T12:26:40+02:00}), else by the JDK's parser.
-     */
-    static OffsetDateTime date(String command, String header, int at) throws GitException {
-        if (header.length() - at == 25 && header.charAt(at + 4) == '-' && header.charAt(at + 7) == '-'
-                && header.charAt(at + 10) == 'T' && header.charAt(at + 13) == ':' && header.charAt(at + 16) == ':'
-                && (header.charAt(at + 19) == '+' || header.charAt(at + 19) == '-') && header.charAt(at + 22) == ':') {
-            int sign = header.charAt(at + 19) == '-' ? -1 : 1;
-            int year = number(header, at, 4);
-            int month = number(header, at + 5, 2);
-            int day = number(header, at + 8, 2);
-            int hour = number(header, at + 11, 2);
-            int minute = number(header, at + 14, 2);
-            int second = number(header, at + 17, 2);
-            int offsetHours = number(header, at + 20, 2);
-            int offsetMinutes = number(header, at + 23, 2);
-            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && offsetHours >= 0
-                    && offsetMinutes >= 0) {
-                try {
-                    return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
-                            ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
-                } catch (DateTimeException e) {
-                    throw unreadable(command);
-                }
-            }
-        }
-        try {
-            return OffsetDateTime.parse(header.substring(at));
-        } catch (DateTimeParseException e) {
-            throw unreadable(command);
-        }
-    }
-
-    /** The decimal number of {@code digits} digits at {@code at}, or -1 when one is not a digit. */
-    private static int number(String s, int at, int digits) {
-        int n = 0;
-        for (int i = at; i < at + digits; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 
     private static String meta(String command, String token) throws GitException {
