@@ -4,27 +4,20 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
-import java.io.File;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -33,15 +26,6 @@ import java.util.regex.Pattern;
  */
 final class GitCli {
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
-
-    /**
-     * Inherited variables that would point git at another repository than the one holding {@code -C dir}
-     * (a Maven run from a git hook inherits a GIT_DIR relative to another folder), or change how it reads
-     * our pathspecs.
-     */
-    private static final List<String> STRIPPED = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR",
-            "GIT_PREFIX", "GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS",
-            "GIT_ICASE_PATHSPECS");
 
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
     private static final int STDERR_LIMIT = 64 * 1024;
@@ -86,68 +70,10 @@ final class GitCli {
         return fromEnvironment(System.getenv(), DEFAULT_TIMEOUT);
     }
 
-    /** git as found on {@code env}'s PATH, run with {@code env} (adjusted as {@link #childEnvironment} says). */
+    /** git as found on {@code env}'s PATH, run with {@code env} (adjusted as {@link GitExecutable#childEnvironment} says). */
     static GitCli fromEnvironment(Map<String, String> env, Duration timeout) {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        return new GitCli(findOnPath(env.get("PATH"), windows).orElse(null), childEnvironment(env), timeout);
-    }
-
-    /**
-     * The first {@code git} executable in {@code path}'s absolute entries. Empty and relative entries are
-     * skipped: they resolve against the current folder, which is the project being scanned, so a
-     * committed {@code ./git} must not be run.
-     */
-    static Optional<Path> findOnPath(String path, boolean windows) {
-        if (path == null) {
-            return Optional.empty();
-        }
-        List<String> names = windows ? List.of("git.exe", "git") : List.of("git");
-        for (String entry : path.split(Pattern.quote(File.pathSeparator))) {
-            Path dir;
-            try {
-                dir = Path.of(entry);
-            } catch (InvalidPathException e) {
-                continue;
-            }
-            if (entry.isEmpty() || !dir.isAbsolute()) {
-                continue;
-            }
-            for (String name : names) {
-                Path candidate = dir.resolve(name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * {@code env} for a git child process: location and pathspec variables removed ({@link #STRIPPED}; a
-     * relative {@code GIT_INDEX_FILE} too, it would resolve against another folder), messages in English so
-     * the fallback cases can be recognised, no credential prompt, no optional index writes.
-     */
-    static Map<String, String> childEnvironment(Map<String, String> env) {
-        Map<String, String> child = new HashMap<>(env);
-        for (String name : STRIPPED) {
-            child.remove(name);
-        }
-        String index = child.get("GIT_INDEX_FILE");
-        if (index != null && !isAbsolute(index)) {
-            child.remove("GIT_INDEX_FILE");
-        }
-        child.put("LC_ALL", "C");
-        child.put("GIT_TERMINAL_PROMPT", "0");
-        child.put("GIT_OPTIONAL_LOCKS", "0");
-        return child;
-    }
-
-    private static boolean isAbsolute(String path) {
-        try {
-            return Path.of(path).isAbsolute();
-        } catch (InvalidPathException e) {
-            return false;
-        }
+        return new GitCli(GitExecutable.findOnPath(env.get("PATH"), windows).orElse(null), GitExecutable.childEnvironment(env), timeout);
     }
 
     /**
@@ -158,7 +84,7 @@ final class GitCli {
      */
     boolean mayFindRepository(Path dir) {
         try {
-            return gitEntryAtOrAbove(dir.toRealPath(), environment.get("GIT_CEILING_DIRECTORIES"));
+            return GitRefusals.gitEntryAtOrAbove(dir.toRealPath(), environment.get("GIT_CEILING_DIRECTORIES"));
         } catch (IOException | RuntimeException e) {
             return true; // let git say what is wrong
         }
@@ -198,96 +124,9 @@ final class GitCli {
         return new Running(commandLine(dir, args), process, input).await();
     }
 
-    /**
-     * How git refused to work on a folder, or null when the failure is none of the fallback cases. Without
-     * the folder, "not a git repository" is always {@link Refusal#NOT_A_WORK_TREE}.
-     */
-    static Refusal refusal(Result result) {
-        return refusal(result, null);
-    }
-
-    /**
-     * How git refused to work on {@code dir}, or null when the failure is none of the fallback cases. When git
-     * finds no repository but a {@code .git} exists in {@code dir} or a folder above it, git passed over a
-     * damaged one: {@link Refusal#BROKEN_REPOSITORY}.
-     */
-    static Refusal refusal(Result result, Path dir) {
-        return refusal(result, dir, null);
-    }
-
-    /** {@link #refusal(Result, Path)} as this git sees it: above a ceiling folder it does not look. */
+    /** {@link GitRefusals#refusal(Result, Path)} as this git sees it: above a ceiling folder it does not look. */
     Refusal refusalFor(Result result, Path dir) {
-        return refusal(result, dir, environment.get("GIT_CEILING_DIRECTORIES"));
-    }
-
-    /**
-     * @param ceilings {@code GIT_CEILING_DIRECTORIES}: a {@code .git} in or above one of these folders is one
-     *                 git was told not to see, not a damaged one it passed over
-     */
-    static Refusal refusal(Result result, Path dir, String ceilings) {
-        if (result.exitCode() == 0) {
-            return null;
-        }
-        String err = result.stderr();
-        // "not a git repository: <dir>" (no "(or any ...)") is a .git file whose folder is gone.
-        if (err.contains("not a git repository: ") || err.contains("invalid gitfile format")
-                || err.contains("no path in gitfile")) {
-            return Refusal.BROKEN_REPOSITORY;
-        }
-        if (err.contains("not a git repository") && !err.contains("mount point")) {
-            return dir != null && gitEntryAtOrAbove(dir, ceilings) ? Refusal.BROKEN_REPOSITORY : Refusal.NOT_A_WORK_TREE;
-        }
-        if (err.contains("not a git repository") || err.contains("must be run in a work tree")) {
-            return Refusal.NOT_A_WORK_TREE;
-        }
-        if (err.contains("dubious ownership")) {
-            return Refusal.DUBIOUS_OWNERSHIP;
-        }
-        return null;
-    }
-
-    /**
-     * Whether {@code dir} or a folder above it holds a {@code .git} entry, of any type, looking no higher than
-     * git does: not into a ceiling folder ({@code GIT_CEILING_DIRECTORIES}) or above it.
-     */
-    private static boolean gitEntryAtOrAbove(Path dir, String ceilings) {
-        Set<Path> ceilingFolders = new HashSet<>();
-        if (ceilings != null) {
-            for (String c : ceilings.split(java.io.File.pathSeparator)) {
-                try {
-                    if (!c.isEmpty() && Path.of(c).isAbsolute()) {
-                        Path ceiling = Path.of(c).normalize();
-                        ceilingFolders.add(ceiling);
-                        if (Files.isDirectory(ceiling)) {
-                            ceilingFolders.add(ceiling.toRealPath()); // git compares resolved paths
-                        }
-                    }
-                } catch (InvalidPathException | IOException e) {
-                    // git skips what it cannot use; so does this
-                }
-            }
-        }
-        Path start = dir.toAbsolutePath().normalize();
-        for (Path d = start; d != null; d = d.getParent()) {
-            if (!d.equals(start) && (ceilingFolders.contains(d) || realIn(d, ceilingFolders))) {
-                return false;
-            }
-            if (Files.exists(d.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean realIn(Path folder, Set<Path> ceilings) {
-        if (ceilings.isEmpty()) {
-            return false;
-        }
-        try {
-            return ceilings.contains(folder.toRealPath());
-        } catch (IOException e) {
-            return false;
-        }
+        return GitRefusals.refusal(result, dir, environment.get("GIT_CEILING_DIRECTORIES"));
     }
 
     /** A GitException for a result git did not expect to fail. */
@@ -307,10 +146,10 @@ final class GitCli {
         List<String> args = List.of("cat-file", "--batch", "--buffer");
         String command = commandLine(dir, args);
         Process process = launch(dir, args);
-        Pump stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
-        Watchdog watchdog = new Watchdog(process, timeout);
+        ProcessPipes.Pump stderr = new ProcessPipes.Pump(process.getErrorStream(), STDERR_LIMIT);
+        ProcessPipes.Watchdog watchdog = new ProcessPipes.Watchdog(process, timeout);
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(objectIds));
-        Thread writer = daemon("git cat-file feeder", new Runnable() {
+        Thread writer = ProcessPipes.daemon("git cat-file feeder", new Runnable() {
             @Override
             public void run() {
                 try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
@@ -357,7 +196,7 @@ final class GitCli {
                     : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
         }
         Result r = finish(command, process, new byte[0], stderr, watchdog);
-        join(writer);
+        ProcessPipes.join(writer);
         if (watchdog.timedOut()) {
             throw new GitException(command, -1, timedOutMessage());
         }
@@ -381,8 +220,8 @@ final class GitCli {
         } catch (IOException e) {
             // git may have exited already
         }
-        Pump stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
-        Watchdog watchdog = new Watchdog(process, timeout);
+        ProcessPipes.Pump stderr = new ProcessPipes.Pump(process.getErrorStream(), STDERR_LIMIT);
+        ProcessPipes.Watchdog watchdog = new ProcessPipes.Watchdog(process, timeout);
         return new FilterInputStream(process.getInputStream()) {
             private boolean ended;
             private boolean closed;
@@ -429,18 +268,18 @@ final class GitCli {
      */
     Streamed stream(Path dir, List<String> args) throws IOException {
         Process process = launch(dir, args);
-        return new Streamed(commandLine(dir, args), process, new Pump(process.getErrorStream(), STDERR_LIMIT),
-                new Watchdog(process, timeout));
+        return new Streamed(commandLine(dir, args), process, new ProcessPipes.Pump(process.getErrorStream(), STDERR_LIMIT),
+                new ProcessPipes.Watchdog(process, timeout));
     }
 
     /** A git process whose stdin and stdout the caller uses; {@link #finish} or {@link #kill} ends it. */
     final class Streamed {
         private final String command;
         private final Process process;
-        private final Pump stderr;
-        private final Watchdog watchdog;
+        private final ProcessPipes.Pump stderr;
+        private final ProcessPipes.Watchdog watchdog;
 
-        private Streamed(String command, Process process, Pump stderr, Watchdog watchdog) {
+        private Streamed(String command, Process process, ProcessPipes.Pump stderr, ProcessPipes.Watchdog watchdog) {
             this.command = command;
             this.process = process;
             this.stderr = stderr;
@@ -517,9 +356,9 @@ final class GitCli {
     final class Running {
         private final String command;
         private final Process process;
-        private final Pump stdout;
-        private final Pump stderr;
-        private final Watchdog watchdog;
+        private final ProcessPipes.Pump stdout;
+        private final ProcessPipes.Pump stderr;
+        private final ProcessPipes.Watchdog watchdog;
 
         private Running(String command, Process process) {
             this(command, process, null);
@@ -536,7 +375,7 @@ final class GitCli {
                     // nothing to close: git may have exited already
                 }
             } else {
-                daemon("git input feeder", new Runnable() {
+                ProcessPipes.daemon("git input feeder", new Runnable() {
                     @Override
                     public void run() {
                         try (OutputStream in = process.getOutputStream()) {
@@ -547,9 +386,9 @@ final class GitCli {
                     }
                 }).start();
             }
-            this.stdout = new Pump(process.getInputStream(), Integer.MAX_VALUE - 16);
-            this.stderr = new Pump(process.getErrorStream(), STDERR_LIMIT);
-            this.watchdog = new Watchdog(process, timeout);
+            this.stdout = new ProcessPipes.Pump(process.getInputStream(), Integer.MAX_VALUE - 16);
+            this.stderr = new ProcessPipes.Pump(process.getErrorStream(), STDERR_LIMIT);
+            this.watchdog = new ProcessPipes.Watchdog(process, timeout);
         }
 
         /** Stops git if it still runs and lets its output go: for a listing nobody will read. */
@@ -574,7 +413,7 @@ final class GitCli {
         }
     }
 
-    private static Result finish(String command, Process process, byte[] out, Pump stderr, Watchdog watchdog) {
+    private static Result finish(String command, Process process, byte[] out, ProcessPipes.Pump stderr, ProcessPipes.Watchdog watchdog) {
         int exit;
         try {
             exit = process.waitFor();
@@ -624,88 +463,5 @@ final class GitCli {
 
     private static String nonEmpty(String s, String otherwise) {
         return s == null || s.isEmpty() ? otherwise : s;
-    }
-
-    /** A daemon thread. */
-    private static Thread daemon(String name, Runnable body) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        return t;
-    }
-
-    private static void join(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Reads a stream to its end on its own thread, keeping at most {@code limit} bytes. */
-    private static final class Pump {
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private final Thread thread;
-        private volatile IOException failure;
-
-        Pump(InputStream in, int limit) {
-            thread = daemon("git output reader", new Runnable() {
-                @Override
-                public void run() {
-                    byte[] chunk = new byte[1 << 16];
-                    try (in) {
-                        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-                            int keep = Math.min(n, limit - buffer.size());
-                            if (keep > 0) {
-                                buffer.write(chunk, 0, keep);
-                            }
-                        }
-                    } catch (IOException e) {
-                        failure = e;
-                    }
-                }
-            });
-            thread.start();
-        }
-
-        byte[] bytes() {
-            join(thread);
-            return buffer.toByteArray();
-        }
-
-        IOException failure() {
-            return failure;
-        }
-    }
-
-    /** Kills a process that runs longer than the timeout. */
-    private static final class Watchdog {
-        private final Thread thread;
-        private volatile boolean timedOut;
-
-        Watchdog(Process process, Duration timeout) {
-            thread = daemon("git watchdog", new Runnable() {
-                @Override
-                public void run() {
-                    try {
-                        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                            timedOut = true;
-                            process.descendants().forEach(ProcessHandle::destroyForcibly);
-                            process.destroyForcibly();
-                        }
-                    } catch (InterruptedException e) {
-                        // cancelled: the process ended
-                    }
-                }
-            });
-            thread.start();
-        }
-
-        void cancel() {
-            thread.interrupt();
-        }
-
-        boolean timedOut() {
-            return timedOut;
-        }
     }
 }

@@ -37,24 +37,24 @@ class GitCliTest {
     void gitIsFoundOnlyInAbsolutePathEntries() throws IOException {
         Path git = script("git", "exit 0");
         Path bin = git.getParent();
-        assertEquals(Optional.of(git), GitCli.findOnPath(tmp.resolve("nothing") + File.pathSeparator + bin, false));
+        assertEquals(Optional.of(git), GitExecutable.findOnPath(tmp.resolve("nothing") + File.pathSeparator + bin, false));
         // A relative entry resolves against the project folder: a committed ./bin/git must not run.
         String relative = Path.of("").toAbsolutePath().relativize(bin).toString();
         assertTrue(Files.isExecutable(Path.of(relative, "git")), relative);
-        assertEquals(Optional.empty(), GitCli.findOnPath(relative + File.pathSeparator + File.pathSeparator, false));
-        assertEquals(Optional.empty(), GitCli.findOnPath(null, false));
+        assertEquals(Optional.empty(), GitExecutable.findOnPath(relative + File.pathSeparator + File.pathSeparator, false));
+        assertEquals(Optional.empty(), GitExecutable.findOnPath(null, false));
         assertFalse(GitCli.fromEnvironment(Map.of("PATH", tmp.resolve("nothing").toString()),
                 Duration.ofSeconds(5)).available());
     }
 
     @Test
     void childEnvironmentDropsInheritedRepositoryLocationsAndFixesTheLanguage() {
-        Map<String, String> child = GitCli.childEnvironment(Map.of("GIT_DIR", ".git", "GIT_WORK_TREE", "/w",
+        Map<String, String> child = GitExecutable.childEnvironment(Map.of("GIT_DIR", ".git", "GIT_WORK_TREE", "/w",
                 "GIT_INDEX_FILE", ".git/next-index.lock", "GIT_LITERAL_PATHSPECS", "1", "LC_ALL", "de_DE.UTF-8",
                 "PATH", "/usr/bin"));
         assertEquals(Map.of("PATH", "/usr/bin", "LC_ALL", "C", "GIT_TERMINAL_PROMPT", "0", "GIT_OPTIONAL_LOCKS", "0"),
                 child);
-        assertEquals("/abs/index", GitCli.childEnvironment(Map.of("GIT_INDEX_FILE", "/abs/index"))
+        assertEquals("/abs/index", GitExecutable.childEnvironment(Map.of("GIT_INDEX_FILE", "/abs/index"))
                 .get("GIT_INDEX_FILE"));
     }
 
@@ -70,7 +70,7 @@ class GitCliTest {
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void gitThatHangsIsKilledAfterTheTimeout() throws IOException {
         Path sleeper = script("git", "sleep 30");
-        GitCli cli = new GitCli(sleeper, GitCli.childEnvironment(System.getenv()), Duration.ofMillis(500));
+        GitCli cli = new GitCli(sleeper, GitExecutable.childEnvironment(System.getenv()), Duration.ofMillis(500));
         Files.createDirectories(tmp.resolve(".git")); // so that the scan asks git at all
 
         GitException e = assertThrows(GitException.class,
@@ -83,21 +83,21 @@ class GitCliTest {
 
     @Test
     void refusalsAreRecognisedFromGitsMessages() {
-        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitCli.refusal(result(128,
+        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(result(128,
                 "fatal: not a git repository (or any of the parent directories): .git\n")));
-        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitCli.refusal(result(128,
+        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(result(128,
                 "fatal: this operation must be run in a work tree\n")));
-        assertEquals(GitCli.Refusal.DUBIOUS_OWNERSHIP, GitCli.refusal(result(128,
+        assertEquals(GitCli.Refusal.DUBIOUS_OWNERSHIP, GitRefusals.refusal(result(128,
                 "fatal: detected dubious ownership in repository at '/r'\n")));
-        assertNull(GitCli.refusal(result(128, "fatal: index file corrupt\n")));
+        assertNull(GitRefusals.refusal(result(128, "fatal: index file corrupt\n")));
         // A .git that leads nowhere: git names it, without "(or any of the parent directories)".
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(result(128,
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(result(128,
                 "fatal: not a git repository: /w/feature/../repo/.git/worktrees/feature\n")));
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(result(128,
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(result(128,
                 "fatal: invalid gitfile format: /w/.git\n")));
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(result(128,
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(result(128,
                 "fatal: no path in gitfile: /w/.git\n")));
-        assertNull(GitCli.refusal(result(0, "")));
+        assertNull(GitRefusals.refusal(result(0, "")));
     }
 
     @Test
@@ -107,11 +107,11 @@ class GitCliTest {
         Path damaged = Files.createDirectories(tmp.resolve("damaged/.git"));
         Files.createDirectories(tmp.resolve("damaged/web"));
 
-        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitCli.refusal(none, plain));
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(none, damaged.getParent()));
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(none, tmp.resolve("damaged/web")));
+        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(none, plain));
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(none, damaged.getParent()));
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(none, tmp.resolve("damaged/web")));
         // Discovery stopped at a file system boundary: the .git above is not git's to read.
-        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitCli.refusal(result(128, "fatal: not a git repository (or"
+        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(result(128, "fatal: not a git repository (or"
                 + " any parent up to mount point /w)\nStopping at filesystem boundary\n"), tmp.resolve("damaged/web")));
     }
 
@@ -124,10 +124,10 @@ class GitCliTest {
         Path plain = Files.createDirectories(tmp.resolve("repo/work/plain/sub"));
         String ceiling = tmp.resolve("repo/work").toString();
 
-        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitCli.refusal(none, plain, ceiling));
-        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitCli.refusal(none, plain, "relative:" + ceiling));
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(none, plain, null));
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitCli.refusal(none, plain, tmp.resolve("elsewhere").toString()));
+        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(none, plain, ceiling));
+        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(none, plain, "relative:" + ceiling));
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(none, plain, null));
+        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(none, plain, tmp.resolve("elsewhere").toString()));
     }
 
     private static GitCli.Result result(int exit, String stderr) {

@@ -231,7 +231,7 @@ class OddGitStatesTest {
 
     /** A reader whose git is a wrapper script that logs each call, then runs the real git. */
     private ScanSetReader countingReader(Path log) throws IOException {
-        Path realGit = GitCli.findOnPath(System.getenv("PATH"), false).orElseThrow();
+        Path realGit = GitExecutable.findOnPath(System.getenv("PATH"), false).orElseThrow();
         Path bin = Files.createDirectories(tmp.resolve("counting-bin"));
         Path wrapper = Files.writeString(bin.resolve("git"), "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log
                 + "'\nexec '" + realGit + "' \"$@\"\n");
