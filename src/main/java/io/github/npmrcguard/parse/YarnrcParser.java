@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * yarn 1's {@code .yarnrc}, read as yarn 1.22 reads it: with its lockfile parser ({@code src/lockfile/parse.js}
  * as built into yarn 1.22.22's {@code lib/cli.js}), and when that fails, as YAML (js-yaml's failsafe schema).
+ * One algorithm, kept in one class: the port of yarn's tokenizer and parser, which share their state.
  *
  * <p>The lockfile syntax: {@code key value}, {@code key: value}, {@code "quoted key" "value"} (JSON-decoded),
  * {@code a, b value} (several keys), {@code key:} followed by lines indented two spaces deeper (nesting),
