@@ -621,6 +621,20 @@ class GeneratorTest {
     }
 
     @Test
+    void withoutAMavenModelAPomThatRunsThePackageManagerIsNotSaidToRunNone() {
+        TreeBuilder t = tree();
+        t.file("ui/pom.xml", "<project><build><plugins><plugin>\n<groupId>com.github.eirslett</groupId>\n"
+                + "<artifactId>frontend-maven-plugin</artifactId>\n<executions><execution><id>yarn install</id>"
+                + "<goals><goal>yarn</goal></goals></execution></executions></plugin></plugins></build></project>\n");
+        t.packageJson("ui", "\"packageManager\": \"yarn@1.22.22\"");
+        List<Message> hints = hints(new Generator(declared().build()).run(List.of(ModuleInput.of(t.path("ui")))));
+        assertEquals(List.of(Message.warning("yarn 1 in ui reads its token from ui/target/npmrc-guard/npmrc only when"
+                + " NPM_CONFIG_USERCONFIG points at it; in ui/pom.xml add to the <configuration> of the"
+                + " frontend-maven-plugin or exec-maven-plugin execution that runs the package manager:\n"
+                + USERCONFIG_XML)), hints);
+    }
+
+    @Test
     void aUserConfigPointedElsewhereIsToBeReplaced() {
         TreeBuilder t = tree();
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
