@@ -182,7 +182,7 @@ public final class Generator {
         }
     }
 
-    /** Per module that needs a user config, the registries of all its frontends that need one. */
+    /** Per module that needs a user config, the registries of all its frontends that need one (never none). */
     private static Map<ModuleInput, List<RegistrySpec>> userConfigRegistries(List<Frontend> frontends,
             Map<Path, PrefixPlan> plans) {
         Map<ModuleInput, List<RegistrySpec>> out = new LinkedHashMap<>();
@@ -197,6 +197,9 @@ public final class Generator {
                 }
             }
         }
+        // A user config with no registry line would hold only comments: writing it, and wiring it in place of
+        // the developer's own ~/.npmrc, would only hide that file's settings.
+        out.values().removeIf(List::isEmpty);
         return out;
     }
 }

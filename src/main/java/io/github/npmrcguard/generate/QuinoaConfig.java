@@ -1,9 +1,7 @@
 package io.github.npmrcguard.generate;
 
 import io.github.npmrcguard.parse.ParseException;
-import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.parse.TextDecoder;
-import io.github.npmrcguard.parse.YarnrcYmlParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -15,7 +13,7 @@ import java.util.Properties;
 /**
  * The frontend folders Quarkus Quinoa builds, from {@code quarkus.quinoa.ui-dir} (and its {@code %profile.}
  * variants) in the module's {@code src/main/resources/application.properties}, {@code application.yaml} or
- * {@code application.yml}. Quinoa's default, {@code src/main/webui}, is found like any other folder with a
+ * {@code application.yml} (every document of it), of a module whose pom names Quarkus. Quinoa's default, {@code src/main/webui}, is found like any other folder with a
  * {@code package.json}; this class only reads what the configuration names.
  */
 public final class QuinoaConfig {
@@ -41,6 +39,9 @@ public final class QuinoaConfig {
      */
     static List<UiDir> uiDirs(Path moduleDirectory, List<Message> messages, PathDisplay display) {
         List<UiDir> out = new ArrayList<>();
+        if (!mayBeQuarkus(moduleDirectory)) {
+            return out; // a Spring application.yaml, say: not Quinoa's, so neither read nor warned about
+        }
         Path resources = moduleDirectory.resolve(RESOURCES);
         Path properties = resources.resolve("application.properties");
         if (Files.isRegularFile(properties)) {
@@ -65,17 +66,31 @@ public final class QuinoaConfig {
                 continue;
             }
             try {
-                for (Setting s : new YarnrcYmlParser().parse(read(yaml))) {
-                    if (isUiDirKey(s.key())) {
-                        add(moduleDirectory, s.value(), yaml, out);
+                for (String[] s : QuinoaYaml.settings(read(yaml))) {
+                    if (isUiDirKey(s[0])) {
+                        add(moduleDirectory, s[1], yaml, out);
                     }
                 }
-            } catch (IOException | ParseException e) {
+            } catch (IOException | ParseException | RuntimeException e) {
                 messages.add(Message.warning(display.of(yaml) + " was not read for " + KEY
                         + ": it could not be parsed as YAML"));
             }
         }
         return out;
+    }
+
+    /** Whether the module's pom names Quarkus or Quarkiverse (a dependency, a plugin, a BOM); true when there is no pom. */
+    private static boolean mayBeQuarkus(Path moduleDirectory) {
+        Path pom = moduleDirectory.resolve("pom.xml");
+        if (!Files.isRegularFile(pom)) {
+            return true;
+        }
+        try {
+            String text = read(pom).toLowerCase(java.util.Locale.ROOT);
+            return text.contains("quarkus") || text.contains("quarkiverse");
+        } catch (IOException | ParseException e) {
+            return true;
+        }
     }
 
     private static boolean isUiDirKey(String key) {

@@ -1,11 +1,15 @@
 package io.github.npmrcguard.generate;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells the user how to hand a module's generated user config to its frontend build: pnpm and yarn 1 find
@@ -13,6 +17,9 @@ import java.util.Set;
  * for the configuration it belongs in, and nothing when every run of the module already points at the file.
  */
 final class UserConfigWiring {
+    private static final Pattern EXEC_PACKAGE_MANAGER = Pattern.compile(
+            "<executable>\\s*(?:[^<]*[/\\\\])?(?:npm|npx|pnpm|yarn|bun)(?:\\.cmd|\\.exe)?\\s*</executable>");
+
     private UserConfigWiring() {
     }
 
@@ -28,6 +35,16 @@ final class UserConfigWiring {
         try {
             return Path.of(value.strip()).toAbsolutePath().normalize().equals(userConfigFile.toAbsolutePath().normalize());
         } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether a pom's text names frontend-maven-plugin, or exec-maven-plugin running a package manager. */
+    private static boolean namesPackageManagerRun(Path pom) {
+        try {
+            String text = Files.isRegularFile(pom) ? Files.readString(pom, StandardCharsets.UTF_8) : "";
+            return text.contains("<artifactId>frontend-maven-plugin</artifactId>") || EXEC_PACKAGE_MANAGER.matcher(text).find();
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
@@ -48,6 +65,13 @@ final class UserConfigWiring {
             if (!pointsAt(run.userConfig(), file)) {
                 unwired.add(run);
             }
+        }
+        if (module.runs().isEmpty() && namesPackageManagerRun(module.moduleDirectory().resolve("pom.xml"))) {
+            // Runs not known (a folder-mode generate reads no Maven model), but the pom names a plugin that runs one.
+            return Optional.of(Message.warning(clients + " reads its token from " + display.of(file) + " only when "
+                    + BuildRun.USERCONFIG_VARIABLE + " points at it; in " + pom + " add to the <configuration> of the"
+                    + " frontend-maven-plugin or exec-maven-plugin execution that runs the package manager:\n"
+                    + "  <environmentVariables>\n    " + element + "\n  </environmentVariables>"));
         }
         if (module.runs().isEmpty()) {
             return Optional.of(Message.info(clients + " reads its token from " + display.of(file) + " only when "

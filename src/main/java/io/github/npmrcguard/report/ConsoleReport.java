@@ -1,5 +1,6 @@
 package io.github.npmrcguard.report;
 
+import io.github.npmrcguard.auth.TokenVariables;
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.PreflightVariableRule;
@@ -94,16 +95,44 @@ public final class ConsoleReport {
         }
         List<String> forms = new ArrayList<>();
         for (FileKind kind : kinds) {
-            forms.add(PLACEHOLDERS.get(kind));
+            forms.add(kind == FileKind.NPMRC ? npmrcForm(credentials) : PLACEHOLDERS.get(kind));
         }
         return "To fix: 1) revoke each token listed above at its registry first: removing the line does not remove "
                 + "it from git history; 2) keep the token in a CI secret and read it from there: "
                 + String.join("; ", forms) + "; 3) run mvn npmrc-guard:fix to rewrite the files in place.";
     }
 
+    /**
+     * The .npmrc remedy for the registry keys of the findings (not the public registry's for a private one),
+     * and the place pnpm and yarn 1 need instead: a placeholder in their project .npmrc breaks them.
+     */
+    private static String npmrcForm(List<Finding> credentials) {
+        Set<String> lines = new java.util.LinkedHashSet<>();
+        for (Finding f : credentials) {
+            FileKind kind = FileKind.ofFileName(f.path().substring(f.path().lastIndexOf('/') + 1));
+            if (kind == null || kind == FileKind.NPMRC) {
+                lines.add(placeholderLine(f.key()));
+            }
+        }
+        return "in .npmrc, " + String.join(" and ", lines) + " for npm and bun; for pnpm and yarn 1, delete the line"
+                + " and keep the token in the user config that mvn npmrc-guard:generate writes (mvn npmrc-guard:fix"
+                + " moves it there)";
+    }
+
+    /** {@code //host/path/:_authToken=${VAR}} for a registry's key, the public registry's for any other key. */
+    private static String placeholderLine(String key) {
+        int colon = key.lastIndexOf(":_");
+        if (!key.startsWith("//") || colon < 0) {
+            return "//registry.npmjs.org/:_authToken=${" + TokenVariables.PUBLIC + "}";
+        }
+        String name = key.substring(colon + 1);
+        String suffix = name.equals("_auth") ? "_AUTH" : name.equals("_password") ? "_PASSWORD"
+                : TokenVariables.TOKEN_SUFFIX;
+        return key + "=${" + TokenVariables.unconfigured().forRegistry(key.substring(0, colon), suffix) + "}";
+    }
+
     private static Map<FileKind, String> placeholders() {
         Map<FileKind, String> m = new EnumMap<>(FileKind.class);
-        m.put(FileKind.NPMRC, "in .npmrc, //registry.npmjs.org/:_authToken=${NPM_TOKEN}");
         m.put(FileKind.YARNRC, "in .yarnrc, delete the line (yarn 1 reads no credentials there) and let "
                 + "mvn npmrc-guard:generate write the token line into the user config");
         m.put(FileKind.YARNRC_YML, "in .yarnrc.yml, npmAuthToken: \"${NPM_TOKEN:-}\" (with the :- an unset "

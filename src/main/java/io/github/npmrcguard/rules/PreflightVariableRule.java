@@ -20,7 +20,9 @@ public final class PreflightVariableRule implements Rule {
                     + "manager would then send no credential, or a broken one, and the registry answers 401 or 404 "
                     + "midway through the build. Set the variable in the CI job's secrets. In CI this fails the "
                     + "build (npmrcguard.preflight=auto); outside CI it is a warning; npmrcguard.preflight=off turns "
-                    + "it off.");
+                    + "it off. An optional placeholder (${VAR?}, yarn's ${VAR:-}, bun's $VAR), which the client "
+                    + "drops when unset, and a file the frontend's client never reads are never more than a "
+                    + "warning.");
 
     private static final Pattern BRACED = Pattern.compile("(?<!\\\\)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(\\?|:?-)?\\}");
     private static final Pattern BARE = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)$");
@@ -59,14 +61,33 @@ public final class PreflightVariableRule implements Rule {
             }
             for (String[] variable : variables(s.value().strip(), doc.dialect())) {
                 String name = variable[0];
-                boolean optional = "?".equals(variable[1]);
+                boolean optional = isOptional(variable[1], doc.dialect());
                 String problem = problem(environment.get(name), optional);
                 if (problem != null && reported.add(name)) {
-                    sink.report(INFO, severity, s.line(), name + " " + problem + ", but this file reads it", s.key(),
-                            Secret.none());
+                    // An optional placeholder says the build may run without the variable, and a file the
+                    // frontend's client never reads cannot break its install: neither fails the build.
+                    boolean read = verb(doc).equals("reads");
+                    sink.report(INFO, optional || !read ? Severity.WARNING : severity, s.line(),
+                            name + " " + problem + ", but this file " + verb(doc) + " it", s.key(), Secret.none());
                 }
             }
         }
+    }
+
+    /**
+     * Whether the client drops the credential when the variable is unset, rather than sending a broken one:
+     * {@code ${VAR?}}, yarn 2+'s {@code ${VAR:-}} and {@code ${VAR-}}, and bun's {@code $VAR} in bunfig.toml.
+     */
+    private static boolean isOptional(String modifier, Dialect dialect) {
+        if (dialect == Dialect.BUN) {
+            return true;
+        }
+        return "?".equals(modifier) || (dialect == Dialect.YARN_BERRY && modifier != null);
+    }
+
+    /** "reads", or "names" for an .npmrc in a yarn 2+ frontend, which never reads it. */
+    private static String verb(ConfigDocument doc) {
+        return doc.dialect() != Dialect.YARN_BERRY && doc.client().equals("yarn 2+") ? "names" : "reads";
     }
 
     /** The variables a placeholder reads, each with its modifier ("?", ":-", "-" or null). */

@@ -108,6 +108,36 @@ class FrontendLocatorTest {
     }
 
     @Test
+    void everyDocumentOfAMultiDocumentApplicationYamlIsRead() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.file("app/pom.xml", "<project><dependencies><dependency><groupId>io.quarkiverse.quinoa</groupId>"
+                + "</dependency></dependencies></project>");
+        t.file("app/src/main/resources/application.yaml", "quarkus:\n  http:\n    port: 8080\n---\n"
+                + "\"%dev\":\n  quarkus.quinoa.ui-dir: ../shared-ui\n---\nquarkus:\n  quinoa:\n    ui-dir: src/main/ui\n");
+        t.packageJson("app/src/main/ui", "");
+        t.packageJson("shared-ui", ""); // outside the module: found only through ui-dir
+        assertEquals(List.of("app/src/main/ui", "shared-ui"), folders(ModuleInput.of(t.path("app"))).stream().sorted().toList(), messages.toString());
+        assertEquals(List.of(), messages);
+    }
+
+    @Test
+    void anApplicationYamlOfAModuleThatIsNotQuarkusIsNeitherReadNorWarnedAbout() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.file("app/pom.xml", "<project><dependencies><dependency><groupId>org.springframework.boot</groupId>"
+                + "</dependency></dependencies></project>");
+        t.file("app/src/main/resources/application.yaml", "spring: [unclosed\n");
+        t.file("app/src/main/resources/application.properties", "quarkus.quinoa.ui-dir=src/main/ui\n");
+        t.packageJson("app/src/main/ui", "");
+        folders(ModuleInput.of(t.path("app")));
+        assertEquals(List.of(), messages);
+        t.file("app/pom.xml", "<project><build><plugins><plugin><artifactId>quarkus-maven-plugin</artifactId>"
+                + "</plugin></plugins></build></project>");
+        assertEquals(List.of("app/src/main/ui"), folders(ModuleInput.of(t.path("app"))));
+        assertEquals(List.of(Message.warning("app/src/main/resources/application.yaml was not read for"
+                + " quarkus.quinoa.ui-dir: it could not be parsed as YAML")), messages);
+    }
+
+    @Test
     void anyPackageJsonInTheModuleIsFoundButNotUnderNodeModulesTargetFixturesOrOtherModules() {
         TreeBuilder t = new TreeBuilder(tmp);
         t.file("pom.xml", "<project/>");

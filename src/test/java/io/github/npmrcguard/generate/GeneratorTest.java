@@ -347,13 +347,14 @@ class GeneratorTest {
     }
 
     @Test
-    void oldPnpmAlsoGetsTheTokenInTheUserConfig() {
+    void oldPnpmAlsoGetsTheTokenInTheUserConfig() throws IOException {
         // pnpm before 10.34.2 drops a whole project .npmrc whose placeholder is unset, registry lines
         // included, and would then ask the public registry for the private packages.
         TreeBuilder t = tree();
         t.packageJson("web", "\"packageManager\": \"pnpm@9.15.9\"");
-        GenerationResult r = run(options(), "web");
-        assertFalse(Files.exists(t.path("web/.npmrc")), "no project placeholder for pnpm");
+        GenerationResult r = run(declared(), "web");
+        assertFalse(Files.exists(t.path("web/.npmrc")) && Files.readString(t.path("web/.npmrc")).contains("_authToken"),
+                "no project placeholder for pnpm");
         assertEquals(t.path("web/target/npmrc-guard/npmrc"), r.userConfigFor(t.path("web")).orElseThrow());
     }
 
@@ -664,8 +665,8 @@ class GeneratorTest {
         t.packageJson("web/src/main/frontend", "\"packageManager\": \"pnpm@10.34.9\"");
         ModuleInput web = ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("src/main/frontend"))
                 .withRun(new BuildRun("frontend-maven-plugin", "pnpm-install", false, false, false, null));
-        List<Message> dryRun = hints(new Generator(options().dryRun(true).build()).run(List.of(web)));
-        GenerationResult r = new Generator(options().build()).run(List.of(web));
+        List<Message> dryRun = hints(new Generator(declared().dryRun(true).build()).run(List.of(web)));
+        GenerationResult r = new Generator(declared().build()).run(List.of(web));
         assertEquals(hints(r), dryRun, "a dry run, which writes no user config, shows the hint too");
         assertEquals(List.of(Message.warning("pnpm in web/src/main/frontend reads its token from"
                 + " web/target/npmrc-guard/npmrc only when NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to"
@@ -680,7 +681,7 @@ class GeneratorTest {
         ModuleInput web = ModuleInput.of(t.path("web"))
                 .withRun(new BuildRun("frontend-maven-plugin", "install", true, true, true, null))
                 .withRun(new BuildRun("frontend-maven-plugin", "build", true, true, true, null));
-        GenerationResult r = new Generator(options().build()).run(List.of(web));
+        GenerationResult r = new Generator(declared().build()).run(List.of(web));
         assertEquals(List.of(Message.warning("yarn 1 in web reads its token from web/target/npmrc-guard/npmrc only when"
                 + " NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to the plugin-level <configuration> of"
                 + " frontend-maven-plugin (every execution inherits it; runs not pointing at it: install, build),"
@@ -699,8 +700,38 @@ class GeneratorTest {
                         t.path("web/target/npmrc-guard/npmrc").toString()));
         ModuleInput site = ModuleInput.of(t.path("site"))
                 .withRun(new BuildRun("frontend-maven-plugin", "npm", false, false, false, null));
-        GenerationResult r = new Generator(options().userConfigForAll(true).build()).run(List.of(web, site));
+        GenerationResult r = new Generator(declared().userConfigForAll(true).build()).run(List.of(web, site));
         assertEquals(List.of(), hints(r));
+    }
+
+    @Test
+    void aPublicOnlyPnpmOrYarn1FrontendGetsNoUserConfigAndNoHint() {
+        TreeBuilder t = tree();
+        t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
+        t.packageJson("ui", "\"packageManager\": \"yarn@1.22.22\"");
+        ModuleInput web = ModuleInput.of(t.path("web"))
+                .withRun(new BuildRun("frontend-maven-plugin", "pnpm-install", false, false, false, null));
+        ModuleInput ui = ModuleInput.of(t.path("ui"));
+        GenerationResult r = new Generator(options().build()).run(List.of(web, ui));
+        assertEquals(List.of(), hints(r));
+        assertEquals(List.of(), r.messages().stream().filter(m -> m.text().contains("NPM_CONFIG_USERCONFIG")).toList());
+        assertEquals(List.of(), r.files(), "a user config of comments only would hide the user's own ~/.npmrc");
+        assertFalse(Files.exists(t.path("web/target/npmrc-guard/npmrc")));
+        assertEquals(Map.of(), r.userConfigs());
+    }
+
+    @Test
+    void withoutAMavenModelAPomThatRunsThePackageManagerIsNotSaidToRunNone() {
+        TreeBuilder t = tree();
+        t.file("ui/pom.xml", "<project><build><plugins><plugin>\n<groupId>com.github.eirslett</groupId>\n"
+                + "<artifactId>frontend-maven-plugin</artifactId>\n<executions><execution><id>yarn install</id>"
+                + "<goals><goal>yarn</goal></goals></execution></executions></plugin></plugins></build></project>\n");
+        t.packageJson("ui", "\"packageManager\": \"yarn@1.22.22\"");
+        List<Message> hints = hints(new Generator(declared().build()).run(List.of(ModuleInput.of(t.path("ui")))));
+        assertEquals(List.of(Message.warning("yarn 1 in ui reads its token from ui/target/npmrc-guard/npmrc only when"
+                + " NPM_CONFIG_USERCONFIG points at it; in ui/pom.xml add to the <configuration> of the"
+                + " frontend-maven-plugin or exec-maven-plugin execution that runs the package manager:\n"
+                + USERCONFIG_XML)), hints);
     }
 
     @Test
@@ -709,7 +740,7 @@ class GeneratorTest {
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
         ModuleInput web = ModuleInput.of(t.path("web"))
                 .withRun(new BuildRun("exec-maven-plugin", "pnpm", false, true, false, "${user.home}/.npmrc-ci"));
-        List<Message> hints = hints(new Generator(options().build()).run(List.of(web)));
+        List<Message> hints = hints(new Generator(declared().build()).run(List.of(web)));
         assertEquals(1, hints.size());
         assertTrue(hints.get(0).text().contains("and web/pom.xml points it at another file: replace that entry;"),
                 hints.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.npmrcguard.rules.ConfigDocument;
 import io.github.npmrcguard.rules.RuleCatalogue;
 import io.github.npmrcguard.testsupport.Docs;
 import java.util.List;
@@ -46,11 +47,36 @@ class PreflightTest {
     @Test
     void eachClientsPlaceholderFormIsRead() {
         Map<String, String> env = Map.of("CI", "1");
-        assertEquals(1, run("auto", env, ".yarnrc.yml", "npmAuthToken: \"${YARN_TOKEN:-}\"\n").size());
-        assertEquals(1, run("auto", env, "bunfig.toml", "[install.registry]\nurl = \"https://r.example/\"\ntoken = \"$BUN_TOKEN\"\n").size());
+        assertEquals(1, run("auto", env, ".yarnrc.yml", "npmAuthToken: \"${YARN_TOKEN}\"\n").size());
         // A literal is check's business, not the preflight's.
         assertEquals(0, run("auto", env, ".npmrc", "//a.example/:_authToken=abc123def456\n").stream()
                 .filter(l -> l.contains("preflight")).count());
+    }
+
+    @Test
+    void anOptionalPlaceholderNeverFailsTheBuildInCi() {
+        Map<String, String> unset = Map.of("CI", "true");
+        // yarn 2+ expands ${VAR:-} and ${VAR-} to nothing, bun drops an unset $VAR, npm 11.6+ drops ${VAR?}.
+        assertEquals(List.of(), run("auto", unset, ".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN:-}\"\n"));
+        assertEquals(List.of(), run("always", unset, ".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN-}\"\n"));
+        assertEquals(List.of(), run("auto", unset, "bunfig.toml",
+                "[install.registry]\nurl = \"https://r.example/\"\ntoken = \"$BUN_TOKEN\"\n"));
+        assertEquals(List.of(), run("auto", unset, ".npmrc", "//r.example/:_authToken=${NPM_TOKEN?}\n"));
+        // A broken value is still worth a word, but only a warning.
+        Map<String, String> spaced = Map.of("CI", "true", "NPM_TOKEN", "a b");
+        assertEquals(List.of("WARNING .yarnrc.yml:1: NPM_TOKEN holds whitespace, but this file reads it in npmAuthToken"
+                + " [preflight-variable]"), run("auto", spaced, ".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN:-}\"\n"));
+    }
+
+    @Test
+    void anNpmrcThatAYarn4FrontendNeverReadsOnlyNamesTheVariable() {
+        ConfigDocument parsed = Docs.parse("console/.npmrc", "//r.example/:_authToken=${NPM_TOKEN}\n");
+        ConfigDocument doc = new ConfigDocument(parsed.path(), parsed.kind(), parsed.lines(), parsed.settings(),
+                new ConfigDocument.FolderFacts(() -> "yarn 2+", () -> ""));
+        assertEquals(List.of("WARNING console/.npmrc:1: NPM_TOKEN is not set, but this file names it in"
+                + " //r.example/:_authToken [preflight-variable]"),
+                RuleCatalogue.check(doc, Preflight.rules("auto", Map.of("CI", "true"))).stream()
+                        .map(f -> f.severity() + " " + f.logLine()).collect(Collectors.toList()));
     }
 
     @Test
