@@ -16,6 +16,7 @@ abstract class CredentialValueRule implements Rule {
             if (CredentialKeys.isCredential(doc.kind(), s)) {
                 // npm, pnpm and yarn 1 expand variables only in plain string values, never in a key[] array.
                 ValueKind kind = s.array() ? ValueClassifier.classifyAsTyped(s.value())
+                        : s.readBy().equals("bun") ? ValueClassifier.classifyBunLine(s.value(), doc.dialect())
                         : ValueClassifier.classify(s.value(), doc.dialect());
                 check(doc, s, kind, sink);
             }

@@ -61,6 +61,10 @@ public final class PlaceholderNotExpandedRule extends CredentialValueRule {
     /** Why the text is sent as typed, and by whom. */
     private static String why(ConfigDocument doc, Setting s) {
         String v = s.value().strip();
+        if (s.readBy().equals("bun")) {
+            return "placeholder followed by U+2028 or U+2029 and more settings, which bun reads as one value and"
+                    + " sends as typed (npm's parser drops the line)";
+        }
         if (s.array()) {
             return "placeholder in a key[] array, which npm, pnpm and yarn 1 send as typed (bun ignores arrays)";
         }

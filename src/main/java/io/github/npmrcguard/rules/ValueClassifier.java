@@ -1,5 +1,8 @@
 package io.github.npmrcguard.rules;
 
+import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.parse.NpmIniParser;
+import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.secrets.StandIns;
 import io.github.npmrcguard.secrets.TokenCatalogue;
 import java.util.regex.Matcher;
@@ -40,6 +43,67 @@ public final class ValueClassifier {
     public static ValueKind classifyAsTyped(String value) {
         String v = value.strip();
         return v.isEmpty() ? ValueKind.EMPTY : classifyUnexpanded(v);
+    }
+
+    /**
+     * Classifies the value of an {@code .npmrc} line that only bun reads: the text up to a U+2028 or U+2029,
+     * then the rest of the line, which bun sends with it. When that rest is only more config text (settings
+     * that carry no literal credential, comments), the value's secret is what comes before the separator: a
+     * placeholder or stand-in there is text bun sends as typed, never a committed literal. Otherwise the whole
+     * value is classified as one.
+     */
+    public static ValueKind classifyBunLine(String value, Dialect dialect) {
+        int sep = firstSeparator(value);
+        if (sep < 0 || !isConfigText(value.substring(sep + 1))) {
+            return classify(value, dialect);
+        }
+        String head = value.substring(0, sep).strip();
+        ValueKind kind = classify(head, dialect);
+        if (kind == ValueKind.LITERAL && head.length() >= 2 && isDummy(head.substring(1, head.length() - 1))
+                && (head.charAt(0) == '"' || head.charAt(0) == '\'')) {
+            kind = ValueKind.DUMMY; // a quoted stand-in, its quotes kept because the line does not end with them
+        }
+        switch (kind) {
+            case PLACEHOLDER:
+            case NOT_EXPANDED:
+                return ValueKind.NOT_EXPANDED;
+            default:
+                return kind;
+        }
+    }
+
+    private static int firstSeparator(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) == '\u2028' || v.charAt(i) == '\u2029') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether text after a separator is only config lines that hold no literal credential and no token. */
+    private static boolean isConfigText(String rest) {
+        if (!TokenCatalogue.get().find(rest).isEmpty()) {
+            return false;
+        }
+        for (String piece : rest.split("[\u2028\u2029]", -1)) {
+            String p = piece.strip();
+            if (p.isEmpty() || p.charAt(0) == ';' || p.charAt(0) == '#') {
+                continue;
+            }
+            if (p.indexOf('=') <= 0) {
+                return false; // a bare word is no setting anyone would write after a credential
+            }
+            for (Setting s : new NpmIniParser().parse(p)) {
+                if (CredentialKeys.isCredential(FileKind.NPMRC, s)) {
+                    ValueKind k = classify(s.value(), Dialect.NPM);
+                    if (k == ValueKind.LITERAL || k == ValueKind.PLACEHOLDER_WITH_LITERAL) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Classifies a value of a credential key in a file of the given dialect. */

@@ -150,6 +150,29 @@ class RulesTest {
     }
 
     @Test
+    void placeholderBunReadsWithTheNextSettingIsAWarningNotAnError() {
+        // bun sends the placeholder text and the setting after the separator as one value: no secret in it.
+        String why = "placeholder followed by U+2028 or U+2029 and more settings, which bun reads as one value and"
+                + " sends as typed (npm's parser drops the line) in //r.example/:_authToken [placeholder-not-expanded]";
+        for (String v : List.of("$NPM_TOKEN", "%NPM_TOKEN%", "\"${NPM_TOKEN}", "${NPM_TOKEN?}",
+                "${NPM_TOKEN:-${OTHER_TOKEN}}")) {
+            assertEquals(List.of("WARNING .npmrc:1: " + why), lines(".npmrc", "//r.example/:_authToken=" + v
+                    + "\u2028always-auth=true\n"), v);
+        }
+        assertEquals(List.of("WARNING .npmrc:1: " + why), lines(".npmrc", "\"//r.example/:_authToken\"=$NPM_TOKEN\u2029always-auth=true\n"));
+        List<String> standIn = lines(".npmrc", "//r.example/:_auth='YOUR_NPM_TOKEN'\u2029always-auth=true\n");
+        assertEquals(1, standIn.size(), standIn::toString);
+        assertTrue(standIn.get(0).startsWith("WARNING .npmrc:1: "), standIn::toString);
+        // a literal before the separator, or a credential after it, is still an error
+        String a = tokens.opaque(32);
+        List<String> out = lines(".npmrc", "//r.example/:_authToken=" + a + "\u2028always-auth=true\n"
+                + "//s.example/:_authToken=${NPM_TOKEN}\u2028//t.example/:_authToken=" + a + "\n");
+        assertEquals(2, out.size(), out::toString);
+        assertTrue(out.stream().allMatch(l -> l.startsWith("ERROR ")), out::toString);
+        assertNoSecretIn(out, a);
+    }
+
+    @Test
     void placeholderOnALineOnlyBunReadsIsNoFinding() {
         assertEquals(List.of(), lines(".npmrc", "//a.example/:_authToken=${NPM_TOKEN}\u2028\n"));
     }
