@@ -17,6 +17,8 @@ abstract class CredentialValueRule implements Rule {
                 // npm, pnpm and yarn 1 expand variables only in plain string values, never in a key[] array.
                 ValueKind kind = s.array() ? ValueClassifier.classifyAsTyped(s.value())
                         : s.readBy().equals("bun") ? ValueClassifier.classifyBunLine(s.value(), doc.dialect())
+                        : doc.kind() == FileKind.YARNRC_YML && s.name().equals("npmAuthIdent")
+                                ? ValueClassifier.classifyIdent(s.value(), doc.dialect())
                         : ValueClassifier.classify(s.value(), doc.dialect());
                 check(doc, s, kind, sink);
             }

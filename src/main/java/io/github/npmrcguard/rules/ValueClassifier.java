@@ -27,6 +27,8 @@ public final class ValueClassifier {
     /** An unterminated expression: <code>${</code>, the name after it and a {@code ?} (a fallback stays text). */
     private static final Pattern UNTERMINATED = Pattern.compile("\\$\\{[A-Za-z0-9_]*\\??");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A fallback expression as bun sends it: group 1 is the fallback. */
+    private static final Pattern BUN_FALLBACK = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}");
     private static final Pattern BARE_VAR = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
     /** Placeholders of other tools that no npm-family client expands. */
     private static final Pattern FOREIGN_PLACEHOLDER = Pattern.compile(
@@ -58,11 +60,10 @@ public final class ValueClassifier {
             return classify(value, dialect);
         }
         String head = value.substring(0, sep).strip();
-        ValueKind kind = classify(head, dialect);
-        if (kind == ValueKind.LITERAL && head.length() >= 2 && isDummy(head.substring(1, head.length() - 1))
-                && (head.charAt(0) == '"' || head.charAt(0) == '\'')) {
-            kind = ValueKind.DUMMY; // a quoted stand-in, its quotes kept because the line does not end with them
-        }
+        // Quotes around it stay in the value (the line does not end with them): sent along, no literal.
+        boolean quoted = head.length() >= 2 && (head.charAt(0) == '"' || head.charAt(0) == '\'')
+                && head.charAt(head.length() - 1) == head.charAt(0);
+        ValueKind kind = classify(quoted ? head.substring(1, head.length() - 1) : head, dialect);
         switch (kind) {
             case PLACEHOLDER:
             case NOT_EXPANDED:
@@ -236,12 +237,40 @@ public final class ValueClassifier {
         return carriesLiteral(rest) ? ValueKind.PLACEHOLDER_WITH_LITERAL : ValueKind.PLACEHOLDER;
     }
 
-    /** bun expands a token or password only when the whole value is {@code $NAME}. */
+    /**
+     * bun expands a token or password only when the whole value is {@code $NAME}. Anything else is sent as
+     * typed, so a literal fallback in <code>${NAME:-literal}</code> is sent too.
+     */
     private static ValueKind classifyBun(String v) {
         if (BARE_VAR.matcher(v).matches()) {
             return ValueKind.PLACEHOLDER;
         }
+        Matcher m = BUN_FALLBACK.matcher(v);
+        while (m.find()) {
+            String fallback = m.group(1).strip();
+            if (fallback.indexOf('$') < 0 && !fallback.isEmpty()) {
+                ValueKind k = classifyUnexpanded(fallback);
+                if (k == ValueKind.LITERAL || k == ValueKind.PLACEHOLDER_WITH_LITERAL) {
+                    return ValueKind.PLACEHOLDER_WITH_LITERAL;
+                }
+            }
+        }
         return classifyUnexpanded(v);
+    }
+
+    /**
+     * Classifies yarn 2+'s {@code npmAuthIdent}, {@code user:password} or base64 of it: the user name before
+     * the first colon is no secret (yarn expands a placeholder after it), the password after it is classified
+     * as a value. A user name holding a token still counts as a literal.
+     */
+    public static ValueKind classifyIdent(String value, Dialect dialect) {
+        String v = value.strip();
+        int colon = v.indexOf(':');
+        if (colon <= 0 || v.startsWith("${") || !TokenCatalogue.get().find(v.substring(0, colon)).isEmpty()) {
+            return classify(value, dialect);
+        }
+        String password = v.substring(colon + 1);
+        return password.isEmpty() ? classify(value, dialect) : classify(password, dialect);
     }
 
     /** A value with no expression its client expands: another tool's placeholder, a dummy, or a literal. */
