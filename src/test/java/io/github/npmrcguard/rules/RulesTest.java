@@ -233,6 +233,20 @@ class RulesTest {
     }
 
     @Test
+    void literalBunReadsAfterALoneCrIsAnError() {
+        String a = tokens.opaque(32);
+        List<String> out = lines(".npmrc", "registry=https://r.example/\rx=//r.example/:_authToken=" + a + "\r")
+                .stream().filter(l -> l.startsWith("ERROR")).toList();
+        assertEquals(List.of("ERROR .npmrc:2: literal value (read by bun, which joins a registry line and the lines after"
+                + " a lone CR into one URL and sends the auth in it) in //r.example/:_authToken [literal-credential]"
+                + " (fingerprint " + Fingerprint.of(a) + ")"), out);
+        assertNoSecretIn(out, a);
+        // a placeholder there is expanded by bun
+        assertTrue(lines(".npmrc", "registry=https://r.example/\rx=//r.example/:_authToken=${NPM_TOKEN}\r").stream()
+                .noneMatch(l -> l.startsWith("ERROR")));
+    }
+
+    @Test
     void placeholderOnALineOnlyBunReadsIsNoFinding() {
         assertEquals(List.of(), lines(".npmrc", "//a.example/:_authToken=${NPM_TOKEN}\u2028\n"));
     }
