@@ -44,7 +44,36 @@ public final class ValueClassifier {
      */
     public static ValueKind classifyAsTyped(String value) {
         String v = value.strip();
-        return v.isEmpty() ? ValueKind.EMPTY : classifyUnexpanded(v);
+        if (v.isEmpty()) {
+            return ValueKind.EMPTY;
+        }
+        if (hasLiteralFallback(v)) {
+            return ValueKind.PLACEHOLDER_WITH_LITERAL; // sent as typed, the fallback with it
+        }
+        int open = v.lastIndexOf("${");
+        if (open >= 0 && v.indexOf('}', open) < 0) {
+            Matcher name = UNTERMINATED.matcher(v.substring(open));
+            if (name.lookingAt()) {
+                String rest = v.substring(0, open) + v.substring(open + name.end());
+                return carriesLiteral(rest) ? ValueKind.PLACEHOLDER_WITH_LITERAL : ValueKind.NOT_EXPANDED;
+            }
+        }
+        return classifyUnexpanded(v);
+    }
+
+    /** Whether a <code>${NAME:-x}</code> or <code>${NAME-x}</code> in the value has a literal fallback. */
+    private static boolean hasLiteralFallback(String v) {
+        Matcher m = BUN_FALLBACK.matcher(v);
+        while (m.find()) {
+            String fallback = m.group(1).strip();
+            if (fallback.indexOf('$') < 0 && !fallback.isEmpty()) {
+                ValueKind k = classifyUnexpanded(fallback);
+                if (k == ValueKind.LITERAL || k == ValueKind.PLACEHOLDER_WITH_LITERAL) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -138,6 +167,14 @@ public final class ValueClassifier {
         if (nested != null) {
             return nested;
         }
+        String core = unquoted(v);
+        if (core != v) {
+            // quote characters left around it are sent with it: no literal when the rest is a nested fallback
+            nested = classifyNestedFallback(core, expr, berry);
+            if (nested != null) {
+                return nested == ValueKind.PLACEHOLDER_WITH_LITERAL ? nested : ValueKind.NOT_EXPANDED;
+            }
+        }
         Matcher m = expr.matcher(v);
         StringBuilder rest = new StringBuilder();
         int last = 0;
@@ -201,6 +238,14 @@ public final class ValueClassifier {
         return berry && inner == ValueKind.PLACEHOLDER ? ValueKind.PLACEHOLDER : ValueKind.NOT_EXPANDED;
     }
 
+    /** The value without a quote character at either end (the same instance when it has none). */
+    private static String unquoted(String v) {
+        int from = !v.isEmpty() && (v.charAt(0) == '"' || v.charAt(0) == '\'') ? 1 : 0;
+        int to = v.length() > from && (v.charAt(v.length() - 1) == '"' || v.charAt(v.length() - 1) == '\'')
+                ? v.length() - 1 : v.length();
+        return from == 0 && to == v.length() ? v : v.substring(from, to).strip();
+    }
+
     /** Whether the braces between two offsets nest properly (each closing one after its opening one). */
     private static boolean balanced(String v, int from, int to) {
         int depth = 0;
@@ -245,15 +290,8 @@ public final class ValueClassifier {
         if (BARE_VAR.matcher(v).matches()) {
             return ValueKind.PLACEHOLDER;
         }
-        Matcher m = BUN_FALLBACK.matcher(v);
-        while (m.find()) {
-            String fallback = m.group(1).strip();
-            if (fallback.indexOf('$') < 0 && !fallback.isEmpty()) {
-                ValueKind k = classifyUnexpanded(fallback);
-                if (k == ValueKind.LITERAL || k == ValueKind.PLACEHOLDER_WITH_LITERAL) {
-                    return ValueKind.PLACEHOLDER_WITH_LITERAL;
-                }
-            }
+        if (hasLiteralFallback(v)) {
+            return ValueKind.PLACEHOLDER_WITH_LITERAL;
         }
         return classifyUnexpanded(v);
     }
@@ -281,6 +319,10 @@ public final class ValueClassifier {
         if (isDummy(v)) {
             // Before the partial match: a shell substitution around $NAME is another tool's template.
             return ValueKind.DUMMY;
+        }
+        String core = unquoted(v);
+        if (core != v && !core.isEmpty() && isDummy(core)) {
+            return ValueKind.DUMMY; // a stand-in with quote characters left around it
         }
         if (FOREIGN_PLACEHOLDER.matcher(v).find()) {
             // Some placeholder-ish part plus literal text around it.

@@ -247,6 +247,26 @@ class RulesTest {
     }
 
     @Test
+    void quotesLeftAroundANestedFallbackOrStandInAndArrayFormsAreNoLiteral() {
+        for (String v : List.of("\"${NPM_TOKEN:-${OTHER_TOKEN}}\" # note", "'${NPM_TOKEN:-${OTHER_TOKEN}}' ; note",
+                "\"${NPM_TOKEN:-${OTHER_TOKEN}}", "\"PASTE_TOKEN_HERE", "\"<your-token>", "'YOUR_NPM_TOKEN")) {
+            List<String> out = lines(".npmrc", "//r.example/:_authToken=" + v + "\n");
+            assertEquals(1, out.size(), v + ": " + out);
+            assertTrue(out.get(0).startsWith("WARNING"), v + ": " + out);
+        }
+        for (String v : List.of("${NPM_TOKEN # note", "'${NPM_TOKEN'", "${NPM_TOKEN")) {
+            List<String> out = lines(".npmrc", "//r.example/:_authToken[]=" + v + "\n");
+            assertTrue(out.stream().noneMatch(l -> l.startsWith("ERROR")) && !out.isEmpty(), v + ": " + out);
+        }
+        // an array entry is sent as typed, a literal fallback with it
+        String t = tokens.opaque(24);
+        List<String> out = lines(".npmrc", "//r.example/:_authToken[]=${NPM_TOKEN-" + t + "}\n");
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("ERROR") && l.contains("[placeholder-with-literal]")),
+                out::toString);
+        assertNoSecretIn(out, t);
+    }
+
+    @Test
     void placeholderOnALineOnlyBunReadsIsNoFinding() {
         assertEquals(List.of(), lines(".npmrc", "//a.example/:_authToken=${NPM_TOKEN}\u2028\n"));
     }
