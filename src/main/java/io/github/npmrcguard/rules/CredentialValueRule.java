@@ -16,6 +16,9 @@ abstract class CredentialValueRule implements Rule {
             if (CredentialKeys.isCredential(doc.kind(), s)) {
                 // npm, pnpm and yarn 1 expand variables only in plain string values, never in a key[] array.
                 ValueKind kind = s.array() ? ValueClassifier.classifyAsTyped(s.value())
+                        : s.readBy().equals("bun") ? ValueClassifier.classifyBunLine(s.value(), doc.dialect())
+                        : doc.kind() == FileKind.YARNRC_YML && s.name().equals("npmAuthIdent")
+                                ? ValueClassifier.classifyIdent(s.value(), doc.dialect())
                         : ValueClassifier.classify(s.value(), doc.dialect());
                 check(doc, s, kind, sink);
             }
@@ -30,13 +33,25 @@ abstract class CredentialValueRule implements Rule {
     void checkLines(ConfigDocument doc, FindingSink sink) {
     }
 
+    /** Whether the stored line holds U+2028 or U+2029 (else bun read it through a lone CR). */
+    private static boolean holdsSeparator(ConfigDocument doc, int line) {
+        if (line < 1 || line > doc.lines().size()) {
+            return true;
+        }
+        String text = doc.lines().get(line - 1);
+        return text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
+    }
+
     /**
      * Which client reads the setting, for a message, when not every client of its file does: {@code ""}, or
      * words in parentheses with a leading space.
      */
     static String readers(ConfigDocument doc, Setting s) {
         if (s.readBy().equals("bun")) {
-            return " (read by bun, which sends a value holding U+2028 or U+2029: npm's parser drops the line)";
+            return !holdsSeparator(doc, s.line())
+                    ? " (read by bun, which joins a registry line and the lines after a lone CR into one URL and"
+                            + " sends the auth in it)"
+                    : " (read by bun, which sends a value holding U+2028 or U+2029: npm's parser drops the line)";
         }
         String scope = s.scope().toLowerCase(Locale.ROOT);
         if (doc.kind() == FileKind.NPMRC && (scope.startsWith("https://") || scope.startsWith("http://"))) {

@@ -1,5 +1,6 @@
 package io.github.npmrcguard.rules;
 
+import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.secrets.StandIns;
 
@@ -31,6 +32,20 @@ public final class DummyCredentialRule extends CredentialValueRule {
         } else if (kind == ValueKind.DUMMY) {
             String why = StandIns.reason(s.value());
             sink.report(INFO, s.line(), why == null ? "dummy value" : "stand-in value (" + why + ")", s.key(), Secret.none());
+        }
+    }
+
+    /** bun ({@code bunfig.toml}) and yarn 1 ({@code .yarnrc}) send a URL's user info as typed: a stand-in too. */
+    @Override
+    void checkLines(ConfigDocument doc, FindingSink sink) {
+        if (doc.kind() != FileKind.BUNFIG_TOML && doc.kind() != FileKind.YARNRC) {
+            return;
+        }
+        for (Setting s : doc.settings()) {
+            if (CredentialsInUrlRule.sentUserInfo(doc, s) == ValueKind.DUMMY) {
+                sink.report(INFO, s.line(), "stand-in in a URL's user info, which " + doc.dialect().client()
+                        + " sends as typed", s.key(), Secret.none());
+            }
         }
     }
 }

@@ -40,16 +40,27 @@ public final class PlaceholderNotExpandedRule extends CredentialValueRule {
     /** yarn 1 reads {@code .yarnrc} without expanding anything: a placeholder in a URL's user info is sent. */
     @Override
     void checkLines(ConfigDocument doc, FindingSink sink) {
+        if (doc.kind() == FileKind.BUNFIG_TOML) {
+            for (Setting s : doc.settings()) {
+                if (CredentialsInUrlRule.sentUserInfo(doc, s) == ValueKind.NOT_EXPANDED) {
+                    sink.report(INFO, s.line(), "placeholder in a URL's user info, which bun sends as typed", s.key(),
+                            Secret.none());
+                }
+            }
+            return;
+        }
         if (doc.kind() != FileKind.YARNRC) {
             return;
         }
         for (Setting s : doc.settings()) {
-            if (s.value().indexOf('@') < 0 || !s.value().contains("${")) {
+            if (s.value().indexOf('@') < 0 || s.value().indexOf('$') < 0) {
                 continue;
             }
             Matcher m = CredentialsInUrlRule.USER_INFO.matcher(s.value());
             while (m.find()) {
-                if (m.group(1).contains("${")) {
+                String password = m.group(1).substring(m.group(1).indexOf(':') + 1);
+                if (password.indexOf('$') >= 0 && ValueClassifier.classify(password, Dialect.YARN1)
+                        != ValueKind.PLACEHOLDER_WITH_LITERAL) {
                     sink.report(INFO, s.line(), "placeholder in a URL's user info, which yarn 1 sends as typed (it"
                             + " expands no variable in .yarnrc)", s.key(), Secret.none());
                     break;
@@ -61,6 +72,10 @@ public final class PlaceholderNotExpandedRule extends CredentialValueRule {
     /** Why the text is sent as typed, and by whom. */
     private static String why(ConfigDocument doc, Setting s) {
         String v = s.value().strip();
+        if (s.readBy().equals("bun")) {
+            return "placeholder followed by U+2028 or U+2029 and more settings, which bun reads as one value and"
+                    + " sends as typed (npm's parser drops the line)";
+        }
         if (s.array()) {
             return "placeholder in a key[] array, which npm, pnpm and yarn 1 send as typed (bun ignores arrays)";
         }

@@ -1,5 +1,8 @@
 package io.github.npmrcguard.rules;
 
+import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.parse.NpmIniParser;
+import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.secrets.StandIns;
 import io.github.npmrcguard.secrets.TokenCatalogue;
 import java.util.regex.Matcher;
@@ -24,6 +27,8 @@ public final class ValueClassifier {
     /** An unterminated expression: <code>${</code>, the name after it and a {@code ?} (a fallback stays text). */
     private static final Pattern UNTERMINATED = Pattern.compile("\\$\\{[A-Za-z0-9_]*\\??");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A fallback expression as bun sends it: group 1 is the fallback. */
+    private static final Pattern BUN_FALLBACK = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}");
     private static final Pattern BARE_VAR = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
     /** Placeholders of other tools that no npm-family client expands. */
     private static final Pattern FOREIGN_PLACEHOLDER = Pattern.compile(
@@ -39,7 +44,96 @@ public final class ValueClassifier {
      */
     public static ValueKind classifyAsTyped(String value) {
         String v = value.strip();
-        return v.isEmpty() ? ValueKind.EMPTY : classifyUnexpanded(v);
+        if (v.isEmpty()) {
+            return ValueKind.EMPTY;
+        }
+        if (hasLiteralFallback(v)) {
+            return ValueKind.PLACEHOLDER_WITH_LITERAL; // sent as typed, the fallback with it
+        }
+        int open = v.lastIndexOf("${");
+        if (open >= 0 && v.indexOf('}', open) < 0) {
+            Matcher name = UNTERMINATED.matcher(v.substring(open));
+            if (name.lookingAt()) {
+                String rest = v.substring(0, open) + v.substring(open + name.end());
+                return carriesLiteral(rest) ? ValueKind.PLACEHOLDER_WITH_LITERAL : ValueKind.NOT_EXPANDED;
+            }
+        }
+        return classifyUnexpanded(v);
+    }
+
+    /** Whether a <code>${NAME:-x}</code> or <code>${NAME-x}</code> in the value has a literal fallback. */
+    private static boolean hasLiteralFallback(String v) {
+        Matcher m = BUN_FALLBACK.matcher(v);
+        while (m.find()) {
+            String fallback = m.group(1).strip();
+            if (fallback.indexOf('$') < 0 && !fallback.isEmpty()) {
+                ValueKind k = classifyUnexpanded(fallback);
+                if (k == ValueKind.LITERAL || k == ValueKind.PLACEHOLDER_WITH_LITERAL) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Classifies the value of an {@code .npmrc} line that only bun reads: the text up to a U+2028 or U+2029,
+     * then the rest of the line, which bun sends with it. When that rest is only more config text (settings
+     * that carry no literal credential, comments), the value's secret is what comes before the separator: a
+     * placeholder or stand-in there is text bun sends as typed, never a committed literal. Otherwise the whole
+     * value is classified as one.
+     */
+    public static ValueKind classifyBunLine(String value, Dialect dialect) {
+        int sep = firstSeparator(value);
+        if (sep < 0 || !isConfigText(value.substring(sep + 1))) {
+            return classify(value, dialect);
+        }
+        String head = value.substring(0, sep).strip();
+        // Quotes around it stay in the value (the line does not end with them): sent along, no literal.
+        boolean quoted = head.length() >= 2 && (head.charAt(0) == '"' || head.charAt(0) == '\'')
+                && head.charAt(head.length() - 1) == head.charAt(0);
+        ValueKind kind = classify(quoted ? head.substring(1, head.length() - 1) : head, dialect);
+        switch (kind) {
+            case PLACEHOLDER:
+            case NOT_EXPANDED:
+                return ValueKind.NOT_EXPANDED;
+            default:
+                return kind;
+        }
+    }
+
+    private static int firstSeparator(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) == '\u2028' || v.charAt(i) == '\u2029') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether text after a separator is only config lines that hold no literal credential and no token. */
+    private static boolean isConfigText(String rest) {
+        if (!TokenCatalogue.get().find(rest).isEmpty()) {
+            return false;
+        }
+        for (String piece : rest.split("[\u2028\u2029]", -1)) {
+            String p = piece.strip();
+            if (p.isEmpty() || p.charAt(0) == ';' || p.charAt(0) == '#') {
+                continue;
+            }
+            if (p.indexOf('=') <= 0) {
+                return false; // a bare word is no setting anyone would write after a credential
+            }
+            for (Setting s : new NpmIniParser().parse(p)) {
+                if (CredentialKeys.isCredential(FileKind.NPMRC, s)) {
+                    ValueKind k = classify(s.value(), Dialect.NPM);
+                    if (k == ValueKind.LITERAL || k == ValueKind.PLACEHOLDER_WITH_LITERAL) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Classifies a value of a credential key in a file of the given dialect. */
@@ -72,6 +166,14 @@ public final class ValueClassifier {
         ValueKind nested = classifyNestedFallback(v, expr, berry);
         if (nested != null) {
             return nested;
+        }
+        String core = unquoted(v);
+        if (core != v) {
+            // quote characters left around it are sent with it: no literal when the rest is a nested fallback
+            nested = classifyNestedFallback(core, expr, berry);
+            if (nested != null) {
+                return nested == ValueKind.PLACEHOLDER_WITH_LITERAL ? nested : ValueKind.NOT_EXPANDED;
+            }
         }
         Matcher m = expr.matcher(v);
         StringBuilder rest = new StringBuilder();
@@ -136,6 +238,14 @@ public final class ValueClassifier {
         return berry && inner == ValueKind.PLACEHOLDER ? ValueKind.PLACEHOLDER : ValueKind.NOT_EXPANDED;
     }
 
+    /** The value without a quote character at either end (the same instance when it has none). */
+    private static String unquoted(String v) {
+        int from = !v.isEmpty() && (v.charAt(0) == '"' || v.charAt(0) == '\'') ? 1 : 0;
+        int to = v.length() > from && (v.charAt(v.length() - 1) == '"' || v.charAt(v.length() - 1) == '\'')
+                ? v.length() - 1 : v.length();
+        return from == 0 && to == v.length() ? v : v.substring(from, to).strip();
+    }
+
     /** Whether the braces between two offsets nest properly (each closing one after its opening one). */
     private static boolean balanced(String v, int from, int to) {
         int depth = 0;
@@ -172,12 +282,33 @@ public final class ValueClassifier {
         return carriesLiteral(rest) ? ValueKind.PLACEHOLDER_WITH_LITERAL : ValueKind.PLACEHOLDER;
     }
 
-    /** bun expands a token or password only when the whole value is {@code $NAME}. */
+    /**
+     * bun expands a token or password only when the whole value is {@code $NAME}. Anything else is sent as
+     * typed, so a literal fallback in <code>${NAME:-literal}</code> is sent too.
+     */
     private static ValueKind classifyBun(String v) {
         if (BARE_VAR.matcher(v).matches()) {
             return ValueKind.PLACEHOLDER;
         }
+        if (hasLiteralFallback(v)) {
+            return ValueKind.PLACEHOLDER_WITH_LITERAL;
+        }
         return classifyUnexpanded(v);
+    }
+
+    /**
+     * Classifies yarn 2+'s {@code npmAuthIdent}, {@code user:password} or base64 of it: the user name before
+     * the first colon is no secret (yarn expands a placeholder after it), the password after it is classified
+     * as a value. A user name holding a token still counts as a literal.
+     */
+    public static ValueKind classifyIdent(String value, Dialect dialect) {
+        String v = value.strip();
+        int colon = v.indexOf(':');
+        if (colon <= 0 || v.startsWith("${") || !TokenCatalogue.get().find(v.substring(0, colon)).isEmpty()) {
+            return classify(value, dialect);
+        }
+        String password = v.substring(colon + 1);
+        return password.isEmpty() ? classify(value, dialect) : classify(password, dialect);
     }
 
     /** A value with no expression its client expands: another tool's placeholder, a dummy, or a literal. */
@@ -188,6 +319,10 @@ public final class ValueClassifier {
         if (isDummy(v)) {
             // Before the partial match: a shell substitution around $NAME is another tool's template.
             return ValueKind.DUMMY;
+        }
+        String core = unquoted(v);
+        if (core != v && !core.isEmpty() && isDummy(core)) {
+            return ValueKind.DUMMY; // a stand-in with quote characters left around it
         }
         if (FOREIGN_PLACEHOLDER.matcher(v).find()) {
             // Some placeholder-ish part plus literal text around it.

@@ -49,44 +49,14 @@ class ClientOracleTest {
      * sample (a kind that now agrees fails the test, so this list is emptied when the fixes land), and no
      * disagreement outside it is allowed.
      */
-    static final List<Known> KNOWN_DISAGREEMENTS_ISSUE_14 = List.of(
-            new Known("issue 14: yarn 1 sends scheme-prefixed auth keys", EnumSet.of(Client.YARN_1),
-                    EnumSet.of(Outcome.FALSE_NEGATIVE, Outcome.MISSED_WARNING),
-                    tag("key=scheme-http").or(tag("key=scheme-https"))),
-            new Known("issue 14: bun's own .npmrc line rules (U+2028, U+2029)", EnumSet.of(Client.BUN),
-                    EnumSet.allOf(Outcome.class), tag("line=u2028").or(tag("line=u2029"))),
-            new Known("issue 14: unterminated ${NPM_TOKEN", ANY, EnumSet.of(Outcome.FALSE_ERROR),
-                    tag("value=unterminated")),
-            new Known("issue 14: a fallback that is itself a placeholder", ANY, EnumSet.of(Outcome.FALSE_ERROR),
-                    tag("value=nested")),
-            new Known("issue 14: npm does not expand key[] arrays", ANY, EnumSet.of(Outcome.MISSED_WARNING),
-                    tag("key=array")),
-            new Known("issue 14: quotes left in the value", ANY, EnumSet.of(Outcome.MISSED_WARNING),
-                    tag("quote=unterminated").or(c -> !c.tags().contains("quote=none")
-                            && c.tags().stream().anyMatch(t -> t.startsWith("comment=")))),
-            new Known("issue 14: yarn 1 does not expand variables in .yarnrc", EnumSet.of(Client.YARN_1),
-                    EnumSet.of(Outcome.MISSED_WARNING), c -> c.fileName().equals(".yarnrc")),
-            new Known("issue 14: stand-ins are errors (the stand-in classifier)", ANY,
-                    EnumSet.of(Outcome.FALSE_ERROR), tag("value=stand-in")));
+    static final List<Known> KNOWN_DISAGREEMENTS_ISSUE_14 = List.of();
 
     /**
      * Disagreements this oracle found that issue 14 does not name, reported to the lead for a fix; listed
      * here, apart from issue 14's, so that the sample stays green meanwhile. The same staleness rule holds:
      * a kind that no longer occurs fails the test, and the list is emptied when the fixes land.
      */
-    static final List<Known> FOUND_BY_THE_ORACLE_NOT_IN_ISSUE_14 = List.of(
-            new Known("new: yarn 4 npmAuthIdent \"user:${VAR}\" fails the build (the user name taken for a literal)",
-                    EnumSet.of(Client.YARN_4), EnumSet.of(Outcome.FALSE_ERROR), tag("auth=npmAuthIdent")),
-            new Known("new: bun sends a bunfig.toml ${VAR:-literal} as typed, literal included; only warnings",
-                    EnumSet.of(Client.BUN), EnumSet.of(Outcome.FALSE_NEGATIVE),
-                    c -> c.fileName().equals("bunfig.toml") && c.tags().stream().anyMatch(t -> t.startsWith(
-                            "value=fallback-lit"))),
-            new Known("new: bun sends a bunfig.toml URL's user info as typed; the plugin does not read it",
-                    EnumSet.of(Client.BUN), EnumSet.of(Outcome.MISSED_WARNING, Outcome.FALSE_NEGATIVE),
-                    c -> c.fileName().equals("bunfig.toml") && c.tags().contains("place=userinfo")),
-            new Known("new: a bare CR does not end a .npmrc line for bun (the next line joins the value)",
-                    EnumSet.of(Client.BUN), EnumSet.of(Outcome.FALSE_NEGATIVE, Outcome.MISSED_WARNING),
-                    c -> c.fileName().equals(".npmrc") && c.tags().contains("eol=cr")));
+    static final List<Known> FOUND_BY_THE_ORACLE_NOT_IN_ISSUE_14 = List.of();
 
     /** Both lists. */
     static final List<Known> KNOWN = java.util.stream.Stream.concat(KNOWN_DISAGREEMENTS_ISSUE_14.stream(),

@@ -27,6 +27,19 @@ class ParsersTest {
     }
 
     @Test
+    void npmrcGetsTheTokenBunTakesFromARegistryLineJoinedByALoneCr() throws Exception {
+        // bun ends a line only at LF: the registry URL runs on, and the last :_authToken= in it is sent.
+        List<Setting> settings = Parsers.forKind(FileKind.NPMRC).parse("registry=https://r.example/\r"
+                + "x=//h.example/:_authToken=${T}\r\n@s:registry=https://r.example/\r//r.example/:_auth=A\r\n");
+        assertEquals(List.of("registry=https://r.example/ @1 ", "x=//h.example/:_authToken=${T} @2 ",
+                "@s:registry=https://r.example/ @3 ", "//r.example/:_auth=A @4 ",
+                "//h.example/:_authToken=${T} @2 bun"),
+                settings.stream().map(s -> s.key() + "=" + s.value() + " @" + s.line() + " " + s.readBy()).toList());
+        assertEquals(2, Parsers.forKind(FileKind.NPMRC).parse("registry=https://r.example/\r\n"
+                + "//r.example/:_authToken=${T}\r\n").size());
+    }
+
+    @Test
     void npmrcGetsTheAuthSettingsBunAloneReads() throws Exception {
         List<Setting> settings = Parsers.forKind(FileKind.NPMRC).parse("registry=https://r.example/\n"
                 + "//r.example/:_authToken=A\u2028\n//r.example/:_authToken=${T}\rB\u2028\n"

@@ -150,6 +150,123 @@ class RulesTest {
     }
 
     @Test
+    void placeholderBunReadsWithTheNextSettingIsAWarningNotAnError() {
+        // bun sends the placeholder text and the setting after the separator as one value: no secret in it.
+        String why = "placeholder followed by U+2028 or U+2029 and more settings, which bun reads as one value and"
+                + " sends as typed (npm's parser drops the line) in //r.example/:_authToken [placeholder-not-expanded]";
+        for (String v : List.of("$NPM_TOKEN", "%NPM_TOKEN%", "\"${NPM_TOKEN}", "${NPM_TOKEN?}",
+                "${NPM_TOKEN:-${OTHER_TOKEN}}", "\"${NPM_TOKEN:-${OTHER_TOKEN}}\"")) {
+            assertEquals(List.of("WARNING .npmrc:1: " + why), lines(".npmrc", "//r.example/:_authToken=" + v
+                    + "\u2028always-auth=true\n"), v);
+        }
+        assertEquals(List.of("WARNING .npmrc:1: " + why), lines(".npmrc", "\"//r.example/:_authToken\"=$NPM_TOKEN\u2029always-auth=true\n"));
+        List<String> standIn = lines(".npmrc", "//r.example/:_auth='YOUR_NPM_TOKEN'\u2029always-auth=true\n");
+        assertEquals(1, standIn.size(), standIn::toString);
+        assertTrue(standIn.get(0).startsWith("WARNING .npmrc:1: "), standIn::toString);
+        // a literal before the separator, or a credential after it, is still an error
+        String a = tokens.opaque(32);
+        List<String> out = lines(".npmrc", "//r.example/:_authToken=" + a + "\u2028always-auth=true\n"
+                + "//s.example/:_authToken=${NPM_TOKEN}\u2028//t.example/:_authToken=" + a + "\n");
+        assertEquals(2, out.size(), out::toString);
+        assertTrue(out.stream().allMatch(l -> l.startsWith("ERROR ")), out::toString);
+        assertNoSecretIn(out, a);
+    }
+
+    @Test
+    void yarnAuthIdentUserNameBeforeThePlaceholderIsNoLiteral() {
+        // yarn 2+ expands the placeholder after the user name; the name itself is no secret.
+        for (String v : List.of("bob:${NPM_TOKEN}", "bob:${NPM_TOKEN:-${OTHER_TOKEN}}", "bob:${NPM_TOKEN:-}")) {
+            List<String> out = lines(".yarnrc.yml", "npmRegistryServer: \"https://r.example\"\nnpmAuthIdent: \""
+                    + v + "\"\n");
+            assertTrue(out.stream().noneMatch(l -> l.startsWith("ERROR")), v + ": " + out);
+        }
+        String p = tokens.opaque(24);
+        List<String> out = lines(".yarnrc.yml", "npmAuthIdent: \"bob:" + p + "\"\n"
+                + "npmScopes:\n  a:\n    npmAuthIdent: \"bob:${NPM_TOKEN:-" + p + "}\"\n");
+        assertEquals(List.of("literal-credential", "placeholder-with-literal"), out.stream()
+                .filter(l -> l.startsWith("ERROR")).map(l -> l.substring(l.lastIndexOf('[') + 1, l.lastIndexOf(']')))
+                .toList(), out::toString);
+        assertNoSecretIn(out, p);
+    }
+
+    @Test
+    void bunfigLiteralFallbackIsSentByBunAndIsAnError() {
+        String t = tokens.opaque(32);
+        for (String form : List.of("token = \"${NPM_TOKEN:-" + t + "}\"", "username = \"bob\", password = \"${NPM_TOKEN-"
+                + t + "}\"")) {
+            List<String> out = lines("bunfig.toml", "[install]\nregistry = { url = \"https://r.example/\", " + form
+                    + " }\n");
+            assertTrue(out.stream().anyMatch(l -> l.startsWith("ERROR bunfig.toml:2: placeholder with a literal part")),
+                    out::toString);
+            assertNoSecretIn(out, t);
+        }
+        List<String> url = lines("bunfig.toml", "[install]\nregistry = \"https://bob:${NPM_TOKEN:-" + t
+                + "}@r.example/\"\n");
+        assertTrue(url.stream().anyMatch(l -> l.startsWith("ERROR bunfig.toml:2: password in a URL")), url::toString);
+        assertNoSecretIn(url, t);
+        // a placeholder fallback is no literal: bun still sends it as typed
+        assertEquals(List.of("WARNING bunfig.toml:2: placeholder that bun does not expand in install.registry.token"
+                + " [placeholder-not-expanded]"), lines("bunfig.toml", "[install]\nregistry = { url = \"https://r.example/\","
+                        + " token = \"${NPM_TOKEN:-${OTHER}}\" }\n"));
+    }
+
+    @Test
+    void bunfigUrlUserInfoIsSentAsTyped() {
+        assertEquals(List.of("WARNING bunfig.toml:2: placeholder in a URL's user info, which bun sends as typed in"
+                + " install.registry [placeholder-not-expanded]"),
+                lines("bunfig.toml", "[install]\nregistry = \"https://bob:${NPM_TOKEN}@r.example/\"\n"));
+        assertEquals(List.of("WARNING bunfig.toml:2: stand-in in a URL's user info, which bun sends as typed in"
+                + " install.registry [dummy-credential]"),
+                lines("bunfig.toml", "[install]\nregistry = \"https://bob:changeme@r.example/\"\n"));
+        assertEquals(List.of(), lines("bunfig.toml", "[install]\nregistry = \"https://r.example/\"\n"));
+    }
+
+    @Test
+    void yarnrcUrlUserInfoBarePlaceholderAndStandInAreSentAsTyped() {
+        assertEquals(List.of("WARNING .yarnrc:1: placeholder in a URL's user info, which yarn 1 sends as typed (it"
+                + " expands no variable in .yarnrc) in registry [placeholder-not-expanded]"),
+                lines(".yarnrc", "registry \"http://bob:$NPM_TOKEN@r.example/\"\n"));
+        List<String> out = lines(".yarnrc", "registry \"http://bob:changeme-token-here@r.example/\"\r\n");
+        assertEquals(1, out.size(), out::toString);
+        assertTrue(out.get(0).startsWith("WARNING .yarnrc:1: stand-in in a URL's user info, which yarn"), out::toString);
+        assertTrue(out.get(0).endsWith("[dummy-credential]"), out::toString);
+    }
+
+    @Test
+    void literalBunReadsAfterALoneCrIsAnError() {
+        String a = tokens.opaque(32);
+        List<String> out = lines(".npmrc", "registry=https://r.example/\rx=//r.example/:_authToken=" + a + "\r")
+                .stream().filter(l -> l.startsWith("ERROR")).toList();
+        assertEquals(List.of("ERROR .npmrc:2: literal value (read by bun, which joins a registry line and the lines after"
+                + " a lone CR into one URL and sends the auth in it) in //r.example/:_authToken [literal-credential]"
+                + " (fingerprint " + Fingerprint.of(a) + ")"), out);
+        assertNoSecretIn(out, a);
+        // a placeholder there is expanded by bun
+        assertTrue(lines(".npmrc", "registry=https://r.example/\rx=//r.example/:_authToken=${NPM_TOKEN}\r").stream()
+                .noneMatch(l -> l.startsWith("ERROR")));
+    }
+
+    @Test
+    void quotesLeftAroundANestedFallbackOrStandInAndArrayFormsAreNoLiteral() {
+        for (String v : List.of("\"${NPM_TOKEN:-${OTHER_TOKEN}}\" # note", "'${NPM_TOKEN:-${OTHER_TOKEN}}' ; note",
+                "\"${NPM_TOKEN:-${OTHER_TOKEN}}", "\"PASTE_TOKEN_HERE", "\"<your-token>", "'YOUR_NPM_TOKEN")) {
+            List<String> out = lines(".npmrc", "//r.example/:_authToken=" + v + "\n");
+            assertEquals(1, out.size(), v + ": " + out);
+            assertTrue(out.get(0).startsWith("WARNING"), v + ": " + out);
+        }
+        for (String v : List.of("${NPM_TOKEN # note", "'${NPM_TOKEN'", "${NPM_TOKEN")) {
+            List<String> out = lines(".npmrc", "//r.example/:_authToken[]=" + v + "\n");
+            assertTrue(out.stream().noneMatch(l -> l.startsWith("ERROR")) && !out.isEmpty(), v + ": " + out);
+        }
+        // an array entry is sent as typed, a literal fallback with it
+        String t = tokens.opaque(24);
+        List<String> out = lines(".npmrc", "//r.example/:_authToken[]=${NPM_TOKEN-" + t + "}\n");
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("ERROR") && l.contains("[placeholder-with-literal]")),
+                out::toString);
+        assertNoSecretIn(out, t);
+    }
+
+    @Test
     void placeholderOnALineOnlyBunReadsIsNoFinding() {
         assertEquals(List.of(), lines(".npmrc", "//a.example/:_authToken=${NPM_TOKEN}\u2028\n"));
     }
