@@ -17,8 +17,7 @@ public final class AllowComment {
             Pattern.compile("^\\s*<!--\\s*npmrc-guard:allow(?:\\s+(.*?))?\\s*-->\\s*$");
     private static final Pattern XML_DECLARATION = Pattern.compile("^\\uFEFF?<\\?xml\\s");
 
-    private AllowComment() {
-    }
+    private AllowComment() {}
 
     /**
      * The reason of the allow comment directly above a line of {@code doc} (in a pom, an XML comment alone on
@@ -26,7 +25,9 @@ public final class AllowComment {
      * which allows nothing.
      */
     public static String above(ConfigDocument doc, int line) {
-        if (doc.kind() == FileKind.POM && line == 1 && XML_DECLARATION.matcher(doc.line(1)).lookingAt()) {
+        if (doc.kind() == FileKind.POM
+                && line == 1
+                && XML_DECLARATION.matcher(doc.line(1)).lookingAt()) {
             // Nothing may stand above an XML declaration: for line 1 the comment goes right after it.
             return reason(doc.line(2), XML_ALLOW);
         }

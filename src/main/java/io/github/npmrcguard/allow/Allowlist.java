@@ -25,8 +25,8 @@ public final class Allowlist {
                         + ": <fingerprint> must be the 8 lower-case hex digits a finding shows");
             }
             if (e.reason() == null || e.reason().isBlank()) {
-                throw new IllegalArgumentException("<allowlist> entry " + index + " (" + e.fingerprint()
-                        + "): <reason> is required");
+                throw new IllegalArgumentException(
+                        "<allowlist> entry " + index + " (" + e.fingerprint() + "): <reason> is required");
             }
             if (byFingerprint.put(e.fingerprint(), e) != null) {
                 throw new IllegalArgumentException("<allowlist> lists fingerprint " + e.fingerprint() + " twice");

@@ -79,7 +79,8 @@ final class CatFileBatch implements GitHistory.BlobBatch {
             throw new java.io.EOFException("unexpected output");
         }
         // Only files are asked for; anything else is as good as missing.
-        return line.startsWith("blob", first + 1) && second == first + 5 ? new Blob(content, false, size)
+        return line.startsWith("blob", first + 1) && second == first + 5
+                ? new Blob(content, false, size)
                 : new Blob(null, true, -1);
     }
 

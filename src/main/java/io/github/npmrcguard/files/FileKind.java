@@ -43,6 +43,6 @@ public enum FileKind {
      * {@code :(glob)**}{@code /name} patterns. Plain wildcards match across {@code /} and are relative to git's current folder.
      * {@code *pom.xml} also matches {@code dependency-reduced-pom.xml} and the like, which the filter drops.
      */
-    public static final java.util.List<String> GIT_PATHSPECS = java.util.List.of(
-            "*npmrc*", "*.yarnrc*", "*bunfig.toml", "*pom.xml");
+    public static final java.util.List<String> GIT_PATHSPECS =
+            java.util.List.of("*npmrc*", "*.yarnrc*", "*bunfig.toml", "*pom.xml");
 }

@@ -9,5 +9,4 @@ package io.github.npmrcguard.files;
  * @param blocking true when the file may hold committed content the scan could not check (fail closed),
  *                false when skipping it is harmless (a symlink out of the root, say)
  */
-public record FileProblem(String path, String message, boolean blocking) {
-}
+public record FileProblem(String path, String message, boolean blocking) {}

@@ -73,4 +73,3 @@ final class FoundFiles {
         return new ScanSet(files, large, problems, notes, usedGit);
     }
 }
-

@@ -19,8 +19,7 @@ import java.security.NoSuchAlgorithmException;
 final class GitBlobId {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private GitBlobId() {
-    }
+    private GitBlobId() {}
 
     /** The 40 lowercase hex digits of the blob id of {@code content}. */
     static String sha1(byte[] content) {
@@ -60,7 +59,9 @@ final class GitBlobId {
     private static void compress(int[] h, byte[] message, int block, int[] w) {
         for (int i = 0; i < 16; i++) {
             int at = block + 4 * i;
-            w[i] = (message[at] & 0xff) << 24 | (message[at + 1] & 0xff) << 16 | (message[at + 2] & 0xff) << 8
+            w[i] = (message[at] & 0xff) << 24
+                    | (message[at + 1] & 0xff) << 16
+                    | (message[at + 2] & 0xff) << 8
                     | message[at + 3] & 0xff;
         }
         for (int i = 16; i < 80; i++) {

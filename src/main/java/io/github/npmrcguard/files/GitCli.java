@@ -72,8 +72,12 @@ final class GitCli {
 
     /** git as found on {@code env}'s PATH, run with {@code env} (adjusted as {@link GitExecutable#childEnvironment} says). */
     static GitCli fromEnvironment(Map<String, String> env, Duration timeout) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        return new GitCli(GitExecutable.findOnPath(env.get("PATH"), windows).orElse(null), GitExecutable.childEnvironment(env), timeout);
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return new GitCli(
+                GitExecutable.findOnPath(env.get("PATH"), windows).orElse(null),
+                GitExecutable.childEnvironment(env),
+                timeout);
     }
 
     /**
@@ -185,15 +189,18 @@ final class GitCli {
                     throw new EOFException("unexpected output");
                 }
                 // The index only holds blobs for files; anything else is as good as missing.
-                blobs.put(parts[0],
-                        parts[1].equals("blob") ? new Blob(content, false, size) : new Blob(null, true, -1));
+                blobs.put(
+                        parts[0], parts[1].equals("blob") ? new Blob(content, false, size) : new Blob(null, true, -1));
             }
         } catch (IOException | NumberFormatException e) {
             process.destroyForcibly();
             Result r = finish(command, process, new byte[0], stderr, watchdog);
-            throw new GitException(command, watchdog.timedOut() ? -1 : r.exitCode(), watchdog.timedOut()
-                    ? timedOutMessage()
-                    : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
+            throw new GitException(
+                    command,
+                    watchdog.timedOut() ? -1 : r.exitCode(),
+                    watchdog.timedOut()
+                            ? timedOutMessage()
+                            : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
         }
         Result r = finish(command, process, new byte[0], stderr, watchdog);
         ProcessPipes.join(writer);
@@ -268,7 +275,10 @@ final class GitCli {
      */
     Streamed stream(Path dir, List<String> args) throws IOException {
         Process process = launch(dir, args);
-        return new Streamed(commandLine(dir, args), process, new ProcessPipes.Pump(process.getErrorStream(), STDERR_LIMIT),
+        return new Streamed(
+                commandLine(dir, args),
+                process,
+                new ProcessPipes.Pump(process.getErrorStream(), STDERR_LIMIT),
                 new ProcessPipes.Watchdog(process, timeout));
     }
 
@@ -318,8 +328,12 @@ final class GitCli {
             process.destroyForcibly();
             closeQuietly(process.getOutputStream());
             Result r = GitCli.finish(command, process, new byte[0], stderr, watchdog);
-            return new GitException(command, watchdog.timedOut() ? -1 : r.exitCode(), watchdog.timedOut()
-                    ? timedOutMessage() : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
+            return new GitException(
+                    command,
+                    watchdog.timedOut() ? -1 : r.exitCode(),
+                    watchdog.timedOut()
+                            ? timedOutMessage()
+                            : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
         }
 
         private void closeQuietly(OutputStream out) {
@@ -376,15 +390,16 @@ final class GitCli {
                 }
             } else {
                 ProcessPipes.daemon("git input feeder", new Runnable() {
-                    @Override
-                    public void run() {
-                        try (OutputStream in = process.getOutputStream()) {
-                            in.write(input);
-                        } catch (IOException e) {
-                            // git died early: its exit code and stderr say why
-                        }
-                    }
-                }).start();
+                            @Override
+                            public void run() {
+                                try (OutputStream in = process.getOutputStream()) {
+                                    in.write(input);
+                                } catch (IOException e) {
+                                    // git died early: its exit code and stderr say why
+                                }
+                            }
+                        })
+                        .start();
             }
             this.stdout = new ProcessPipes.Pump(process.getInputStream(), Integer.MAX_VALUE - 16);
             this.stderr = new ProcessPipes.Pump(process.getErrorStream(), STDERR_LIMIT);
@@ -413,7 +428,8 @@ final class GitCli {
         }
     }
 
-    private static Result finish(String command, Process process, byte[] out, ProcessPipes.Pump stderr, ProcessPipes.Watchdog watchdog) {
+    private static Result finish(
+            String command, Process process, byte[] out, ProcessPipes.Pump stderr, ProcessPipes.Watchdog watchdog) {
         int exit;
         try {
             exit = process.waitFor();
@@ -452,7 +468,8 @@ final class GitCli {
     }
 
     private String timedOutMessage() {
-        return "timed out after " + (timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms");
+        return "timed out after "
+                + (timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms");
     }
 
     static String firstLine(String text) {

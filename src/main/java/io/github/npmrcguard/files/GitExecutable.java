@@ -17,12 +17,17 @@ final class GitExecutable {
      * (a Maven run from a git hook inherits a GIT_DIR relative to another folder), or change how it reads
      * our pathspecs.
      */
-    private static final List<String> STRIPPED = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR",
-            "GIT_PREFIX", "GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS",
+    private static final List<String> STRIPPED = List.of(
+            "GIT_DIR",
+            "GIT_WORK_TREE",
+            "GIT_COMMON_DIR",
+            "GIT_PREFIX",
+            "GIT_LITERAL_PATHSPECS",
+            "GIT_GLOB_PATHSPECS",
+            "GIT_NOGLOB_PATHSPECS",
             "GIT_ICASE_PATHSPECS");
 
-    private GitExecutable() {
-    }
+    private GitExecutable() {}
 
     /**
      * The first {@code git} executable in {@code path}'s absolute entries. Empty and relative entries are

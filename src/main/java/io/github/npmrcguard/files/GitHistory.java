@@ -79,8 +79,7 @@ public final class GitHistory {
      * @param detail     for {@link Status#DUBIOUS_OWNERSHIP}, the path git names; for
      *                   {@link Status#BROKEN_REPOSITORY}, git's first stderr line (masked); otherwise empty
      */
-    public record Opened(Status status, Repository repository, String detail) {
-    }
+    public record Opened(Status status, Repository repository, String detail) {}
 
     /**
      * One candidate file version that one commit wrote.
@@ -91,8 +90,7 @@ public final class GitHistory {
      * @param blob      the full id of the content the commit gave the file
      * @param kind      the format of the file, from its name
      */
-    public record Change(String commit, OffsetDateTime committed, String path, String blob, FileKind kind) {
-    }
+    public record Change(String commit, OffsetDateTime committed, String path, String blob, FileKind kind) {}
 
     /**
      * What the walk counted; its changes went to the {@link ChangeListener} as git listed them.
@@ -100,8 +98,7 @@ public final class GitHistory {
      * @param commitsListed  how many commits the walk listed: those that changed a path the pathspecs match
      * @param commitsInRange how many commits the revisions hold in all ({@code git rev-list --count})
      */
-    public record Walk(int commitsListed, long commitsInRange) {
-    }
+    public record Walk(int commitsListed, long commitsInRange) {}
 
     /** Receives the walk's changes in git's output order (newest first; never a parent before its children). */
     @FunctionalInterface
@@ -186,11 +183,21 @@ public final class GitHistory {
     }
 
     /** The log options of the walk; the class comment says why each is there. */
-    static final List<String> WALK_OPTIONS = List.of("--full-history", "--date-order", "-c", "--root",
-            "--no-renames", "--no-abbrev", "--raw", "-z", "--no-color", "--no-show-signature",
+    static final List<String> WALK_OPTIONS = List.of(
+            "--full-history",
+            "--date-order",
+            "-c",
+            "--root",
+            "--no-renames",
+            "--no-abbrev",
+            "--raw",
+            "-z",
+            "--no-color",
+            "--no-show-signature",
             "--format=format:%x01%H %cI");
 
-    private static final List<String> PATHSPECS = FileKind.GIT_PATHSPECS.stream().map(p -> ":(top)" + p).toList();
+    private static final List<String> PATHSPECS =
+            FileKind.GIT_PATHSPECS.stream().map(p -> ":(top)" + p).toList();
 
     private final GitCli git;
 
@@ -227,7 +234,8 @@ public final class GitHistory {
             }
             switch (refusal) {
                 case DUBIOUS_OWNERSHIP:
-                    java.util.regex.Matcher m = Pattern.compile("repository at '([^'\\n]*)'").matcher(r.stderr());
+                    java.util.regex.Matcher m =
+                            Pattern.compile("repository at '([^'\\n]*)'").matcher(r.stderr());
                     return new Opened(Status.DUBIOUS_OWNERSHIP, null, m.find() ? m.group(1) : abs.toString());
                 case BROKEN_REPOSITORY:
                     return new Opened(Status.BROKEN_REPOSITORY, null, r.stderrFirstLine());
@@ -236,14 +244,18 @@ public final class GitHistory {
                     return new Opened(Status.NOT_A_REPOSITORY, null, "");
             }
         }
-        List<String> lines = new String(r.stdout(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines =
+                new String(r.stdout(), StandardCharsets.UTF_8).lines().toList();
         if (lines.size() != 2 || !(lines.get(0).equals("true") || lines.get(0).equals("false"))) {
             throw new GitException(r.command(), -1, "its output could not be read");
         }
         Path gitDir = Path.of(lines.get(1));
         GitCli.Result partial = git.run(gitDir, List.of("config", "--get", "extensions.partialclone"));
-        return new Opened(Status.OK, new Repository(gitDir, lines.get(0).equals("true"),
-                partial.exitCode() == 0 && partial.stdout().length > 0), "");
+        return new Opened(
+                Status.OK,
+                new Repository(
+                        gitDir, lines.get(0).equals("true"), partial.exitCode() == 0 && partial.stdout().length > 0),
+                "");
     }
 
     /** Whether {@code revision} names a commit in the repository (it must pass {@link Revisions#isRevision}). */
@@ -322,8 +334,7 @@ public final class GitHistory {
     /**
      * The walk's output as a whole, for tests: its changes and how many commits it listed.
      */
-    record Parsed(List<Change> changes, int commitsListed) {
-    }
+    record Parsed(List<Change> changes, int commitsListed) {}
 
     static Parsed parse(String command, byte[] out) throws GitException {
         List<Change> changes = new ArrayList<>();
@@ -336,5 +347,4 @@ public final class GitHistory {
             throw new IllegalStateException(e); // a list and an array throw nothing else
         }
     }
-
 }

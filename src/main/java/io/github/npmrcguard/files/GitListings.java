@@ -38,8 +38,7 @@ final class GitListings {
     /** The index mode of a submodule: a gitlink, the commit the superproject records. */
     static final String GITLINK_MODE = "160000";
 
-    private GitListings() {
-    }
+    private GitListings() {}
 
     private static List<String> withGitmodules(List<String> args) {
         List<String> all = new ArrayList<>(args);

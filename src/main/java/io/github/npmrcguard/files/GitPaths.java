@@ -58,7 +58,8 @@ public final class GitPaths {
     public boolean tracked(Path top, Path file) throws IOException {
         Path relative;
         try {
-            relative = top.toRealPath().relativize(file.toAbsolutePath().getParent().toRealPath().resolve(file.getFileName()));
+            relative = top.toRealPath()
+                    .relativize(file.toAbsolutePath().getParent().toRealPath().resolve(file.getFileName()));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,6 +1,5 @@
 package io.github.npmrcguard.files;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -10,8 +9,7 @@ import java.util.Set;
 
 /** Why git refused to answer for a folder, told from its exit code, its message and the folders above. */
 final class GitRefusals {
-    private GitRefusals() {
-    }
+    private GitRefusals() {}
 
     /**
      * How git refused to work on a folder, or null when the failure is none of the fallback cases. Without
@@ -40,12 +38,15 @@ final class GitRefusals {
         }
         String err = result.stderr();
         // "not a git repository: <dir>" (no "(or any ...)") is a .git file whose folder is gone.
-        if (err.contains("not a git repository: ") || err.contains("invalid gitfile format")
+        if (err.contains("not a git repository: ")
+                || err.contains("invalid gitfile format")
                 || err.contains("no path in gitfile")) {
             return GitCli.Refusal.BROKEN_REPOSITORY;
         }
         if (err.contains("not a git repository") && !err.contains("mount point")) {
-            return dir != null && gitEntryAtOrAbove(dir, ceilings) ? GitCli.Refusal.BROKEN_REPOSITORY : GitCli.Refusal.NOT_A_WORK_TREE;
+            return dir != null && gitEntryAtOrAbove(dir, ceilings)
+                    ? GitCli.Refusal.BROKEN_REPOSITORY
+                    : GitCli.Refusal.NOT_A_WORK_TREE;
         }
         if (err.contains("not a git repository") || err.contains("must be run in a work tree")) {
             return GitCli.Refusal.NOT_A_WORK_TREE;

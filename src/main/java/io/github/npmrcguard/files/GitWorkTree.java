@@ -12,8 +12,7 @@ import java.util.Optional;
 
 /** Questions about the git work tree a folder is in, answered by the git CLI. */
 public final class GitWorkTree {
-    private GitWorkTree() {
-    }
+    private GitWorkTree() {}
 
     /**
      * The top folder of the git work tree holding {@code dir} ({@code git rev-parse --show-toplevel}), the
@@ -73,13 +72,14 @@ public final class GitWorkTree {
                 Path gitDir = dir.resolve(text.substring("gitdir: ".length()).strip());
                 return Files.isRegularFile(gitDir.resolve("HEAD")) ? dir.toRealPath() : null;
             }
-            if (!Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)
-                    || !Files.isRegularFile(dotGit.resolve("HEAD"))) {
+            if (!Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(dotGit.resolve("HEAD"))) {
                 return null;
             }
             Path config = dotGit.resolve("config");
-            if (Files.isRegularFile(config) && Files.size(config) < 1 << 20
-                    && Files.readString(config, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT)
+            if (Files.isRegularFile(config)
+                    && Files.size(config) < 1 << 20
+                    && Files.readString(config, StandardCharsets.ISO_8859_1)
+                            .toLowerCase(Locale.ROOT)
                             .contains("worktree")) {
                 return null;
             }

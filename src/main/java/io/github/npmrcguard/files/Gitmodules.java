@@ -11,8 +11,7 @@ import java.util.Locale;
  * is committed content: a path is only used after {@link #plainPath} accepts it.
  */
 final class Gitmodules {
-    private Gitmodules() {
-    }
+    private Gitmodules() {}
 
     /** The {@code path} values of the submodule sections, in file order. */
     static List<String> paths(byte[] content) {

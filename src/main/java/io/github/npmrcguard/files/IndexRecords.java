@@ -13,8 +13,7 @@ import java.util.Set;
  * record ("mode object-id stage", then a tab and the path), parsed by hand.
  */
 final class IndexRecords {
-    private IndexRecords() {
-    }
+    private IndexRecords() {}
 
     /** One tracked index entry. */
     record Entry(String mode, String objectId, int stage) {
@@ -52,8 +51,9 @@ final class IndexRecords {
             return -1;
         }
         int idEnd = 7;
-        while (idEnd < n && (record.charAt(idEnd) >= '0' && record.charAt(idEnd) <= '9'
-                || record.charAt(idEnd) >= 'a' && record.charAt(idEnd) <= 'f')) {
+        while (idEnd < n
+                && (record.charAt(idEnd) >= '0' && record.charAt(idEnd) <= '9'
+                        || record.charAt(idEnd) >= 'a' && record.charAt(idEnd) <= 'f')) {
             idEnd++;
         }
         if (idEnd - 7 != 40 && idEnd - 7 != 64 || idEnd + 3 > n) {
@@ -61,7 +61,8 @@ final class IndexRecords {
         }
         char stage = record.charAt(idEnd + 1);
         return record.charAt(idEnd) == ' ' && stage >= '0' && stage <= '3' && record.charAt(idEnd + 2) == '\t'
-                ? idEnd + 3 : -1;
+                ? idEnd + 3
+                : -1;
     }
 
     static List<String> records(byte[] output) {
@@ -79,8 +80,9 @@ final class IndexRecords {
             if (i == output.length || output[i] == 0) {
                 if (i > start) {
                     String record = new String(output, start, i - start, StandardCharsets.UTF_8);
-                    if (record.indexOf('\uFFFD') >= 0 && !Arrays.equals(record.getBytes(StandardCharsets.UTF_8),
-                            Arrays.copyOfRange(output, start, i))) {
+                    if (record.indexOf('\uFFFD') >= 0
+                            && !Arrays.equals(
+                                    record.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(output, start, i))) {
                         notUtf8.add(record);
                     }
                     records.add(record);

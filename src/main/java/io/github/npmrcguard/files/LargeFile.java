@@ -17,14 +17,13 @@ import java.util.Objects;
  * @param size       its size in bytes, as listed
  * @param content    opens its content: the working copy, or the staged blob through git
  */
-public record LargeFile(String path, Path location, FileKind kind, Provenance provenance, long size,
-        Opener content) {
+public record LargeFile(String path, Path location, FileKind kind, Provenance provenance, long size, Opener content) {
     /** Files larger than this, in bytes, are not parsed: config files are bytes to kilobytes. */
     public static final long PARSE_LIMIT = SafeReader.MAX_BYTES;
 
     /** The note each such file gets: it was searched, not parsed. */
-    public static final String SEARCHED_ONLY = "larger than " + (PARSE_LIMIT >> 20)
-            + " MiB: not parsed, only searched for token formats";
+    public static final String SEARCHED_ONLY =
+            "larger than " + (PARSE_LIMIT >> 20) + " MiB: not parsed, only searched for token formats";
 
     /** Opens a version's content as a stream, at the time of the search. */
     @FunctionalInterface

@@ -18,10 +18,10 @@ final class LongPaths {
 
     /** Linux's PATH_MAX; elsewhere the reason text (English in the usual C and UTF-8 locales) decides. */
     private static final int PATH_MAX = 4096;
+
     private static final int NAME_MAX = 255;
 
-    private LongPaths() {
-    }
+    private LongPaths() {}
 
     /**
      * Whether {@code e}, raised for {@code file}, says its path is too long. The JDK's reason text is the
@@ -29,7 +29,9 @@ final class LongPaths {
      * a name over NAME_MAX bytes.
      */
     static boolean tooLong(Path file, IOException e) {
-        if (e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("too long")) {
+        if (e instanceof FileSystemException f
+                && f.getReason() != null
+                && f.getReason().contains("too long")) {
             return true;
         }
         Path absolute = file.toAbsolutePath();

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The threads around a child process: its output read to the end, and a watchdog that kills it after a timeout. */
 final class ProcessPipes {
-    private ProcessPipes() {
-    }
+    private ProcessPipes() {}
 
     /** A daemon thread. */
     static Thread daemon(String name, Runnable body) {

@@ -13,8 +13,7 @@ final class Pruned {
     /** A two-level pruned folder: yarn berry's package cache. */
     static final String YARN_CACHE = ".yarn/cache";
 
-    private Pruned() {
-    }
+    private Pruned() {}
 
     /** Whether the walk skips the folder at this root-relative path. */
     static boolean folder(String path) {
@@ -25,7 +24,9 @@ final class Pruned {
 
     /** Whether {@code path} has a {@code node_modules} folder in it: never scanned, whatever git says. */
     static boolean underNodeModules(String path) {
-        return path.startsWith("node_modules/") || path.contains("/node_modules/") || path.equals("node_modules")
+        return path.startsWith("node_modules/")
+                || path.contains("/node_modules/")
+                || path.equals("node_modules")
                 || path.endsWith("/node_modules");
     }
 }

@@ -1,14 +1,14 @@
 package io.github.npmrcguard.files;
 
-import static io.github.npmrcguard.files.IndexRecords.records;
-import static io.github.npmrcguard.files.IndexRecords.stagedHeadEnd;
-import static io.github.npmrcguard.files.IndexRecords.STAGE_ORDER;
-import static io.github.npmrcguard.files.StagedVersions.isStagedBlob;
-import static io.github.npmrcguard.files.StagedVersions.sameText;
 import static io.github.npmrcguard.files.GitListings.CHECK_IGNORE;
 import static io.github.npmrcguard.files.GitListings.GITLINK_MODE;
 import static io.github.npmrcguard.files.GitListings.STAGED_LISTING;
 import static io.github.npmrcguard.files.GitListings.UNTRACKED_LISTING;
+import static io.github.npmrcguard.files.IndexRecords.STAGE_ORDER;
+import static io.github.npmrcguard.files.IndexRecords.records;
+import static io.github.npmrcguard.files.IndexRecords.stagedHeadEnd;
+import static io.github.npmrcguard.files.StagedVersions.isStagedBlob;
+import static io.github.npmrcguard.files.StagedVersions.sameText;
 
 import io.github.npmrcguard.files.SafeReader.Content;
 import io.github.npmrcguard.files.SafeReader.Missing;
@@ -43,14 +43,12 @@ import java.util.regex.Pattern;
  */
 final class RepositoryScan {
     static final String NOTE_NO_GIT = "git not found on the PATH: scanned every matching file under the root";
-    static final String NOTE_GIT_NOT_STARTED =
-            "git could not be started: scanned every matching file under the root";
+    static final String NOTE_GIT_NOT_STARTED = "git could not be started: scanned every matching file under the root";
     static final String STAGED_MISSING = "staged content missing from the git object store: not read";
-    static final String NAME_NOT_UTF8 = "name is not valid UTF-8, so git's listing cannot name the file to this JVM:"
-            + " working copy not read";
+    static final String NAME_NOT_UTF8 =
+            "name is not valid UTF-8, so git's listing cannot name the file to this JVM:" + " working copy not read";
     /** git's warning for a folder its work tree walk could not enter ({@code dir.c}); LC_ALL=C keeps it English. */
     static final String GIT_COULD_NOT_OPEN = "warning: could not open directory '";
-
 
     private static final Pattern GITMODULES_PATH = Pattern.compile("((?:\\.\\./)*)\\.gitmodules");
     private static final Pattern DUBIOUS_PATH = Pattern.compile("repository at '([^'\\n]*)'");
@@ -58,11 +56,13 @@ final class RepositoryScan {
     private final GitCli git;
     /** The folder git runs in; the listings' paths are relative to it. */
     private final Path root;
+
     private final Path realRoot;
     /** {@link #root} relative to the scan root: empty, or a folder path ending in '/'. */
     private final String prefix;
     /** The user's excludes, on paths relative to {@link #root}. */
     private final Predicate<String> excluded;
+
     private final FoundFiles found;
     private final ExcludedPaths excludes;
     private final Set<String> tracked = new HashSet<>();
@@ -125,11 +125,12 @@ final class RepositoryScan {
             if (refusal == null) {
                 throw GitCli.failure(listed);
             }
-            walk(switch (refusal) {
-                case NOT_A_WORK_TREE -> null; // a plain folder: the walk is the normal scan, not a fallback
-                case DUBIOUS_OWNERSHIP -> dubiousNote(listed.stderr(), root, where());
-                case BROKEN_REPOSITORY -> brokenNote(listed, where());
-            });
+            walk(
+                    switch (refusal) {
+                        case NOT_A_WORK_TREE -> null; // a plain folder: the walk is the normal scan, not a fallback
+                        case DUBIOUS_OWNERSHIP -> dubiousNote(listed.stderr(), root, where());
+                        case BROKEN_REPOSITORY -> brokenNote(listed, where());
+                    });
             return false;
         }
         listed(listed.stdout());
@@ -153,7 +154,8 @@ final class RepositoryScan {
      */
     private void readSubmodule(String path) throws IOException {
         Path folder = location(path, false);
-        if (folder == null || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+        if (folder == null
+                || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
                 || !Files.exists(folder.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -165,7 +167,8 @@ final class RepositoryScan {
         // answer with the superproject instead.
         GitCli inSubmodule = git.withVariables(
                 Map.of("GIT_CEILING_DIRECTORIES", realFolder.getParent().toString()));
-        new RepositoryScan(inSubmodule, folder, realFolder, prefix + path + "/", p -> excluded.test(path + "/" + p), found)
+        new RepositoryScan(
+                        inSubmodule, folder, realFolder, prefix + path + "/", p -> excluded.test(path + "/" + p), found)
                 .withGit();
     }
 
@@ -215,8 +218,8 @@ final class RepositoryScan {
                     entries = new ArrayList<>(1);
                     index.put(path, entries);
                 }
-                entries.add(new IndexRecords.Entry(record.substring(0, 6), record.substring(7, head - 3),
-                        record.charAt(head - 2) - '0'));
+                entries.add(new IndexRecords.Entry(
+                        record.substring(0, 6), record.substring(7, head - 3), record.charAt(head - 2) - '0'));
             }
         }
         Map<String, Blob> blobs = readStaged(index);
@@ -336,8 +339,8 @@ final class RepositoryScan {
      * Adds a tracked path's staged versions (each distinct content once) and its working copy {@code wc}
      * where it differs from them; {@code wc} is null when the path leads nowhere ({@code location} null).
      */
-    private void addStaged(String path, List<IndexRecords.Entry> entries, Path location, Outcome wc,
-            Map<String, Blob> blobs) {
+    private void addStaged(
+            String path, List<IndexRecords.Entry> entries, Path location, Outcome wc, Map<String, Blob> blobs) {
         List<byte[]> staged = new ArrayList<>();
         List<String> stagedLarge = new ArrayList<>();
         if (entries.size() > 1) {
@@ -431,8 +434,10 @@ final class RepositoryScan {
             readWorkingFile(path, ignored.contains(path) ? Provenance.IGNORED : Provenance.UNTRACKED);
         }
         for (Map.Entry<String, String> folder : unopened.entrySet()) {
-            addProblem(folder.getKey(), "git could not open this folder (" + folder.getValue()
-                    + "): nothing under it was scanned", !ignored.contains(folder.getKey()));
+            addProblem(
+                    folder.getKey(),
+                    "git could not open this folder (" + folder.getValue() + "): nothing under it was scanned",
+                    !ignored.contains(folder.getKey()));
         }
     }
 
@@ -471,7 +476,8 @@ final class RepositoryScan {
             int end = rest.lastIndexOf("': ");
             // git cuts a message at 4 KiB: a longer folder name arrives without its end.
             String folder = end >= 0 ? rest.substring(0, end) : rest;
-            String reason = end >= 0 ? rest.substring(end + 3).strip().toLowerCase(java.util.Locale.ROOT)
+            String reason = end >= 0
+                    ? rest.substring(end + 3).strip().toLowerCase(java.util.Locale.ROOT)
                     : "path too long; git cut its name short";
             if (folder.endsWith("/")) {
                 folder = folder.substring(0, folder.length() - 1);
@@ -536,8 +542,11 @@ final class RepositoryScan {
         try {
             return root.resolve(path);
         } catch (InvalidPathException e) {
-            addProblem(path, "name cannot be represented in this JVM's file name encoding (run Maven with"
-                    + " a UTF-8 locale): working copy not read", blocking);
+            addProblem(
+                    path,
+                    "name cannot be represented in this JVM's file name encoding (run Maven with"
+                            + " a UTF-8 locale): working copy not read",
+                    blocking);
             return null;
         }
     }
@@ -558,13 +567,11 @@ final class RepositoryScan {
 
     /** Whether git listed a file the scan reads: a candidate name, not in node_modules, not excluded. */
     private boolean candidate(String path) {
-        return FileKind.ofFileName(name(path)) != null && !Pruned.underNodeModules(path)
-                && !excludes.test(path);
+        return FileKind.ofFileName(name(path)) != null && !Pruned.underNodeModules(path) && !excludes.test(path);
     }
 
     /** A tracked path's working copy, read, while its staged versions wait for git: null when it leads nowhere. */
-    private record WorkingCopy(Path location, Outcome outcome) {
-    }
+    private record WorkingCopy(Path location, Outcome outcome) {}
 
     private static String dubiousNote(String stderr, Path root, String where) {
         Matcher m = DUBIOUS_PATH.matcher(stderr);

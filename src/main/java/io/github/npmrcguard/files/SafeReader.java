@@ -84,12 +84,10 @@ final class SafeReader {
     }
 
     /** What reading one file gave. */
-    sealed interface Outcome permits Content, TooLarge, Missing, NotAFile, Problem {
-    }
+    sealed interface Outcome permits Content, TooLarge, Missing, NotAFile, Problem {}
 
     /** The file's bytes. */
-    record Content(byte[] bytes) implements Outcome {
-    }
+    record Content(byte[] bytes) implements Outcome {}
 
     /**
      * A regular file over {@link #MAX_BYTES}, not read: {@link #open} streams it.
@@ -97,20 +95,16 @@ final class SafeReader {
      * @param target the file to open: the path itself, or a link's target inside the root
      * @param size   its size when it was looked at
      */
-    record TooLarge(Path target, long size) implements Outcome {
-    }
+    record TooLarge(Path target, long size) implements Outcome {}
 
     /** Nothing at that path (any more). */
-    record Missing() implements Outcome {
-    }
+    record Missing() implements Outcome {}
 
     /** A directory: not a file, nothing to report. */
-    record NotAFile() implements Outcome {
-    }
+    record NotAFile() implements Outcome {}
 
     /** Not read, for the reason given. */
-    record Problem(String message, boolean blocking) implements Outcome {
-    }
+    record Problem(String message, boolean blocking) implements Outcome {}
 
     private final Path realRoot;
     private final ContentSource source;

@@ -29,7 +29,9 @@ public record ScanFile(String path, Path location, FileKind kind, Provenance pro
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ScanFile f && f.path.equals(path) && f.provenance == provenance
+        return o instanceof ScanFile f
+                && f.path.equals(path)
+                && f.provenance == provenance
                 && java.util.Arrays.equals(f.content, content);
     }
 

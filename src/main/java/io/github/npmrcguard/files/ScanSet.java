@@ -12,8 +12,8 @@ import java.util.List;
  * @param notes    one line each, for the log; never any file content
  * @param git      true when git decided what is committed; false for the plain walk
  */
-public record ScanSet(List<ScanFile> files, List<LargeFile> large, List<FileProblem> problems, List<String> notes,
-        boolean git) {
+public record ScanSet(
+        List<ScanFile> files, List<LargeFile> large, List<FileProblem> problems, List<String> notes, boolean git) {
     public ScanSet {
         files = List.copyOf(files);
         large = List.copyOf(large);

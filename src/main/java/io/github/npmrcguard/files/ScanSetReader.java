@@ -80,8 +80,7 @@ public final class ScanSetReader implements AutoCloseable {
     /** A {@code ready} for callers that want only the set. */
     private static final Consumer<ScanFile> NOTHING = new Consumer<>() {
         @Override
-        public void accept(ScanFile file) {
-        }
+        public void accept(ScanFile file) {}
     };
 
     /**
@@ -171,5 +170,4 @@ public final class ScanSetReader implements AutoCloseable {
             early = null;
         }
     }
-
 }

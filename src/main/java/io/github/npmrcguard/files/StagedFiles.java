@@ -37,7 +37,9 @@ public final class StagedFiles {
         String index = env.get("GIT_INDEX_FILE");
         if (index != null && !index.isEmpty()) {
             try {
-                adjusted.put("GIT_INDEX_FILE", cwd.resolve(index).toAbsolutePath().normalize().toString());
+                adjusted.put(
+                        "GIT_INDEX_FILE",
+                        cwd.resolve(index).toAbsolutePath().normalize().toString());
             } catch (InvalidPathException e) {
                 adjusted.remove("GIT_INDEX_FILE");
             }
@@ -63,8 +65,16 @@ public final class StagedFiles {
      * @throws GitException when git cannot list or read what is staged
      */
     public ScanSet read(Path top, String prefix, Predicate<String> excluded) throws IOException {
-        List<String> args = new ArrayList<>(List.of("diff", "--cached", "--raw", "-z", "--no-renames",
-                "--no-abbrev", "--no-ext-diff", "--diff-filter=d", "--"));
+        List<String> args = new ArrayList<>(List.of(
+                "diff",
+                "--cached",
+                "--raw",
+                "-z",
+                "--no-renames",
+                "--no-abbrev",
+                "--no-ext-diff",
+                "--diff-filter=d",
+                "--"));
         args.addAll(FileKind.GIT_PATHSPECS);
         GitCli.Result listed = git.run(top, args);
         if (listed.exitCode() != 0) {
@@ -108,13 +118,12 @@ public final class StagedFiles {
             if (blob == null || blob.missing()) {
                 problems.add(new FileProblem(path, RepositoryScan.STAGED_MISSING, true));
             } else if (blob.content() == null) {
-                large.add(new LargeFile(path, location, kind, Provenance.STAGED, blob.size(),
-                        new LargeFile.Opener() {
-                            @Override
-                            public java.io.InputStream open() throws IOException {
-                                return git.openBlob(top, id);
-                            }
-                        }));
+                large.add(new LargeFile(path, location, kind, Provenance.STAGED, blob.size(), new LargeFile.Opener() {
+                    @Override
+                    public java.io.InputStream open() throws IOException {
+                        return git.openBlob(top, id);
+                    }
+                }));
             } else {
                 files.add(new ScanFile(path, location, kind, Provenance.STAGED, blob.content()));
             }

@@ -10,8 +10,7 @@ import java.util.List;
  * one held (a checkout may differ from its blob only in line endings).
  */
 final class StagedVersions {
-    private StagedVersions() {
-    }
+    private StagedVersions() {}
 
     /**
      * Whether a working copy too large to hold has the content of one of the staged blobs, by its git object id

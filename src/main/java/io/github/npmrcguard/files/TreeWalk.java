@@ -34,8 +34,7 @@ final class TreeWalk {
         void problem(String path, String message);
     }
 
-    private TreeWalk() {
-    }
+    private TreeWalk() {}
 
     /**
      * File systems known to keep the Unix convention that a folder's link count is 2 plus its number of
@@ -48,8 +47,14 @@ final class TreeWalk {
      * Lists one folder: its candidates and problems to {@code visitor}, its subfolders to walk onto
      * {@code folders} and {@code paths}.
      */
-    private static void list(Path folder, String folderPath, Object device, Predicate<String> excluded,
-            Visitor visitor, ArrayDeque<Path> folders, ArrayDeque<String> paths) {
+    private static void list(
+            Path folder,
+            String folderPath,
+            Object device,
+            Predicate<String> excluded,
+            Visitor visitor,
+            ArrayDeque<Path> folders,
+            ArrayDeque<String> paths) {
         long subfoldersLeft = device == null ? Long.MAX_VALUE : subfolders(folder, device);
         // Names as File.list gives them: one string an entry, where a directory stream makes two paths and
         // their byte arrays (the walk's garbage, three quarters of it, at a million files). A name this JVM
@@ -62,17 +67,21 @@ final class TreeWalk {
             } catch (IOException e) {
                 if (!(e instanceof NoSuchFileException)) { // else gone since its parent was listed
                     // An unlistable folder may hide candidates: say so rather than pass silently.
-                    visitor.problem(folderPath.isEmpty() ? "." : folderPath, LongPaths.tooLong(folder, e)
-                            ? LongPaths.WALK_TOO_LONG : e instanceof AccessDeniedException
-                            ? "folder could not be listed: permission denied"
-                            : "folder could not be listed (I/O error)");
+                    visitor.problem(
+                            folderPath.isEmpty() ? "." : folderPath,
+                            LongPaths.tooLong(folder, e)
+                                    ? LongPaths.WALK_TOO_LONG
+                                    : e instanceof AccessDeniedException
+                                            ? "folder could not be listed: permission denied"
+                                            : "folder could not be listed (I/O error)");
                 }
                 return;
             }
         }
         int count = asPaths == null ? names.length : asPaths.size();
         for (int i = 0; i < count; i++) {
-            String name = asPaths == null ? names[i] : asPaths.get(i).getFileName().toString();
+            String name =
+                    asPaths == null ? names[i] : asPaths.get(i).getFileName().toString();
             boolean candidate = FileKind.ofFileName(name) != null;
             if (!candidate && subfoldersLeft <= 0) {
                 continue; // every subfolder seen: this is a file, and not one we read
@@ -89,8 +98,9 @@ final class TreeWalk {
                     // Neither its kind nor what lies under it can be known: never skip it silently.
                     visitor.problem(path, LongPaths.WALK_TOO_LONG);
                 } else if (candidate && !excluded.test(path)) {
-                    visitor.problem(path, e instanceof AccessDeniedException ? SafeReader.PERMISSION_DENIED
-                            : SafeReader.IO_ERROR);
+                    visitor.problem(
+                            path,
+                            e instanceof AccessDeniedException ? SafeReader.PERMISSION_DENIED : SafeReader.IO_ERROR);
                 }
                 continue;
             }
@@ -216,13 +226,13 @@ final class TreeWalk {
      * and hands back its subfolders. The walk is over when none is left and none is being listed.
      */
     private static final class Folders {
-        record Item(Path folder, String path) {
-        }
+        record Item(Path folder, String path) {}
 
         private final ArrayDeque<Path> folders = new ArrayDeque<>();
         private final ArrayDeque<String> paths = new ArrayDeque<>();
         /** Folders taken and not yet handed back. */
         private int listing;
+
         private boolean abandoned;
 
         Folders(Path start, String startPath) {
@@ -329,6 +339,8 @@ final class TreeWalk {
     /** {@code file} relative to {@code root}, with {@code /} separators. */
     static String relative(Path root, Path file) {
         String rel = root.relativize(file).toString();
-        return file.getFileSystem().getSeparator().equals("/") ? rel : rel.replace(file.getFileSystem().getSeparator(), "/");
+        return file.getFileSystem().getSeparator().equals("/")
+                ? rel
+                : rel.replace(file.getFileSystem().getSeparator(), "/");
     }
 }

@@ -14,8 +14,7 @@ final class WalkOutput {
     private static final String ZERO_ID_256 = "0".repeat(64);
     private static final byte HEADER = 1;
 
-    private WalkOutput() {
-    }
+    private WalkOutput() {}
 
     /**
      * Parses the walk's output as it comes: per commit {@code \x01<id> <date>}, then per changed path a raw

@@ -51,11 +51,9 @@ public final class CredentialRewriter {
      * @param refusal why the file was left alone as a whole (not text we can write back byte for byte, or
      *                the edited file would not parse the same), or null
      */
-    public record Result(byte[] content, List<Edit> edits, String refusal) {
-    }
+    public record Result(byte[] content, List<Edit> edits, String refusal) {}
 
-    private record Pending(int start, int end, String replacement, Edit edit) {
-    }
+    private record Pending(int start, int end, String replacement, Edit edit) {}
 
     private final VariableNames names;
 
@@ -101,8 +99,10 @@ public final class CredentialRewriter {
             return new Result(null, List.of(), "it is not a text file");
         }
         if (decoded.lossy() || !Arrays.equals(decoded.encode(decoded.text()), content)) {
-            return new Result(null, List.of(), "its bytes are not valid " + decoded.encoding()
-                    + ", so it cannot be written back unchanged");
+            return new Result(
+                    null,
+                    List.of(),
+                    "its bytes are not valid " + decoded.encoding() + ", so it cannot be written back unchanged");
         }
         String text = decoded.text();
         List<Setting> before;
@@ -116,7 +116,8 @@ public final class CredentialRewriter {
         Dialect dialect = Dialect.of(kind);
         List<Pending> pending = new ArrayList<>();
         for (Setting s : before) {
-            if (!CredentialKeys.isCredential(kind, s) || !fingerprints.contains(Fingerprint.of(s.value().strip()))) {
+            if (!CredentialKeys.isCredential(kind, s)
+                    || !fingerprints.contains(Fingerprint.of(s.value().strip()))) {
                 continue;
             }
             ValueKind valueKind = ValueClassifier.classify(s.value(), dialect);
@@ -134,13 +135,19 @@ public final class CredentialRewriter {
             if (removeKeys != null) {
                 int start = lines.startOf(s.line());
                 int end = s.line() < lines.count() ? lines.startOf(s.line() + 1) : text.length();
-                pending.add(new Pending(start, end, "", new Edit(s.line(), Fingerprint.of(s.value().strip()),
-                        placeholder, true)));
+                pending.add(new Pending(
+                        start,
+                        end,
+                        "",
+                        new Edit(s.line(), Fingerprint.of(s.value().strip()), placeholder, true)));
                 continue;
             }
             String replacement = quoted(kind, span.quote(), placeholder);
             int offset = lines.startOf(s.line());
-            pending.add(new Pending(offset + span.start(), offset + span.end(), replacement,
+            pending.add(new Pending(
+                    offset + span.start(),
+                    offset + span.end(),
+                    replacement,
                     new Edit(s.line(), Fingerprint.of(s.value().strip()), placeholder)));
         }
         for (int i = 0; i < raw.size(); i++) {
@@ -154,7 +161,10 @@ public final class CredentialRewriter {
                 if (fingerprints.contains(fingerprint)) {
                     String placeholder = placeholder(dialect, "NPM_TOKEN");
                     int offset = lines.startOf(i + 1);
-                    pending.add(new Pending(offset + m.start(), offset + m.end(), placeholder,
+                    pending.add(new Pending(
+                            offset + m.start(),
+                            offset + m.end(),
+                            placeholder,
                             new Edit(i + 1, fingerprint, placeholder)));
                 }
             }
@@ -172,7 +182,10 @@ public final class CredentialRewriter {
         if (problem != null) {
             return new Result(null, List.of(), problem);
         }
-        List<Edit> edits = pending.stream().map(Pending::edit).sorted(Comparator.comparingInt(Edit::line)).toList();
+        List<Edit> edits = pending.stream()
+                .map(Pending::edit)
+                .sorted(Comparator.comparingInt(Edit::line))
+                .toList();
         return new Result(decoded.encode(after), edits, null);
     }
 
@@ -188,8 +201,8 @@ public final class CredentialRewriter {
      * The edited text must parse to the same settings, line for line, except that each edited credential
      * now holds a placeholder; otherwise the edit is refused rather than risk changing what the file means.
      */
-    private static String verify(FileKind kind, DecodedText decoded, List<Setting> before, String after,
-            List<Pending> pending) {
+    private static String verify(
+            FileKind kind, DecodedText decoded, List<Setting> before, String after, List<Pending> pending) {
         List<Setting> now;
         try {
             now = Parsers.forKind(kind).parse(new DecodedText(after, decoded.encoding(), false));
@@ -197,8 +210,11 @@ public final class CredentialRewriter {
             return "the rewritten file would not parse";
         }
         List<Integer> removed = new ArrayList<>();
-        pending.stream().filter(p -> p.edit().removed()).forEach(p -> removed.add(p.edit().line()));
-        List<Setting> kept = before.stream().filter(s -> !removed.contains(s.line())).toList();
+        pending.stream()
+                .filter(p -> p.edit().removed())
+                .forEach(p -> removed.add(p.edit().line()));
+        List<Setting> kept =
+                before.stream().filter(s -> !removed.contains(s.line())).toList();
         if (now.size() != kept.size()) {
             return "the rewritten file would not read the same settings";
         }
@@ -212,7 +228,8 @@ public final class CredentialRewriter {
             if (a.line() - shift != b.line() || !a.key().equals(b.key())) {
                 return "the rewritten file would not read the same settings";
             }
-            boolean secretHere = editedLines.contains(a.line()) && CredentialKeys.isCredential(kind, a)
+            boolean secretHere = editedLines.contains(a.line())
+                    && CredentialKeys.isCredential(kind, a)
                     && !a.value().equals(b.value());
             if (secretHere) {
                 if (ValueClassifier.classify(b.value(), dialect) != ValueKind.PLACEHOLDER) {

@@ -51,7 +51,8 @@ public final class Fixer {
             if (removed) {
                 return path + ":" + line + ": " + (dryRun ? "would remove the line with " : "removed the line with ")
                         + finding.what() + (finding.key().isEmpty() ? "" : " in " + finding.key())
-                        + "; the user config reads " + placeholder + " instead (fingerprint " + finding.fingerprint() + ")";
+                        + "; the user config reads " + placeholder + " instead (fingerprint " + finding.fingerprint()
+                        + ")";
             }
             return path + ":" + line + ": " + (dryRun ? "would replace " : "replaced ") + finding.what()
                     + (finding.key().isEmpty() ? "" : " in " + finding.key()) + " with " + placeholder
@@ -122,14 +123,16 @@ public final class Fixer {
                 continue;
             }
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                findings.forEach(f -> manual.add(new Manual(f, "the working copy no longer has this file: "
-                        + "delete it from the index too (git rm --cached " + path + ")")));
+                findings.forEach(f -> manual.add(new Manual(
+                        f,
+                        "the working copy no longer has this file: " + "delete it from the index too (git rm --cached "
+                                + path + ")")));
                 continue;
             }
             if (Files.size(file) > LargeFile.PARSE_LIMIT) {
                 // Not parsed, so not rewritten either (and not read into the heap): only its tokens were found.
-                findings.forEach(f -> manual.add(new Manual(f, "the file is too large to rewrite safely: "
-                        + steps(f))));
+                findings.forEach(
+                        f -> manual.add(new Manual(f, "the file is too large to rewrite safely: " + steps(f))));
                 continue;
             }
             Set<String> fingerprints = new LinkedHashSet<>();
@@ -139,24 +142,30 @@ public final class Fixer {
                 }
             });
             byte[] content = Files.readAllBytes(file);
-            boolean userConfigClient = kind == FileKind.NPMRC && PackageManager.of(file.getParent())
-                    .map(TokenPlacement::inUserConfig).orElse(false);
+            boolean userConfigClient = kind == FileKind.NPMRC
+                    && PackageManager.of(file.getParent())
+                            .map(TokenPlacement::inUserConfig)
+                            .orElse(false);
             CredentialRewriter.Result rewrite = userConfigClient
                     ? rewriter.rewriteForUserConfig(content, fingerprints, movableKeys(content))
                     : rewriter.rewrite(kind, content, fingerprints);
             Set<String> done = new LinkedHashSet<>();
             for (CredentialRewriter.Edit edit : rewrite.edits()) {
-                Finding f = findings.stream().filter(x -> x.fingerprint().equals(edit.fingerprint()))
-                        .findFirst().orElseThrow();
+                Finding f = findings.stream()
+                        .filter(x -> x.fingerprint().equals(edit.fingerprint()))
+                        .findFirst()
+                        .orElseThrow();
                 fixed.add(new Fixed(path, edit.line(), f, edit.placeholder(), edit.removed()));
                 done.add(edit.fingerprint());
             }
             for (Finding f : findings) {
                 if (!done.contains(f.fingerprint())) {
                     String how = userConfigClient && rewrite.refusal() == null ? userConfigSteps(f) : steps(f);
-                    manual.add(new Manual(f, rewrite.refusal() != null
-                            ? "the file was left unchanged because " + rewrite.refusal() + "; " + how
-                            : how));
+                    manual.add(new Manual(
+                            f,
+                            rewrite.refusal() != null
+                                    ? "the file was left unchanged because " + rewrite.refusal() + "; " + how
+                                    : how));
                 }
             }
             if (rewrite.content() != null) {
@@ -202,8 +211,14 @@ public final class Fixer {
         if (!moduleDir.equals(folder)) {
             module = module.withWorkingDirectory(folder); // so that the frontend is found wherever it sits
         }
-        GenerationResult result = TokenPlacement.writeUserConfig(module,
-                userConfigOptions.dryRun(dryRun).ci(false).requireTokens(false).projectRoot(top).build());
+        GenerationResult result = TokenPlacement.writeUserConfig(
+                module,
+                userConfigOptions
+                        .dryRun(dryRun)
+                        .ci(false)
+                        .requireTokens(false)
+                        .projectRoot(top)
+                        .build());
         List<String> out = new ArrayList<>();
         for (FileChange change : result.files()) {
             if (change.role() != FileChange.Role.USER_CONFIG) {

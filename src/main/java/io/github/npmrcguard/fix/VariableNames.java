@@ -42,17 +42,21 @@ public final class VariableNames {
             case YARNRC_YML:
                 if (s.scope().startsWith(SCOPES)) {
                     String server = value(all, s.scope() + ".npmRegistryServer");
-                    return server == null ? rule.forScope(s.scope().substring(SCOPES.length()), suffix)
+                    return server == null
+                            ? rule.forScope(s.scope().substring(SCOPES.length()), suffix)
                             : rule.forRegistry(server, suffix);
                 }
-                return rule.forRegistry(s.scope().startsWith(REGISTRIES)
-                        ? s.scope().substring(REGISTRIES.length())
-                        : orEmpty(value(all, "npmRegistryServer")), suffix);
+                return rule.forRegistry(
+                        s.scope().startsWith(REGISTRIES)
+                                ? s.scope().substring(REGISTRIES.length())
+                                : orEmpty(value(all, "npmRegistryServer")),
+                        suffix);
             case BUNFIG_TOML:
             default:
                 if (s.scope().startsWith(BUN_SCOPES)) {
                     String url = value(all, s.scope() + ".url");
-                    return url == null ? rule.forScope(s.scope().substring(BUN_SCOPES.length()), suffix)
+                    return url == null
+                            ? rule.forScope(s.scope().substring(BUN_SCOPES.length()), suffix)
                             : rule.forRegistry(url, suffix);
                 }
                 return rule.forRegistry(orEmpty(value(all, "install.registry.url")), suffix);

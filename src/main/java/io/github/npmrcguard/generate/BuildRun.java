@@ -13,8 +13,13 @@ package io.github.npmrcguard.generate;
  * @param pluginEnvironment whether the plugin's own configuration has {@code <environmentVariables>}
  * @param userConfig     the {@code NPM_CONFIG_USERCONFIG} value it sets, as the model holds it, or null
  */
-public record BuildRun(String plugin, String execution, boolean pluginLevel, boolean hasEnvironment,
-        boolean pluginEnvironment, String userConfig) {
+public record BuildRun(
+        String plugin,
+        String execution,
+        boolean pluginLevel,
+        boolean hasEnvironment,
+        boolean pluginEnvironment,
+        String userConfig) {
     /** The project property {@code generate} sets to the generated user config's path. */
     public static final String USERCONFIG_PROPERTY = "npmrcguard.userconfig.file";
     /** The variable npm, pnpm and yarn 1 read their user config's path from. */

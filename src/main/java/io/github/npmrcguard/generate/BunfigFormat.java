@@ -57,7 +57,8 @@ final class BunfigFormat implements ConfigFormat {
             if (s.key().equals(REGISTRY) || s.key().equals(REGISTRY + ".url")) {
                 base = REGISTRY;
                 scope = "";
-            } else if (s.scope().equals(SCOPES) || (s.name().equals("url") && s.scope().startsWith(SCOPES + "."))) {
+            } else if (s.scope().equals(SCOPES)
+                    || (s.name().equals("url") && s.scope().startsWith(SCOPES + "."))) {
                 base = s.scope().equals(SCOPES) ? s.key() : s.scope();
                 scope = "@" + stripAt(base.substring(SCOPES.length() + 1));
             } else {
@@ -107,10 +108,13 @@ final class BunfigFormat implements ConfigFormat {
 
     private void mergeOne(Edit edit, List<Setting> settings, RegistrySpec r, MergePolicy policy)
             throws UneditableException {
-        List<String> bases = r.isScoped() ? List.of(SCOPES + "." + r.scopeName(), SCOPES + ".@" + r.scopeName())
-                : List.of(REGISTRY);
-        String base = bases.stream().filter(b -> settings.stream().anyMatch(s -> s.key().equals(b)
-                || s.key().startsWith(b + "."))).findFirst().orElse(null);
+        List<String> bases =
+                r.isScoped() ? List.of(SCOPES + "." + r.scopeName(), SCOPES + ".@" + r.scopeName()) : List.of(REGISTRY);
+        String base = bases.stream()
+                .filter(b -> settings.stream()
+                        .anyMatch(s -> s.key().equals(b) || s.key().startsWith(b + ".")))
+                .findFirst()
+                .orElse(null);
         String token = Placeholders.bun(r.tokenVariable());
         if (base == null) {
             addNew(edit, r, token);
@@ -123,23 +127,27 @@ final class BunfigFormat implements ConfigFormat {
         String where = policy.where();
         if (plain != null) {
             // registry = "https://..." carries no token: it becomes the inline table.
-            Matcher m = Pattern.compile("(\\s*)(" + keyText + ")\\s*=\\s*\"[^\"]*\"\\s*(#.*)?").matcher(edit.file().line(plain.line()));
+            Matcher m = Pattern.compile("(\\s*)(" + keyText + ")\\s*=\\s*\"[^\"]*\"\\s*(#.*)?")
+                    .matcher(edit.file().line(plain.line()));
             if (!m.matches()) {
                 throw new UneditableException("line " + plain.line() + " is not a plain '" + base + " = \"url\"' line");
             }
             edit.touch(base);
             replaceInline(edit, plain.line(), m.group(1) + m.group(2), base, r.url(), token);
-            edit.note(Message.info(where + ":" + plain.line() + ": " + base + " now carries its token placeholder " + token));
+            edit.note(Message.info(
+                    where + ":" + plain.line() + ": " + base + " now carries its token placeholder " + token));
             return;
         }
         if (url == null) {
             throw new UneditableException(base + " has no url");
         }
-        if (settings.stream().anyMatch(s -> s.key().equals(base + ".password") || s.key().equals(base + ".username"))) {
+        if (settings.stream()
+                .anyMatch(s -> s.key().equals(base + ".password") || s.key().equals(base + ".username"))) {
             if (!ConfigFormat.sameUrl(url.value(), r.url())) {
                 throw new UneditableException(base + " uses username and password");
             }
-            edit.note(Message.info(where + ":" + url.line() + ": " + base + " uses username and password; left as it is"));
+            edit.note(Message.info(
+                    where + ":" + url.line() + ": " + base + " uses username and password; left as it is"));
             return;
         }
         String tokenValue = tokenToKeep(existingToken, r, where, edit).orElse(token);
@@ -157,16 +165,21 @@ final class BunfigFormat implements ConfigFormat {
                 edit.insertAfter(url.line(), List.of(line));
                 edit.wrote(base + ".token", tokenValue, line);
             } else if (!existingToken.value().equals(tokenValue)) {
-                Matcher t = Pattern.compile("(\\s*)token\\s*=.*").matcher(edit.file().line(existingToken.line()));
+                Matcher t = Pattern.compile("(\\s*)token\\s*=.*")
+                        .matcher(edit.file().line(existingToken.line()));
                 if (!t.matches()) {
-                    throw new UneditableException("line " + existingToken.line() + " is not a plain 'token = ...' line");
+                    throw new UneditableException(
+                            "line " + existingToken.line() + " is not a plain 'token = ...' line");
                 }
-                edit.replace(existingToken.line(), t.group(1) + "token = " + quote(tokenValue), base + ".token", tokenValue);
+                edit.replace(
+                        existingToken.line(), t.group(1) + "token = " + quote(tokenValue), base + ".token", tokenValue);
             }
             return;
         }
-        Matcher inline = Pattern.compile("(\\s*)(" + keyText + ")\\s*=\\s*\\{.*}\\s*(#.*)?").matcher(urlLine);
-        boolean onlyUrlAndToken = settings.stream().filter(s -> s.key().startsWith(base + "."))
+        Matcher inline = Pattern.compile("(\\s*)(" + keyText + ")\\s*=\\s*\\{.*}\\s*(#.*)?")
+                .matcher(urlLine);
+        boolean onlyUrlAndToken = settings.stream()
+                .filter(s -> s.key().startsWith(base + "."))
                 .allMatch(s -> s.key().equals(base + ".url") || s.key().equals(base + ".token"));
         if (!inline.matches() || !onlyUrlAndToken || (existingToken != null && existingToken.line() != url.line())) {
             throw new UneditableException(base + " at line " + url.line() + " is not a one-line { url, token } table");
@@ -191,7 +204,8 @@ final class BunfigFormat implements ConfigFormat {
                 String variable = Placeholders.variableOf(existing.value()).orElse(r.tokenVariable());
                 if (!variable.equals(r.tokenVariable())) {
                     edit.note(Message.info(where + ":" + existing.line() + ": " + SafeText.key(existing.key())
-                            + " keeps its placeholder $" + variable + " (generate would name it " + r.tokenVariable() + ")"));
+                            + " keeps its placeholder $" + variable + " (generate would name it " + r.tokenVariable()
+                            + ")"));
                 }
                 return Optional.of(existing.value().strip());
             }
@@ -200,8 +214,9 @@ final class BunfigFormat implements ConfigFormat {
                         + " held no placeholder bun expands; set to " + Placeholders.bun(r.tokenVariable())));
                 return Optional.empty();
             }
-            default -> throw new UneditableException(where + ":" + existing.line() + " holds a literal credential in "
-                    + SafeText.key(existing.key()));
+            default ->
+                throw new UneditableException(where + ":" + existing.line() + " holds a literal credential in "
+                        + SafeText.key(existing.key()));
         }
     }
 

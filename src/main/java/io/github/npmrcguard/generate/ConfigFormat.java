@@ -1,7 +1,7 @@
 package io.github.npmrcguard.generate;
 
-import io.github.npmrcguard.parse.NerfDart;
 import io.github.npmrcguard.files.FileKind;
+import io.github.npmrcguard.parse.NerfDart;
 import io.github.npmrcguard.parse.ParseException;
 import io.github.npmrcguard.parse.Setting;
 import java.util.List;

@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param diff        a unified diff of the change (also for a dry run or under CI), or empty
  * @param messages    what was noted about this file (also part of {@link GenerationResult#messages()})
  */
-public record FileChange(Path path, String displayPath, Role role, FileAction action, String diff,
-        List<Message> messages) {
+public record FileChange(
+        Path path, String displayPath, Role role, FileAction action, String diff, List<Message> messages) {
     /** Which kind of file. */
     public enum Role {
         /** A {@code .npmrc}, {@code .yarnrc.yml} or {@code bunfig.toml} in a frontend's local prefix. */
@@ -50,7 +50,8 @@ public record FileChange(Path path, String displayPath, Role role, FileAction ac
     public List<String> changedLines() {
         List<String> out = new ArrayList<>();
         for (String line : diff.split("\n", -1)) {
-            if ((line.startsWith("+") && !line.startsWith("+++ ")) || (line.startsWith("-") && !line.startsWith("--- "))) {
+            if ((line.startsWith("+") && !line.startsWith("+++ "))
+                    || (line.startsWith("-") && !line.startsWith("--- "))) {
                 out.add(line);
             }
         }

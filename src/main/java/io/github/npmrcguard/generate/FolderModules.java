@@ -18,8 +18,7 @@ import java.util.Set;
 public final class FolderModules {
     private static final Set<String> PRUNED = Set.of("node_modules", ".git", "target", "build", "dist");
 
-    private FolderModules() {
-    }
+    private FolderModules() {}
 
     /** The root first, then each folder with a pom, in path order. */
     public static List<ModuleInput> under(Path root) throws IOException {

@@ -6,9 +6,9 @@ import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.parse.TextDecoder;
 import io.github.npmrcguard.parse.YarnrcYmlParser;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.FileVisitResult;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -31,6 +31,7 @@ import java.util.Set;
 final class FrontendLocator {
     /** The conventional frontend folders, relative to the module folder. */
     static final List<String> CONVENTIONAL_FOLDERS = List.of("", "src/main/frontend", "src/main/webui", "frontend");
+
     static final String PNPM_WORKSPACE = "pnpm-workspace.yaml";
 
     private final Path boundary;
@@ -84,8 +85,9 @@ final class FrontendLocator {
             if (folder.isPresent() && !underNodeModules(folder.get())) {
                 found.add(folder.get());
                 if (!folder.get().equals(working)) {
-                    messages.add(Message.info("workingDirectory " + display.of(working) + " has no package.json;"
-                            + " npm run there uses " + display.of(folder.get()) + ", the nearest folder above it with one"));
+                    messages.add(Message.info(
+                            "workingDirectory " + display.of(working) + " has no package.json;" + " npm run there uses "
+                                    + display.of(folder.get()) + ", the nearest folder above it with one"));
                 }
             } else {
                 messages.add(Message.warning("workingDirectory " + display.of(working) + " has no package.json in it"
@@ -106,7 +108,8 @@ final class FrontendLocator {
             } else {
                 messages.add(Message.warning("<frontends> names " + display.of(named) + ", which holds no package.json"
                         + (underNodeModules(named) || buildOutput(module, named)
-                                ? " outside node_modules and the build folder" : "")));
+                                ? " outside node_modules and the build folder"
+                                : "")));
             }
         }
         found.addAll(walk(module, otherModules));
@@ -144,7 +147,9 @@ final class FrontendLocator {
                     if (dir.equals(moduleDirectory)) {
                         return FileVisitResult.CONTINUE;
                     }
-                    if (others.contains(dir) || fixtures.contains(dir) || dir.equals(module.buildDirectory())
+                    if (others.contains(dir)
+                            || fixtures.contains(dir)
+                            || dir.equals(module.buildDirectory())
                             || notAFrontendTree(moduleDirectory, dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
@@ -178,15 +183,26 @@ final class FrontendLocator {
             return true;
         }
         if (name.equals("src")
-                && moduleDirectory.relativize(dir.getParent()).toString().replace('\\', '/').matches("(.*/)?src(/.*)?")) {
+                && moduleDirectory
+                        .relativize(dir.getParent())
+                        .toString()
+                        .replace('\\', '/')
+                        .matches("(.*/)?src(/.*)?")) {
             return true;
         }
         return Files.isRegularFile(dir.resolve("pom.xml"));
     }
 
     /** What a package.json that something installs or runs has; a file with none of it only marks a folder. */
-    private static final Set<String> PACKAGE_FIELDS = Set.of("name", "dependencies", "devDependencies",
-            "optionalDependencies", "peerDependencies", "scripts", "packageManager", "workspaces");
+    private static final Set<String> PACKAGE_FIELDS = Set.of(
+            "name",
+            "dependencies",
+            "devDependencies",
+            "optionalDependencies",
+            "peerDependencies",
+            "scripts",
+            "packageManager",
+            "workspaces");
 
     /**
      * Whether a folder's package.json only sets how Node reads the files there ({@code {"type": "commonjs"}}
@@ -199,7 +215,9 @@ final class FrontendLocator {
             if (Files.size(file) > 64 * 1024) {
                 return false;
             }
-            Object root = Json.parse(new TextDecoder().decode(Files.readAllBytes(file)).text()).orElse(null);
+            Object root = Json.parse(
+                            new TextDecoder().decode(Files.readAllBytes(file)).text())
+                    .orElse(null);
             if (!(root instanceof java.util.Map<?, ?> map)) {
                 return false;
             }
@@ -230,7 +248,8 @@ final class FrontendLocator {
             if (hasPackageJson(dir)) {
                 try {
                     Optional<PackageJson> pkg = PackageJson.read(dir);
-                    if (pkg.isPresent() && WorkspaceGlob.of(pkg.get().workspaces()).matches(relative)) {
+                    if (pkg.isPresent()
+                            && WorkspaceGlob.of(pkg.get().workspaces()).matches(relative)) {
                         return dir;
                     }
                 } catch (UneditableException e) {
@@ -258,8 +277,8 @@ final class FrontendLocator {
             }
             return packages;
         } catch (IOException | ParseException e) {
-            messages.add(Message.warning(display.of(file) + " was not read for workspace packages: it could not be"
-                    + " parsed as YAML"));
+            messages.add(Message.warning(
+                    display.of(file) + " was not read for workspace packages: it could not be" + " parsed as YAML"));
             return List.of();
         }
     }

@@ -13,8 +13,13 @@ import java.util.List;
  * @param registries      the registries configured for it
  * @param registrySource  where they came from: {@code configuration}, a file name, or {@code none declared}
  */
-public record FrontendReport(Path moduleDirectory, Path folder, Path localPrefix, PackageManager packageManager,
-        List<RegistrySpec> registries, String registrySource) {
+public record FrontendReport(
+        Path moduleDirectory,
+        Path folder,
+        Path localPrefix,
+        PackageManager packageManager,
+        List<RegistrySpec> registries,
+        String registrySource) {
     public FrontendReport {
         registries = List.copyOf(registries);
     }

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param userConfigs per module folder, the user config file to expose as {@code npmrcguard.userconfig.file}
  *                    (only where one was written or was already up to date)
  */
-public record GenerationResult(List<FrontendReport> frontends, List<FileChange> files, List<Message> messages,
-        Map<Path, Path> userConfigs) {
+public record GenerationResult(
+        List<FrontendReport> frontends, List<FileChange> files, List<Message> messages, Map<Path, Path> userConfigs) {
     public GenerationResult {
         frontends = List.copyOf(frontends);
         files = List.copyOf(files);
@@ -30,7 +30,8 @@ public record GenerationResult(List<FrontendReport> frontends, List<FileChange> 
 
     /** The user config for a module's frontend build, if it has one. */
     public Optional<Path> userConfigFor(Path moduleDirectory) {
-        return Optional.ofNullable(userConfigs.get(moduleDirectory.toAbsolutePath().normalize()));
+        return Optional.ofNullable(
+                userConfigs.get(moduleDirectory.toAbsolutePath().normalize()));
     }
 
     /** The messages of one level. */

@@ -48,12 +48,11 @@ public final class Generator {
     }
 
     /** A frontend with its decisions, while the run is collecting them. */
-    private record Frontend(ModuleInput module, Path folder, Path localPrefix) {
-    }
+    private record Frontend(ModuleInput module, Path folder, Path localPrefix) {}
 
     /** What was decided for one local prefix. */
-    private record PrefixPlan(PackageManager packageManager, Placement placement, RegistryResolver.Resolved registries) {
-    }
+    private record PrefixPlan(
+            PackageManager packageManager, Placement placement, RegistryResolver.Resolved registries) {}
 
     /**
      * Runs the generator over a build's modules.
@@ -71,15 +70,18 @@ public final class Generator {
         PathDisplay display = new PathDisplay(options.projectRoot());
         FrontendLocator locator = new FrontendLocator(options.projectRoot(), display);
         List<Frontend> frontends = new ArrayList<>();
-        List<Path> moduleDirectories = modules.stream().map(ModuleInput::moduleDirectory).toList();
+        List<Path> moduleDirectories =
+                modules.stream().map(ModuleInput::moduleDirectory).toList();
         for (ModuleInput module : modules) {
             for (Path folder : locator.frontendFolders(module, moduleDirectories, messages)) {
                 frontends.add(new Frontend(module, folder, locator.localPrefix(folder, messages)));
             }
         }
         if (frontends.isEmpty()) {
-            messages.add(Message.info("no frontend found: no package.json in a module (outside node_modules, target,"
-                    + " src/test and src/it), in a workingDirectory, a Quinoa ui-dir or a folder named in <frontends>"));
+            messages.add(
+                    Message.info(
+                            "no frontend found: no package.json in a module (outside node_modules, target,"
+                                    + " src/test and src/it), in a workingDirectory, a Quinoa ui-dir or a folder named in <frontends>"));
         }
 
         Map<Path, PrefixPlan> plans = plan(frontends, display, messages);
@@ -90,17 +92,30 @@ public final class Generator {
             Placement placement = plan.placement();
             // Registry-only project lines are written for configured registries only: lines copied from the
             // file itself are there already, and a lone default-registry line would be noise.
-            if (writeProjectFiles && !plan.registries().registries().isEmpty() && (placement.projectAuth() || plan.registries().configured())) {
-                String where = display.of(e.getKey().resolve(placement.projectFormat().fileName()));
-                files.add(projectFiles.update(e.getKey(), placement.projectFormat(), plan.registries().registries(),
-                        new MergePolicy(placement.projectAuth(), plan.packageManager(), where), messages));
+            if (writeProjectFiles
+                    && !plan.registries().registries().isEmpty()
+                    && (placement.projectAuth() || plan.registries().configured())) {
+                String where =
+                        display.of(e.getKey().resolve(placement.projectFormat().fileName()));
+                files.add(projectFiles.update(
+                        e.getKey(),
+                        placement.projectFormat(),
+                        plan.registries().registries(),
+                        new MergePolicy(placement.projectAuth(), plan.packageManager(), where),
+                        messages));
             }
-            List<RegistrySpec> publishOnly = plan.registries().registries().stream().filter(RegistrySpec::publishOnly).toList();
+            List<RegistrySpec> publishOnly = plan.registries().registries().stream()
+                    .filter(RegistrySpec::publishOnly)
+                    .toList();
             if (writeProjectFiles && plan.packageManager().kind() == Kind.BUN && !publishOnly.isEmpty()) {
                 // bunfig.toml has no token without a registry; bun also reads .npmrc, where a token line is alone.
                 String where = display.of(e.getKey().resolve(NpmrcFormat.FILE_NAME));
-                files.add(projectFiles.update(e.getKey(), new NpmrcFormat(), publishOnly,
-                        new MergePolicy(true, plan.packageManager(), where), messages));
+                files.add(projectFiles.update(
+                        e.getKey(),
+                        new NpmrcFormat(),
+                        publishOnly,
+                        new MergePolicy(true, plan.packageManager(), where),
+                        messages));
                 messages.add(Message.info(where + ": bun publish does not follow publishConfig.registry; give it"
                         + " --registry " + publishOnly.get(0).url() + " to publish there with this token"));
             }
@@ -121,10 +136,15 @@ public final class Generator {
         List<FrontendReport> reports = new ArrayList<>();
         for (Frontend f : frontends) {
             PrefixPlan plan = plans.get(f.localPrefix());
-            placed.add(new MisplacedConfigCheck.Placed(f.folder(), f.localPrefix(),
-                    plan.packageManager().kind() == Kind.YARN_CLASSIC));
-            reports.add(new FrontendReport(f.module().moduleDirectory(), f.folder(), f.localPrefix(),
-                    plan.packageManager(), plan.registries().registries(), plan.registries().source()));
+            placed.add(new MisplacedConfigCheck.Placed(
+                    f.folder(), f.localPrefix(), plan.packageManager().kind() == Kind.YARN_CLASSIC));
+            reports.add(new FrontendReport(
+                    f.module().moduleDirectory(),
+                    f.folder(),
+                    f.localPrefix(),
+                    plan.packageManager(),
+                    plan.registries().registries(),
+                    plan.registries().source()));
         }
         MisplacedConfigCheck.check(modules, placed, display, messages);
         userConfigHints(frontends, plans, userConfigModules.keySet(), display, messages);
@@ -142,12 +162,14 @@ public final class Generator {
             }
             PackageManager pm = detector.detect(f.localPrefix(), f.folder(), messages);
             Placement placement = Placement.of(pm, options.userConfigForAll());
-            RegistryResolver.Resolved registries = resolver.resolve(f.localPrefix(), placement.projectFormat(), messages);
+            RegistryResolver.Resolved registries =
+                    resolver.resolve(f.localPrefix(), placement.projectFormat(), messages);
             plans.put(f.localPrefix(), new PrefixPlan(pm, placement, registries));
-            messages.add(Message.info(display.of(f.localPrefix()) + ": " + pm.describe() + (registries.registries().isEmpty()
-                    ? "; no registry configured or declared in its files, so no registry or token line is written"
-                    : "; " + registriesFrom(registries.source())
-                            + (placement.userConfig() ? "; token in the user config" : ""))));
+            messages.add(Message.info(display.of(f.localPrefix()) + ": " + pm.describe()
+                    + (registries.registries().isEmpty()
+                            ? "; no registry configured or declared in its files, so no registry or token line is written"
+                            : "; " + registriesFrom(registries.source())
+                                    + (placement.userConfig() ? "; token in the user config" : ""))));
         }
         return plans;
     }
@@ -164,8 +186,12 @@ public final class Generator {
      * For each module that gets a user config for pnpm or yarn 1 (in a dry run too), how its build hands it
      * over, unless it already does (for other clients the project file carries the token, so the user config is optional).
      */
-    private static void userConfigHints(List<Frontend> frontends, Map<Path, PrefixPlan> plans,
-            Set<ModuleInput> withUserConfig, PathDisplay display, List<Message> messages) {
+    private static void userConfigHints(
+            List<Frontend> frontends,
+            Map<Path, PrefixPlan> plans,
+            Set<ModuleInput> withUserConfig,
+            PathDisplay display,
+            List<Message> messages) {
         Map<ModuleInput, List<String>> clients = new LinkedHashMap<>();
         for (Frontend f : frontends) {
             Kind kind = plans.get(f.localPrefix()).packageManager().kind();
@@ -178,13 +204,14 @@ public final class Generator {
             }
         }
         for (Map.Entry<ModuleInput, List<String>> e : clients.entrySet()) {
-            UserConfigWiring.hint(e.getKey(), String.join(" and ", e.getValue()), display).ifPresent(messages::add);
+            UserConfigWiring.hint(e.getKey(), String.join(" and ", e.getValue()), display)
+                    .ifPresent(messages::add);
         }
     }
 
     /** Per module that needs a user config, the registries of all its frontends that need one (never none). */
-    private static Map<ModuleInput, List<RegistrySpec>> userConfigRegistries(List<Frontend> frontends,
-            Map<Path, PrefixPlan> plans) {
+    private static Map<ModuleInput, List<RegistrySpec>> userConfigRegistries(
+            List<Frontend> frontends, Map<Path, PrefixPlan> plans) {
         Map<ModuleInput, List<RegistrySpec>> out = new LinkedHashMap<>();
         for (Frontend f : frontends) {
             PrefixPlan plan = plans.get(f.localPrefix());

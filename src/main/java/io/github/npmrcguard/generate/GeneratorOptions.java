@@ -26,8 +26,14 @@ import java.util.Set;
  * @param requireTokens        whether a token variable the user config needs must be set (the CI preflight):
  *                             an unset one is then an error rather than a note
  */
-public record GeneratorOptions(List<RegistrySpec> registries, boolean userConfigForAll,
-        boolean dryRun, boolean ci, Map<String, String> environment, Path homeDirectory, Path projectRoot,
+public record GeneratorOptions(
+        List<RegistrySpec> registries,
+        boolean userConfigForAll,
+        boolean dryRun,
+        boolean ci,
+        Map<String, String> environment,
+        Path homeDirectory,
+        Path projectRoot,
         boolean requireTokens) {
 
     /** @throws IllegalArgumentException when two registries are configured for the same scope */
@@ -36,8 +42,9 @@ public record GeneratorOptions(List<RegistrySpec> registries, boolean userConfig
         Set<String> keys = new HashSet<>();
         for (RegistrySpec r : registries) {
             if (!keys.add(r.registryKey())) {
-                throw new IllegalArgumentException("two registries are configured for " + (r.isScoped() ? r.scope()
-                        : "the default (unscoped) registry") + "; npm uses one registry per scope");
+                throw new IllegalArgumentException("two registries are configured for "
+                        + (r.isScoped() ? r.scope() : "the default (unscoped) registry")
+                        + "; npm uses one registry per scope");
             }
         }
         environment = Map.copyOf(environment);
@@ -75,8 +82,7 @@ public record GeneratorOptions(List<RegistrySpec> registries, boolean userConfig
         private Path homeDirectory = Path.of(System.getProperty("user.home"));
         private Path projectRoot;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds a configured registry; configured registries replace those the files declare. */
         public Builder registry(RegistrySpec registry) {
@@ -138,8 +144,15 @@ public record GeneratorOptions(List<RegistrySpec> registries, boolean userConfig
          * @throws IllegalArgumentException when two registries are configured for the same scope
          */
         public GeneratorOptions build() {
-            return new GeneratorOptions(registries, userConfigForAll, dryRun,
-                    ci != null ? ci : isCi(environment), environment, homeDirectory, projectRoot, requireTokens);
+            return new GeneratorOptions(
+                    registries,
+                    userConfigForAll,
+                    dryRun,
+                    ci != null ? ci : isCi(environment),
+                    environment,
+                    homeDirectory,
+                    projectRoot,
+                    requireTokens);
         }
     }
 }

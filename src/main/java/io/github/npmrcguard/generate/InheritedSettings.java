@@ -31,9 +31,23 @@ import java.util.regex.Pattern;
  * URL, never a line the {@code check} rules report anything on.
  */
 final class InheritedSettings {
-    private static final Set<String> CARRIED = Set.of("registry", "proxy", "https-proxy", "noproxy", "cafile",
-            "strict-ssl", "maxsockets", "fetch-retries", "fetch-retry-factor", "fetch-retry-mintimeout",
-            "fetch-retry-maxtimeout", "fetch-timeout", "prefer-offline", "prefer-online", "offline", "cache",
+    private static final Set<String> CARRIED = Set.of(
+            "registry",
+            "proxy",
+            "https-proxy",
+            "noproxy",
+            "cafile",
+            "strict-ssl",
+            "maxsockets",
+            "fetch-retries",
+            "fetch-retry-factor",
+            "fetch-retry-mintimeout",
+            "fetch-retry-maxtimeout",
+            "fetch-timeout",
+            "prefer-offline",
+            "prefer-online",
+            "offline",
+            "cache",
             "local-address");
     private static final Pattern USER_INFO = Pattern.compile("//[^/@\\s]*@");
     /** A user config larger than this is not read: a real one is a few hundred bytes. */
@@ -49,8 +63,7 @@ final class InheritedSettings {
         static final Carried NONE = new Carried(List.of(), Set.of());
     }
 
-    private InheritedSettings() {
-    }
+    private InheritedSettings() {}
 
     /**
      * The carried settings as {@code key=value} lines, in file order, the last of a repeated key winning.
@@ -76,8 +89,8 @@ final class InheritedSettings {
         }
         List<Setting> settings = new NpmIniParser().parse(decoded);
         Set<Integer> flagged = new HashSet<>();
-        for (Finding f : RuleCatalogue.check(new ConfigDocument(display.of(file), FileKind.NPMRC,
-                Lines.split(decoded.text()), settings))) {
+        for (Finding f : RuleCatalogue.check(
+                new ConfigDocument(display.of(file), FileKind.NPMRC, Lines.split(decoded.text()), settings))) {
             flagged.add(f.line());
         }
         Map<String, String> carried = new LinkedHashMap<>();
@@ -86,9 +99,13 @@ final class InheritedSettings {
             if (s.scope().startsWith("//") && CredentialKeys.isCredential(FileKind.NPMRC, s)) {
                 credentialDarts.add(s.scope());
             }
-            boolean carriedName = s.scope().isEmpty() ? CARRIED.contains(s.name())
+            boolean carriedName = s.scope().isEmpty()
+                    ? CARRIED.contains(s.name())
                     : s.scope().startsWith("@") && s.name().equals("registry");
-            if (!carriedName || !s.section().isEmpty() || flagged.contains(s.line()) || skipKeys.contains(s.key())
+            if (!carriedName
+                    || !s.section().isEmpty()
+                    || flagged.contains(s.line())
+                    || skipKeys.contains(s.key())
                     || USER_INFO.matcher(s.value()).find()) {
                 continue;
             }
@@ -105,8 +122,13 @@ final class InheritedSettings {
      * else as a JSON string (ini JSON-decodes double-quoted values).
      */
     static String iniValue(String value) {
-        boolean plain = !value.isEmpty() && value.equals(value.strip()) && value.indexOf(';') < 0 && value.indexOf('#') < 0
-                && value.indexOf('\\') < 0 && value.charAt(0) != '"' && value.charAt(0) != '\'';
+        boolean plain = !value.isEmpty()
+                && value.equals(value.strip())
+                && value.indexOf(';') < 0
+                && value.indexOf('#') < 0
+                && value.indexOf('\\') < 0
+                && value.charAt(0) != '"'
+                && value.charAt(0) != '\'';
         if (plain) {
             return value;
         }

@@ -41,12 +41,12 @@ final class LiteralGuard {
         }
     }
 
-    private LiteralGuard() {
-    }
+    private LiteralGuard() {}
 
     static Verdict check(String displayPath, Path location, FileKind kind, byte[] bytes) {
         ConfigDocument doc = new DocumentReader()
-                .read(new ScanFile(displayPath, location, kind, Provenance.NO_GIT, bytes)).document();
+                .read(new ScanFile(displayPath, location, kind, Provenance.NO_GIT, bytes))
+                .document();
         List<Finding> errors = new ArrayList<>();
         for (Finding f : RuleCatalogue.check(doc)) {
             if (f.severity() == Severity.ERROR) {

@@ -15,8 +15,7 @@ import java.util.Set;
  * never written; the user gets the lines to add by hand instead.
  */
 final class MergeCheck {
-    private MergeCheck() {
-    }
+    private MergeCheck() {}
 
     /**
      * @param before  the settings before the edit (empty for a new file)
@@ -25,8 +24,7 @@ final class MergeCheck {
      * @param touched keys whose earlier settings the edit may have replaced
      * @return null when the merge holds, else what went wrong (no values quoted)
      */
-    static String problem(List<Setting> before, List<Setting> after, Map<String, String> written,
-            Set<String> touched) {
+    static String problem(List<Setting> before, List<Setting> after, Map<String, String> written, Set<String> touched) {
         Map<String, String> last = new HashMap<>();
         for (Setting s : after) {
             if (s.section().isEmpty()) {
@@ -48,7 +46,8 @@ final class MergeCheck {
             }
             Integer count = remaining.get(SettingId.of(s));
             if (count == null || count == 0) {
-                return "the merged file would lose or change its setting " + SafeText.key(s.key()) + " (line " + s.line() + ")";
+                return "the merged file would lose or change its setting " + SafeText.key(s.key()) + " (line "
+                        + s.line() + ")";
             }
             remaining.put(SettingId.of(s), count - 1);
         }

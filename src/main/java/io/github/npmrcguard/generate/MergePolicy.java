@@ -8,5 +8,4 @@ package io.github.npmrcguard.generate;
  * @param packageManager the client that reads the file
  * @param where          the file's name in messages
  */
-record MergePolicy(boolean writeAuth, PackageManager packageManager, String where) {
-}
+record MergePolicy(boolean writeAuth, PackageManager packageManager, String where) {}

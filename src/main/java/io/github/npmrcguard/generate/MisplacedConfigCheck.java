@@ -15,14 +15,12 @@ import java.util.Set;
  */
 final class MisplacedConfigCheck {
     /** A frontend folder, its local prefix, and whether yarn 1 runs there. */
-    record Placed(Path folder, Path localPrefix, boolean yarnClassic) {
-    }
+    record Placed(Path folder, Path localPrefix, boolean yarnClassic) {}
 
-    private MisplacedConfigCheck() {
-    }
+    private MisplacedConfigCheck() {}
 
-    static void check(Collection<ModuleInput> modules, List<Placed> frontends, PathDisplay display,
-            List<Message> messages) {
+    static void check(
+            Collection<ModuleInput> modules, List<Placed> frontends, PathDisplay display, List<Message> messages) {
         Set<Path> prefixes = new LinkedHashSet<>();
         frontends.forEach(f -> prefixes.add(f.localPrefix()));
         Set<Path> candidates = new LinkedHashSet<>();
@@ -45,17 +43,25 @@ final class MisplacedConfigCheck {
             if (frontends.stream().anyMatch(f -> f.yarnClassic() && f.folder().startsWith(dir))) {
                 continue;
             }
-            Placed member = frontends.stream().filter(f -> f.folder().equals(dir)).findFirst().orElse(null);
+            Placed member = frontends.stream()
+                    .filter(f -> f.folder().equals(dir))
+                    .findFirst()
+                    .orElse(null);
             if (member != null) {
                 messages.add(Message.warning(display.of(npmrc) + " is not read: npm ignores the .npmrc of a workspace"
                         + " member and reads " + display.of(member.localPrefix().resolve(NpmrcFormat.FILE_NAME))
                         + "; move its settings there"));
                 continue;
             }
-            Path reader = frontends.stream().filter(f -> f.folder().startsWith(dir)).map(Placed::localPrefix)
-                    .findFirst().orElse(null);
+            Path reader = frontends.stream()
+                    .filter(f -> f.folder().startsWith(dir))
+                    .map(Placed::localPrefix)
+                    .findFirst()
+                    .orElse(null);
             messages.add(Message.warning(display.of(npmrc) + " is not read: npm and pnpm read .npmrc only in the"
-                    + " folder that holds package.json" + (reader == null ? ""
+                    + " folder that holds package.json"
+                    + (reader == null
+                            ? ""
                             : "; the frontend below it reads " + display.of(reader.resolve(NpmrcFormat.FILE_NAME))
                                     + ", so move its settings there")));
         }

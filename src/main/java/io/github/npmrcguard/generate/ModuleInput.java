@@ -19,12 +19,18 @@ import java.util.Objects;
  *                           module folder)
  * @param runs               the executions that run a package manager, for the user config hint
  */
-public record ModuleInput(Path moduleDirectory, Path buildDirectory, List<Path> workingDirectories,
-        List<Path> namedFolders, boolean vaadin, List<BuildRun> runs) {
+public record ModuleInput(
+        Path moduleDirectory,
+        Path buildDirectory,
+        List<Path> workingDirectories,
+        List<Path> namedFolders,
+        boolean vaadin,
+        List<BuildRun> runs) {
     public ModuleInput {
         Objects.requireNonNull(moduleDirectory, "moduleDirectory");
         moduleDirectory = moduleDirectory.toAbsolutePath().normalize();
-        buildDirectory = buildDirectory == null ? moduleDirectory.resolve("target")
+        buildDirectory = buildDirectory == null
+                ? moduleDirectory.resolve("target")
                 : moduleDirectory.resolve(buildDirectory).normalize();
         workingDirectories = resolve(moduleDirectory, workingDirectories);
         namedFolders = resolve(moduleDirectory, namedFolders);

@@ -46,7 +46,8 @@ final class NpmrcFormat implements ConfigFormat {
         List<String> seen = new ArrayList<>();
         boolean any = false;
         for (Setting s : settings) {
-            boolean registryKey = s.name().equals("registry") && (s.scope().isEmpty() || s.scope().startsWith("@"));
+            boolean registryKey = s.name().equals("registry")
+                    && (s.scope().isEmpty() || s.scope().startsWith("@"));
             if (!registryKey || !s.section().isEmpty() || seen.contains(s.key())) {
                 continue;
             }
@@ -88,7 +89,8 @@ final class NpmrcFormat implements ConfigFormat {
                 edit.wrote(r.registryKey(), r.url(), registryLine);
             } else if (!ConfigFormat.sameUrl(registry.value(), r.url())) {
                 edit.replace(registry.line(), registryLine, r.registryKey(), r.url());
-                edit.note(Message.info(policy.where() + ":" + registry.line() + ": " + r.registryKey() + " set to " + r.url()));
+                edit.note(Message.info(
+                        policy.where() + ":" + registry.line() + ": " + r.registryKey() + " set to " + r.url()));
             }
             Setting auth = ConfigFormat.last(settings, r.authKey());
             if (policy.writeAuth()) {
@@ -125,7 +127,8 @@ final class NpmrcFormat implements ConfigFormat {
         switch (ValueClassifier.classify(auth.value(), Dialect.NPM)) {
             case PLACEHOLDER -> {
                 String variable = Placeholders.variableOf(auth.value()).orElse(r.tokenVariable());
-                if (Placeholders.isOptionalNpmForm(auth.value()) && policy.packageManager().kind() == Kind.PNPM) {
+                if (Placeholders.isOptionalNpmForm(auth.value())
+                        && policy.packageManager().kind() == Kind.PNPM) {
                     // pnpm before 11.28 drops the whole file over ${VAR?}, registry lines included.
                     String line = r.authKey() + "=" + Placeholders.npm(variable);
                     edit.replace(auth.line(), line, r.authKey(), Placeholders.npm(variable));

@@ -48,12 +48,16 @@ record PackageJson(List<String> workspaces, String packageManager, String name, 
                 throw new UneditableException("it is not a JSON object");
             }
             Object publishConfig = map.get("publishConfig");
-            return Optional.of(new PackageJson(workspaces(map.get("workspaces")), string(map.get("packageManager")),
-                    string(map.get("name")), publishConfig instanceof Map<?, ?> p ? string(p.get("registry")) : ""));
+            return Optional.of(new PackageJson(
+                    workspaces(map.get("workspaces")),
+                    string(map.get("packageManager")),
+                    string(map.get("name")),
+                    publishConfig instanceof Map<?, ?> p ? string(p.get("registry")) : ""));
         } catch (ParseException e) {
             throw new UneditableException("it is not valid JSON");
         } catch (IOException e) {
-            throw new UneditableException("it could not be read (" + e.getClass().getSimpleName() + ")");
+            throw new UneditableException(
+                    "it could not be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 

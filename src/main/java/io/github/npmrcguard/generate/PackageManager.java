@@ -70,8 +70,9 @@ public record PackageManager(Kind kind, String version, String source) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3))});
+            return Optional.of(
+                    new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))
+                    });
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -89,7 +90,8 @@ public record PackageManager(Kind kind, String version, String source) {
     /** e.g. {@code pnpm 10.34.9 (packageManager field)} or {@code npm (no lockfile)}. */
     public String describe() {
         String name = kind == Kind.YARN_CLASSIC || kind == Kind.YARN_BERRY ? "yarn" : kind.label();
-        String v = version.isEmpty() ? (kind == Kind.YARN_BERRY ? " 2+" : kind == Kind.YARN_CLASSIC ? " 1" : "")
+        String v = version.isEmpty()
+                ? (kind == Kind.YARN_BERRY ? " 2+" : kind == Kind.YARN_CLASSIC ? " 1" : "")
                 : " " + version;
         return name + v + (source.isEmpty() ? "" : " (" + source + ")");
     }
@@ -102,7 +104,7 @@ public record PackageManager(Kind kind, String version, String source) {
         if (!java.nio.file.Files.isRegularFile(folder.resolve("package.json"))) {
             return Optional.empty();
         }
-        return Optional.of(new PackageManagerDetector(new PathDisplay(folder)).detect(folder, folder,
-                new java.util.ArrayList<>()));
+        return Optional.of(new PackageManagerDetector(new PathDisplay(folder))
+                .detect(folder, folder, new java.util.ArrayList<>()));
     }
 }

@@ -30,7 +30,8 @@ final class PackageManagerDetector {
      * @param frontendFolder the folder holding the frontend's own package.json
      */
     PackageManager detect(Path localPrefix, Path frontendFolder, List<Message> messages) {
-        for (Path folder : localPrefix.equals(frontendFolder) ? List.of(localPrefix) : List.of(localPrefix, frontendFolder)) {
+        for (Path folder :
+                localPrefix.equals(frontendFolder) ? List.of(localPrefix) : List.of(localPrefix, frontendFolder)) {
             Optional<PackageManager> declared = fromPackageManagerField(folder, messages);
             if (declared.isPresent()) {
                 return declared.get();

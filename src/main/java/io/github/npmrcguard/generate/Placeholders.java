@@ -14,8 +14,7 @@ final class Placeholders {
     private static final Pattern BRACED = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(\\?|:?-[^}]*)?}");
     private static final Pattern BARE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     static String npm(String variable) {
         return "${" + variable + "}";

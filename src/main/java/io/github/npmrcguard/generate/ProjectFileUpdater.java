@@ -1,8 +1,8 @@
 package io.github.npmrcguard.generate;
 
-import io.github.npmrcguard.write.AtomicWriter;
 import io.github.npmrcguard.parse.ParseException;
 import io.github.npmrcguard.parse.Setting;
+import io.github.npmrcguard.write.AtomicWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -29,7 +29,11 @@ final class ProjectFileUpdater {
     }
 
     /** Updates the file; what is noted about it goes both into {@code messages} and onto the outcome. */
-    FileChange update(Path localPrefix, ConfigFormat format, List<RegistrySpec> registries, MergePolicy policy,
+    FileChange update(
+            Path localPrefix,
+            ConfigFormat format,
+            List<RegistrySpec> registries,
+            MergePolicy policy,
             List<Message> messages) {
         List<Message> own = new ArrayList<>();
         FileChange change = updateFile(localPrefix, format, registries, policy, own);
@@ -37,13 +41,23 @@ final class ProjectFileUpdater {
         return change.withMessages(own);
     }
 
-    private FileChange updateFile(Path localPrefix, ConfigFormat format, List<RegistrySpec> registries,
-            MergePolicy policy, List<Message> messages) {
+    private FileChange updateFile(
+            Path localPrefix,
+            ConfigFormat format,
+            List<RegistrySpec> registries,
+            MergePolicy policy,
+            List<Message> messages) {
         Path path = localPrefix.resolve(format.fileName());
         String shown = display.of(path);
         if (Files.isSymbolicLink(path)) {
-            return refused(path, shown, "it is a symbolic link, and the generator does not write through links",
-                    format, registries, policy, messages);
+            return refused(
+                    path,
+                    shown,
+                    "it is a symbolic link, and the generator does not write through links",
+                    format,
+                    registries,
+                    policy,
+                    messages);
         }
         boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
         TextFile before = TextFile.empty();
@@ -69,8 +83,14 @@ final class ProjectFileUpdater {
                 beforeSettings = format.parse(before);
             }
         } catch (IOException e) {
-            return refused(path, shown, "it could not be read (" + e.getClass().getSimpleName() + ")", format,
-                    registries, policy, messages);
+            return refused(
+                    path,
+                    shown,
+                    "it could not be read (" + e.getClass().getSimpleName() + ")",
+                    format,
+                    registries,
+                    policy,
+                    messages);
         } catch (UneditableException e) {
             return refused(path, shown, e.getMessage(), format, registries, policy, messages);
         } catch (ParseException e) {
@@ -79,7 +99,8 @@ final class ProjectFileUpdater {
         Edit edit;
         try {
             edit = format.merge(before, registries, policy);
-            String problem = MergeCheck.problem(beforeSettings, format.parse(edit.file()), edit.written(), edit.touched());
+            String problem =
+                    MergeCheck.problem(beforeSettings, format.parse(edit.file()), edit.written(), edit.touched());
             if (problem != null) {
                 return refused(path, shown, problem, format, registries, policy, messages);
             }
@@ -94,7 +115,8 @@ final class ProjectFileUpdater {
             // Nothing to write is no reason to create a file (a registry bun has no token entry for).
             return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.UNCHANGED, "");
         }
-        String diff = UnifiedDiff.of(shown, !exists, before.lineTexts(), edit.file().lineTexts(), hidden);
+        String diff =
+                UnifiedDiff.of(shown, !exists, before.lineTexts(), edit.file().lineTexts(), hidden);
         if (options.dryRun()) {
             return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.DRY_RUN, diff);
         }
@@ -107,10 +129,12 @@ final class ProjectFileUpdater {
         try {
             writer.write(path, bytes, false);
         } catch (IOException e) {
-            messages.add(Message.error(shown + " could not be written (" + e.getClass().getSimpleName() + ")"));
+            messages.add(Message.error(
+                    shown + " could not be written (" + e.getClass().getSimpleName() + ")"));
             return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.REFUSED, diff);
         }
-        return FileChange.of(path, shown, FileChange.Role.PROJECT, exists ? FileAction.UPDATED : FileAction.CREATED, diff);
+        return FileChange.of(
+                path, shown, FileChange.Role.PROJECT, exists ? FileAction.UPDATED : FileAction.CREATED, diff);
     }
 
     private static String notParsable(ConfigFormat format, ParseException e) {
@@ -118,16 +142,27 @@ final class ProjectFileUpdater {
     }
 
     /** Leaves the file alone and says what to add by hand: the lines a new file would get (placeholders only). */
-    private static FileChange refused(Path path, String shown, String reason, ConfigFormat format,
-            List<RegistrySpec> registries, MergePolicy policy, List<Message> messages) {
+    private static FileChange refused(
+            Path path,
+            String shown,
+            String reason,
+            ConfigFormat format,
+            List<RegistrySpec> registries,
+            MergePolicy policy,
+            List<Message> messages) {
         String wanted;
         try {
-            wanted = format.merge(TextFile.empty(), registries, policy).file().text().strip();
+            wanted = format.merge(TextFile.empty(), registries, policy)
+                    .file()
+                    .text()
+                    .strip();
         } catch (UneditableException | ParseException e) {
             wanted = "";
         }
         messages.add(Message.warning(shown + ": not changed: " + reason + "."
-                + (wanted.isEmpty() ? "" : " Add by hand what it needs:\n" + wanted.indent(4).stripTrailing())));
+                + (wanted.isEmpty()
+                        ? ""
+                        : " Add by hand what it needs:\n" + wanted.indent(4).stripTrailing())));
         return FileChange.of(path, shown, FileChange.Role.PROJECT, FileAction.REFUSED, "");
     }
 }

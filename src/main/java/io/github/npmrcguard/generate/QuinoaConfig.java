@@ -20,17 +20,16 @@ public final class QuinoaConfig {
     static final String KEY = "quarkus.quinoa.ui-dir";
     private static final String RESOURCES = "src/main/resources";
 
-    private QuinoaConfig() {
-    }
+    private QuinoaConfig() {}
 
     /** A folder named by {@code ui-dir}, and the file that names it. */
-    public record UiDir(Path folder, Path declaredIn) {
-    }
+    public record UiDir(Path folder, Path declaredIn) {}
 
     /** The folders {@code ui-dir} names in a module, as {@link #uiDirs(Path, List, PathDisplay)}, unreadable files skipped. */
     public static List<Path> folders(Path moduleDirectory) {
         return uiDirs(moduleDirectory, new ArrayList<>(), new PathDisplay(moduleDirectory)).stream()
-                .map(UiDir::folder).toList();
+                .map(UiDir::folder)
+                .toList();
     }
 
     /**
@@ -49,8 +48,10 @@ public final class QuinoaConfig {
                 Properties p = new Properties();
                 p.load(new StringReader(read(properties)));
                 // The default profile's first, then the profiles' by name: Properties keeps no order.
-                for (String key : p.stringPropertyNames().stream().sorted(java.util.Comparator
-                        .comparing((String k) -> k.startsWith("%")).thenComparing(k -> k)).toList()) {
+                for (String key : p.stringPropertyNames().stream()
+                        .sorted(java.util.Comparator.comparing((String k) -> k.startsWith("%"))
+                                .thenComparing(k -> k))
+                        .toList()) {
                     if (isUiDirKey(key)) {
                         add(moduleDirectory, p.getProperty(key), properties, out);
                     }
@@ -72,8 +73,8 @@ public final class QuinoaConfig {
                     }
                 }
             } catch (IOException | ParseException | RuntimeException e) {
-                messages.add(Message.warning(display.of(yaml) + " was not read for " + KEY
-                        + ": it could not be parsed as YAML"));
+                messages.add(Message.warning(
+                        display.of(yaml) + " was not read for " + KEY + ": it could not be parsed as YAML"));
             }
         }
         return out;
@@ -94,8 +95,10 @@ public final class QuinoaConfig {
     }
 
     private static boolean isUiDirKey(String key) {
-        return key.equals(KEY) || key.startsWith("%") && key.endsWith("." + KEY)
-                && key.indexOf('.') == key.length() - KEY.length() - 1;
+        return key.equals(KEY)
+                || key.startsWith("%")
+                        && key.endsWith("." + KEY)
+                        && key.indexOf('.') == key.length() - KEY.length() - 1;
     }
 
     private static void add(Path moduleDirectory, String value, Path file, List<UiDir> out) {

@@ -17,13 +17,16 @@ final class QuinoaYaml {
     /** Nodes the walk visits at most, so that aliases cannot make it run without end. */
     private static final int BUDGET = 100_000;
 
-    private QuinoaYaml() {
-    }
+    private QuinoaYaml() {}
 
     /** Each scalar leaf as {key, value}, in document order. */
     static List<String[]> settings(String text) throws YamlEngineException {
-        LoadSettings settings = LoadSettings.builder().setSchema(new FailsafeSchema()).setAllowDuplicateKeys(true)
-                .setAllowRecursiveKeys(false).setMaxAliasesForCollections(50).build();
+        LoadSettings settings = LoadSettings.builder()
+                .setSchema(new FailsafeSchema())
+                .setAllowDuplicateKeys(true)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(50)
+                .build();
         List<String[]> out = new ArrayList<>();
         int[] budget = {BUDGET};
         for (Object document : new Load(settings).loadAllFromString(text)) {

@@ -39,15 +39,19 @@ final class RegistryResolver {
     }
 
     Resolved resolve(Path localPrefix, ConfigFormat projectFormat, List<Message> messages) {
-        Resolved resolved = configured.isEmpty() ? fromFiles(localPrefix, projectFormat, messages)
+        Resolved resolved = configured.isEmpty()
+                ? fromFiles(localPrefix, projectFormat, messages)
                 : new Resolved(configured, CONFIGURED);
         Optional<RegistrySpec> publish = publishRegistry(localPrefix, messages);
-        if (publish.isEmpty() || resolved.registries().stream().anyMatch(r -> r.authKey().equals(publish.get().authKey()))) {
+        if (publish.isEmpty()
+                || resolved.registries().stream()
+                        .anyMatch(r -> r.authKey().equals(publish.get().authKey()))) {
             return resolved;
         }
         List<RegistrySpec> all = new ArrayList<>(resolved.registries());
         all.add(publish.get());
-        String source = resolved.source().equals(NONE) ? PUBLISH_CONFIG
+        String source = resolved.source().equals(NONE)
+                ? PUBLISH_CONFIG
                 : resolved.configured() ? CONFIGURED : resolved.source() + " and " + PUBLISH_CONFIG;
         return new Resolved(List.copyOf(all), source);
     }

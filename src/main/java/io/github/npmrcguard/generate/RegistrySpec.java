@@ -39,7 +39,8 @@ public record RegistrySpec(String url, String scope, String tokenVariable, boole
         String written = url;
         url = NerfDart.normalizedUrl(url);
         scope = normalizeScope(scope);
-        tokenVariable = tokenVariable == null || tokenVariable.isBlank() ? TokenVariables.unconfigured().token(written)
+        tokenVariable = tokenVariable == null || tokenVariable.isBlank()
+                ? TokenVariables.unconfigured().token(written)
                 : tokenVariable.strip();
         if (TokenCatalogue.get().whole(tokenVariable) != null || tokenVariable.length() > MAX_VARIABLE) {
             // Someone pasted the token where its variable's name goes: refuse without repeating it.
@@ -77,8 +78,8 @@ public record RegistrySpec(String url, String scope, String tokenVariable, boole
         }
         if (!SCOPE.matcher(s).matches()) {
             // Not quoted unless it has a scope's shape: it may be a secret typed where the scope goes.
-            throw new IllegalArgumentException("scope '" + SafeText.key(scope.strip()) + "' is not an npm scope such"
-                    + " as @acme");
+            throw new IllegalArgumentException(
+                    "scope '" + SafeText.key(scope.strip()) + "' is not an npm scope such" + " as @acme");
         }
         return s;
     }

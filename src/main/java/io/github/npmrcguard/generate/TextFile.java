@@ -16,12 +16,12 @@ import java.util.List;
  */
 final class TextFile {
     /** One stored line: its text and the line break after it (empty for a last line without one). */
-    record Line(String text, String eol) {
-    }
+    record Line(String text, String eol) {}
 
     private final List<Line> lines;
     /** The encoding to write back in: the decoded file's, or UTF-8 for a new file. */
     private final DecodedText encoding;
+
     private final String newLine;
 
     private TextFile(List<Line> lines, DecodedText encoding, String newLine) {
@@ -92,8 +92,7 @@ final class TextFile {
                 case "\n" -> lf++;
                 case "\r\n" -> crlf++;
                 case "\r" -> cr++;
-                default -> {
-                }
+                default -> {}
             }
         }
         if (crlf > lf && crlf >= cr) {

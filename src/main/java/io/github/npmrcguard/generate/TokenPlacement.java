@@ -14,8 +14,7 @@ import java.util.Set;
  * variable is unset. npm, yarn 2+ and bun read a placeholder from their project file.
  */
 public final class TokenPlacement {
-    private TokenPlacement() {
-    }
+    private TokenPlacement() {}
 
     /** Whether this client's token belongs in the user config rather than in its project file. */
     public static boolean inUserConfig(PackageManager pm) {

@@ -15,13 +15,15 @@ final class UnifiedDiff {
     /** Above this many cells the line-matching table is not built: the change is shown as a whole. */
     private static final long MAX_CELLS = 4_000_000L;
 
-    private enum Op { SAME, DELETE, INSERT }
-
-    private record Step(Op op, int oldIndex, int newIndex) {
+    private enum Op {
+        SAME,
+        DELETE,
+        INSERT
     }
 
-    private UnifiedDiff() {
-    }
+    private record Step(Op op, int oldIndex, int newIndex) {}
+
+    private UnifiedDiff() {}
 
     /**
      * @param path   the file's name in the header
@@ -69,8 +71,8 @@ final class UnifiedDiff {
         return out.toString();
     }
 
-    private static void appendHunk(StringBuilder out, List<Step> hunk, List<String> before, List<String> after,
-            Set<String> hidden) {
+    private static void appendHunk(
+            StringBuilder out, List<Step> hunk, List<String> before, List<String> after, Set<String> hidden) {
         int oldStart = -1;
         int newStart = -1;
         int oldCount = 0;
@@ -89,8 +91,11 @@ final class UnifiedDiff {
                 }
             }
         }
-        out.append("@@ -").append(range(oldStart, oldCount, hunk.get(0).oldIndex()))
-                .append(" +").append(range(newStart, newCount, hunk.get(0).newIndex())).append(" @@\n");
+        out.append("@@ -")
+                .append(range(oldStart, oldCount, hunk.get(0).oldIndex()))
+                .append(" +")
+                .append(range(newStart, newCount, hunk.get(0).newIndex()))
+                .append(" @@\n");
         for (Step s : hunk) {
             String text = s.op() == Op.INSERT ? after.get(s.newIndex()) : before.get(s.oldIndex());
             char mark = s.op() == Op.SAME ? ' ' : s.op() == Op.DELETE ? '-' : '+';

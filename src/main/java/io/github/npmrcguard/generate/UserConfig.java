@@ -20,8 +20,7 @@ import java.util.Set;
  * The file holds placeholders only, never a value.
  */
 final class UserConfig {
-    private UserConfig() {
-    }
+    private UserConfig() {}
 
     /**
      * @param registries  in order; a later registry for an already-set key is skipped with a warning
@@ -29,8 +28,13 @@ final class UserConfig {
      * @param environment to tell which token variables are set (their values are never read further)
      * @param requireTokens whether an unset token variable is an error (the CI preflight)
      */
-    static byte[] render(List<RegistrySpec> registries, InheritedSettings.Carried inherited,
-            Map<String, String> environment, boolean requireTokens, List<Message> messages, String where) {
+    static byte[] render(
+            List<RegistrySpec> registries,
+            InheritedSettings.Carried inherited,
+            Map<String, String> environment,
+            boolean requireTokens,
+            List<Message> messages,
+            String where) {
         List<String> lines = new ArrayList<>();
         lines.add("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.");
         lines.add("# Tokens come from environment variables; this file holds placeholders only.");
@@ -47,7 +51,8 @@ final class UserConfig {
                 lines.add("# " + r.tokenVariable() + " is not set: no token line for " + r.nerfDart());
                 if (requireTokens) {
                     // The preflight: in CI the install would run without credentials and fail with 401 later.
-                    messages.add(Message.error(where + ": " + r.tokenVariable() + " is not set, but the install needs it"
+                    messages.add(Message.error(where + ": " + r.tokenVariable()
+                            + " is not set, but the install needs it"
                             + " for " + r.nerfDart() + "; set it in the CI job's secrets (npmrcguard.preflight=off"
                             + " turns this check off)"));
                 } else if (inherited.credentialDarts().contains(r.nerfDart())) {

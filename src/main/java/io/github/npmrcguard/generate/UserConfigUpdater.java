@@ -1,8 +1,8 @@
 package io.github.npmrcguard.generate;
 
-import io.github.npmrcguard.write.AtomicWriter;
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.rules.Finding;
+import io.github.npmrcguard.write.AtomicWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +40,10 @@ final class UserConfigUpdater {
     private FileChange updateFile(ModuleInput module, List<RegistrySpec> registries, List<Message> messages) {
         Path target = module.userConfigFile();
         String shown = display.of(target);
-        InheritedSettings.Carried carried = InheritedSettings.read(sourceUserConfig(target),
-                UserConfig.keys(registries), messages, display);
-        byte[] bytes = UserConfig.render(registries, carried, options.environment(), options.requireTokens(), messages, shown);
+        InheritedSettings.Carried carried =
+                InheritedSettings.read(sourceUserConfig(target), UserConfig.keys(registries), messages, display);
+        byte[] bytes =
+                UserConfig.render(registries, carried, options.environment(), options.requireTokens(), messages, shown);
         try {
             boolean exists = Files.isRegularFile(target);
             byte[] old = exists ? Files.readAllBytes(target) : new byte[0];
@@ -55,10 +56,11 @@ final class UserConfigUpdater {
             }
             Files.createDirectories(target.getParent());
             writer.write(target, bytes, true);
-            return FileChange.of(target, shown, FileChange.Role.USER_CONFIG,
-                    exists ? FileAction.UPDATED : FileAction.CREATED, diff);
+            return FileChange.of(
+                    target, shown, FileChange.Role.USER_CONFIG, exists ? FileAction.UPDATED : FileAction.CREATED, diff);
         } catch (IOException e) {
-            messages.add(Message.error(shown + " could not be written (" + e.getClass().getSimpleName() + ")"));
+            messages.add(Message.error(
+                    shown + " could not be written (" + e.getClass().getSimpleName() + ")"));
             return FileChange.of(target, shown, FileChange.Role.USER_CONFIG, FileAction.REFUSED, "");
         }
     }
@@ -70,7 +72,8 @@ final class UserConfigUpdater {
     private Path sourceUserConfig(Path target) {
         for (Map.Entry<String, String> e : options.environment().entrySet()) {
             // npm reads npm_config_* variables whatever their case.
-            if (e.getKey().equalsIgnoreCase(USERCONFIG_VARIABLE) && !e.getValue().isBlank()) {
+            if (e.getKey().equalsIgnoreCase(USERCONFIG_VARIABLE)
+                    && !e.getValue().isBlank()) {
                 Path configured = Path.of(e.getValue().strip()).toAbsolutePath().normalize();
                 if (!configured.equals(target.toAbsolutePath().normalize())) {
                     return configured;

@@ -20,8 +20,7 @@ final class UserConfigWiring {
     private static final Pattern EXEC_PACKAGE_MANAGER = Pattern.compile(
             "<executable>\\s*(?:[^<]*[/\\\\])?(?:npm|npx|pnpm|yarn|bun)(?:\\.cmd|\\.exe)?\\s*</executable>");
 
-    private UserConfigWiring() {
-    }
+    private UserConfigWiring() {}
 
     /** Whether a configured {@code NPM_CONFIG_USERCONFIG} value points at the generated user config. */
     static boolean pointsAt(String value, Path userConfigFile) {
@@ -33,7 +32,10 @@ final class UserConfigWiring {
             return true;
         }
         try {
-            return Path.of(value.strip()).toAbsolutePath().normalize().equals(userConfigFile.toAbsolutePath().normalize());
+            return Path.of(value.strip())
+                    .toAbsolutePath()
+                    .normalize()
+                    .equals(userConfigFile.toAbsolutePath().normalize());
         } catch (RuntimeException e) {
             return false;
         }
@@ -43,7 +45,8 @@ final class UserConfigWiring {
     private static boolean namesPackageManagerRun(Path pom) {
         try {
             String text = Files.isRegularFile(pom) ? Files.readString(pom, StandardCharsets.UTF_8) : "";
-            return text.contains("<artifactId>frontend-maven-plugin</artifactId>") || EXEC_PACKAGE_MANAGER.matcher(text).find();
+            return text.contains("<artifactId>frontend-maven-plugin</artifactId>")
+                    || EXEC_PACKAGE_MANAGER.matcher(text).find();
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -66,7 +69,8 @@ final class UserConfigWiring {
                 unwired.add(run);
             }
         }
-        if (module.runs().isEmpty() && namesPackageManagerRun(module.moduleDirectory().resolve("pom.xml"))) {
+        if (module.runs().isEmpty()
+                && namesPackageManagerRun(module.moduleDirectory().resolve("pom.xml"))) {
             // Runs not known (a folder-mode generate reads no Maven model), but the pom names a plugin that runs one.
             return Optional.of(Message.warning(clients + " reads its token from " + display.of(file) + " only when "
                     + BuildRun.USERCONFIG_VARIABLE + " points at it; in " + pom + " add to the <configuration> of the"
@@ -77,7 +81,8 @@ final class UserConfigWiring {
             return Optional.of(Message.info(clients + " reads its token from " + display.of(file) + " only when "
                     + BuildRun.USERCONFIG_VARIABLE + " points at it; " + pom + " runs no frontend-maven-plugin or"
                     + " exec-maven-plugin package manager, so set " + BuildRun.USERCONFIG_VARIABLE + " to that file"
-                    + " wherever the install runs (the build sets its path as ${" + BuildRun.USERCONFIG_PROPERTY + "})"));
+                    + " wherever the install runs (the build sets its path as ${" + BuildRun.USERCONFIG_PROPERTY
+                    + "})"));
         }
         if (unwired.isEmpty()) {
             return Optional.empty();
@@ -88,23 +93,28 @@ final class UserConfigWiring {
         boolean inEnvironment;
         if (plugins.size() == 1 && unwired.size() == 1 && !unwired.get(0).pluginLevel()) {
             BuildRun run = unwired.get(0);
-            where.append("the <configuration> of ").append(run.plugin()).append("'s execution \"")
-                    .append(run.execution()).append('"');
+            where.append("the <configuration> of ")
+                    .append(run.plugin())
+                    .append("'s execution \"")
+                    .append(run.execution())
+                    .append('"');
             inEnvironment = run.hasEnvironment();
         } else {
-            where.append("the plugin-level <configuration> of ").append(String.join(" and ", plugins))
+            where.append("the plugin-level <configuration> of ")
+                    .append(String.join(" and ", plugins))
                     .append(" (every execution inherits it; runs not pointing at it: ");
             List<String> ids = new ArrayList<>();
             unwired.forEach(r -> ids.add(r.execution()));
             where.append(String.join(", ", ids)).append(')');
             inEnvironment = unwired.stream().allMatch(r -> r.pluginLevel() && r.pluginEnvironment());
         }
-        String xml = inEnvironment ? "  " + element
+        String xml = inEnvironment
+                ? "  " + element
                 : "  <environmentVariables>\n    " + element + "\n  </environmentVariables>";
         boolean elsewhere = unwired.stream().anyMatch(r -> r.userConfig() != null);
         String header = clients + " reads its token from " + display.of(file) + " only when "
-                + BuildRun.USERCONFIG_VARIABLE + " points at it" + (elsewhere ? ", and " + pom
-                        + " points it at another file: replace that entry; " : "; ")
+                + BuildRun.USERCONFIG_VARIABLE + " points at it"
+                + (elsewhere ? ", and " + pom + " points it at another file: replace that entry; " : "; ")
                 + "in " + pom + " add to " + where + (inEnvironment ? ", inside its <environmentVariables>" : "") + ":";
         return Optional.of(Message.warning(header + "\n" + xml));
     }

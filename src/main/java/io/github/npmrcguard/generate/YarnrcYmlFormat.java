@@ -89,8 +89,7 @@ final class YarnrcYmlFormat implements ConfigFormat {
     }
 
     private static Optional<String> existingVariable(Setting token) {
-        if (token == null || ValueClassifier.classify(token.value(), Dialect.YARN_BERRY)
-                != ValueKind.PLACEHOLDER) {
+        if (token == null || ValueClassifier.classify(token.value(), Dialect.YARN_BERRY) != ValueKind.PLACEHOLDER) {
             return Optional.empty();
         }
         return Placeholders.variableOf(token.value());
@@ -121,11 +120,13 @@ final class YarnrcYmlFormat implements ConfigFormat {
                 edit.wrote(prefix + SERVER, r.url(), SERVER + ": " + quotedUrl);
             } else if (!ConfigFormat.sameUrl(server.value(), r.url())) {
                 replaceValue(edit, server, SERVER, quotedUrl, r.url());
-                edit.note(Message.info(policy.where() + ":" + server.line() + ": " + prefix + SERVER + " set to " + r.url()));
+                edit.note(Message.info(
+                        policy.where() + ":" + server.line() + ": " + prefix + SERVER + " set to " + r.url()));
             }
             if (policy.writeAuth()) {
                 mergeToken(edit, r, prefix + TOKEN, ConfigFormat.last(settings, prefix + TOKEN), policy, missing);
-                if (!r.isScoped() && !PUBLIC_HOSTS.contains(r.nerfDart())
+                if (!r.isScoped()
+                        && !PUBLIC_HOSTS.contains(r.nerfDart())
                         && ConfigFormat.last(settings, ALWAYS_AUTH) == null) {
                     missing.add(new String[] {ALWAYS_AUTH, "true"});
                     edit.wrote(ALWAYS_AUTH, "true", ALWAYS_AUTH + ": true");
@@ -154,8 +155,10 @@ final class YarnrcYmlFormat implements ConfigFormat {
             throws UneditableException {
         String entry = r.url().replaceFirst("^[a-z]+:", "").replaceFirst("/$", "");
         String ours = Placeholders.yarnBerry(r.tokenVariable());
-        List<Setting> inEntry = settings.stream().filter(s -> s.scope().startsWith(REGISTRIES + ".")
-                && sameRegistry(s.scope().substring(REGISTRIES.length() + 1), entry)).toList();
+        List<Setting> inEntry = settings.stream()
+                .filter(s -> s.scope().startsWith(REGISTRIES + ".")
+                        && sameRegistry(s.scope().substring(REGISTRIES.length() + 1), entry))
+                .toList();
         Setting token = null;
         for (Setting s : inEntry) {
             if (s.name().equals(TOKEN) && s.scope().equals(inEntry.get(0).scope())) {
@@ -163,7 +166,9 @@ final class YarnrcYmlFormat implements ConfigFormat {
             }
         }
         List<String[]> missing = new ArrayList<>();
-        String key = inEntry.isEmpty() ? REGISTRIES + "." + entry + "." + TOKEN : inEntry.get(0).scope() + "." + TOKEN;
+        String key = inEntry.isEmpty()
+                ? REGISTRIES + "." + entry + "." + TOKEN
+                : inEntry.get(0).scope() + "." + TOKEN;
         mergeToken(edit, r, key, token, policy, missing);
         if (missing.isEmpty()) {
             return;
@@ -174,8 +179,11 @@ final class YarnrcYmlFormat implements ConfigFormat {
             return;
         }
         int header = findLine(edit.file(), REGISTRIES_HEADER);
-        List<Setting> all = settings.stream().filter(s -> s.scope().startsWith(REGISTRIES + ".")).toList();
-        if (header == 0 && (!all.isEmpty() || settings.stream().anyMatch(s -> s.key().equals(REGISTRIES)))) {
+        List<Setting> all = settings.stream()
+                .filter(s -> s.scope().startsWith(REGISTRIES + "."))
+                .toList();
+        if (header == 0
+                && (!all.isEmpty() || settings.stream().anyMatch(s -> s.key().equals(REGISTRIES)))) {
             throw new UneditableException(REGISTRIES + " is not in block style");
         }
         String unit = all.isEmpty() ? "  " : entryIndent(edit.file(), header);
@@ -208,7 +216,8 @@ final class YarnrcYmlFormat implements ConfigFormat {
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;
             }
-            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            String indent =
+                    line.substring(0, line.length() - line.stripLeading().length());
             if (!indent.isEmpty()) {
                 return indent;
             }
@@ -217,8 +226,9 @@ final class YarnrcYmlFormat implements ConfigFormat {
         throw new UneditableException(REGISTRIES + " is not in block style");
     }
 
-    private static void mergeToken(Edit edit, RegistrySpec r, String key, Setting token, MergePolicy policy,
-            List<String[]> missing) throws UneditableException {
+    private static void mergeToken(
+            Edit edit, RegistrySpec r, String key, Setting token, MergePolicy policy, List<String[]> missing)
+            throws UneditableException {
         String ours = Placeholders.yarnBerry(r.tokenVariable());
         if (token == null) {
             missing.add(new String[] {TOKEN, quote(ours)});
@@ -255,9 +265,12 @@ final class YarnrcYmlFormat implements ConfigFormat {
             throws UneditableException {
         String scopePath = SCOPES + "." + scope;
         List<Setting> inScope = settings.stream()
-                .filter(s -> s.scope().equals(scopePath) || s.scope().startsWith(scopePath + ".")).toList();
+                .filter(s -> s.scope().equals(scopePath) || s.scope().startsWith(scopePath + "."))
+                .toList();
         if (!inScope.isEmpty()) {
-            Setting child = inScope.stream().filter(s -> s.scope().equals(scopePath)).findFirst()
+            Setting child = inScope.stream()
+                    .filter(s -> s.scope().equals(scopePath))
+                    .findFirst()
                     .orElseThrow(() -> new UneditableException(scopePath + " is not a plain mapping"));
             String indent = blockIndent(edit.file(), child);
             List<String> lines = new ArrayList<>();
@@ -265,7 +278,9 @@ final class YarnrcYmlFormat implements ConfigFormat {
             edit.insertAfter(lastLine(inScope), lines);
             return;
         }
-        List<Setting> allScopes = settings.stream().filter(s -> s.scope().startsWith(SCOPES + ".")).toList();
+        List<Setting> allScopes = settings.stream()
+                .filter(s -> s.scope().startsWith(SCOPES + "."))
+                .toList();
         List<String> block = new ArrayList<>();
         if (!allScopes.isEmpty()) {
             String unit = scopeIndent(edit.file(), allScopes.get(0));

@@ -41,8 +41,7 @@ final class BlobChecks extends Thread {
      * @param pair the number of its (blob, format) in {@link BlobIds}
      * @param read whether its blob is the next answer of the batch (the first change of that pair)
      */
-    record Item(Change change, int pair, boolean read) {
-    }
+    record Item(Change change, int pair, boolean read) {}
 
     private final BlobBatch batch;
     private final BlockingQueue<List<Item>> queue;
@@ -51,9 +50,11 @@ final class BlobChecks extends Thread {
     private final DocumentReader reader = new DocumentReader();
     /** Per pair with a credential: its occurrences; a pair without one is not kept. */
     private final Map<Integer, List<Occurrence>> found = new HashMap<>();
+
     private final Map<String, Secret> secrets = new LinkedHashMap<>();
     /** Per pair too large to read: its oldest change so far. */
     private final Map<Integer, Change> tooLarge = new LinkedHashMap<>();
+
     private int missing;
     volatile Throwable failure;
 
@@ -123,8 +124,8 @@ final class BlobChecks extends Thread {
                 continue;
             }
             String reason = AllowComment.above(doc, f.line());
-            out.add(new Occurrence(f, reason != null && !reason.isEmpty() ? reason : null,
-                    reason != null && reason.isEmpty()));
+            out.add(new Occurrence(
+                    f, reason != null && !reason.isEmpty() ? reason : null, reason != null && reason.isEmpty()));
         }
         out.sort(Comparator.comparingInt(o -> o.finding().line()));
         return List.copyOf(out);
@@ -171,7 +172,8 @@ final class BlobChecks extends Thread {
     /** The secrets, oldest first by the commit's instant (two of one day keep the order they were written in). */
     List<Secret> secrets() {
         List<Secret> ordered = new ArrayList<>(secrets.values());
-        ordered.sort(Comparator.comparing((Secret s) -> s.first().change().committed().toInstant())
+        ordered.sort(Comparator.comparing(
+                        (Secret s) -> s.first().change().committed().toInstant())
                 .thenComparing(s -> s.first().change().path())
                 .thenComparingInt(s -> s.first().occurrence().finding().line())
                 .thenComparing(s -> s.first().occurrence().id()));
@@ -181,7 +183,8 @@ final class BlobChecks extends Thread {
     /** The blobs not read: each one too large by its oldest change, then how many were missing. */
     List<String> notes(Repository repo) {
         List<String> notes = new ArrayList<>();
-        tooLarge.values().stream().sorted(Comparator.comparing((Change c) -> c.committed().toInstant()))
+        tooLarge.values().stream()
+                .sorted(Comparator.comparing((Change c) -> c.committed().toInstant()))
                 .forEach(c -> notes.add(c.path() + " as of " + shortId(c.commit()) + ": larger than "
                         + (GitHistory.MAX_BLOB_BYTES >> 20) + " MiB: not read"));
         if (missing > 0) {
@@ -191,7 +194,6 @@ final class BlobChecks extends Thread {
         }
         return notes;
     }
-
 
     /**
      * Whether a pom can hold no credential the rules would find: it names neither frontend plugin (so it has no
@@ -203,8 +205,11 @@ final class BlobChecks extends Thread {
             return false;
         }
         String text = new String(bytes, StandardCharsets.ISO_8859_1); // one byte, one char: positions kept
-        return text.indexOf('\0') < 0 && !text.contains(PomKeys.FRONTEND) && !text.contains(PomKeys.EXEC)
-                && !text.contains("PRIVATE KEY-----") && !TokenCatalogue.mayHoldTokenInFile(text);
+        return text.indexOf('\0') < 0
+                && !text.contains(PomKeys.FRONTEND)
+                && !text.contains(PomKeys.EXEC)
+                && !text.contains("PRIVATE KEY-----")
+                && !TokenCatalogue.mayHoldTokenInFile(text);
     }
 
     private static String shortId(String commit) {
@@ -226,8 +231,7 @@ final class BlobChecks extends Thread {
         }
     }
 
-    record Seen(Change change, Occurrence occurrence) {
-    }
+    record Seen(Change change, Occurrence occurrence) {}
 
     /** What the walk says about one secret. */
     static final class Secret {
@@ -245,8 +249,18 @@ final class BlobChecks extends Thread {
             Seen seen = first();
             Finding f = seen.occurrence().finding();
             Change c = seen.change();
-            return new HistoryFinding(f.fingerprint(), f.rule(), f.what(), f.key(), c.commit(),
-                    c.committed().toLocalDate(), c.path(), f.line(), commits.size(), paths.size(), note);
+            return new HistoryFinding(
+                    f.fingerprint(),
+                    f.rule(),
+                    f.what(),
+                    f.key(),
+                    c.commit(),
+                    c.committed().toLocalDate(),
+                    c.path(),
+                    f.line(),
+                    commits.size(),
+                    paths.size(),
+                    note);
         }
 
         /**
@@ -263,8 +277,14 @@ final class BlobChecks extends Thread {
         }
 
         private static Seen older(Seen candidate, Seen current) {
-            return current == null || !candidate.change().committed().toInstant()
-                    .isAfter(current.change().committed().toInstant()) ? candidate : current;
+            return current == null
+                            || !candidate
+                                    .change()
+                                    .committed()
+                                    .toInstant()
+                                    .isAfter(current.change().committed().toInstant())
+                    ? candidate
+                    : current;
         }
     }
 }

@@ -17,11 +17,13 @@ final class BlobIds {
     private byte[] ids = new byte[STRIDE * 1024];
     /** Per id: the format and the number of the first pair it was met in. */
     private byte[] firstKind = new byte[1024];
+
     private int[] firstPair = new int[1024];
     /** The pairs of an id met under a second format: (id number, format) to pair number; rare. */
     private final java.util.Map<Long, Integer> otherPairs = new java.util.HashMap<>();
     /** Open addressing: id number + 1, or 0 for a free slot. */
     private int[] slots = new int[2048];
+
     private int size;
     private int pairs;
     private final byte[] probe = new byte[MAX_ID_BYTES];

@@ -23,8 +23,18 @@ import java.util.Objects;
  * @param paths       at how many paths such versions were written
  * @param note        an extra remark (e.g. an expired allowlist entry), or empty
  */
-public record HistoryFinding(String fingerprint, RuleInfo rule, String what, String key, String commitId,
-        LocalDate date, String path, int line, int commits, int paths, String note) {
+public record HistoryFinding(
+        String fingerprint,
+        RuleInfo rule,
+        String what,
+        String key,
+        String commitId,
+        LocalDate date,
+        String path,
+        int line,
+        int commits,
+        int paths,
+        String note) {
     /** Length of {@link #commit()}. */
     public static final int SHORT_HASH = 8;
 
@@ -56,8 +66,13 @@ public record HistoryFinding(String fingerprint, RuleInfo rule, String what, Str
         if (!key.isEmpty()) {
             s.append(" in ").append(key);
         }
-        s.append(" [").append(rule.id()).append("] (fingerprint ").append(fingerprint).append("; in ")
-                .append(commits).append(commits == 1 ? " commit" : " commits");
+        s.append(" [")
+                .append(rule.id())
+                .append("] (fingerprint ")
+                .append(fingerprint)
+                .append("; in ")
+                .append(commits)
+                .append(commits == 1 ? " commit" : " commits");
         if (paths > 1) {
             s.append(", ").append(paths).append(" paths");
         }
@@ -75,8 +90,8 @@ public record HistoryFinding(String fingerprint, RuleInfo rule, String what, Str
     public Finding asFinding() {
         String where = "in the git history since commit " + commit() + " of " + date + ", in " + commits
                 + (commits == 1 ? " commit" : " commits") + (paths > 1 ? ", " + paths + " paths" : "");
-        return new Finding(path, line, rule, Severity.ERROR, what, key, fingerprint,
-                note.isEmpty() ? where : where + "; " + note);
+        return new Finding(
+                path, line, rule, Severity.ERROR, what, key, fingerprint, note.isEmpty() ? where : where + "; " + note);
     }
 
     @Override

@@ -67,7 +67,8 @@ public final class HistoryRange {
         if (ISO_DATE.matcher(value).matches()) {
             try {
                 LocalDate date = LocalDate.parse(value);
-                return new HistoryRange(new GitHistory.Revisions(date.atStartOfDay(zone).toInstant(), null, null),
+                return new HistoryRange(
+                        new GitHistory.Revisions(date.atStartOfDay(zone).toInstant(), null, null),
                         "all refs, commits since " + date);
             } catch (DateTimeException e) {
                 throw invalid(value, "it is not a date of the calendar");
@@ -76,8 +77,8 @@ public final class HistoryRange {
         if (value.indexOf('T') == 10 && ISO_DATE.matcher(value.substring(0, 10)).matches()) {
             try {
                 OffsetDateTime time = OffsetDateTime.parse(value);
-                return new HistoryRange(new GitHistory.Revisions(time.toInstant(), null, null),
-                        "all refs, commits since " + time);
+                return new HistoryRange(
+                        new GitHistory.Revisions(time.toInstant(), null, null), "all refs, commits since " + time);
             } catch (DateTimeParseException e) {
                 throw invalid(value, "a date-time needs a valid time and an offset such as Z or +01:00");
             }
@@ -96,22 +97,26 @@ public final class HistoryRange {
         }
         for (String end : new String[] {from, to}) {
             if (!GitHistory.Revisions.isRevision(end)) {
-                throw invalid(value, "'" + shown(end) + "' is not a plain revision name (a branch, tag,"
-                        + " commit id, or a form such as main~3)");
+                throw invalid(
+                        value,
+                        "'" + shown(end) + "' is not a plain revision name (a branch, tag,"
+                                + " commit id, or a form such as main~3)");
             }
         }
         return new HistoryRange(new GitHistory.Revisions(null, from, to), from + ".." + to);
     }
 
     private static IllegalArgumentException invalid(String value, String why) {
-        return new IllegalArgumentException("since '" + shown(value) + "' is not valid: " + why + ". It takes "
-                + ACCEPTED + ".");
+        return new IllegalArgumentException(
+                "since '" + shown(value) + "' is not valid: " + why + ". It takes " + ACCEPTED + ".");
     }
 
     /** The value as a message may show it: printable, and short. */
     private static String shown(String value) {
-        String printable = value.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String printable = value.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return printable.length() > 80 ? printable.substring(0, 80) + "..." : printable;
     }
 

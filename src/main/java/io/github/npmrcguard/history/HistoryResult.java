@@ -14,8 +14,15 @@ import java.util.List;
  * @param candidateChanges how many (commit, path) pairs wrote a candidate file version
  * @param distinctBlobsRead how many distinct blobs were read (each once, in one {@code git cat-file --batch})
  */
-public record HistoryResult(List<HistoryFinding> findings, List<AllowedHistoryFinding> allowed, List<String> notes,
-        String range, long commitsWalked, int commitsWithCandidates, int candidateChanges, int distinctBlobsRead) {
+public record HistoryResult(
+        List<HistoryFinding> findings,
+        List<AllowedHistoryFinding> allowed,
+        List<String> notes,
+        String range,
+        long commitsWalked,
+        int commitsWithCandidates,
+        int candidateChanges,
+        int distinctBlobsRead) {
     /** What to do about a secret in the history: removing it from the files does not remove it from git. */
     public static final String REMEDY = "A credential stays in every clone of the history after the line is"
             + " removed: revoke it first. Then list its fingerprint in <allowlist> with the revocation as the"
@@ -37,8 +44,11 @@ public record HistoryResult(List<HistoryFinding> findings, List<AllowedHistoryFi
      * entry for a revoked token that only the history holds is not taken for a stale one.
      */
     public List<String> fingerprints() {
-        return java.util.stream.Stream.concat(findings.stream(), allowed.stream().map(AllowedHistoryFinding::finding))
-                .map(HistoryFinding::fingerprint).sorted().toList();
+        return java.util.stream.Stream.concat(
+                        findings.stream(), allowed.stream().map(AllowedHistoryFinding::finding))
+                .map(HistoryFinding::fingerprint)
+                .sorted()
+                .toList();
     }
 
     /** Each finding's log line, in order. */

@@ -55,6 +55,7 @@ public final class HistoryScanner {
     private static final int BATCH = 256;
     /** How many batches may wait between the walk and the checks. */
     private static final int QUEUE = 16;
+
     private static final List<BlobChecks.Item> END = new ArrayList<>();
 
     /** Opens the blob reader; a seam so tests can see what is read. */
@@ -111,8 +112,9 @@ public final class HistoryScanner {
      *                  names no commit
      * @throws IOException      when git fails otherwise ({@link io.github.npmrcguard.files.GitException})
      */
-    public HistoryResult scan(Path root, HistoryRange range, Predicate<String> excluded, Allowlist allowlist,
-            LocalDate today) throws IOException {
+    public HistoryResult scan(
+            Path root, HistoryRange range, Predicate<String> excluded, Allowlist allowlist, LocalDate today)
+            throws IOException {
         Repository repo = open(root);
         List<String> notes = new ArrayList<>();
         if (repo.shallow()) {
@@ -122,9 +124,13 @@ public final class HistoryScanner {
         if (revisions.from() != null) {
             for (String end : List.of(revisions.from(), revisions.to())) {
                 if (!git.isCommit(repo, end)) {
-                    throw new HistoryException(HistoryException.Reason.UNKNOWN_REVISION, "since '"
-                            + range.description() + "': '" + end + "' names no commit in this repository"
-                            + (repo.shallow() ? " (the clone is shallow: it may lie beyond its boundary)" : ""));
+                    throw new HistoryException(
+                            HistoryException.Reason.UNKNOWN_REVISION,
+                            "since '"
+                                    + range.description() + "': '" + end + "' names no commit in this repository"
+                                    + (repo.shallow()
+                                            ? " (the clone is shallow: it may lie beyond its boundary)"
+                                            : ""));
                 }
             }
         }
@@ -135,7 +141,8 @@ public final class HistoryScanner {
             feed.end();
         } catch (IOException | RuntimeException | Error e) {
             feed.abandon();
-            // When the checks failed first (out of memory, say), git was stopped under the walk: their cause is the one.
+            // When the checks failed first (out of memory, say), git was stopped under the walk: their cause is the
+            // one.
             Throwable cause = feed.checks == null ? null : feed.checks.failure;
             if (cause != null && cause != e && !(cause instanceof InterruptedIOException)) {
                 feed.checks.rethrow();
@@ -143,8 +150,10 @@ public final class HistoryScanner {
             throw e;
         }
         if (walk.commitsInRange() == 0) {
-            notes.add(revisions.equals(GitHistory.Revisions.all()) ? NOTE_NO_COMMITS
-                    : "no commits in " + range.description());
+            notes.add(
+                    revisions.equals(GitHistory.Revisions.all())
+                            ? NOTE_NO_COMMITS
+                            : "no commits in " + range.description());
         }
         BlobChecks checks = feed.checks;
         notes.addAll(checks.notes(repo));
@@ -153,7 +162,8 @@ public final class HistoryScanner {
         List<AllowedHistoryFinding> allowed = new ArrayList<>();
         for (BlobChecks.Secret s : checks.secrets()) {
             BlobChecks.Seen first = s.first();
-            String comment = s.firstReported == null ? first.occurrence().allowedBy()
+            String comment = s.firstReported == null
+                    ? first.occurrence().allowedBy()
                     : first.occurrence().emptyAllowComment() ? "" : null;
             Verdict verdict = Verdict.of(comment, first.occurrence().finding(), allowlist, () -> today);
             if (verdict.allowed()) {
@@ -162,8 +172,15 @@ public final class HistoryScanner {
                 findings.add(s.finding(verdict.note()));
             }
         }
-        return new HistoryResult(findings, allowed, notes, range.description(), walk.commitsInRange(),
-                walk.commitsListed(), feed.changes, feed.ids.ids());
+        return new HistoryResult(
+                findings,
+                allowed,
+                notes,
+                range.description(),
+                walk.commitsInRange(),
+                walk.commitsListed(),
+                feed.changes,
+                feed.ids.ids());
     }
 
     /**
@@ -274,21 +291,29 @@ public final class HistoryScanner {
             case OK:
                 return opened.repository();
             case NO_GIT:
-                throw new HistoryException(HistoryException.Reason.NO_GIT,
+                throw new HistoryException(
+                        HistoryException.Reason.NO_GIT,
                         "git not found on the PATH: the history scan reads the commits with git, so it needs it");
             case NOT_A_REPOSITORY:
-                throw new HistoryException(HistoryException.Reason.NOT_A_REPOSITORY, root.toAbsolutePath()
-                        .normalize() + " is not in a git repository: there is no history to scan");
+                throw new HistoryException(
+                        HistoryException.Reason.NOT_A_REPOSITORY,
+                        root.toAbsolutePath().normalize() + " is not in a git repository: there is no history to scan");
             case BROKEN_REPOSITORY:
-                throw new HistoryException(HistoryException.Reason.BROKEN_REPOSITORY, "git cannot open the"
-                        + " repository of " + root.toAbsolutePath().normalize() + ": its .git is a file pointing to"
-                        + " a missing folder, or a damaged folder (git says: " + opened.detail() + "); there is no"
-                        + " history to scan");
+                throw new HistoryException(
+                        HistoryException.Reason.BROKEN_REPOSITORY,
+                        "git cannot open the"
+                                + " repository of " + root.toAbsolutePath().normalize()
+                                + ": its .git is a file pointing to"
+                                + " a missing folder, or a damaged folder (git says: " + opened.detail()
+                                + "); there is no"
+                                + " history to scan");
             case DUBIOUS_OWNERSHIP:
             default:
-                throw new HistoryException(HistoryException.Reason.DUBIOUS_OWNERSHIP, "git refused the"
-                        + " repository because another user owns it (safe.directory); to scan its history, run:"
-                        + " git config --global --add safe.directory " + opened.detail());
+                throw new HistoryException(
+                        HistoryException.Reason.DUBIOUS_OWNERSHIP,
+                        "git refused the"
+                                + " repository because another user owns it (safe.directory); to scan its history, run:"
+                                + " git config --global --add safe.directory " + opened.detail());
         }
     }
 
@@ -300,5 +325,4 @@ public final class HistoryScanner {
         }
         return excluded.test(path);
     }
-
 }

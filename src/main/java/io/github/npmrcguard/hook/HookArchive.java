@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  * time, so that no commit ever waits for the archive or depends on it being written.
  */
 public final class HookArchive {
-    private HookArchive() {
-    }
+    private HookArchive() {}
 
     /**
      * Writes {@code <scripts>/classes.jsa} unless it exists. Best effort: when the JVM cannot make it (jars that
@@ -32,12 +31,22 @@ public final class HookArchive {
         for (Path p : classpath) {
             jars.add(p.toString());
         }
-        List<String> cmd = List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable",
-                "-XX:ArchiveClassesAtExit=" + archive, "-cp", String.join(pathSeparator, jars),
-                StagedCheck.class.getName(), StagedCheck.WARM_UP);
+        List<String> cmd = List.of(
+                java.toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xlog:disable",
+                "-XX:ArchiveClassesAtExit=" + archive,
+                "-cp",
+                String.join(pathSeparator, jars),
+                StagedCheck.class.getName(),
+                StagedCheck.WARM_UP);
         try {
-            Process p = new ProcessBuilder(cmd).directory(top.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .directory(top.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             p.getOutputStream().close();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -63,8 +63,10 @@ public record HookConfig(String root, List<String> excludes, List<AllowlistEntry
         for (int i = 0; p.containsKey("allow." + i + ".fingerprint"); i++) {
             String expires = p.getProperty("allow." + i + ".expires");
             try {
-                allowlist.add(new AllowlistEntry(p.getProperty("allow." + i + ".fingerprint"),
-                        p.getProperty("allow." + i + ".reason"), expires == null ? null : LocalDate.parse(expires)));
+                allowlist.add(new AllowlistEntry(
+                        p.getProperty("allow." + i + ".fingerprint"),
+                        p.getProperty("allow." + i + ".reason"),
+                        expires == null ? null : LocalDate.parse(expires)));
             } catch (DateTimeParseException e) {
                 throw new IOException("allow." + i + ".expires is not an ISO date");
             }

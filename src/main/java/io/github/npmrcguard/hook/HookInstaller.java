@@ -52,8 +52,7 @@ public final class HookInstaller {
      * {@code scripts} the folder of the runner script and its settings; {@code scriptWritten} whether the runner
      * script was written (new, or another version), which removed the class archive made for the old one.
      */
-    public record Outcome(List<String> done, String lineToAdd, Path scripts, boolean scriptWritten) {
-    }
+    public record Outcome(List<String> done, String lineToAdd, Path scripts, boolean scriptWritten) {}
 
     /**
      * Installs or updates the hook of the repository holding {@code dir}.
@@ -102,7 +101,8 @@ public final class HookInstaller {
         }
         int firstEnd = text.indexOf('\n');
         String eol = firstEnd > 0 && text.charAt(firstEnd - 1) == '\r' ? "\r\n" : "\n";
-        String chained = firstEnd < 0 ? text + eol + LINE + eol
+        String chained = firstEnd < 0
+                ? text + eol + LINE + eol
                 : text.substring(0, firstEnd + 1) + LINE + eol + text.substring(firstEnd + 1);
         writer.write(hook, chained.getBytes(StandardCharsets.ISO_8859_1), false);
         done.add("added the npmrc-guard check to the existing pre-commit hook " + hook

@@ -24,8 +24,7 @@ public final class HookScript {
     /** The class archive next to the script ({@link HookArchive}); the installer removes it with an old script. */
     public static final String ARCHIVE = "classes.jsa";
 
-    private HookScript() {
-    }
+    private HookScript() {}
 
     /**
      * @param version   the plugin version, written in the script so a new version's install rewrites it
@@ -40,9 +39,12 @@ public final class HookScript {
         String notChecked = "npmrc-guard: this commit was NOT checked for npm credentials";
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/sh\n");
-        s.append("# npmrc-guard-maven-plugin ").append(oneLine(version))
+        s.append("# npmrc-guard-maven-plugin ")
+                .append(oneLine(version))
                 .append(": checks the npm config files staged for a commit.\n");
-        s.append("# Written by ").append(REPAIR).append(" (run it again to repair); mvn npmrc-guard:uninstall-hook")
+        s.append("# Written by ")
+                .append(REPAIR)
+                .append(" (run it again to repair); mvn npmrc-guard:uninstall-hook")
                 .append(" removes it.\n");
         // Most commits touch no config file: git, asked with the loose pathspecs the scan uses (a superset), says
         // so without a JVM starting. Anything else, a git error included, goes to the check.
@@ -61,8 +63,10 @@ public final class HookScript {
         s.append("  fi\n");
         s.append("fi\n");
         s.append("if [ -z \"$java\" ]; then\n");
-        s.append("  echo ").append(quote(notChecked + ": no java found (not at the build's, JAVA_HOME or the PATH); "
-                + "to repair, run " + REPAIR)).append(" >&2\n");
+        s.append("  echo ")
+                .append(quote(notChecked + ": no java found (not at the build's, JAVA_HOME or the PATH); "
+                        + "to repair, run " + REPAIR))
+                .append(" >&2\n");
         s.append("  exit 0\n");
         s.append("fi\n");
         s.append("for jar in");
@@ -71,8 +75,11 @@ public final class HookScript {
         }
         s.append("; do\n");
         s.append("  if [ ! -e \"$jar\" ]; then\n");
-        s.append("    echo ").append(quote(notChecked + ": the plugin's jars are gone from the local Maven repository ("))
-                .append("\"$jar\"").append(quote("); to repair, run " + REPAIR)).append(" >&2\n");
+        s.append("    echo ")
+                .append(quote(notChecked + ": the plugin's jars are gone from the local Maven repository ("))
+                .append("\"$jar\"")
+                .append(quote("); to repair, run " + REPAIR))
+                .append(" >&2\n");
         s.append("    exit 0\n");
         s.append("  fi\n");
         s.append("done\n");
@@ -82,7 +89,7 @@ public final class HookScript {
         s.append("archive=\"$(dirname \"$0\")/").append(ARCHIVE).append("\"\n");
         s.append("if [ -f \"$archive\" ]; then cds=\"-XX:SharedArchiveFile=$archive\"; else cds=-Xshare:auto; fi\n");
         s.append("\"$java\" -XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-                + " -Xlog:disable \"$cds\" -cp ")
+                        + " -Xlog:disable \"$cds\" -cp ")
                 .append(quote(String.join(pathSeparator, jars)))
                 .append(" io.github.npmrcguard.hook.StagedCheck \"$(dirname \"$0\")/config.properties\" 2>/dev/null\n");
         s.append("status=$?\n");
@@ -91,8 +98,11 @@ public final class HookScript {
         s.append("  ").append(REFUSED).append(") exit 1 ;;\n");
         s.append("  ").append(NOT_CHECKED).append(") exit 0 ;;\n");
         s.append("esac\n");
-        s.append("echo ").append(quote(notChecked + ": java failed (exit status ")).append("\"$status\"")
-                .append(quote("); to repair, run " + REPAIR)).append(" >&2\n");
+        s.append("echo ")
+                .append(quote(notChecked + ": java failed (exit status "))
+                .append("\"$status\"")
+                .append(quote("); to repair, run " + REPAIR))
+                .append(" >&2\n");
         s.append("exit 0\n");
         return s.toString();
     }

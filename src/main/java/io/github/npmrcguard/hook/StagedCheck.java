@@ -2,7 +2,9 @@ package io.github.npmrcguard.hook;
 
 import io.github.npmrcguard.allow.Allowlist;
 import io.github.npmrcguard.allow.PathExcludes;
+import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.files.GitPaths;
+import io.github.npmrcguard.files.Provenance;
 import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.files.ScanSet;
 import io.github.npmrcguard.files.StagedFiles;
@@ -11,12 +13,10 @@ import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.ScanSetSource;
 import io.github.npmrcguard.scan.Scanner;
-import io.github.npmrcguard.files.FileKind;
-import io.github.npmrcguard.files.Provenance;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -38,8 +38,7 @@ public final class StagedCheck {
     /** The argument that runs {@link #warmUp} instead of a check, for {@link HookArchive}. */
     static final String WARM_UP = "--warm-up";
 
-    private StagedCheck() {
-    }
+    private StagedCheck() {}
 
     /** @param args the settings file the installer wrote, or {@link #WARM_UP} */
     public static void main(String[] args) {
@@ -86,8 +85,8 @@ public final class StagedCheck {
                     return LocalDate.now();
                 }
             };
-            ScanResult result = new Scanner(source).scan(top, new PathExcludes(config.excludes()),
-                    new Allowlist(config.allowlist()), today);
+            ScanResult result = new Scanner(source)
+                    .scan(top, new PathExcludes(config.excludes()), new Allowlist(config.allowlist()), today);
             return report(result, config.root(), out);
         } catch (IOException e) {
             // git's messages are masked and never carry file content
@@ -107,11 +106,18 @@ public final class StagedCheck {
             Path top = GitPaths.fromEnvironment(env).topLevel(cwd).orElse(cwd);
             StagedFiles.fromEnvironment(env, cwd).read(top, "", new PathExcludes(List.of()));
             List<ScanFile> samples = List.of(
-                    sample(top, ".npmrc", FileKind.NPMRC, "registry=https://registry.npmjs.org/\n"
-                            + "//registry.npmjs.org/:_authToken=$NPM_TOKEN\n//other.example/:_password=c2FtcGxl\n"),
+                    sample(
+                            top,
+                            ".npmrc",
+                            FileKind.NPMRC,
+                            "registry=https://registry.npmjs.org/\n"
+                                    + "//registry.npmjs.org/:_authToken=$NPM_TOKEN\n//other.example/:_password=c2FtcGxl\n"),
                     sample(top, ".yarnrc", FileKind.YARNRC, "registry \"https://registry.npmjs.org/\"\n"),
                     sample(top, ".yarnrc.yml", FileKind.YARNRC_YML, "npmAuthToken: \"${NPM_TOKEN}\"\n"),
-                    sample(top, "bunfig.toml", FileKind.BUNFIG_TOML,
+                    sample(
+                            top,
+                            "bunfig.toml",
+                            FileKind.BUNFIG_TOML,
                             "[install]\nregistry = \"https://registry.npmjs.org/\"\n"),
                     sample(top, "pom.xml", FileKind.POM, "<project><modelVersion>4.0.0</modelVersion></project>\n"));
             ScanSetSource source = new ScanSetSource() {
@@ -120,8 +126,8 @@ public final class StagedCheck {
                     return new ScanSet(samples, List.of(), List.of(), true);
                 }
             };
-            ScanResult result = new Scanner(source).scan(top, new PathExcludes(List.of()), new Allowlist(List.of()),
-                    LocalDate.now());
+            ScanResult result = new Scanner(source)
+                    .scan(top, new PathExcludes(List.of()), new Allowlist(List.of()), LocalDate.now());
             report(result, "", new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
             return 0;
         } catch (IOException | RuntimeException e) {

@@ -138,8 +138,9 @@ abstract class AbstractGuardMojo extends AbstractMojo {
         if (plugin == null || !text.contains(SHORT_COMMAND) || prefixResolves()) {
             return text;
         }
-        return text.replace(SHORT_COMMAND, "mvn " + plugin.getGroupId() + ':' + plugin.getArtifactId() + ':'
-                + plugin.getVersion() + ':');
+        return text.replace(
+                SHORT_COMMAND,
+                "mvn " + plugin.getGroupId() + ':' + plugin.getArtifactId() + ':' + plugin.getVersion() + ':');
     }
 
     private static final String SHORT_COMMAND = "mvn npmrc-guard:";
@@ -151,10 +152,13 @@ abstract class AbstractGuardMojo extends AbstractMojo {
         if (!session.getRequest().isProjectPresent() || session.getExecutionRootDirectory() == null) {
             return false;
         }
-        Path executionRoot = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+        Path executionRoot =
+                Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
         List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
         for (MavenProject p : all) {
-            if (p.getBasedir() == null || !executionRoot.equals(p.getBasedir().toPath().toAbsolutePath().normalize())) {
+            if (p.getBasedir() == null
+                    || !executionRoot.equals(
+                            p.getBasedir().toPath().toAbsolutePath().normalize())) {
                 continue;
             }
             Build build = p.getModel().getBuild();
@@ -172,11 +176,14 @@ abstract class AbstractGuardMojo extends AbstractMojo {
     }
 
     Path scanRoot() {
-        Path executionRoot = session.getExecutionRootDirectory() == null ? null
-                : Path.of(session.getExecutionRootDirectory());
+        Path executionRoot =
+                session.getExecutionRootDirectory() == null ? null : Path.of(session.getExecutionRootDirectory());
         File multiModule = session.getRequest().getMultiModuleProjectDirectory();
-        return ScanRoot.resolve(root == null ? null : root.toPath(), executionRoot,
-                multiModule == null ? null : multiModule.toPath(), new Function<Path, Optional<Path>>() {
+        return ScanRoot.resolve(
+                root == null ? null : root.toPath(),
+                executionRoot,
+                multiModule == null ? null : multiModule.toPath(),
+                new Function<Path, Optional<Path>>() {
                     @Override
                     public Optional<Path> apply(Path dir) {
                         return GitWorkTree.topLevel(dir);
@@ -199,8 +206,8 @@ abstract class AbstractGuardMojo extends AbstractMojo {
                 try {
                     expires = LocalDate.parse(p.expires.strip());
                 } catch (DateTimeParseException e) {
-                    throw new MojoFailureException("<allowlist> entry " + index
-                            + ": <expires> must be an ISO date such as 2027-03-31");
+                    throw new MojoFailureException(
+                            "<allowlist> entry " + index + ": <expires> must be an ISO date such as 2027-03-31");
                 }
             }
             entries.add(new AllowlistEntry(p.fingerprint == null ? null : p.fingerprint.strip(), p.reason, expires));

@@ -9,8 +9,8 @@ import io.github.npmrcguard.report.SarifWriter;
 import io.github.npmrcguard.rules.Rule;
 import io.github.npmrcguard.rules.RuleCatalogue;
 import io.github.npmrcguard.rules.Severity;
-import io.github.npmrcguard.scan.Preflight;
 import io.github.npmrcguard.scan.AllowedFinding;
+import io.github.npmrcguard.scan.Preflight;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.ScanSetSource;
 import io.github.npmrcguard.scan.Scanner;
@@ -103,8 +103,10 @@ public class CheckMojo extends AbstractGuardMojo {
             };
             result = new Scanner(source, rules()).scan(scanRoot, pathExcludes(), allowlist(), today);
         } catch (IOException e) {
-            throw new MojoExecutionException("npmrc-guard could not list or read the files under " + scanRoot
-                    + ": " + e.getMessage() + ". Set npmrcguard.root to a readable folder, or fix the cause.", e);
+            throw new MojoExecutionException(
+                    "npmrc-guard could not list or read the files under " + scanRoot + ": " + e.getMessage()
+                            + ". Set npmrcguard.root to a readable folder, or fix the cause.",
+                    e);
         }
         // The report is written on a thread of its own while the findings are logged: both only read the result.
         SarifJob sarifJob = startSarif(result);
@@ -131,7 +133,8 @@ public class CheckMojo extends AbstractGuardMojo {
             getLog().error(runnable(ConsoleReport.remedy(result)));
         }
         if (!fail) {
-            getLog().warn(runnable(ConsoleReport.failureSummary(result)) + " Not failing the build: npmrcguard.fail=false.");
+            getLog().warn(runnable(ConsoleReport.failureSummary(result))
+                    + " Not failing the build: npmrcguard.fail=false.");
             return;
         }
         throw new MojoFailureException(runnable(ConsoleReport.failureSummary(result)));
@@ -148,16 +151,17 @@ public class CheckMojo extends AbstractGuardMojo {
     }
 
     /** The SARIF report, started on a thread of its own; null when no report is asked for. */
-    private record SarifJob(Path out, SarifWriter.Pending pending) {
-    }
+    private record SarifJob(Path out, SarifWriter.Pending pending) {}
 
     private SarifJob startSarif(ScanResult result) {
         Path out = sarifFile();
         if (out == null) {
             return null;
         }
-        return new SarifJob(out, new SarifWriter(plugin == null ? "unknown" : plugin.getVersion())
-                .startWriting(result.findings(), RuleCatalogue.infos(), out));
+        return new SarifJob(
+                out,
+                new SarifWriter(plugin == null ? "unknown" : plugin.getVersion())
+                        .startWriting(result.findings(), RuleCatalogue.infos(), out));
     }
 
     private void finishSarif(SarifJob job) throws MojoExecutionException {
@@ -167,8 +171,10 @@ public class CheckMojo extends AbstractGuardMojo {
         try {
             job.pending().await();
         } catch (IOException e) {
-            throw new MojoExecutionException("npmrc-guard could not write the SARIF report to " + job.out() + ": "
-                    + e.getMessage() + ". Set npmrcguard.sarif to a writable file.", e);
+            throw new MojoExecutionException(
+                    "npmrc-guard could not write the SARIF report to " + job.out() + ": " + e.getMessage()
+                            + ". Set npmrcguard.sarif to a writable file.",
+                    e);
         }
         getLog().info("npmrc-guard: SARIF report written to " + job.out());
     }
@@ -181,10 +187,13 @@ public class CheckMojo extends AbstractGuardMojo {
             return null;
         }
         // The execution root's target/, also under -pl, where the project there is not built: CI reads it there.
-        Path executionRoot = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+        Path executionRoot =
+                Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
         List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
         for (MavenProject p : all) {
-            if (p.getBasedir() != null && executionRoot.equals(p.getBasedir().toPath().toAbsolutePath().normalize())) {
+            if (p.getBasedir() != null
+                    && executionRoot.equals(
+                            p.getBasedir().toPath().toAbsolutePath().normalize())) {
                 return Path.of(p.getBuild().getDirectory(), "npmrc-guard.sarif");
             }
         }

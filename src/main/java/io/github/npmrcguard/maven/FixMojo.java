@@ -76,17 +76,19 @@ public class FixMojo extends AbstractGuardMojo {
 
     @Override
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
-        getLog().info("npmrc-guard: " + (dryRun ? "dry run: looking for" : "rewriting") + " committed credentials under "
-                + scanRoot);
+        getLog().info("npmrc-guard: " + (dryRun ? "dry run: looking for" : "rewriting")
+                + " committed credentials under " + scanRoot);
         Fixer.Report report;
         try {
-            ScanResult result = new Scanner(new ScanSetReader()::read).scan(scanRoot, pathExcludes(), allowlist(),
-                    LocalDate.now());
-            report = new Fixer(new VariableNames(tokenVariablesByNerfDart()), userConfigOptions()).fix(scanRoot, result,
-                    dryRun);
+            ScanResult result =
+                    new Scanner(new ScanSetReader()::read).scan(scanRoot, pathExcludes(), allowlist(), LocalDate.now());
+            report = new Fixer(new VariableNames(tokenVariablesByNerfDart()), userConfigOptions())
+                    .fix(scanRoot, result, dryRun);
         } catch (IOException e) {
-            throw new MojoExecutionException("npmrc-guard could not read or rewrite the files under " + scanRoot + ": "
-                    + e.getMessage() + ". Check that the files are writable, or set npmrcguard.root.", e);
+            throw new MojoExecutionException(
+                    "npmrc-guard could not read or rewrite the files under " + scanRoot + ": " + e.getMessage()
+                            + ". Check that the files are writable, or set npmrcguard.root.",
+                    e);
         }
         report.fixed().forEach(f -> getLog().info(f.logLine(dryRun)));
         report.manual().forEach(m -> getLog().error(runnable(m.logLine())));
@@ -96,16 +98,19 @@ public class FixMojo extends AbstractGuardMojo {
             return;
         }
         if (!report.fixed().isEmpty()) {
-            getLog().warn("npmrc-guard: " + (dryRun ? "would rewrite " : "rewrote ") + report.fixed().size()
-                    + " credential" + (report.fixed().size() == 1 ? "" : "s") + " in " + report.filesChanged().size()
+            getLog().warn("npmrc-guard: " + (dryRun ? "would rewrite " : "rewrote ")
+                    + report.fixed().size()
+                    + " credential" + (report.fixed().size() == 1 ? "" : "s") + " in "
+                    + report.filesChanged().size()
                     + " file" + (report.filesChanged().size() == 1 ? "" : "s")
                     + ". Revoke each of these tokens now: git history, and every clone and CI log that saw "
                     + "them, still hold them. Then set the variables in CI and commit the change.");
         }
         if (!report.manual().isEmpty()) {
-            throw new MojoFailureException(runnable("npmrc-guard: " + report.manual().size() + " committed credential"
-                    + (report.manual().size() == 1 ? "" : "s") + " could not be rewritten automatically; "
-                    + "follow the steps above, then run mvn npmrc-guard:check."));
+            throw new MojoFailureException(
+                    runnable("npmrc-guard: " + report.manual().size() + " committed credential"
+                            + (report.manual().size() == 1 ? "" : "s") + " could not be rewritten automatically; "
+                            + "follow the steps above, then run mvn npmrc-guard:check."));
         }
     }
 }

@@ -27,18 +27,19 @@ final class FrontendDeclarations {
     /** exec-maven-plugin executables that are a package manager. */
     private static final Set<String> PACKAGE_MANAGERS = Set.of("npm", "npx", "pnpm", "pnpx", "yarn", "bun", "bunx");
 
-    private FrontendDeclarations() {
-    }
+    private FrontendDeclarations() {}
 
     /** The module as the generator needs it. */
     static ModuleInput of(MavenProject p) {
         Path base = p.getBasedir().toPath().toAbsolutePath().normalize();
-        ModuleInput module = new ModuleInput(base, Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize(),
-                List.of());
+        ModuleInput module = new ModuleInput(
+                base, Path.of(p.getBuild().getDirectory()).toAbsolutePath().normalize(), List.of());
         for (Plugin plugin : p.getBuildPlugins()) {
             String key = plugin.getKey();
-            if (plugin.getGroupId() != null && plugin.getGroupId().equals("com.vaadin")
-                    && (plugin.getArtifactId().equals("vaadin-maven-plugin") || plugin.getArtifactId().equals("flow-maven-plugin"))) {
+            if (plugin.getGroupId() != null
+                    && plugin.getGroupId().equals("com.vaadin")
+                    && (plugin.getArtifactId().equals("vaadin-maven-plugin")
+                            || plugin.getArtifactId().equals("flow-maven-plugin"))) {
                 module = module.withVaadin(true);
             }
             if (plugin.getArtifactId().equals(SELF_ARTIFACT)) {
@@ -64,9 +65,13 @@ final class FrontendDeclarations {
                     module = withWorkingDirectory(module, base, cfg);
                 }
                 if (runsPackageManager) {
-                    module = module.withRun(new BuildRun(plugin.getArtifactId(), execution.getId(), own != null,
+                    module = module.withRun(new BuildRun(
+                            plugin.getArtifactId(),
+                            execution.getId(),
+                            own != null,
                             child(cfg, "environmentVariables") != null,
-                            child(own, "environmentVariables") != null, userConfig(cfg)));
+                            child(own, "environmentVariables") != null,
+                            userConfig(cfg)));
                 }
             }
         }
@@ -90,7 +95,8 @@ final class FrontendDeclarations {
             return module;
         }
         Path wd = Path.of(value.strip());
-        Path resolved = (wd.isAbsolute() ? wd : base.resolve(wd)).toAbsolutePath().normalize();
+        Path resolved =
+                (wd.isAbsolute() ? wd : base.resolve(wd)).toAbsolutePath().normalize();
         return module.workingDirectories().contains(resolved) ? module : module.withWorkingDirectory(resolved);
     }
 
@@ -158,7 +164,8 @@ final class FrontendDeclarations {
             return null;
         }
         try {
-            return argument == null ? node.getClass().getMethod(method).invoke(node)
+            return argument == null
+                    ? node.getClass().getMethod(method).invoke(node)
                     : node.getClass().getMethod(method, String.class).invoke(node, argument);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;

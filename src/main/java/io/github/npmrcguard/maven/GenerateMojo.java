@@ -81,12 +81,13 @@ public class GenerateMojo extends AbstractGuardMojo {
 
     @Override
     void run(Path scanRoot) throws MojoExecutionException, MojoFailureException {
-        Map<String, String> userConfigs = RunOncePerBuild.shared(session, "generate\0" + scanRoot,
-                () -> userConfigsByModule(generate(scanRoot)));
+        Map<String, String> userConfigs =
+                RunOncePerBuild.shared(session, "generate\0" + scanRoot, () -> userConfigsByModule(generate(scanRoot)));
         if (userConfigs == null || project == null || project.getBasedir() == null) {
             return;
         }
-        String userConfig = userConfigs.get(project.getBasedir().toPath().toAbsolutePath().normalize().toString());
+        String userConfig = userConfigs.get(
+                project.getBasedir().toPath().toAbsolutePath().normalize().toString());
         if (userConfig != null) {
             project.getProperties().setProperty(USERCONFIG_PROPERTY, userConfig);
         }
@@ -102,18 +103,21 @@ public class GenerateMojo extends AbstractGuardMojo {
     private GenerationResult generate(Path scanRoot) throws MojoExecutionException, MojoFailureException {
         GeneratorOptions options;
         try {
-            GeneratorOptions.Builder builder = GeneratorOptions.builder().userConfigForAll(userconfig).dryRun(dryRun)
-                    .projectRoot(scanRoot).requireTokens(Preflight.fails(preflight, System.getenv()));
+            GeneratorOptions.Builder builder = GeneratorOptions.builder()
+                    .userConfigForAll(userconfig)
+                    .dryRun(dryRun)
+                    .projectRoot(scanRoot)
+                    .requireTokens(Preflight.fails(preflight, System.getenv()));
             for (RegistryParameter r : registries == null ? List.<RegistryParameter>of() : registries) {
                 builder.registry(new RegistrySpec(r.url, r.scope, r.tokenVariable));
             }
             options = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage().startsWith("npmrcguard.") ? e.getMessage()
-                    : "<registries>: " + e.getMessage());
+            throw new MojoFailureException(
+                    e.getMessage().startsWith("npmrcguard.") ? e.getMessage() : "<registries>: " + e.getMessage());
         }
-        List<ModuleInput> modules = session.getRequest().isProjectPresent() ? reactorModules()
-                : folderModules(scanRoot);
+        List<ModuleInput> modules =
+                session.getRequest().isProjectPresent() ? reactorModules() : folderModules(scanRoot);
         GenerationResult result = new Generator(options).run(modules);
         for (FileChange change : result.files()) {
             getLog().info("npmrc-guard: " + change.summary());
@@ -162,8 +166,10 @@ public class GenerateMojo extends AbstractGuardMojo {
         try {
             return FolderModules.under(scanRoot);
         } catch (IOException e) {
-            throw new MojoExecutionException("npmrc-guard could not list the folders under " + scanRoot + ": "
-                    + e.getMessage() + ". Set npmrcguard.root to a readable folder.", e);
+            throw new MojoExecutionException(
+                    "npmrc-guard could not list the folders under " + scanRoot + ": " + e.getMessage()
+                            + ". Set npmrcguard.root to a readable folder.",
+                    e);
         }
     }
 }

@@ -80,14 +80,18 @@ public class HistoryMojo extends AbstractGuardMojo {
         try {
             result = new HistoryScanner().scan(scanRoot, range, pathExcludes(), allowlist(), LocalDate.now());
         } catch (IOException e) {
-            throw new MojoExecutionException("npmrc-guard could not read the git history of " + scanRoot + ": "
-                    + e.getMessage() + ". history needs the git CLI and a git repository; set npmrcguard.root to one.",
+            throw new MojoExecutionException(
+                    "npmrc-guard could not read the git history of " + scanRoot + ": " + e.getMessage()
+                            + ". history needs the git CLI and a git repository; set npmrcguard.root to one.",
                     e);
         } catch (OutOfMemoryError e) {
-            throw new MojoExecutionException("npmrc-guard ran out of memory scanning the git history of " + scanRoot
-                    + " (Java heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB). Give Maven more heap,"
-                    + " e.g. MAVEN_OPTS=-Xmx1g, or scan less of the history with -Dnpmrcguard.history.since=<date"
-                    + " or A..B>.", e);
+            throw new MojoExecutionException(
+                    "npmrc-guard ran out of memory scanning the git history of " + scanRoot
+                            + " (Java heap of " + (Runtime.getRuntime().maxMemory() >> 20)
+                            + " MiB). Give Maven more heap,"
+                            + " e.g. MAVEN_OPTS=-Xmx1g, or scan less of the history with -Dnpmrcguard.history.since=<date"
+                            + " or A..B>.",
+                    e);
         }
         writeSarif(result);
         // Each note says why the scan is not what it normally is (no git, a shallow history, ...): a warning.
@@ -121,11 +125,13 @@ public class HistoryMojo extends AbstractGuardMojo {
             findings.add(f.asFinding());
         }
         try {
-            new SarifWriter(plugin == null ? "unknown" : plugin.getVersion()).write(findings, RuleCatalogue.infos(),
-                    out);
+            new SarifWriter(plugin == null ? "unknown" : plugin.getVersion())
+                    .write(findings, RuleCatalogue.infos(), out);
         } catch (IOException e) {
-            throw new MojoExecutionException("npmrc-guard could not write the SARIF report to " + out + ": "
-                    + e.getMessage() + ". Set npmrcguard.history.sarif to a writable file.", e);
+            throw new MojoExecutionException(
+                    "npmrc-guard could not write the SARIF report to " + out + ": " + e.getMessage()
+                            + ". Set npmrcguard.history.sarif to a writable file.",
+                    e);
         }
         getLog().info("npmrc-guard: SARIF report written to " + out);
     }

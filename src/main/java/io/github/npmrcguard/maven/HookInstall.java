@@ -20,14 +20,17 @@ import org.apache.maven.plugin.logging.Log;
 
 /** The Maven side of installing the pre-commit hook: this plugin's jars, the java of the build, the log. */
 final class HookInstall {
-    private HookInstall() {
-    }
+    private HookInstall() {}
 
     /**
      * {@code check}'s {@code installHook}: installs or updates the hook, and never fails the build over it (a
      * build outside git, say): it warns, and the build's own check goes on.
      */
-    static void forCheck(Log log, PluginDescriptor plugin, Path scanRoot, List<String> excludes,
+    static void forCheck(
+            Log log,
+            PluginDescriptor plugin,
+            Path scanRoot,
+            List<String> excludes,
             List<AllowlistEntryParameter> allowlist) {
         try {
             install(log, plugin, scanRoot, excludes, entries(allowlist));
@@ -43,14 +46,16 @@ final class HookInstall {
      *
      * @throws IOException when there is no work tree or a file cannot be written; the message says which
      */
-    static void install(Log log, PluginDescriptor plugin, Path scanRoot, List<String> excludes,
-            List<AllowlistEntry> allowlist) throws IOException {
+    static void install(
+            Log log, PluginDescriptor plugin, Path scanRoot, List<String> excludes, List<AllowlistEntry> allowlist)
+            throws IOException {
         GitPaths git = GitPaths.fromEnvironment(System.getenv());
         Path top = git.topLevel(scanRoot)
-                .orElseThrow(() -> new IOException(scanRoot + " is not in a git work tree (or git is not on the PATH)"));
+                .orElseThrow(
+                        () -> new IOException(scanRoot + " is not in a git work tree (or git is not on the PATH)"));
         String root = top.relativize(scanRoot.toRealPath()).toString().replace(File.separatorChar, '/');
-        HookConfig config = new HookConfig(root.isEmpty() ? "" : root + "/",
-                excludes == null ? List.of() : excludes, allowlist);
+        HookConfig config =
+                new HookConfig(root.isEmpty() ? "" : root + "/", excludes == null ? List.of() : excludes, allowlist);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<Path> jars = classpath(plugin);
         String script = HookScript.render(plugin.getVersion(), java, jars, File.pathSeparator);
@@ -70,7 +75,9 @@ final class HookInstall {
     static List<AllowlistEntry> entries(List<AllowlistEntryParameter> parameters) {
         List<AllowlistEntry> entries = new ArrayList<>();
         for (AllowlistEntryParameter p : parameters == null ? List.<AllowlistEntryParameter>of() : parameters) {
-            entries.add(new AllowlistEntry(p.fingerprint == null ? null : p.fingerprint.strip(), p.reason,
+            entries.add(new AllowlistEntry(
+                    p.fingerprint == null ? null : p.fingerprint.strip(),
+                    p.reason,
                     p.expires == null || p.expires.isBlank() ? null : LocalDate.parse(p.expires.strip())));
         }
         return entries;

@@ -21,8 +21,7 @@ import org.eclipse.aether.SessionData;
 final class RunOncePerBuild {
     private static final String KEY = RunOncePerBuild.class.getName();
 
-    private RunOncePerBuild() {
-    }
+    private RunOncePerBuild() {}
 
     /** True for the first caller with this goal and root in this build; false for every later one. */
     static boolean first(MavenSession session, String goal, String root) {
@@ -37,10 +36,11 @@ final class RunOncePerBuild {
      * map of strings, copied, so that it crosses class realms.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, String> shared(MavenSession session, String key, Work work) throws MojoExecutionException,
-            MojoFailureException {
+    static Map<String, String> shared(MavenSession session, String key, Work work)
+            throws MojoExecutionException, MojoFailureException {
         CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> theirs = (CompletableFuture<Object>) results(session).putIfAbsent(key, mine);
+        CompletableFuture<Object> theirs =
+                (CompletableFuture<Object>) results(session).putIfAbsent(key, mine);
         if (theirs != null) {
             try {
                 return (Map<String, String>) theirs.join();

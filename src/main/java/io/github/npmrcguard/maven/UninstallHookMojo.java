@@ -23,8 +23,8 @@ public class UninstallHookMojo extends AbstractGuardMojo {
     @Override
     void run(Path scanRoot) throws MojoExecutionException {
         try {
-            HookInstaller.Outcome outcome = new HookInstaller(GitPaths.fromEnvironment(System.getenv()))
-                    .uninstall(scanRoot);
+            HookInstaller.Outcome outcome =
+                    new HookInstaller(GitPaths.fromEnvironment(System.getenv())).uninstall(scanRoot);
             for (String line : outcome.done()) {
                 getLog().info("npmrc-guard: " + line);
             }

@@ -19,8 +19,7 @@ public final class BunfigTomlParser implements ConfigParser {
     static final int MAX_CHARS = 256 * 1024;
 
     /** Creates the parser; it holds no state between calls (tomlj is loaded on the first parse). */
-    public BunfigTomlParser() {
-    }
+    public BunfigTomlParser() {}
 
     /**
      * {@inheritDoc}

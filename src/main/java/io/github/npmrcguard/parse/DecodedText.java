@@ -20,10 +20,13 @@ public record DecodedText(String text, String encoding, boolean lossy) {
      */
     public byte[] encode(String newText) {
         String name = encoding.split(" ")[0];
-        byte[] bom = !hasBom() ? new byte[0]
-                : name.equals("UTF-8") ? new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}
-                : name.equals("UTF-16LE") ? new byte[] {(byte) 0xFF, (byte) 0xFE}
-                : new byte[] {(byte) 0xFE, (byte) 0xFF};
+        byte[] bom = !hasBom()
+                ? new byte[0]
+                : name.equals("UTF-8")
+                        ? new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}
+                        : name.equals("UTF-16LE")
+                                ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+                                : new byte[] {(byte) 0xFE, (byte) 0xFF};
         byte[] body = newText.getBytes(java.nio.charset.Charset.forName(name));
         byte[] out = java.util.Arrays.copyOf(bom, bom.length + body.length);
         System.arraycopy(body, 0, out, bom.length, body.length);

@@ -27,8 +27,7 @@ final class Js {
         }
     };
 
-    private Js() {
-    }
+    private Js() {}
 
     /**
      * Whether {@code trim()} strips this char and {@code \s} matches it: ECMAScript WhiteSpace (tab, VT, FF,
@@ -41,8 +40,15 @@ final class Js {
         if (c < '\u00A0') {
             return false;
         }
-        return c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028'
-                || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000' || c == '\uFEFF';
+        return c == '\u00A0'
+                || c == '\u1680'
+                || (c >= '\u2000' && c <= '\u200A')
+                || c == '\u2028'
+                || c == '\u2029'
+                || c == '\u202F'
+                || c == '\u205F'
+                || c == '\u3000'
+                || c == '\uFEFF';
     }
 
     /** Whether the regex {@code .} (without the {@code s} flag) refuses this char. */

@@ -9,8 +9,7 @@ import java.util.Optional;
  * It uses the same strict parser as the npm ini port, so a file node rejects is rejected here too.
  */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses a JSON text.

@@ -13,8 +13,7 @@ import java.util.Locale;
  * <p>Messages never quote the URL: a URL that is refused may carry a password.
  */
 public final class NerfDart {
-    private NerfDart() {
-    }
+    private NerfDart() {}
 
     /**
      * The nerf dart of a registry URL, e.g. {@code https://Registry.NPMjs.org:443/} →

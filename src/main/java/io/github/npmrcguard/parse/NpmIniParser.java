@@ -32,8 +32,7 @@ import java.util.List;
 public final class NpmIniParser implements ConfigParser {
 
     /** Creates the parser; it holds no state between calls. */
-    public NpmIniParser() {
-    }
+    public NpmIniParser() {}
 
     /** {@inheritDoc} Never throws: ini accepts any text. */
     @Override
@@ -69,8 +68,7 @@ public final class NpmIniParser implements ConfigParser {
      * @param name    {@code String()} of the decoded name
      * @param rawName the decoded name as ini holds it (not always a string: {@code ['1']} decodes to 1)
      */
-    record Section(int line, String name, Object rawName) implements IniLine {
-    }
+    record Section(int line, String name, Object rawName) implements IniLine {}
 
     /**
      * A key and value, with what ini's object building needs to know about them.
@@ -79,13 +77,21 @@ public final class NpmIniParser implements ConfigParser {
      * @param jsValue   the value as ini holds it ({@link Js} model); may be a secret
      * @param section   the section it stands under, or null at top level
      */
-    record Entry(int line, String key, boolean bracketed, Object jsValue, String value, boolean quoted,
-            String section) implements IniLine {
+    record Entry(int line, String key, boolean bracketed, Object jsValue, String value, boolean quoted, String section)
+            implements IniLine {
 
         Setting toSetting() {
             NpmKeys.ScopeAndName split = NpmKeys.split(key);
-            return new Setting(line, key, split.name(), split.scope(), value, section == null ? "" : section,
-                    quoted, bracketed, "");
+            return new Setting(
+                    line,
+                    key,
+                    split.name(),
+                    split.scope(),
+                    value,
+                    section == null ? "" : section,
+                    quoted,
+                    bracketed,
+                    "");
         }
 
         @Override
@@ -168,9 +174,11 @@ public final class NpmIniParser implements ConfigParser {
                 continue; // ini's '.' does not match U+2028/U+2029, so the line matches nothing
             }
             Unescaped key = unsafe(eq > 0 ? piece.substring(0, eq) : piece);
-            boolean bracketed = key.value instanceof String && ((String) key.value).length() > 2
+            boolean bracketed = key.value instanceof String
+                    && ((String) key.value).length() > 2
                     && ((String) key.value).endsWith("[]");
-            String keyName = bracketed ? ((String) key.value).substring(0, ((String) key.value).length() - 2)
+            String keyName = bracketed
+                    ? ((String) key.value).substring(0, ((String) key.value).length() - 2)
                     : Js.toJsString(key.value);
             if (inProtoSection || (key.value instanceof String && keyName.equals("__proto__"))) {
                 continue;
@@ -238,14 +246,16 @@ public final class NpmIniParser implements ConfigParser {
         String val = Js.trim(raw);
         if (isQuoted(val)) {
             // ini strips single quotes itself, then lets JSON.parse try; double quotes go to JSON.parse whole.
-            String candidate = val.charAt(0) == '\'' ? (val.length() >= 2 ? val.substring(1, val.length() - 1) : "")
-                    : val;
+            String candidate =
+                    val.charAt(0) == '\'' ? (val.length() >= 2 ? val.substring(1, val.length() - 1) : "") : val;
             Object parsed = JsonParser.parse(candidate);
             return new Unescaped(parsed == JsonParser.INVALID ? candidate : parsed, true);
         }
         // Up to the first ';', '#' or '\\' there is nothing to unescape: copy that part in one go.
         int plain = 0;
-        while (plain < val.length() && val.charAt(plain) != ';' && val.charAt(plain) != '#'
+        while (plain < val.length()
+                && val.charAt(plain) != ';'
+                && val.charAt(plain) != '#'
                 && val.charAt(plain) != '\\') {
             plain++;
         }
@@ -278,7 +288,8 @@ public final class NpmIniParser implements ConfigParser {
     }
 
     private static boolean isQuoted(String val) {
-        return !val.isEmpty() && ((val.charAt(0) == '"' && val.charAt(val.length() - 1) == '"')
-                || (val.charAt(0) == '\'' && val.charAt(val.length() - 1) == '\''));
+        return !val.isEmpty()
+                && ((val.charAt(0) == '"' && val.charAt(val.length() - 1) == '"')
+                        || (val.charAt(0) == '\'' && val.charAt(val.length() - 1) == '\''));
     }
 }

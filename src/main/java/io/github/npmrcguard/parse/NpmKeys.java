@@ -5,12 +5,10 @@ package io.github.npmrcguard.parse;
  * ({@code _authToken}, {@code registry}) without re-parsing keys.
  */
 final class NpmKeys {
-    private NpmKeys() {
-    }
+    private NpmKeys() {}
 
     /** A key's scope (nerf dart or {@code @scope}, or empty) and name. */
-    record ScopeAndName(String scope, String name) {
-    }
+    record ScopeAndName(String scope, String name) {}
 
     /**
      * <ul>

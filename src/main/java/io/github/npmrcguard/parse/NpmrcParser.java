@@ -20,8 +20,7 @@ public final class NpmrcParser implements ConfigParser {
     private static final Set<String> BUN_AUTH = Set.of("_authToken", "_auth", "_password");
 
     /** Creates the parser; it holds no state between calls. */
-    public NpmrcParser() {
-    }
+    public NpmrcParser() {}
 
     /** {@inheritDoc} Never throws: both readers accept any text. */
     @Override
@@ -53,10 +52,12 @@ public final class NpmrcParser implements ConfigParser {
             if (joined != null && !seen.contains(joined.line() + "\0" + joined.key() + "\0" + joined.value())) {
                 out.add(joined);
             }
-            if (s.scope().startsWith("//") && BUN_AUTH.contains(s.name()) && s.value().indexOf('\r') < 0
-                    && s.value().indexOf('\0') < 0 && !seen.contains(s.line() + "\0" + s.key() + "\0" + s.value())) {
-                out.add(new Setting(s.line(), s.key(), s.name(), s.scope(), s.value(), "", s.quoted(), false,
-                        "bun"));
+            if (s.scope().startsWith("//")
+                    && BUN_AUTH.contains(s.name())
+                    && s.value().indexOf('\r') < 0
+                    && s.value().indexOf('\0') < 0
+                    && !seen.contains(s.line() + "\0" + s.key() + "\0" + s.value())) {
+                out.add(new Setting(s.line(), s.key(), s.name(), s.scope(), s.value(), "", s.quoted(), false, "bun"));
             }
         }
         return out;
@@ -85,7 +86,8 @@ public final class NpmrcParser implements ConfigParser {
         String scope = v.substring(slashes >= segment ? slashes : segment, at + 1);
         // the URL parser drops CR, LF and tab: what is left after '=' is sent
         String value = v.substring(at + name.length() + 2).replaceAll("[\r\n\t]", "");
-        int line = s.line() + (int) v.substring(0, segment).chars().filter(c -> c == '\r').count();
+        int line = s.line()
+                + (int) v.substring(0, segment).chars().filter(c -> c == '\r').count();
         return new Setting(line, scope + name, name, scope, value, "", false, false, "bun");
     }
 

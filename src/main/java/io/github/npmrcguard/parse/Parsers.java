@@ -9,8 +9,7 @@ import io.github.npmrcguard.files.FileKind;
  * pom that mentions a frontend plugin.
  */
 public final class Parsers {
-    private Parsers() {
-    }
+    private Parsers() {}
 
     /**
      * A parser for a kind of file. Parsers hold no state, so one may be shared between threads.

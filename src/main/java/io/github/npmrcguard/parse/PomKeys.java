@@ -24,6 +24,7 @@ public final class PomKeys {
     public static final String EXEC = "exec-maven-plugin";
     /** The groupIds of {@link #FRONTEND} and {@link #EXEC}. */
     static final String FRONTEND_GROUP = "com.github.eirslett";
+
     static final String EXEC_GROUP = "org.codehaus.mojo";
 
     /** The map parameter both plugins pass to the child process's environment. */
@@ -31,13 +32,19 @@ public final class PomKeys {
     /** Parameters that end up on the child's command line as arguments. */
     public static final Set<String> ARGUMENTS = Set.of("arguments", "commandlineArgs");
     /** frontend-maven-plugin parameters that hold a URL (the registry ones become {@code --registry=}). */
-    public static final Set<String> URLS = Set.of("npmRegistryURL", "pnpmRegistryURL", "nodeDownloadRoot",
-            "npmDownloadRoot", "pnpmDownloadRoot", "yarnDownloadRoot", "bunDownloadRoot", "downloadRoot");
+    public static final Set<String> URLS = Set.of(
+            "npmRegistryURL",
+            "pnpmRegistryURL",
+            "nodeDownloadRoot",
+            "npmDownloadRoot",
+            "pnpmDownloadRoot",
+            "yarnDownloadRoot",
+            "bunDownloadRoot",
+            "downloadRoot");
 
     private static final String ENVIRONMENT_SCOPE_SUFFIX = " " + ENVIRONMENT;
 
-    private PomKeys() {
-    }
+    private PomKeys() {}
 
     /** Whether a pom setting is an entry of a plugin's {@code environmentVariables}. */
     public static boolean isEnvironmentVariable(Setting s) {
@@ -56,7 +63,8 @@ public final class PomKeys {
 
     /** Whether a pom setting is a property ({@code <properties>} of the project or of a profile). */
     public static boolean isProperty(Setting s) {
-        return s.scope().equals("properties") || s.scope().startsWith("profiles/") && s.scope().endsWith("/properties");
+        return s.scope().equals("properties")
+                || s.scope().startsWith("profiles/") && s.scope().endsWith("/properties");
     }
 
     /** Whether a pom setting reaches a child process: an environment variable, arguments or a URL parameter. */

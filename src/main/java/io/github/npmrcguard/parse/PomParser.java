@@ -41,8 +41,9 @@ import javax.xml.stream.XMLStreamReader;
 public final class PomParser implements ConfigParser {
 
     /** An entity reference that is not one of XML's predefined five nor a character reference. */
-    private static final Pattern FOREIGN_ENTITY = Pattern.compile(
-            "&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);)[A-Za-z_:][-A-Za-z0-9._:]*;");
+    private static final Pattern FOREIGN_ENTITY =
+            Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);)[A-Za-z_:][-A-Za-z0-9._:]*;");
+
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
     /** Where plugins are declared, from the root element. */
@@ -51,11 +52,11 @@ public final class PomParser implements ConfigParser {
             List.of("project", "build", "pluginManagement", "plugins", "plugin"),
             List.of("project", "profiles", "profile", "build", "plugins", "plugin"),
             List.of("project", "profiles", "profile", "build", "pluginManagement", "plugins", "plugin"));
+
     private static final List<String> EXECUTION_CONFIGURATION = List.of("executions", "execution", "configuration");
 
     /** Creates the parser; it holds no state between calls. */
-    public PomParser() {
-    }
+    public PomParser() {}
 
     /**
      * {@inheritDoc}
@@ -67,7 +68,8 @@ public final class PomParser implements ConfigParser {
         if (!text.contains(PomKeys.FRONTEND) && !text.contains(PomKeys.EXEC)) {
             return List.of();
         }
-        String xml = FOREIGN_ENTITY.matcher(text.startsWith("\uFEFF") ? text.substring(1) : text)
+        String xml = FOREIGN_ENTITY
+                .matcher(text.startsWith("\uFEFF") ? text.substring(1) : text)
                 .replaceAll("");
         XMLStreamReader reader = null;
         try {
@@ -75,7 +77,8 @@ public final class PomParser implements ConfigParser {
             return new Walk(reader).run();
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
-            throw new ParseException("pom.xml is not well-formed XML", at == null ? 0 : Math.max(0, at.getLineNumber()));
+            throw new ParseException(
+                    "pom.xml is not well-formed XML", at == null ? 0 : Math.max(0, at.getLineNumber()));
         } catch (RuntimeException e) {
             // The parser's own failure on odd input: never let it stop the scan or carry text out.
             throw new ParseException("pom.xml could not be read as XML", 0);
@@ -130,7 +133,15 @@ public final class PomParser implements ConfigParser {
         }
     }
 
-    private enum Kind { GROUP_ID, ARTIFACT_ID, PROFILE_ID, ENVIRONMENT, ARGUMENTS, URL, PROPERTY }
+    private enum Kind {
+        GROUP_ID,
+        ARTIFACT_ID,
+        PROFILE_ID,
+        ENVIRONMENT,
+        ARGUMENTS,
+        URL,
+        PROPERTY
+    }
 
     /** A profile whose id may come after its properties. */
     private static final class Profile {
@@ -232,7 +243,9 @@ public final class PomParser implements ConfigParser {
                 capture(Kind.PROFILE_ID, name, profile);
             } else if (depth == 3 && path.get(1).equals("properties")) {
                 capture(Kind.PROPERTY, name, null);
-            } else if (depth == 5 && profile != null && path.get(2).equals("profile")
+            } else if (depth == 5
+                    && profile != null
+                    && path.get(2).equals("profile")
                     && path.get(3).equals("properties")) {
                 capture(Kind.PROPERTY, name, profile);
             }
@@ -260,7 +273,9 @@ public final class PomParser implements ConfigParser {
                 capture(Kind.ENVIRONMENT, cfg.get(1), null);
             } else if (cfg.size() == 1 && PomKeys.ARGUMENTS.contains(cfg.get(0))) {
                 capture(Kind.ARGUMENTS, cfg.get(0), null);
-            } else if (cfg.size() == 2 && cfg.get(0).equals("arguments") && cfg.get(1).equals("argument")) {
+            } else if (cfg.size() == 2
+                    && cfg.get(0).equals("arguments")
+                    && cfg.get(1).equals("argument")) {
                 capture(Kind.ARGUMENTS, "arguments", null);
             } else if (cfg.size() == 1 && PomKeys.URLS.contains(cfg.get(0))) {
                 capture(Kind.URL, cfg.get(0), null);

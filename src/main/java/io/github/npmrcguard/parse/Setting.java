@@ -24,8 +24,16 @@ package io.github.npmrcguard.parse;
  * @param readBy empty when the file's clients read the setting; otherwise the one client that reads it where
  *               the others do not (bun, reading an {@code .npmrc} line that npm's parser drops)
  */
-public record Setting(int line, String key, String name, String scope, String value, String section, boolean quoted,
-        boolean array, String readBy) {
+public record Setting(
+        int line,
+        String key,
+        String name,
+        String scope,
+        String value,
+        String section,
+        boolean quoted,
+        boolean array,
+        String readBy) {
 
     /** A setting every client of its file reads, not in an array. */
     public Setting(int line, String key, String name, String scope, String value, String section, boolean quoted) {

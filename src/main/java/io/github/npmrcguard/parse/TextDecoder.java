@@ -171,7 +171,8 @@ public final class TextDecoder {
         boolean lossy = false;
         for (int u = 0; u < units; u++) {
             char c = unitAt(bytes, start + 2 * u, littleEndian);
-            if (Character.isHighSurrogate(c) && u + 1 < units
+            if (Character.isHighSurrogate(c)
+                    && u + 1 < units
                     && Character.isLowSurrogate(unitAt(bytes, start + 2 * (u + 1), littleEndian))) {
                 out[len++] = c;
                 out[len++] = unitAt(bytes, start + 2 * (u + 1), littleEndian);

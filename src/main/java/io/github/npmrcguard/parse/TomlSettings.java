@@ -29,8 +29,7 @@ final class TomlSettings {
     }
 
     /** A setting and its char offset, for sorting into file order. */
-    private record Found(Setting setting, int offset) {
-    }
+    private record Found(Setting setting, int offset) {}
 
     static List<Setting> parse(String text) throws ParseException {
         TomlParseResult result;
@@ -46,7 +45,9 @@ final class TomlSettings {
         if (result.hasErrors()) {
             // tomlj's messages quote the file: only the line is passed on.
             TomlParseError first = result.errors().get(0);
-            throw new ParseException("not valid TOML", first.position() == null ? 0 : first.position().line());
+            throw new ParseException(
+                    "not valid TOML",
+                    first.position() == null ? 0 : first.position().line());
         }
         TomlSettings walk = new TomlSettings(text);
         walk.table(result, new ArrayList<>());
@@ -80,8 +81,9 @@ final class TomlSettings {
             int offset = offsetOf(position);
             String name = path.get(path.size() - 1);
             String scope = String.join(".", path.subList(0, path.size() - 1));
-            found.add(new Found(new Setting(lines.lineAt(offset), String.join(".", path), name, scope,
-                    (String) value, "", true), offset));
+            found.add(new Found(
+                    new Setting(lines.lineAt(offset), String.join(".", path), name, scope, (String) value, "", true),
+                    offset));
         } else if (value instanceof TomlTable) {
             table((TomlTable) value, path);
         } else if (value instanceof TomlArray) {

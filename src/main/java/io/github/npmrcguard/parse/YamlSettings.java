@@ -37,8 +37,7 @@ final class YamlSettings {
     /** Nodes the walk may visit beyond the size of the text (aliases make it visit more nodes than exist). */
     private static final int WALK_BUDGET_SLACK = 100_000;
 
-    private YamlSettings() {
-    }
+    private YamlSettings() {}
 
     /**
      * @param allowDuplicateKeys whether a mapping may repeat a key (berry: yes, last wins; yarn 1: no)
@@ -46,8 +45,12 @@ final class YamlSettings {
      *                           takes a scalar or list as config that holds no settings)
      * @param naming             scope and name for a key path
      */
-    static List<Setting> parse(String text, boolean allowDuplicateKeys, boolean requireMapping,
-            Function<List<String>, NpmKeys.ScopeAndName> naming) throws ParseException {
+    static List<Setting> parse(
+            String text,
+            boolean allowDuplicateKeys,
+            boolean requireMapping,
+            Function<List<String>, NpmKeys.ScopeAndName> naming)
+            throws ParseException {
         LoadSettings settings = LoadSettings.builder()
                 .setAllowDuplicateKeys(allowDuplicateKeys)
                 .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
@@ -64,7 +67,8 @@ final class YamlSettings {
         } catch (MarkedYamlEngineException e) {
             // The library's message quotes the file: only its line is passed on.
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            throw new ParseException("not valid YAML", mark.map(m -> m.getLine() + 1).orElse(0));
+            throw new ParseException(
+                    "not valid YAML", mark.map(m -> m.getLine() + 1).orElse(0));
         } catch (YamlEngineException | IllegalArgumentException e) {
             throw new ParseException("not valid YAML", 0);
         } catch (StackOverflowError e) {
@@ -90,7 +94,8 @@ final class YamlSettings {
     }
 
     private static boolean isEmptyScalar(Node node) {
-        return node instanceof ScalarNode && ((ScalarNode) node).getValue().isEmpty()
+        return node instanceof ScalarNode
+                && ((ScalarNode) node).getValue().isEmpty()
                 && ((ScalarNode) node).getScalarStyle() == ScalarStyle.PLAIN;
     }
 
@@ -104,6 +109,7 @@ final class YamlSettings {
         private final List<String> path = new ArrayList<>();
         /** Collections on the current path, to stop at a collection that contains itself. */
         private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+
         private final boolean allowDuplicateKeys;
         private long budget;
 
@@ -158,8 +164,8 @@ final class YamlSettings {
             NpmKeys.ScopeAndName parts = naming.apply(path);
             boolean quoted = scalar.getScalarStyle() == ScalarStyle.SINGLE_QUOTED
                     || scalar.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED;
-            settings.add(new Setting(line, String.join(".", path), parts.name(), parts.scope(), scalar.getValue(), "",
-                    quoted));
+            settings.add(new Setting(
+                    line, String.join(".", path), parts.name(), parts.scope(), scalar.getValue(), "", quoted));
         }
 
         private void spend(Node node) throws ParseException {

@@ -27,8 +27,7 @@ import java.util.List;
 public final class YarnrcParser implements ConfigParser {
 
     /** Creates the parser; it holds no state between calls. */
-    public YarnrcParser() {
-    }
+    public YarnrcParser() {}
 
     /**
      * {@inheritDoc}
@@ -91,8 +90,14 @@ public final class YarnrcParser implements ConfigParser {
         }
         List<Setting> out = new ArrayList<>(settings.size());
         for (Setting s : settings) {
-            out.add(new Setting(offsets.lineOfVariantLine(s.line(), fileLines), s.key(), s.name(), s.scope(),
-                    s.value(), s.section(), s.quoted()));
+            out.add(new Setting(
+                    offsets.lineOfVariantLine(s.line(), fileLines),
+                    s.key(),
+                    s.name(),
+                    s.scope(),
+                    s.value(),
+                    s.section(),
+                    s.quoted()));
         }
         return out;
     }
@@ -223,8 +228,8 @@ public final class YarnrcParser implements ConfigParser {
     /** Top level: npm's scope/name split, after a {@code --[command.]} flag prefix; nested: the parent path. */
     static NpmKeys.ScopeAndName keyParts(List<String> path) {
         if (path.size() > 1) {
-            return new NpmKeys.ScopeAndName(String.join(".", path.subList(0, path.size() - 1)),
-                    path.get(path.size() - 1));
+            return new NpmKeys.ScopeAndName(
+                    String.join(".", path.subList(0, path.size() - 1)), path.get(path.size() - 1));
         }
         String key = path.get(0);
         if (key.startsWith("--")) {
@@ -284,7 +289,18 @@ public final class YarnrcParser implements ConfigParser {
         }
     }
 
-    private enum TokenType { BOOLEAN, STRING, EOF, COLON, NEWLINE, COMMENT, INDENT, INVALID, NUMBER, COMMA }
+    private enum TokenType {
+        BOOLEAN,
+        STRING,
+        EOF,
+        COLON,
+        NEWLINE,
+        COMMENT,
+        INDENT,
+        INVALID,
+        NUMBER,
+        COMMA
+    }
 
     private static final class Token {
         final TokenType type;
@@ -367,8 +383,14 @@ public final class YarnrcParser implements ConfigParser {
             NpmKeys.ScopeAndName parts = keyParts(leaf.path);
             Object value = leaf.value.value;
             String text = value instanceof Double ? Js.numberToString((Double) value) : String.valueOf(value);
-            return new Setting(lineOf(leaf.keyOffset), String.join(".", leaf.path), parts.name(), parts.scope(),
-                    text, "", leaf.value.quoted);
+            return new Setting(
+                    lineOf(leaf.keyOffset),
+                    String.join(".", leaf.path),
+                    parts.name(),
+                    parts.scope(),
+                    text,
+                    "",
+                    leaf.value.quoted);
         }
 
         private int lineOf(int offset) {
@@ -386,8 +408,10 @@ public final class YarnrcParser implements ConfigParser {
                 if (t.type == TokenType.COMMENT) {
                     String comment = Js.trim((String) t.value);
                     // onComment(): yarn refuses "yarn lockfile vN" for N above 1.
-                    if (comment.startsWith("yarn lockfile v") && comment.length() > 15
-                            && isDigits(comment, 15) && !isAtMostOne(comment.substring(15))) {
+                    if (comment.startsWith("yarn lockfile v")
+                            && comment.length() > 15
+                            && isDigits(comment, 15)
+                            && !isAtMostOne(comment.substring(15))) {
                         throw stop("lockfile version comment above v1", t.offset, false);
                     }
                     continue;
@@ -448,7 +472,8 @@ public final class YarnrcParser implements ConfigParser {
                 chop = i - pos;
                 Object parsed = JsonParser.parse(input.substring(pos, i));
                 // The text starts with '"', so JSON.parse can only return a string.
-                t = parsed instanceof String ? new Token(TokenType.STRING, start, parsed, true)
+                t = parsed instanceof String
+                        ? new Token(TokenType.STRING, start, parsed, true)
                         : new Token(TokenType.INVALID, start, null, false);
             } else if (c >= '0' && c <= '9') {
                 int i = pos;

@@ -18,8 +18,7 @@ import java.util.List;
 public final class YarnrcYmlParser implements ConfigParser {
 
     /** Creates the parser; it holds no state between calls (snakeyaml is loaded on the first parse). */
-    public YarnrcYmlParser() {
-    }
+    public YarnrcYmlParser() {}
 
     /**
      * {@inheritDoc}
@@ -35,8 +34,7 @@ public final class YarnrcYmlParser implements ConfigParser {
     }
 
     private static NpmKeys.ScopeAndName pathParts(List<String> path) {
-        return new NpmKeys.ScopeAndName(String.join(".", path.subList(0, path.size() - 1)),
-                path.get(path.size() - 1));
+        return new NpmKeys.ScopeAndName(String.join(".", path.subList(0, path.size() - 1)), path.get(path.size() - 1));
     }
 
     /**

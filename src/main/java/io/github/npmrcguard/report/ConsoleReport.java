@@ -20,8 +20,7 @@ public final class ConsoleReport {
     /** The placeholder form of each file kind, in the words of the remedy. */
     private static final Map<FileKind, String> PLACEHOLDERS = placeholders();
 
-    private ConsoleReport() {
-    }
+    private ConsoleReport() {}
 
     /**
      * The summary that ends a failing build: what kinds of errors, how many, and what to do about each;
@@ -47,8 +46,11 @@ public final class ConsoleReport {
                     + ". Revoke each token, replace it with the placeholder shown above for its file, and run "
                     + "mvn npmrc-guard:fix; a deliberate exception goes in <allowlist> or an "
                     + "'# npmrc-guard:allow <reason>' comment above the line.");
-            long stagedOnly = credentials.stream().filter(f -> f.note().contains(Scanner.STAGED_ONLY))
-                    .map(Finding::path).distinct().count();
+            long stagedOnly = credentials.stream()
+                    .filter(f -> f.note().contains(Scanner.STAGED_ONLY))
+                    .map(Finding::path)
+                    .distinct()
+                    .count();
             if (stagedOnly > 0) {
                 parts.add(count(stagedOnly, "file") + " of them " + (stagedOnly == 1 ? "is" : "are")
                         + " already clean in the working copy, but the staged version, which was checked, is not: "
@@ -81,11 +83,14 @@ public final class ConsoleReport {
                 stagedOnly.add(f.path());
             }
         }
-        if (!stagedOnly.isEmpty() && stagedOnly.size() == credentials.stream().map(Finding::path).distinct().count()) {
+        if (!stagedOnly.isEmpty()
+                && stagedOnly.size()
+                        == credentials.stream().map(Finding::path).distinct().count()) {
             // What fix leaves: the working copies are clean, only the index still holds the literals.
             return "To fix: 1) revoke each token listed above at its registry first: removing the line does not "
-                    + "remove it from git history; 2) the working copy no longer holds " + (credentials.size() == 1
-                            ? "it" : "them") + ", but the staged version, which is what gets committed, does: "
+                    + "remove it from git history; 2) the working copy no longer holds "
+                    + (credentials.size() == 1 ? "it" : "them")
+                    + ", but the staged version, which is what gets committed, does: "
                     + "git add " + String.join(" ", stagedOnly) + ", then check again.";
         }
         Set<FileKind> kinds = EnumSet.noneOf(FileKind.class);
@@ -126,20 +131,26 @@ public final class ConsoleReport {
             return "//registry.npmjs.org/:_authToken=${" + TokenVariables.PUBLIC + "}";
         }
         String name = key.substring(colon + 1);
-        String suffix = name.equals("_auth") ? "_AUTH" : name.equals("_password") ? "_PASSWORD"
-                : TokenVariables.TOKEN_SUFFIX;
+        String suffix =
+                name.equals("_auth") ? "_AUTH" : name.equals("_password") ? "_PASSWORD" : TokenVariables.TOKEN_SUFFIX;
         return key + "=${" + TokenVariables.unconfigured().forRegistry(key.substring(0, colon), suffix) + "}";
     }
 
     private static Map<FileKind, String> placeholders() {
         Map<FileKind, String> m = new EnumMap<>(FileKind.class);
-        m.put(FileKind.YARNRC, "in .yarnrc, delete the line (yarn 1 reads no credentials there) and let "
-                + "mvn npmrc-guard:generate write the token line into the user config");
-        m.put(FileKind.YARNRC_YML, "in .yarnrc.yml, npmAuthToken: \"${NPM_TOKEN:-}\" (with the :- an unset "
-                + "variable does not stop yarn)");
+        m.put(
+                FileKind.YARNRC,
+                "in .yarnrc, delete the line (yarn 1 reads no credentials there) and let "
+                        + "mvn npmrc-guard:generate write the token line into the user config");
+        m.put(
+                FileKind.YARNRC_YML,
+                "in .yarnrc.yml, npmAuthToken: \"${NPM_TOKEN:-}\" (with the :- an unset "
+                        + "variable does not stop yarn)");
         m.put(FileKind.BUNFIG_TOML, "in bunfig.toml, token = \"$NPM_TOKEN\"");
-        m.put(FileKind.POM, "in pom.xml, delete the value: frontend-maven-plugin and exec-maven-plugin pass "
-                + "the build's own environment variables on, so set NPM_TOKEN in the CI job");
+        m.put(
+                FileKind.POM,
+                "in pom.xml, delete the value: frontend-maven-plugin and exec-maven-plugin pass "
+                        + "the build's own environment variables on, so set NPM_TOKEN in the CI job");
         return m;
     }
 
@@ -155,8 +166,8 @@ public final class ConsoleReport {
 
     /** Whether the errors include committed credentials, which need the remedy text. */
     public static boolean hasCredentials(ScanResult result) {
-        return result.errors().stream().anyMatch(f -> f.rule() != RuleCatalogue.UNREADABLE_FILE
-                && f.rule() != PreflightVariableRule.INFO);
+        return result.errors().stream()
+                .anyMatch(f -> f.rule() != RuleCatalogue.UNREADABLE_FILE && f.rule() != PreflightVariableRule.INFO);
     }
 
     private static String count(long n, String noun) {
@@ -166,9 +177,11 @@ public final class ConsoleReport {
     /** The closing line of a scan that fails nothing. */
     public static String passSummary(ScanResult result) {
         return "npmrc-guard: " + result.filesChecked() + " file" + (result.filesChecked() == 1 ? "" : "s")
-                + " checked, no committed credentials" + (result.warnings().isEmpty() ? ""
-                        : " (" + result.warnings().size() + " warning" + (result.warnings().size() == 1 ? "" : "s")
-                                + ")")
+                + " checked, no committed credentials"
+                + (result.warnings().isEmpty()
+                        ? ""
+                        : " (" + result.warnings().size() + " warning"
+                                + (result.warnings().size() == 1 ? "" : "s") + ")")
                 + ".";
     }
 

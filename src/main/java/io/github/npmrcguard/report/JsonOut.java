@@ -16,6 +16,7 @@ final class JsonOut {
     private final Appendable out;
     /** One entry per open object or array: whether it has an item yet. */
     private final Deque<boolean[]> open = new ArrayDeque<>();
+
     private boolean afterName;
 
     JsonOut(Appendable out) {
@@ -168,7 +169,8 @@ final class JsonOut {
                 default -> {
                     if (c >= 0x20 && c < 0x7f) {
                         out.append(c);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    } else if (Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
                             && Character.isLowSurrogate(s.charAt(i + 1))) {
                         unicodeEscape(c, out);
                         unicodeEscape(s.charAt(++i), out);

@@ -17,11 +17,9 @@ import java.util.Set;
  */
 public final class LogLines {
     /** One log line and its level. */
-    public record Line(Severity severity, String text) {
-    }
+    public record Line(Severity severity, String text) {}
 
-    private LogLines() {
-    }
+    private LogLines() {}
 
     public static List<Line> of(List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
@@ -40,8 +38,12 @@ public final class LogLines {
                 out.add(new Line(f.severity(), f.logLine()));
             } else if (shown.add(f.what())) {
                 int others = readers.get(f.what()) - 1;
-                out.add(new Line(f.severity(), f.logLine() + (others == 0 ? ""
-                        : " (" + others + " other file" + (others == 1 ? "" : "s") + " read it too)")));
+                out.add(new Line(
+                        f.severity(),
+                        f.logLine()
+                                + (others == 0
+                                        ? ""
+                                        : " (" + others + " other file" + (others == 1 ? "" : "s") + " read it too)")));
             }
         }
         return out;
@@ -49,7 +51,10 @@ public final class LogLines {
 
     /** How many distinct preflight problems (a variable and what is wrong with it) the findings hold. */
     static long preflightProblems(List<Finding> findings) {
-        return findings.stream().filter(f -> f.rule() == PreflightVariableRule.INFO).map(Finding::what).distinct()
+        return findings.stream()
+                .filter(f -> f.rule() == PreflightVariableRule.INFO)
+                .map(Finding::what)
+                .distinct()
                 .count();
     }
 }

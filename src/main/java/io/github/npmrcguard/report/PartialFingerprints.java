@@ -13,8 +13,7 @@ import java.util.Map;
  * runs: the rule, the path and the secret's fingerprint (or the line), numbered where they repeat.
  */
 final class PartialFingerprints {
-    private PartialFingerprints() {
-    }
+    private PartialFingerprints() {}
 
     /** One value per finding, in the same order: the base hash plus its occurrence number. */
     static List<String> of(List<Finding> findings) {
@@ -30,7 +29,8 @@ final class PartialFingerprints {
         order.sort(new Comparator<Integer>() {
             @Override
             public int compare(Integer a, Integer b) {
-                int byLine = Integer.compare(findings.get(a).line(), findings.get(b).line());
+                int byLine =
+                        Integer.compare(findings.get(a).line(), findings.get(b).line());
                 return byLine != 0 ? byLine : Integer.compare(a, b);
             }
         });
@@ -46,8 +46,11 @@ final class PartialFingerprints {
     }
 
     private static String baseFingerprint(Finding f) {
-        String what = f.fingerprint().isEmpty() ? "line " + f.line() : "secret " + f.fingerprint().toLowerCase();
-        byte[] input = (f.rule().id() + "\n" + SarifUris.normalized(f.path()) + "\n" + what).getBytes(StandardCharsets.UTF_8);
+        String what = f.fingerprint().isEmpty()
+                ? "line " + f.line()
+                : "secret " + f.fingerprint().toLowerCase();
+        byte[] input =
+                (f.rule().id() + "\n" + SarifUris.normalized(f.path()) + "\n" + what).getBytes(StandardCharsets.UTF_8);
         // A stable 128-bit name for matching results between runs, nothing secret goes in (the secret's own
         // fingerprint is public). Not SHA-256: a clean build would pay for loading the JDK's security providers
         // just for this.

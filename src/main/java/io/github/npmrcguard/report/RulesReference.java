@@ -19,8 +19,7 @@ import java.util.stream.Stream;
  * ({@code <id>.md} in the examples folder). The build runs it before {@code mvn site}.
  */
 public final class RulesReference {
-    private RulesReference() {
-    }
+    private RulesReference() {}
 
     /** {@code RulesReference <examples folder> <output .md>}. */
     public static void main(String[] args) throws IOException {
@@ -46,14 +45,29 @@ public final class RulesReference {
                 .append("This page is generated from the plugin's rule catalogue.\n\n")
                 .append("| rule id | level | what |\n|---|---|---|\n");
         for (RuleInfo r : rules) {
-            md.append("| [`").append(r.id()).append("`](#").append(r.id()).append(") | ")
-                    .append(level(r)).append(" | ").append(text(r.title())).append(" |\n");
+            md.append("| [`")
+                    .append(r.id())
+                    .append("`](#")
+                    .append(r.id())
+                    .append(") | ")
+                    .append(level(r))
+                    .append(" | ")
+                    .append(text(r.title()))
+                    .append(" |\n");
         }
         for (RuleInfo r : rules) {
-            md.append("\n## ").append(r.id()).append("\n\n")
-                    .append("**").append(level(r)).append("**: ").append(text(r.title())).append(".\n\n")
-                    .append(text(r.help())).append("\n\n")
-                    .append(Files.readString(examples.resolve(r.id() + ".md"), StandardCharsets.UTF_8).strip())
+            md.append("\n## ")
+                    .append(r.id())
+                    .append("\n\n")
+                    .append("**")
+                    .append(level(r))
+                    .append("**: ")
+                    .append(text(r.title()))
+                    .append(".\n\n")
+                    .append(text(r.help()))
+                    .append("\n\n")
+                    .append(Files.readString(examples.resolve(r.id() + ".md"), StandardCharsets.UTF_8)
+                            .strip())
                     .append('\n');
         }
         return md.toString();
@@ -76,7 +90,9 @@ public final class RulesReference {
     }
 
     private static String level(RuleInfo r) {
-        return r.id().equals("preflight-variable") ? "error in CI, warning elsewhere" : r.severity().sarifLevel();
+        return r.id().equals("preflight-variable")
+                ? "error in CI, warning elsewhere"
+                : r.severity().sarifLevel();
     }
 
     private static void check(List<RuleInfo> rules, Path examples) throws IOException {
@@ -86,7 +102,8 @@ public final class RulesReference {
         }
         Set<String> written = new TreeSet<>();
         try (Stream<Path> files = Files.list(examples)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".md"))
                     .forEach(n -> written.add(n.substring(0, n.length() - 3)));
         }
         List<String> problems = new ArrayList<>();

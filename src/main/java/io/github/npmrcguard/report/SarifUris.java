@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 final class SarifUris {
     private static final Pattern DRIVE_LETTER = Pattern.compile("[A-Za-z]:/");
 
-    private SarifUris() {
-    }
+    private SarifUris() {}
 
     /**
      * A finding's path as a relative URI reference (RFC 3986): each segment UTF-8 percent-encoded except
@@ -51,8 +50,13 @@ final class SarifUris {
                     return false;
                 }
                 segmentStart = i + 1;
-            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~')) {
+            } else if (!(c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~')) {
                 return false;
             }
         }
@@ -80,8 +84,13 @@ final class SarifUris {
 
     private static String encodeByte(byte b) {
         char c = (char) (b & 0xff);
-        boolean unreserved = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        boolean unreserved = c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
         return unreserved ? String.valueOf(c) : String.format("%%%02X", (int) c);
     }
 }

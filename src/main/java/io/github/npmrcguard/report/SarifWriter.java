@@ -3,7 +3,6 @@ package io.github.npmrcguard.report;
 import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.RuleInfo;
 import io.github.npmrcguard.write.AtomicWriter;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -197,8 +196,7 @@ public final class SarifWriter {
         return s.toString();
     }
 
-    private void render(List<Finding> findings, Collection<RuleInfo> givenRules, Appendable out)
-            throws IOException {
+    private void render(List<Finding> findings, Collection<RuleInfo> givenRules, Appendable out) throws IOException {
         List<RuleInfo> rules = ruleTable(findings, givenRules);
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -213,25 +211,38 @@ public final class SarifWriter {
         json.beginObject()
                 .member("$schema", SCHEMA_URI)
                 .member("version", SARIF_VERSION)
-                .name("runs").beginArray().beginObject();
+                .name("runs")
+                .beginArray()
+                .beginObject();
 
-        json.name("tool").beginObject().name("driver").beginObject()
+        json.name("tool")
+                .beginObject()
+                .name("driver")
+                .beginObject()
                 .member("name", TOOL_NAME)
                 .member("fullName", TOOL_NAME + " Maven plugin " + toolVersion)
                 .member("version", toolVersion)
                 .member("informationUri", informationUri)
-                .name("rules").beginArray();
+                .name("rules")
+                .beginArray();
         for (RuleInfo rule : rules) {
             writeRule(json, rule);
         }
         json.endArray().endObject().endObject();
 
-        json.name("originalUriBaseIds").beginObject()
-                .name(SRCROOT).beginObject()
-                .name("description").beginObject()
-                .member("text", "The folder npmrc-guard scanned: the root of the repository, unless"
-                        + " npmrcguard.root names another.")
-                .endObject().endObject().endObject();
+        json.name("originalUriBaseIds")
+                .beginObject()
+                .name(SRCROOT)
+                .beginObject()
+                .name("description")
+                .beginObject()
+                .member(
+                        "text",
+                        "The folder npmrc-guard scanned: the root of the repository, unless"
+                                + " npmrcguard.root names another.")
+                .endObject()
+                .endObject()
+                .endObject();
 
         json.name("results").beginArray();
         for (int i = 0; i < findings.size(); i++) {
@@ -266,33 +277,54 @@ public final class SarifWriter {
         json.beginObject()
                 .member("id", rule.id())
                 .member("name", pascalCase(rule.id()))
-                .name("shortDescription").beginObject().member("text", sentence(rule.title())).endObject()
-                .name("fullDescription").beginObject().member("text", sentence(rule.help())).endObject()
-                .name("help").beginObject().member("text", sentence(rule.help())).endObject()
-                .name("defaultConfiguration").beginObject()
+                .name("shortDescription")
+                .beginObject()
+                .member("text", sentence(rule.title()))
+                .endObject()
+                .name("fullDescription")
+                .beginObject()
+                .member("text", sentence(rule.help()))
+                .endObject()
+                .name("help")
+                .beginObject()
+                .member("text", sentence(rule.help()))
+                .endObject()
+                .name("defaultConfiguration")
+                .beginObject()
                 .member("level", rule.severity().sarifLevel())
                 .endObject()
                 .endObject();
     }
 
-    private static void writeResult(JsonOut json, Finding f, int ruleIndex, String fingerprint)
-            throws IOException {
+    private static void writeResult(JsonOut json, Finding f, int ruleIndex, String fingerprint) throws IOException {
         json.beginObject()
                 .member("ruleId", f.rule().id())
                 .member("ruleIndex", ruleIndex)
                 .member("level", f.severity().sarifLevel())
-                .name("message").beginObject().member("text", message(f)).endObject()
-                .name("locations").beginArray().beginObject()
-                .name("physicalLocation").beginObject()
-                .name("artifactLocation").beginObject()
+                .name("message")
+                .beginObject()
+                .member("text", message(f))
+                .endObject()
+                .name("locations")
+                .beginArray()
+                .beginObject()
+                .name("physicalLocation")
+                .beginObject()
+                .name("artifactLocation")
+                .beginObject()
                 .member("uri", SarifUris.relativeUri(f.path()))
                 .member("uriBaseId", SRCROOT)
                 .endObject();
         if (f.line() >= 1) { // SARIF lines are 1-based; a finding about a whole file has no region
             json.name("region").beginObject().member("startLine", f.line()).endObject();
         }
-        json.endObject().endObject().endArray()
-                .name("partialFingerprints").beginObject().member(FINGERPRINT_KEY, fingerprint).endObject()
+        json.endObject()
+                .endObject()
+                .endArray()
+                .name("partialFingerprints")
+                .beginObject()
+                .member(FINGERPRINT_KEY, fingerprint)
+                .endObject()
                 .endObject();
     }
 
@@ -342,11 +374,11 @@ public final class SarifWriter {
     }
 
     private static void checkFingerprint(Finding f) {
-        if (!f.fingerprint().isEmpty() && !SECRET_FINGERPRINT.matcher(f.fingerprint()).matches()) {
+        if (!f.fingerprint().isEmpty()
+                && !SECRET_FINGERPRINT.matcher(f.fingerprint()).matches()) {
             // Never echo the value: if it is not a fingerprint, it may be the secret itself.
-            throw new IllegalArgumentException("the finding at " + f.path() + ":" + f.line() + " [" + f.rule().id()
-                    + "] has a fingerprint that is not 8 hex digits; refusing to write it");
+            throw new IllegalArgumentException("the finding at " + f.path() + ":" + f.line() + " ["
+                    + f.rule().id() + "] has a fingerprint that is not 8 hex digits; refusing to write it");
         }
     }
-
 }

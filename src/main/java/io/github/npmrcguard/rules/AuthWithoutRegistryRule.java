@@ -14,7 +14,9 @@ import java.util.Set;
  * file with auth lines alone may serve a registry set on the command line.
  */
 public final class AuthWithoutRegistryRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("auth-without-registry", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "auth-without-registry",
+            Severity.WARNING,
             "Auth key that matches no registry of the file",
             "npm sends a credential only to requests under the auth key's //host/path/, compared literally: no "
                     + "scheme, no default port, host as written. This key matches none of the registries the file "
@@ -43,8 +45,11 @@ public final class AuthWithoutRegistryRule implements Rule {
             return;
         }
         for (Setting s : doc.settings()) {
-            if (AUTH_NAMES.contains(s.name()) && s.scope().startsWith("//") && !s.scope().contains("${")
-                    && s.section().isEmpty() && !coversAny(s.scope(), registries)) {
+            if (AUTH_NAMES.contains(s.name())
+                    && s.scope().startsWith("//")
+                    && !s.scope().contains("${")
+                    && s.section().isEmpty()
+                    && !coversAny(s.scope(), registries)) {
                 sink.report(INFO, s.line(), "auth key for a registry this file does not use", s.key(), Secret.none());
             }
         }

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  * with a space in it is prose too: a credential is one word.
  */
 final class CommentedSettings {
-    private CommentedSettings() {
-    }
+    private CommentedSettings() {}
 
     /**
      * Where the commented text of a comment line starts, after its marks and the blanks around them; -1 when
@@ -29,8 +28,8 @@ final class CommentedSettings {
         if (i == line.length() || (line.charAt(i) != ';' && line.charAt(i) != '#')) {
             return -1;
         }
-        while (i < line.length() && (line.charAt(i) == ';' || line.charAt(i) == '#'
-                || Character.isWhitespace(line.charAt(i)))) {
+        while (i < line.length()
+                && (line.charAt(i) == ';' || line.charAt(i) == '#' || Character.isWhitespace(line.charAt(i)))) {
             i++;
         }
         return i < line.length() ? i : -1;
@@ -67,8 +66,8 @@ final class CommentedSettings {
         List<Setting> out = new ArrayList<>();
         for (Setting s : new NpmIniParser().parse(commented)) {
             if (!hasBlank(s.value().strip())) {
-                out.add(new Setting(line, s.key(), s.name(), s.scope(), s.value(), s.section(), s.quoted(),
-                        s.array(), s.readBy()));
+                out.add(new Setting(
+                        line, s.key(), s.name(), s.scope(), s.value(), s.section(), s.quoted(), s.array(), s.readBy()));
             }
         }
         return out;

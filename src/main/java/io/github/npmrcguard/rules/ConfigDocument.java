@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  * @param settings the settings the format's parser found (empty when the file could not be parsed)
  * @param folder   what the file's folder tells about who reads it
  */
-public record ConfigDocument(String path, FileKind kind, List<String> lines, List<Setting> settings,
-        FolderFacts folder) {
+public record ConfigDocument(
+        String path, FileKind kind, List<String> lines, List<Setting> settings, FolderFacts folder) {
 
     /** Who reads an {@code .npmrc}, from the folder it sits in. */
     public static final class FolderFacts {
@@ -45,7 +45,8 @@ public record ConfigDocument(String path, FileKind kind, List<String> lines, Lis
         }
 
         /** Facts for a {@code pom.xml}: also the frontend whose tokens its module's generated user config holds. */
-        public FolderFacts(Supplier<String> client, Supplier<String> frontendBelow, Supplier<String> userConfigFrontend) {
+        public FolderFacts(
+                Supplier<String> client, Supplier<String> frontendBelow, Supplier<String> userConfigFrontend) {
             this.client = client;
             this.frontendBelow = frontendBelow;
             this.userConfigFrontend = userConfigFrontend;

@@ -16,11 +16,10 @@ public final class CredentialKeys {
     private static final Pattern NPM_CONFIG_SECRET =
             Pattern.compile("(?i)npm_config_(?://[^=]*:)?_(?:authToken|auth|password)");
     /** An auth key set on a command line: npm's (optionally nerf-darted) or yarn 2+'s (optionally scoped). */
-    private static final Pattern ARGUMENT_KEY = Pattern.compile(
-            "(?://[^\\s=]*:)?_(?:authToken|auth|password)|(?:[\\w@./-]+\\.)?npmAuth(?:Token|Ident)");
+    private static final Pattern ARGUMENT_KEY =
+            Pattern.compile("(?://[^\\s=]*:)?_(?:authToken|auth|password)|(?:[\\w@./-]+\\.)?npmAuth(?:Token|Ident)");
 
-    private CredentialKeys() {
-    }
+    private CredentialKeys() {}
 
     /** Whether the setting's value is a credential: a token, a password, or base64 of either. */
     public static boolean isCredential(FileKind kind, Setting s) {
@@ -46,8 +45,11 @@ public final class CredentialKeys {
      */
     public static boolean isTokenVariable(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return upper.equals("NPM_TOKEN") || upper.endsWith("_AUTH_TOKEN") || upper.endsWith("_AUTH_IDENT")
-                || upper.endsWith("_NPM_TOKEN") || NPM_CONFIG_SECRET.matcher(name).matches();
+        return upper.equals("NPM_TOKEN")
+                || upper.endsWith("_AUTH_TOKEN")
+                || upper.endsWith("_AUTH_IDENT")
+                || upper.endsWith("_NPM_TOKEN")
+                || NPM_CONFIG_SECRET.matcher(name).matches();
     }
 
     /**

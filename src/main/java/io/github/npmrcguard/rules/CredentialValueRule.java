@@ -15,11 +15,13 @@ abstract class CredentialValueRule implements Rule {
         for (Setting s : doc.settings()) {
             if (CredentialKeys.isCredential(doc.kind(), s)) {
                 // npm, pnpm and yarn 1 expand variables only in plain string values, never in a key[] array.
-                ValueKind kind = s.array() ? ValueClassifier.classifyAsTyped(s.value())
-                        : s.readBy().equals("bun") ? ValueClassifier.classifyBunLine(s.value(), doc.dialect())
-                        : doc.kind() == FileKind.YARNRC_YML && s.name().equals("npmAuthIdent")
-                                ? ValueClassifier.classifyIdent(s.value(), doc.dialect())
-                        : ValueClassifier.classify(s.value(), doc.dialect());
+                ValueKind kind = s.array()
+                        ? ValueClassifier.classifyAsTyped(s.value())
+                        : s.readBy().equals("bun")
+                                ? ValueClassifier.classifyBunLine(s.value(), doc.dialect())
+                                : doc.kind() == FileKind.YARNRC_YML && s.name().equals("npmAuthIdent")
+                                        ? ValueClassifier.classifyIdent(s.value(), doc.dialect())
+                                        : ValueClassifier.classify(s.value(), doc.dialect());
                 check(doc, s, kind, sink);
             }
         }
@@ -30,8 +32,7 @@ abstract class CredentialValueRule implements Rule {
     abstract void check(ConfigDocument doc, Setting setting, ValueKind kind, FindingSink sink);
 
     /** Looks at the file's raw lines, after its settings; nothing by default. */
-    void checkLines(ConfigDocument doc, FindingSink sink) {
-    }
+    void checkLines(ConfigDocument doc, FindingSink sink) {}
 
     /** Whether the stored line holds U+2028 or U+2029 (else bun read it through a lone CR). */
     private static boolean holdsSeparator(ConfigDocument doc, int line) {
@@ -56,7 +57,8 @@ abstract class CredentialValueRule implements Rule {
         String scope = s.scope().toLowerCase(Locale.ROOT);
         if (doc.kind() == FileKind.NPMRC && (scope.startsWith("https://") || scope.startsWith("http://"))) {
             // yarn 1 appends the slash to the registry URL before it looks the key up.
-            return scope.endsWith("/") ? " (sent by yarn 1 to a registry written as this URL)"
+            return scope.endsWith("/")
+                    ? " (sent by yarn 1 to a registry written as this URL)"
                     : " (no client reads a scheme key without its trailing slash)";
         }
         return "";

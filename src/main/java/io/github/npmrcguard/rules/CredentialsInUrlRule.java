@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
  * {@code npmRegistryServer}, bun's registry URLs. npm sends {@code user:secret} as Basic auth.
  */
 public final class CredentialsInUrlRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("credentials-in-url", Severity.ERROR,
+    public static final RuleInfo INFO = new RuleInfo(
+            "credentials-in-url",
+            Severity.ERROR,
             "Credentials inside a URL",
             "A URL carries a user name and password (or a token) before the host. Revoke that credential, remove "
                     + "it from the URL, and give the client the token through a nerf-darted auth key with a "
-                    + "placeholder, such as //host/path/:_authToken=${NPM_TOKEN}.", true);
+                    + "placeholder, such as //host/path/:_authToken=${NPM_TOKEN}.",
+            true);
 
     /** {@code scheme://userinfo@}: group 1 is the user info. */
     static final Pattern USER_INFO = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/@\\s?#]+)@");
@@ -27,7 +30,8 @@ public final class CredentialsInUrlRule implements Rule {
      */
     static ValueKind sentUserInfo(ConfigDocument doc, Setting s) {
         boolean bun = doc.kind() == FileKind.BUNFIG_TOML;
-        if (!(bun ? s.key().startsWith("install.") : doc.kind() == FileKind.YARNRC) || s.value().indexOf('@') < 0) {
+        if (!(bun ? s.key().startsWith("install.") : doc.kind() == FileKind.YARNRC)
+                || s.value().indexOf('@') < 0) {
             return null;
         }
         Matcher m = USER_INFO.matcher(s.value());

@@ -6,7 +6,9 @@ import java.util.Set;
 
 /** {@code always-auth} and {@code email}: no effect since npm 7, and npm 11 warns about them on every run. */
 public final class DeprecatedKeyRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("deprecated-key", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "deprecated-key",
+            Severity.WARNING,
             "Key npm no longer uses",
             "always-auth has had no effect since npm 7 (npm sends auth to the registry it belongs to) and email is "
                     + "left over from old logins. npm 11 prints a warning for each on every run, which fails "

@@ -7,8 +7,7 @@ import io.github.npmrcguard.secrets.TokenMatch;
 /** Words for what a secret value is ("npm access token", "base64 user:password"), never its content. */
 final class Describe {
 
-    private Describe() {
-    }
+    private Describe() {}
 
     /** Describes a literal credential value, decoding base64 first when the key stores it encoded. */
     static String literal(String value, boolean base64) {

@@ -9,7 +9,9 @@ import io.github.npmrcguard.secrets.StandIns;
  * or an empty value in an auth key: one warning that says why it is no credential, never an error.
  */
 public final class DummyCredentialRule extends CredentialValueRule {
-    public static final RuleInfo INFO = new RuleInfo("dummy-credential", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "dummy-credential",
+            Severity.WARNING,
             "Dummy or empty credential",
             "An auth key holds an empty value or a stand-in (a variable name, an instruction, another tool's "
                     + "template, a documentation pair, repeated characters), so the client sends no usable credential. "
@@ -31,7 +33,12 @@ public final class DummyCredentialRule extends CredentialValueRule {
             sink.report(INFO, s.line(), "empty value", s.key(), Secret.none());
         } else if (kind == ValueKind.DUMMY) {
             String why = StandIns.reason(s.value());
-            sink.report(INFO, s.line(), why == null ? "dummy value" : "stand-in value (" + why + ")", s.key(), Secret.none());
+            sink.report(
+                    INFO,
+                    s.line(),
+                    why == null ? "dummy value" : "stand-in value (" + why + ")",
+                    s.key(),
+                    Secret.none());
         }
     }
 
@@ -43,8 +50,12 @@ public final class DummyCredentialRule extends CredentialValueRule {
         }
         for (Setting s : doc.settings()) {
             if (CredentialsInUrlRule.sentUserInfo(doc, s) == ValueKind.DUMMY) {
-                sink.report(INFO, s.line(), "stand-in in a URL's user info, which " + doc.dialect().client()
-                        + " sends as typed", s.key(), Secret.none());
+                sink.report(
+                        INFO,
+                        s.line(),
+                        "stand-in in a URL's user info, which " + doc.dialect().client() + " sends as typed",
+                        s.key(),
+                        Secret.none());
             }
         }
     }

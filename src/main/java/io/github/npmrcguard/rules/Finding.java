@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param fingerprint first 8 hex digits of the SHA-256 of the secret, or empty when no secret is involved
  * @param note        an extra remark for the log line (e.g. "ignored by git"), or empty
  */
-public record Finding(String path, int line, RuleInfo rule, Severity severity, String what, String key,
-        String fingerprint, String note) {
+public record Finding(
+        String path,
+        int line,
+        RuleInfo rule,
+        Severity severity,
+        String what,
+        String key,
+        String fingerprint,
+        String note) {
 
     public Finding {
         Objects.requireNonNull(path, "path");
@@ -38,7 +45,8 @@ public record Finding(String path, int line, RuleInfo rule, Severity severity, S
                 return byPath;
             }
             int byLine = Integer.compare(a.line(), b.line());
-            return byLine != 0 ? byLine
+            return byLine != 0
+                    ? byLine
                     : Boolean.compare(a.severity() != Severity.ERROR, b.severity() != Severity.ERROR);
         }
     };

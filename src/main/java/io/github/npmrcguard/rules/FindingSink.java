@@ -53,8 +53,8 @@ public final class FindingSink {
      */
     void replay(List<Finding> made) {
         for (Finding f : made) {
-            findings.add(new Finding(path, f.line(), f.rule(), f.severity(), f.what(), f.key(), f.fingerprint(),
-                    f.note()));
+            findings.add(
+                    new Finding(path, f.line(), f.rule(), f.severity(), f.what(), f.key(), f.fingerprint(), f.note()));
         }
     }
 

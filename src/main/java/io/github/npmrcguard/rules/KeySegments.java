@@ -26,6 +26,7 @@ final class KeySegments {
     /** Lower-case labels, as npm writes a host into a nerf dart. An IPv4 address is one of these too. */
     private static final Pattern HOST_NAME =
             Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
+
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+\\]");
     private static final Pattern PORT = Pattern.compile(":[0-9]{1,5}$");
     private static final Pattern PATH_SEGMENT = Pattern.compile("[a-z0-9._~-]+");
@@ -35,12 +36,15 @@ final class KeySegments {
     private static final Pattern IDENTIFIER = Pattern.compile("[@_]?[a-z0-9_-]*");
     /** An environment variable's name in a pom's {@code environmentVariables}, upper-case by convention. */
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+
     private static final String NPM_CONFIG = "npm_config_";
     /** A placeholder an earlier step wrote ({@code <npm access token>}); never a part of the input here. */
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]* [^<>]*>");
+
     private static final Pattern NAME = Pattern.compile("[^:/]+|[:/]");
     /** yarn's {@code npmRegistries."https://host".npmAuthToken}: the setting's name after the URL. */
     private static final Pattern NAME_AFTER_URL = Pattern.compile("\\.([A-Za-z]+)$");
+
     private static final List<String> SCOPE_TABLES = List.of("npmScopes.", "install.scopes.");
     /** bun's lower-case names in a scope's table ({@code acme = { url = ..., token = ... }}). */
     private static final Set<String> SCOPE_SETTINGS = Set.of("url", "token", "username", "password");
@@ -51,8 +55,7 @@ final class KeySegments {
      */
     private static final Set<String> VOCABULARY = vocabulary();
 
-    private KeySegments() {
-    }
+    private KeySegments() {}
 
     /**
      * Whether a nerf dart's or URL's {@code host[:port]} may be printed: lower-case host name labels, an IPv4
@@ -127,7 +130,8 @@ final class KeySegments {
         if (colon >= 0) {
             // //host:4873:_authToken (no slash): the port, then the setting's name.
             int nameColon = authority.indexOf(':', colon + 1);
-            boolean port = authority.substring(colon + 1, nameColon < 0 ? authority.length() : nameColon)
+            boolean port = authority
+                    .substring(colon + 1, nameColon < 0 ? authority.length() : nameColon)
                     .matches("[0-9]{1,5}");
             int split = port ? nameColon : colon;
             if (split >= 0) {
@@ -147,7 +151,8 @@ final class KeySegments {
     /** {@code /a/b/} as it is, or with its segments replaced as a whole when one of them may be a secret. */
     private static String path(String path) {
         for (String segment : path.split("/")) {
-            if (!segment.isEmpty() && !isPrintable(segment)
+            if (!segment.isEmpty()
+                    && !isPrintable(segment)
                     && (!PATH_SEGMENT.matcher(segment).matches() || SafeText.looksRandom(segment))) {
                 return "/" + PATH_NOT_SHOWN + (path.endsWith("/") ? "/" : "");
             }
@@ -196,7 +201,9 @@ final class KeySegments {
     }
 
     private static boolean isKnownWord(String word) {
-        return isPrintable(word) || VOCABULARY.contains(word) || IDENTIFIER.matcher(word).matches();
+        return isPrintable(word)
+                || VOCABULARY.contains(word)
+                || IDENTIFIER.matcher(word).matches();
     }
 
     /** {@code NPM_TOKEN}, or npm's {@code npm_config_<key>} ({@code npm_config__authToken}). */
@@ -215,32 +222,120 @@ final class KeySegments {
                 // npm
                 "_authToken",
                 // yarn 2+ (.yarnrc.yml)
-                "cacheFolder", "cacheMigrationMode", "changesetBaseRefs", "changesetIgnorePatterns",
-                "checksumBehavior", "cloneConcurrency", "compressionLevel", "constraintsPath",
-                "defaultLanguageName", "defaultProtocol", "defaultSemverRangePrefix", "deferredVersionFolder",
-                "enableColors", "enableConstraintsChecks", "enableGlobalCache", "enableHardenedMode",
-                "enableHyperlinks", "enableImmutableCache", "enableImmutableInstalls", "enableInlineBuilds",
-                "enableInlineHunks", "enableMessageNames", "enableMirror", "enableNetwork", "enableOfflineMode",
-                "enableProgressBars", "enableScripts", "enableStrictSsl", "enableTelemetry", "enableTimers",
-                "enableTransparentWorkspaces", "globalFolder", "httpProxy", "httpRetry", "httpTimeout",
-                "httpsCaFilePath", "httpsCertFilePath", "httpsKeyFilePath", "httpsProxy", "caFilePath",
-                "ignoreCwd", "ignorePath", "immutablePatterns", "initFields", "initScope",
-                "injectEnvironmentFiles", "installStatePath", "logFilters", "networkConcurrency",
-                "networkSettings", "nmHoistingLimits", "nmMode", "nmSelfReferences", "nodeLinker",
-                "npmAlwaysAuth", "npmAuditExcludePackages", "npmAuditIgnoreAdvisories", "npmAuditRegistry",
-                "npmAuthIdent", "npmAuthToken", "npmMinimalAgeGate", "npmPreapprovedPackages", "npmPublishAccess",
-                "npmPublishProvenance", "npmPublishRegistry", "npmRegistries", "npmRegistryServer", "npmScopes",
-                "packageExtensions", "patchFolder", "pnpDataPath", "pnpEnableEsmLoader", "pnpEnableInlining",
-                "pnpFallbackMode", "pnpIgnorePatterns", "pnpMode", "pnpShebang", "pnpUnpluggedFolder",
-                "preferDeferredVersions", "preferInteractive", "preferReuse", "preferTruncatedLines",
-                "progressBarStyle", "rcFilename", "supportedArchitectures", "taskPoolConcurrency",
-                "telemetryInterval", "telemetryUserId", "tsEnableAutoTypes", "unsafeHttpWhitelist",
-                "virtualFolder", "winLinkType", "workerPoolMode", "yarnPath", "lockfileFilename",
+                "cacheFolder",
+                "cacheMigrationMode",
+                "changesetBaseRefs",
+                "changesetIgnorePatterns",
+                "checksumBehavior",
+                "cloneConcurrency",
+                "compressionLevel",
+                "constraintsPath",
+                "defaultLanguageName",
+                "defaultProtocol",
+                "defaultSemverRangePrefix",
+                "deferredVersionFolder",
+                "enableColors",
+                "enableConstraintsChecks",
+                "enableGlobalCache",
+                "enableHardenedMode",
+                "enableHyperlinks",
+                "enableImmutableCache",
+                "enableImmutableInstalls",
+                "enableInlineBuilds",
+                "enableInlineHunks",
+                "enableMessageNames",
+                "enableMirror",
+                "enableNetwork",
+                "enableOfflineMode",
+                "enableProgressBars",
+                "enableScripts",
+                "enableStrictSsl",
+                "enableTelemetry",
+                "enableTimers",
+                "enableTransparentWorkspaces",
+                "globalFolder",
+                "httpProxy",
+                "httpRetry",
+                "httpTimeout",
+                "httpsCaFilePath",
+                "httpsCertFilePath",
+                "httpsKeyFilePath",
+                "httpsProxy",
+                "caFilePath",
+                "ignoreCwd",
+                "ignorePath",
+                "immutablePatterns",
+                "initFields",
+                "initScope",
+                "injectEnvironmentFiles",
+                "installStatePath",
+                "logFilters",
+                "networkConcurrency",
+                "networkSettings",
+                "nmHoistingLimits",
+                "nmMode",
+                "nmSelfReferences",
+                "nodeLinker",
+                "npmAlwaysAuth",
+                "npmAuditExcludePackages",
+                "npmAuditIgnoreAdvisories",
+                "npmAuditRegistry",
+                "npmAuthIdent",
+                "npmAuthToken",
+                "npmMinimalAgeGate",
+                "npmPreapprovedPackages",
+                "npmPublishAccess",
+                "npmPublishProvenance",
+                "npmPublishRegistry",
+                "npmRegistries",
+                "npmRegistryServer",
+                "npmScopes",
+                "packageExtensions",
+                "patchFolder",
+                "pnpDataPath",
+                "pnpEnableEsmLoader",
+                "pnpEnableInlining",
+                "pnpFallbackMode",
+                "pnpIgnorePatterns",
+                "pnpMode",
+                "pnpShebang",
+                "pnpUnpluggedFolder",
+                "preferDeferredVersions",
+                "preferInteractive",
+                "preferReuse",
+                "preferTruncatedLines",
+                "progressBarStyle",
+                "rcFilename",
+                "supportedArchitectures",
+                "taskPoolConcurrency",
+                "telemetryInterval",
+                "telemetryUserId",
+                "tsEnableAutoTypes",
+                "unsafeHttpWhitelist",
+                "virtualFolder",
+                "winLinkType",
+                "workerPoolMode",
+                "yarnPath",
+                "lockfileFilename",
                 // bun (bunfig.toml)
-                "disableManifest", "frozenLockfile", "saveTextLockfile", "dryRun", "globalDir", "globalBinDir",
-                "linkWorkspacePackages", "concurrentScripts", "minimumReleaseAge", "jsxFactory", "jsxFragment",
-                "jsxImportSource", "logLevel", "coverageThreshold", "coverageSkipTestFiles", "coverageReporter",
-                "coverageDir", "publicDir",
+                "disableManifest",
+                "frozenLockfile",
+                "saveTextLockfile",
+                "dryRun",
+                "globalDir",
+                "globalBinDir",
+                "linkWorkspacePackages",
+                "concurrentScripts",
+                "minimumReleaseAge",
+                "jsxFactory",
+                "jsxFragment",
+                "jsxImportSource",
+                "logLevel",
+                "coverageThreshold",
+                "coverageSkipTestFiles",
+                "coverageReporter",
+                "coverageDir",
+                "publicDir",
                 // pom (see PomKeys)
                 PomKeys.ENVIRONMENT));
         names.addAll(PomKeys.ARGUMENTS);

@@ -11,12 +11,15 @@ import io.github.npmrcguard.secrets.TokenMatch;
  * auth-key rules and stays quiet on lines they already reported.
  */
 public final class KnownTokenRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("known-token", Severity.ERROR,
+    public static final RuleInfo INFO = new RuleInfo(
+            "known-token",
+            Severity.ERROR,
             "Recognised token format",
             "Text in the file has the shape of a registry token (npm_, ghp_, github_pat_, glpat-, AKCp, a JWT and "
                     + "the like), even if no client reads it from there: in a comment, in another key, or encoded. "
                     + "Anyone with the repository has it. Revoke it, then delete it from the file. A token whose "
-                    + "built-in checksum does not hold is reported as a warning.", true);
+                    + "built-in checksum does not hold is reported as a warning.",
+            true);
 
     @Override
     public RuleInfo info() {
@@ -72,8 +75,13 @@ public final class KnownTokenRule implements Rule {
         if (m.confident()) {
             sink.report(INFO, Severity.ERROR, line, encoded + Describe.tokenWords(m), key, Secret.of(token));
         } else {
-            sink.report(INFO, Severity.WARNING, line,
-                    encoded + m.format().description() + " shape with an invalid checksum", key, Secret.of(token));
+            sink.report(
+                    INFO,
+                    Severity.WARNING,
+                    line,
+                    encoded + m.format().description() + " shape with an invalid checksum",
+                    key,
+                    Secret.of(token));
         }
     }
 }

@@ -12,13 +12,16 @@ import java.util.List;
  * auth line of an {@code .npmrc}.
  */
 public final class LiteralCredentialRule extends CredentialValueRule {
-    public static final RuleInfo INFO = new RuleInfo("literal-credential", Severity.ERROR,
+    public static final RuleInfo INFO = new RuleInfo(
+            "literal-credential",
+            Severity.ERROR,
             "Literal credential in an auth key",
             "An auth key holds a literal credential, so everyone who can read the repository can use it. Revoke "
                     + "the token first: removing the line does not remove it from git history. Then replace the "
                     + "value with a placeholder that the client fills from the environment (npm: "
                     + "_authToken=${NPM_TOKEN}; yarn 2+: npmAuthToken: \"${NPM_TOKEN:-}\"; bun: token = "
-                    + "\"$NPM_TOKEN\"), keep the token in a CI secret, and run mvn npmrc-guard:fix to rewrite it.", true);
+                    + "\"$NPM_TOKEN\"), keep the token in a CI secret, and run mvn npmrc-guard:fix to rewrite it.",
+            true);
 
     @Override
     public RuleInfo info() {
@@ -59,15 +62,18 @@ public final class LiteralCredentialRule extends CredentialValueRule {
                 continue;
             }
             String commented = line.substring(start);
-            List<Setting> settings = doc.kind() == FileKind.NPMRC ? CommentedSettings.parse(commented, i + 1)
+            List<Setting> settings = doc.kind() == FileKind.NPMRC
+                    ? CommentedSettings.parse(commented, i + 1)
                     : CommentedSettings.parseYaml(commented, i + 1);
             for (Setting s : settings) {
-                if (CredentialKeys.isCredential(doc.kind(), s) && !sink.hasErrorAt(s.line())
+                if (CredentialKeys.isCredential(doc.kind(), s)
+                        && !sink.hasErrorAt(s.line())
                         && ValueClassifier.classify(s.value(), doc.dialect()) == ValueKind.LITERAL
                         && TokenCatalogue.get().whole(s.value().strip()) == null) {
                     String what = Describe.literal(s.value(), CredentialKeys.isBase64(doc.kind(), s))
                             + " in a comment (no client reads it, but it is committed)";
-                    sink.report(INFO, s.line(), what, s.key(), Secret.of(s.value().strip()));
+                    sink.report(
+                            INFO, s.line(), what, s.key(), Secret.of(s.value().strip()));
                 }
             }
         }

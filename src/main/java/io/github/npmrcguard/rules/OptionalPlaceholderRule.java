@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * registry lines included. For npm alone it is a fine placeholder.
  */
 public final class OptionalPlaceholderRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("optional-placeholder", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "optional-placeholder",
+            Severity.WARNING,
             "${VAR?} in a file pnpm or yarn 1 reads",
             "The ? modifier exists only in npm 11.6 and later (and bun). yarn 1 fails with 'Failed to replace env "
                     + "in config', and pnpm before 11.28 ignores the whole file, so a private scope then resolves "
@@ -31,9 +33,15 @@ public final class OptionalPlaceholderRule implements Rule {
         for (Setting s : doc.settings()) {
             // The client last: knowing it means reading the folder's package.json. This rule runs for every file
             // (it reads the folder), so a value without "?}" skips the regular expression.
-            if (s.value().contains("?}") && OPTIONAL.matcher(s.value()).find()
+            if (s.value().contains("?}")
+                    && OPTIONAL.matcher(s.value()).find()
                     && (doc.client().equals("pnpm") || doc.client().equals("yarn 1"))) {
-                sink.report(INFO, s.line(), "${VAR?} placeholder, which " + doc.client() + " rejects", s.key(), Secret.none());
+                sink.report(
+                        INFO,
+                        s.line(),
+                        "${VAR?} placeholder, which " + doc.client() + " rejects",
+                        s.key(),
+                        Secret.none());
             }
         }
     }

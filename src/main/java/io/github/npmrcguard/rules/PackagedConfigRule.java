@@ -8,7 +8,9 @@ import io.github.npmrcguard.files.FileKind;
  * place the artifact goes. Not for {@code pom.xml}: one there is an archetype template or test data.
  */
 public final class PackagedConfigRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("packaged-config", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "packaged-config",
+            Severity.WARNING,
             "npm config file that Maven packages",
             "Maven copies src/main/resources into the jar and src/main/webapp into the war, and its default "
                     + "excludes do not cover npm config files, so this file ships with the artifact. Move it next to "

@@ -13,7 +13,9 @@ import java.util.regex.Matcher;
  * URL of yarn 1's {@code .yarnrc}, which yarn 1 never expands. Each message names the clients that send it.
  */
 public final class PlaceholderNotExpandedRule extends CredentialValueRule {
-    public static final RuleInfo INFO = new RuleInfo("placeholder-not-expanded", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "placeholder-not-expanded",
+            Severity.WARNING,
             "Placeholder the client does not expand",
             "The value looks like a placeholder, but the client that reads this file sends it to the registry as "
                     + "typed, which fails with 401. npm and yarn expand only ${NAME} (npm also ${NAME?}); yarn 2+ "
@@ -43,7 +45,11 @@ public final class PlaceholderNotExpandedRule extends CredentialValueRule {
         if (doc.kind() == FileKind.BUNFIG_TOML) {
             for (Setting s : doc.settings()) {
                 if (CredentialsInUrlRule.sentUserInfo(doc, s) == ValueKind.NOT_EXPANDED) {
-                    sink.report(INFO, s.line(), "placeholder in a URL's user info, which bun sends as typed", s.key(),
+                    sink.report(
+                            INFO,
+                            s.line(),
+                            "placeholder in a URL's user info, which bun sends as typed",
+                            s.key(),
                             Secret.none());
                 }
             }
@@ -59,10 +65,15 @@ public final class PlaceholderNotExpandedRule extends CredentialValueRule {
             Matcher m = CredentialsInUrlRule.USER_INFO.matcher(s.value());
             while (m.find()) {
                 String password = m.group(1).substring(m.group(1).indexOf(':') + 1);
-                if (password.indexOf('$') >= 0 && ValueClassifier.classify(password, Dialect.YARN1)
-                        != ValueKind.PLACEHOLDER_WITH_LITERAL) {
-                    sink.report(INFO, s.line(), "placeholder in a URL's user info, which yarn 1 sends as typed (it"
-                            + " expands no variable in .yarnrc)", s.key(), Secret.none());
+                if (password.indexOf('$') >= 0
+                        && ValueClassifier.classify(password, Dialect.YARN1) != ValueKind.PLACEHOLDER_WITH_LITERAL) {
+                    sink.report(
+                            INFO,
+                            s.line(),
+                            "placeholder in a URL's user info, which yarn 1 sends as typed (it"
+                                    + " expands no variable in .yarnrc)",
+                            s.key(),
+                            Secret.none());
                     break;
                 }
             }
@@ -80,14 +91,15 @@ public final class PlaceholderNotExpandedRule extends CredentialValueRule {
             return "placeholder in a key[] array, which npm, pnpm and yarn 1 send as typed (bun ignores arrays)";
         }
         if (v.contains("${") && v.indexOf('}', v.lastIndexOf("${")) < 0) {
-            return doc.dialect() == Dialect.YARN_BERRY ? "unterminated ${ placeholder, which yarn refuses"
+            return doc.dialect() == Dialect.YARN_BERRY
+                    ? "unterminated ${ placeholder, which yarn refuses"
                     : "unterminated ${ placeholder, which every client sends as typed";
         }
         if (!v.isEmpty() && (isQuote(v.charAt(0)) || isQuote(v.charAt(v.length() - 1)))) {
             return doc.dialect() == Dialect.NPM
                     ? "placeholder with quote characters left in the value, which npm, yarn 1 and bun send with it"
-                    : "placeholder with quote characters left in the value, which " + doc.dialect().client()
-                            + " sends with it";
+                    : "placeholder with quote characters left in the value, which "
+                            + doc.dialect().client() + " sends with it";
         }
         if (doc.dialect() == Dialect.NPM && v.matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-\\$\\{.*")) {
             return "fallback placeholder, which npm and bun send as typed (pnpm expands the inner one, yarn 1 stops)";

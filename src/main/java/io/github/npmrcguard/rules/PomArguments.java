@@ -37,11 +37,9 @@ final class PomArguments {
     }
 
     /** One word, the setting it stands in and where it starts in that setting's value. */
-    private record Word(String text, Setting at, int offset) {
-    }
+    private record Word(String text, Setting at, int offset) {}
 
-    private PomArguments() {
-    }
+    private PomArguments() {}
 
     /** The credentials in the arguments settings of a pom, in file order. */
     static List<Credential> credentials(ConfigDocument doc) {
@@ -81,10 +79,14 @@ final class PomArguments {
             if (eq > 0) {
                 String key = body.substring(0, eq);
                 if (CredentialKeys.isArgumentKey(key) || dashes == 0 && CredentialKeys.isTokenVariable(key)) {
-                    out.add(new Credential(w.at(), text.substring(0, dashes + eq), body.substring(eq + 1),
+                    out.add(new Credential(
+                            w.at(),
+                            text.substring(0, dashes + eq),
+                            body.substring(eq + 1),
                             PomValues.lineAt(w.at(), w.offset() + dashes + eq + 1)));
                 }
-            } else if (CredentialKeys.isArgumentKey(body) && i + 1 < words.size()
+            } else if (CredentialKeys.isArgumentKey(body)
+                    && i + 1 < words.size()
                     && !words.get(i + 1).text().startsWith("-")) {
                 Word next = words.get(++i);
                 out.add(new Credential(next.at(), text, next.text(), PomValues.lineAt(next.at(), next.offset())));

@@ -16,7 +16,9 @@ import java.util.regex.Matcher;
  * ({@code https://ci:${npm.password}@host/}); a literal behind it is reported at the property's line.
  */
 public final class PomCredentialsInUrlRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("pom-credentials-in-url", Severity.ERROR,
+    public static final RuleInfo INFO = new RuleInfo(
+            "pom-credentials-in-url",
+            Severity.ERROR,
             "Credentials inside a URL in a pom",
             "A URL in the configuration of frontend-maven-plugin or exec-maven-plugin (npmRegistryURL, "
                     + "pnpmRegistryURL, a download root, an argument, an environment variable) or in a property it "
@@ -50,7 +52,8 @@ public final class PomCredentialsInUrlRule implements Rule {
                 int colon = userInfo.indexOf(':');
                 int line = PomValues.lineAt(s, m.start(1));
                 String secretPart = colon >= 0 ? userInfo.substring(colon + 1) : userInfo;
-                for (PomValues.Literal literal : PomValues.resolve(secretPart, s, line, properties).literals()) {
+                for (PomValues.Literal literal :
+                        PomValues.resolve(secretPart, s, line, properties).literals()) {
                     if (colon < 0 && TokenCatalogue.get().whole(literal.value()) == null) {
                         continue; // a user name alone
                     }

@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code <properties>} entry the argument reads (reported at the property's line).
  */
 public final class PomLiteralArgumentTokenRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("pom-literal-argument-token", Severity.ERROR,
+    public static final RuleInfo INFO = new RuleInfo(
+            "pom-literal-argument-token",
+            Severity.ERROR,
             "Literal token in a plugin's arguments",
             "An argument of frontend-maven-plugin or exec-maven-plugin sets an auth key on a command line "
                     + "(--//host/:_authToken=..., _auth, _password, npm config set, yarn's npmAuthToken, or "
@@ -40,7 +42,8 @@ public final class PomLiteralArgumentTokenRule implements Rule {
         Map<String, List<Setting>> properties = PomValues.properties(doc);
         for (PomArguments.Credential c : PomArguments.credentials(doc)) {
             boolean base64 = c.key().endsWith("_auth") || c.key().endsWith("_password");
-            for (PomValues.Literal literal : PomValues.resolve(c.value(), c.at(), c.line(), properties).literals()) {
+            for (PomValues.Literal literal :
+                    PomValues.resolve(c.value(), c.at(), c.line(), properties).literals()) {
                 String what = PomValues.describe(literal, base64) + " for " + SafeText.pomKey(c.key());
                 if (literal.where() != c.at()) {
                     what += " of " + SafeText.pomKey(c.at().key()) + " (line " + c.line() + ")";

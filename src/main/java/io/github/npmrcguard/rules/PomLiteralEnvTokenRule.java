@@ -13,7 +13,9 @@ import java.util.Map;
  * written there, or in a {@code <properties>} entry that the entry reads (reported at the property's line).
  */
 public final class PomLiteralEnvTokenRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("pom-literal-env-token", Severity.ERROR,
+    public static final RuleInfo INFO = new RuleInfo(
+            "pom-literal-env-token",
+            Severity.ERROR,
             "Literal token in a plugin's environmentVariables",
             "A frontend-maven-plugin or exec-maven-plugin <environmentVariables> entry that hands a registry "
                     + "credential to the package manager (NPM_TOKEN, NODE_AUTH_TOKEN, YARN_NPM_AUTH_TOKEN, any "
@@ -46,7 +48,8 @@ public final class PomLiteralEnvTokenRule implements Rule {
             }
             String lower = s.name().toLowerCase(Locale.ROOT);
             boolean base64 = lower.endsWith("_auth") || lower.endsWith("_password") || lower.endsWith("_auth_ident");
-            for (PomValues.Literal literal : PomValues.resolve(s.value(), s, s.line(), properties).literals()) {
+            for (PomValues.Literal literal :
+                    PomValues.resolve(s.value(), s, s.line(), properties).literals()) {
                 String what = PomValues.describe(literal, base64);
                 if (literal.where() != s) {
                     what += " for " + SafeText.pomKey(s.key()) + " (line " + s.line() + ")";

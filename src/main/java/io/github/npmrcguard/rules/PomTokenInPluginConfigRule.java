@@ -17,7 +17,9 @@ import java.util.regex.Matcher;
  * error rules' business, not this one's.
  */
 public final class PomTokenInPluginConfigRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("pom-token-in-plugin-config", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "pom-token-in-plugin-config",
+            Severity.WARNING,
             "Token passed through plugin configuration",
             "The configuration of frontend-maven-plugin or exec-maven-plugin passes a token by reference, such as "
                     + "<NPM_TOKEN>${env.NPM_TOKEN}</NPM_TOKEN> in <environmentVariables> or "
@@ -48,12 +50,17 @@ public final class PomTokenInPluginConfigRule implements Rule {
         Set<Integer> lines = new HashSet<>();
         for (PomArguments.Credential c : PomArguments.credentials(doc)) {
             if (PomValues.resolve(c.value(), c.at(), c.line(), properties).onlyByReference() && lines.add(c.line())) {
-                sink.report(INFO, c.line(), "token passed by reference for " + SafeText.pomKey(c.key())
-                        + " on a command line: " + INHERIT, c.at().key(), Secret.none());
+                sink.report(
+                        INFO,
+                        c.line(),
+                        "token passed by reference for " + SafeText.pomKey(c.key()) + " on a command line: " + INHERIT,
+                        c.at().key(),
+                        Secret.none());
             }
         }
         for (Setting s : doc.settings()) {
-            if (PomKeys.isEnvironmentVariable(s) && CredentialKeys.isTokenVariable(s.name())
+            if (PomKeys.isEnvironmentVariable(s)
+                    && CredentialKeys.isTokenVariable(s.name())
                     && PomValues.resolve(s.value(), s, s.line(), properties).onlyByReference()
                     && lines.add(s.line())) {
                 sink.report(INFO, s.line(), "token passed by reference: " + INHERIT, s.key(), Secret.none());
@@ -64,10 +71,17 @@ public final class PomTokenInPluginConfigRule implements Rule {
                     String userInfo = m.group(1);
                     int colon = userInfo.indexOf(':');
                     int line = PomValues.lineAt(s, m.start(1));
-                    if (colon >= 0 && PomValues.resolve(userInfo.substring(colon + 1), s, line, properties)
-                            .onlyByReference() && lines.add(line)) {
-                        sink.report(INFO, line, "password passed by reference in a URL: mvn -X prints it resolved; give npm "
-                                + "the credential through .npmrc with a placeholder instead", s.key(), Secret.none());
+                    if (colon >= 0
+                            && PomValues.resolve(userInfo.substring(colon + 1), s, line, properties)
+                                    .onlyByReference()
+                            && lines.add(line)) {
+                        sink.report(
+                                INFO,
+                                line,
+                                "password passed by reference in a URL: mvn -X prints it resolved; give npm "
+                                        + "the credential through .npmrc with a placeholder instead",
+                                s.key(),
+                                Secret.none());
                     }
                 }
             }

@@ -52,8 +52,7 @@ final class PomValues {
         }
     }
 
-    private PomValues() {
-    }
+    private PomValues() {}
 
     /** The pom's property settings by property name, each name's definitions in file order. */
     static Map<String, List<Setting>> properties(ConfigDocument doc) {
@@ -81,8 +80,15 @@ final class PomValues {
         return new Resolution(List.copyOf(literals), reference[0]);
     }
 
-    private static void walk(String value, Setting at, int line, Map<String, List<Setting>> properties,
-            Set<String> visiting, int depth, List<Literal> literals, boolean[] reference) {
+    private static void walk(
+            String value,
+            Setting at,
+            int line,
+            Map<String, List<Setting>> properties,
+            Set<String> visiting,
+            int depth,
+            List<Literal> literals,
+            boolean[] reference) {
         ValueKind kind = ValueClassifier.classify(value, Dialect.MAVEN);
         if (kind == ValueKind.LITERAL || kind == ValueKind.PLACEHOLDER_WITH_LITERAL) {
             literals.add(new Literal(at, line, value.strip(), kind));
@@ -120,7 +126,8 @@ final class PomValues {
 
     /** Words for a literal, never its content. */
     static String describe(Literal literal, boolean base64) {
-        return literal.kind() == ValueKind.LITERAL ? Describe.literal(literal.value(), base64)
+        return literal.kind() == ValueKind.LITERAL
+                ? Describe.literal(literal.value(), base64)
                 : "literal text beside a reference";
     }
 }

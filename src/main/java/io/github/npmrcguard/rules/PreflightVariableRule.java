@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * the frontend build runs into an opaque 401. It names the variable and the file, never the value.
  */
 public final class PreflightVariableRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("preflight-variable", Severity.ERROR,
+    public static final RuleInfo INFO = new RuleInfo(
+            "preflight-variable",
+            Severity.ERROR,
             "Placeholder variable not usable",
             "A committed config file reads a credential from an environment variable that is unset, empty, or "
                     + "holds whitespace or a line break (a secret pasted with a trailing newline, say). The package "
@@ -67,8 +69,13 @@ public final class PreflightVariableRule implements Rule {
                     // An optional placeholder says the build may run without the variable, and a file the
                     // frontend's client never reads cannot break its install: neither fails the build.
                     boolean read = verb(doc).equals("reads");
-                    sink.report(INFO, optional || !read ? Severity.WARNING : severity, s.line(),
-                            name + " " + problem + ", but this file " + verb(doc) + " it", s.key(), Secret.none());
+                    sink.report(
+                            INFO,
+                            optional || !read ? Severity.WARNING : severity,
+                            s.line(),
+                            name + " " + problem + ", but this file " + verb(doc) + " it",
+                            s.key(),
+                            Secret.none());
                 }
             }
         }
@@ -117,8 +124,7 @@ public final class PreflightVariableRule implements Rule {
         }
         for (int i = 0; i < value.length(); i++) {
             if (Character.isWhitespace(value.charAt(i))) {
-                return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 ? "holds a line break"
-                        : "holds whitespace";
+                return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 ? "holds a line break" : "holds whitespace";
             }
         }
         return null;

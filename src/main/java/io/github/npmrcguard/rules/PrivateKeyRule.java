@@ -5,10 +5,13 @@ package io.github.npmrcguard.rules;
  * file. Client certificates ({@code cert=}) are public and not reported.
  */
 public final class PrivateKeyRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("private-key", Severity.ERROR,
+    public static final RuleInfo INFO = new RuleInfo(
+            "private-key",
+            Severity.ERROR,
             "Inline private key",
             "The file holds a PEM private key. Treat the key as compromised: replace the certificate, then point "
-                    + "npm at a key file outside the repository with //host/:keyfile=/path/to/key.pem.", true);
+                    + "npm at a key file outside the repository with //host/:keyfile=/path/to/key.pem.",
+            true);
 
     @Override
     public RuleInfo info() {
@@ -24,7 +27,12 @@ public final class PrivateKeyRule implements Rule {
     public void check(ConfigDocument doc, FindingSink sink) {
         for (var s : doc.settings()) {
             if (isPrivateKey(s.value())) {
-                sink.report(INFO, s.line(), "inline private key", s.key(), Secret.of(s.value().strip()));
+                sink.report(
+                        INFO,
+                        s.line(),
+                        "inline private key",
+                        s.key(),
+                        Secret.of(s.value().strip()));
             }
         }
         for (int i = 0; i < doc.lines().size(); i++) {

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * {@code fix} put it.
  */
 public final class ProjectPlaceholderRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("project-placeholder", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "project-placeholder",
+            Severity.WARNING,
             "${VAR} token in a project .npmrc that pnpm or yarn 1 reads",
             "yarn 1 stops every command, even yarn run, with 'Failed to replace env in config' while the variable "
                     + "is unset; pnpm drops the whole file while it is unset, so a private scope is asked of the default "
@@ -45,11 +47,21 @@ public final class ProjectPlaceholderRule implements Rule {
             }
             String client = doc.client();
             if (client.equals("yarn 1")) {
-                sink.report(INFO, s.line(), "${" + m.group(1) + "} placeholder, which stops every yarn 1 command while "
-                        + m.group(1) + " is unset; put the token in the user config (mvn npmrc-guard:fix)", s.key(), Secret.none());
+                sink.report(
+                        INFO,
+                        s.line(),
+                        "${" + m.group(1) + "} placeholder, which stops every yarn 1 command while " + m.group(1)
+                                + " is unset; put the token in the user config (mvn npmrc-guard:fix)",
+                        s.key(),
+                        Secret.none());
             } else if (client.equals("pnpm")) {
-                sink.report(INFO, s.line(), "${" + m.group(1) + "} placeholder: pnpm drops this whole file while " + m.group(1)
-                        + " is unset, and 10.34.2+ ignores it when set; put the token in the user config (mvn npmrc-guard:fix)", s.key(), Secret.none());
+                sink.report(
+                        INFO,
+                        s.line(),
+                        "${" + m.group(1) + "} placeholder: pnpm drops this whole file while " + m.group(1)
+                                + " is unset, and 10.34.2+ ignores it when set; put the token in the user config (mvn npmrc-guard:fix)",
+                        s.key(),
+                        Secret.none());
             }
         }
     }

@@ -11,7 +11,9 @@ import java.util.List;
  * packages are then fetched without credentials, which for a private registry fails with 401 or 404.
  */
 public final class RegistryWithoutAuthRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("registry-without-auth", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "registry-without-auth",
+            Severity.WARNING,
             "Scope registry without an auth line",
             "The file gives credentials to some registries but none to this scope's registry, so its packages "
                     + "are requested anonymously. If the registry is private, add //host/path/:_authToken=${VAR} "
@@ -34,7 +36,8 @@ public final class RegistryWithoutAuthRule implements Rule {
         }
         List<String> authDarts = new ArrayList<>();
         for (Setting s : doc.settings()) {
-            if (AuthWithoutRegistryRule.AUTH_NAMES.contains(s.name()) && s.scope().startsWith("//")) {
+            if (AuthWithoutRegistryRule.AUTH_NAMES.contains(s.name())
+                    && s.scope().startsWith("//")) {
                 authDarts.add(s.scope());
             }
         }
@@ -42,7 +45,9 @@ public final class RegistryWithoutAuthRule implements Rule {
             return;
         }
         for (Setting s : doc.settings()) {
-            if (!s.name().equals("registry") || !s.scope().startsWith("@") || !s.section().isEmpty()) {
+            if (!s.name().equals("registry")
+                    || !s.scope().startsWith("@")
+                    || !s.section().isEmpty()) {
                 continue;
             }
             String dart;
@@ -52,7 +57,12 @@ public final class RegistryWithoutAuthRule implements Rule {
                 continue;
             }
             if (!AuthWithoutRegistryRule.anyCovers(authDarts, dart)) {
-                sink.report(INFO, s.line(), "registry with no auth line in a file that has auth lines", s.key(), Secret.none());
+                sink.report(
+                        INFO,
+                        s.line(),
+                        "registry with no auth line in a file that has auth lines",
+                        s.key(),
+                        Secret.none());
             }
         }
     }

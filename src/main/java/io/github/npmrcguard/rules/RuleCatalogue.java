@@ -8,17 +8,23 @@ import java.util.List;
  */
 public final class RuleCatalogue {
     /** Files that could not be read: the scan fails closed, since they may hold committed secrets. */
-    public static final RuleInfo UNREADABLE_FILE = new RuleInfo("unreadable-file", Severity.ERROR,
+    public static final RuleInfo UNREADABLE_FILE = new RuleInfo(
+            "unreadable-file",
+            Severity.ERROR,
             "Config file that could not be read",
             "A file the scan must check could not be read, so it may hold a committed credential that nobody "
                     + "checked. Make it readable by the build user, or exclude it with <excludes>.");
     /** Files that were read but are not valid in their format; the token search still covered them. */
-    public static final RuleInfo UNPARSABLE_FILE = new RuleInfo("unparsable-file", Severity.WARNING,
+    public static final RuleInfo UNPARSABLE_FILE = new RuleInfo(
+            "unparsable-file",
+            Severity.WARNING,
             "Config file its client cannot parse",
             "The file is not valid in its format, so its client will fail or ignore it. Its lines were still "
                     + "searched for token formats. Fix the syntax at the line given.");
     /** Candidate files deliberately not read, such as a link to a file outside the scan root. */
-    public static final RuleInfo SKIPPED_FILE = new RuleInfo("skipped-file", Severity.WARNING,
+    public static final RuleInfo SKIPPED_FILE = new RuleInfo(
+            "skipped-file",
+            Severity.WARNING,
             "Config file not read",
             "A candidate file was not read, for the reason given: a symbolic link that leads out of the scan "
                     + "root, or a file that disappeared while the scan ran. A file larger than 16 MiB is not parsed "
@@ -48,8 +54,7 @@ public final class RuleCatalogue {
             new UnreadConfigRule(),
             new UserConfigNotWiredRule());
 
-    private RuleCatalogue() {
-    }
+    private RuleCatalogue() {}
 
     /** The rules, in running order. */
     public static List<Rule> rules() {

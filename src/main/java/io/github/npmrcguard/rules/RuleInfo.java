@@ -24,8 +24,12 @@ public record RuleInfo(String id, Severity severity, String title, String help, 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RuleInfo r && Objects.equals(id, r.id) && severity == r.severity && Objects.equals(title, r.title)
-                && Objects.equals(help, r.help) && credential == r.credential;
+        return o instanceof RuleInfo r
+                && Objects.equals(id, r.id)
+                && severity == r.severity
+                && Objects.equals(title, r.title)
+                && Objects.equals(help, r.help)
+                && credential == r.credential;
     }
 
     @Override

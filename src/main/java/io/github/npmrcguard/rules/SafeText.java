@@ -16,13 +16,12 @@ public final class SafeText {
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@\\s]+@");
     private static final Pattern UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern CREDENTIAL_THEN_MORE = Pattern.compile(
-            "(_authToken|_auth|_password|npmAuthToken|npmAuthIdent)[^A-Za-z0-9_\\]\\[].+$");
+    private static final Pattern CREDENTIAL_THEN_MORE =
+            Pattern.compile("(_authToken|_auth|_password|npmAuthToken|npmAuthIdent)[^A-Za-z0-9_\\]\\[].+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final List<String> POM_PLUGINS = List.of(PomKeys.FRONTEND, PomKeys.EXEC);
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     /**
      * A key of a pom setting: a plugin's name, one space, then a key made safe as {@link #key} makes it

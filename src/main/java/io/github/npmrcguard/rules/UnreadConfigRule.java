@@ -9,7 +9,9 @@ import io.github.npmrcguard.files.FileKind;
  * {@code .npmrc} above it, so a folder above a yarn 1 frontend is not reported.
  */
 public final class UnreadConfigRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("unread-config", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "unread-config",
+            Severity.WARNING,
             ".npmrc where no client reads it",
             "npm and pnpm read a project .npmrc only in the folder that holds package.json; this folder holds "
                     + "none, and the frontend below it reads its own .npmrc instead. Move the settings next to that "
@@ -27,7 +29,12 @@ public final class UnreadConfigRule implements Rule {
         }
         int slash = doc.path().lastIndexOf('/');
         String dir = slash < 0 ? "" : doc.path().substring(0, slash + 1);
-        sink.report(INFO, 1, "not read by npm or pnpm: the frontend in " + dir + doc.folder().frontendBelow()
-                + " reads " + dir + doc.folder().frontendBelow() + "/.npmrc", "", Secret.none());
+        sink.report(
+                INFO,
+                1,
+                "not read by npm or pnpm: the frontend in " + dir + doc.folder().frontendBelow() + " reads " + dir
+                        + doc.folder().frontendBelow() + "/.npmrc",
+                "",
+                Secret.none());
     }
 }

@@ -10,7 +10,9 @@ import java.util.Set;
  * npm 9+ refuses the whole file ({@code ERR_INVALID_AUTH}); auth must be scoped to a registry.
  */
 public final class UnscopedAuthRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("unscoped-auth", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "unscoped-auth",
+            Severity.WARNING,
             "Auth key not scoped to a registry",
             "npm 9 and later refuse a top-level _authToken, _auth, _password or username (ERR_INVALID_AUTH). "
                     + "Prefix the key with the registry it is for, without the scheme and with a trailing slash: "
@@ -51,8 +53,12 @@ public final class UnscopedAuthRule implements Rule {
         String registry = defaultRegistryDart(doc);
         for (Setting s : doc.settings()) {
             if (s.scope().isEmpty() && s.section().isEmpty() && AUTH.contains(s.key())) {
-                sink.report(INFO, s.line(), "auth key without a registry (npm 9+ refuses it): use " + registry
-                        + ":" + s.key(), s.key(), Secret.none());
+                sink.report(
+                        INFO,
+                        s.line(),
+                        "auth key without a registry (npm 9+ refuses it): use " + registry + ":" + s.key(),
+                        s.key(),
+                        Secret.none());
             }
         }
     }

@@ -18,7 +18,9 @@ public final class UserConfigNotWiredRule implements Rule {
     private static final Pattern EXEC_PACKAGE_MANAGER = Pattern.compile(
             "<executable>\\s*(?:[^<]*[/\\\\])?(?:npm|npx|pnpm|yarn|bun)(?:\\.cmd|\\.exe)?\\s*</executable>");
 
-    public static final RuleInfo INFO = new RuleInfo("userconfig-not-wired", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "userconfig-not-wired",
+            Severity.WARNING,
             "pnpm or yarn 1 build that does not read the generated user config",
             "pnpm and yarn 1 take their tokens from the user config mvn npmrc-guard:generate writes under "
                     + "target/npmrc-guard/npmrc (a placeholder in the project .npmrc breaks them), and read it only "
@@ -47,15 +49,25 @@ public final class UserConfigNotWiredRule implements Rule {
                 if (v.contains(PROPERTY) || v.endsWith("npmrc-guard/npmrc")) {
                     return;
                 }
-                sink.report(INFO, s.line(), doc.folder().userConfigFrontend() + " has its tokens in"
-                        + " target/npmrc-guard/npmrc, but " + VARIABLE + " here points elsewhere; set it to " + PROPERTY,
-                        "", Secret.none());
+                sink.report(
+                        INFO,
+                        s.line(),
+                        doc.folder().userConfigFrontend() + " has its tokens in" + " target/npmrc-guard/npmrc, but "
+                                + VARIABLE + " here points elsewhere; set it to " + PROPERTY,
+                        "",
+                        Secret.none());
                 return;
             }
         }
-        sink.report(INFO, runLine, doc.folder().userConfigFrontend() + " has its tokens in target/npmrc-guard/npmrc,"
-                + " but this build does not set " + VARIABLE + " to it; add <environmentVariables><" + VARIABLE + ">"
-                + PROPERTY + "</" + VARIABLE + "></environmentVariables>", "", Secret.none());
+        sink.report(
+                INFO,
+                runLine,
+                doc.folder().userConfigFrontend() + " has its tokens in target/npmrc-guard/npmrc,"
+                        + " but this build does not set " + VARIABLE + " to it; add <environmentVariables><" + VARIABLE
+                        + ">"
+                        + PROPERTY + "</" + VARIABLE + "></environmentVariables>",
+                "",
+                Secret.none());
     }
 
     /** The line that names frontend-maven-plugin, or an exec-maven-plugin package manager; 0 when none does. */
@@ -63,7 +75,8 @@ public final class UserConfigNotWiredRule implements Rule {
         for (int i = 0; i < doc.lines().size(); i++) {
             String line = doc.lines().get(i);
             if (line.contains("<artifactId>" + PomKeys.FRONTEND + "</artifactId>")
-                    || line.toLowerCase(Locale.ROOT).contains("<executable>") && EXEC_PACKAGE_MANAGER.matcher(line).find()) {
+                    || line.toLowerCase(Locale.ROOT).contains("<executable>")
+                            && EXEC_PACKAGE_MANAGER.matcher(line).find()) {
                 return i + 1;
             }
         }

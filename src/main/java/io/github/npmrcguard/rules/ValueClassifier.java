@@ -21,22 +21,24 @@ public final class ValueClassifier {
     private static final Pattern MAVEN_EXPR = Pattern.compile("\\$\\{[^}]+\\}");
     /** yarn berry's expression: {@code ${NAME}}, {@code ${NAME:-fallback}}, {@code ${NAME-fallback}}. */
     private static final Pattern BERRY_EXPR = Pattern.compile("(\\\\*)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?-([^}]*))?\\}");
+
     private static final Pattern FALLBACK = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*:?-");
     /** The start of a whole-value fallback expression: <code>${NAME:-</code> or <code>${NAME-</code>. */
     private static final Pattern FALLBACK_HEAD = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-");
     /** An unterminated expression: <code>${</code>, the name after it and a {@code ?} (a fallback stays text). */
     private static final Pattern UNTERMINATED = Pattern.compile("\\$\\{[A-Za-z0-9_]*\\??");
+
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A fallback expression as bun sends it: group 1 is the fallback. */
     private static final Pattern BUN_FALLBACK = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}");
+
     private static final Pattern BARE_VAR = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
     /** Placeholders of other tools that no npm-family client expands. */
     private static final Pattern FOREIGN_PLACEHOLDER = Pattern.compile(
             "\\$\\{\\{.*}}|\\$\\{env\\.[^}]*}|%[A-Za-z_][A-Za-z0-9_]*%|\\{\\{.*}}|\\$\\([A-Za-z_][A-Za-z0-9_]*\\)"
                     + "|\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
 
-    private ValueClassifier() {
-    }
+    private ValueClassifier() {}
 
     /**
      * Classifies a value that its clients send exactly as typed, expanding nothing: an npm {@code key[]} array
@@ -90,7 +92,8 @@ public final class ValueClassifier {
         }
         String head = value.substring(0, sep).strip();
         // Quotes around it stay in the value (the line does not end with them): sent along, no literal.
-        boolean quoted = head.length() >= 2 && (head.charAt(0) == '"' || head.charAt(0) == '\'')
+        boolean quoted = head.length() >= 2
+                && (head.charAt(0) == '"' || head.charAt(0) == '\'')
                 && head.charAt(head.length() - 1) == head.charAt(0);
         ValueKind kind = classify(quoted ? head.substring(1, head.length() - 1) : head, dialect);
         switch (kind) {
@@ -191,7 +194,8 @@ public final class ValueClassifier {
             }
             boolean escaped = m.group(1).length() % 2 == 1;
             // npm sends ${NAME:-} as typed; yarn 2+ expands it to an empty value.
-            boolean expands = berry || (fallback == null && ENV_NAME.matcher(name).matches());
+            boolean expands =
+                    berry || (fallback == null && ENV_NAME.matcher(name).matches());
             allExpand &= expands && !escaped;
         }
         rest.append(v, last, v.length());
@@ -242,7 +246,8 @@ public final class ValueClassifier {
     private static String unquoted(String v) {
         int from = !v.isEmpty() && (v.charAt(0) == '"' || v.charAt(0) == '\'') ? 1 : 0;
         int to = v.length() > from && (v.charAt(v.length() - 1) == '"' || v.charAt(v.length() - 1) == '\'')
-                ? v.length() - 1 : v.length();
+                ? v.length() - 1
+                : v.length();
         return from == 0 && to == v.length() ? v : v.substring(from, to).strip();
     }
 
@@ -304,7 +309,9 @@ public final class ValueClassifier {
     public static ValueKind classifyIdent(String value, Dialect dialect) {
         String v = value.strip();
         int colon = v.indexOf(':');
-        if (colon <= 0 || v.startsWith("${") || !TokenCatalogue.get().find(v.substring(0, colon)).isEmpty()) {
+        if (colon <= 0
+                || v.startsWith("${")
+                || !TokenCatalogue.get().find(v.substring(0, colon)).isEmpty()) {
             return classify(value, dialect);
         }
         String password = v.substring(colon + 1);

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * new contributor). {@code "${VAR:-}"} gives an empty value instead, and no credential is sent.
  */
 public final class YarnRequiredPlaceholderRule implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("yarn-required-placeholder", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo(
+            "yarn-required-placeholder",
+            Severity.WARNING,
             "${VAR} credential in .yarnrc.yml",
             "yarn 2 and later expand ${VAR} in .yarnrc.yml and abort every command, including ones that never "
                     + "touch a registry, with 'Environment variable not found' when VAR is unset: every build "
@@ -42,8 +44,13 @@ public final class YarnRequiredPlaceholderRule implements Rule {
             }
             Matcher m = REQUIRED.matcher(s.value());
             if (m.find()) {
-                sink.report(INFO, s.line(), "${" + m.group(1) + "} placeholder, which stops every yarn command when "
-                        + m.group(1) + " is unset: write \"${" + m.group(1) + ":-}\"", s.key(), Secret.none());
+                sink.report(
+                        INFO,
+                        s.line(),
+                        "${" + m.group(1) + "} placeholder, which stops every yarn command when " + m.group(1)
+                                + " is unset: write \"${" + m.group(1) + ":-}\"",
+                        s.key(),
+                        Secret.none());
             }
         }
     }

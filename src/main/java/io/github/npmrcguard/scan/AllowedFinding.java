@@ -9,5 +9,4 @@ import io.github.npmrcguard.rules.Finding;
  * @param by      "allow comment" or "allowlist"
  * @param reason  the reason the user gave
  */
-public record AllowedFinding(Finding finding, String by, String reason) {
-}
+public record AllowedFinding(Finding finding, String by, String reason) {}

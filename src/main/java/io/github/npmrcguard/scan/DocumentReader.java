@@ -47,8 +47,7 @@ public final class DocumentReader {
      */
     private final Map<String, Parsed> parsed;
 
-    private record Parsed(List<String> lines, List<Setting> settings) {
-    }
+    private record Parsed(List<String> lines, List<Setting> settings) {}
 
     /** A reader that parses every file it is given. */
     public DocumentReader() {
@@ -69,12 +68,15 @@ public final class DocumentReader {
     }
 
     public Read read(ScanFile file) {
-        String key = parsed == null || file.content().length > REMEMBERED_SIZE ? null
+        String key = parsed == null || file.content().length > REMEMBERED_SIZE
+                ? null
                 : file.kind().name() + '\0' + new String(file.content(), StandardCharsets.ISO_8859_1);
         Parsed known = key == null ? null : parsed.get(key);
         if (known != null) {
-            return new Read(new ConfigDocument(file.path(), file.kind(), known.lines(), known.settings(),
-                    folder(file)), List.of(), known);
+            return new Read(
+                    new ConfigDocument(file.path(), file.kind(), known.lines(), known.settings(), folder(file)),
+                    List.of(),
+                    known);
         }
         String text;
         DecodedText decoded;
@@ -84,7 +86,8 @@ public final class DocumentReader {
         } catch (ParseException e) {
             // Binary junk: its client cannot read it, but a token pasted into it is still committed.
             text = new String(file.content(), StandardCharsets.ISO_8859_1);
-            return new Read(new ConfigDocument(file.path(), file.kind(), Lines.split(text), List.of()),
+            return new Read(
+                    new ConfigDocument(file.path(), file.kind(), Lines.split(text), List.of()),
                     List.of(unparsable(file, e)));
         }
         List<String> lines = Lines.split(text);
@@ -98,8 +101,8 @@ public final class DocumentReader {
             }
             return new Read(document, List.of());
         } catch (ParseException e) {
-            return new Read(new ConfigDocument(file.path(), file.kind(), lines, List.of()),
-                    List.of(unparsable(file, e)));
+            return new Read(
+                    new ConfigDocument(file.path(), file.kind(), lines, List.of()), List.of(unparsable(file, e)));
         }
     }
 
@@ -127,21 +130,25 @@ public final class DocumentReader {
                 }
             });
         }
-        if (file.kind() != FileKind.NPMRC || dir == null || !file.path().endsWith(".npmrc")
+        if (file.kind() != FileKind.NPMRC
+                || dir == null
+                || !file.path().endsWith(".npmrc")
                 || file.path().endsWith(".npmrc.")) {
             return ConfigDocument.FolderFacts.UNKNOWN;
         }
-        return new ConfigDocument.FolderFacts(new Supplier<>() {
-            @Override
-            public String get() {
-                return client(dir);
-            }
-        }, new Supplier<>() {
-            @Override
-            public String get() {
-                return frontendBelow(dir);
-            }
-        });
+        return new ConfigDocument.FolderFacts(
+                new Supplier<>() {
+                    @Override
+                    public String get() {
+                        return client(dir);
+                    }
+                },
+                new Supplier<>() {
+                    @Override
+                    public String get() {
+                        return frontendBelow(dir);
+                    }
+                });
     }
 
     private static String client(Path dir) {
@@ -165,7 +172,14 @@ public final class DocumentReader {
     }
 
     private static Finding unparsable(ScanFile file, ParseException e) {
-        return new Finding(file.path(), Math.max(1, e.line()), RuleCatalogue.UNPARSABLE_FILE,
-                RuleCatalogue.UNPARSABLE_FILE.severity(), e.getMessage(), "", "", "");
+        return new Finding(
+                file.path(),
+                Math.max(1, e.line()),
+                RuleCatalogue.UNPARSABLE_FILE,
+                RuleCatalogue.UNPARSABLE_FILE.severity(),
+                e.getMessage(),
+                "",
+                "",
+                "");
     }
 }

@@ -23,8 +23,7 @@ final class LargeFileSearch {
     static final String IO_ERROR = "could not be read to its end (I/O error): not wholly searched";
 
     /** The findings, and a problem when the file could not be searched to its end (else null). */
-    record Searched(List<Finding> findings, FileProblem problem) {
-    }
+    record Searched(List<Finding> findings, FileProblem problem) {}
 
     private final StreamedTokenSearch search = new StreamedTokenSearch();
 

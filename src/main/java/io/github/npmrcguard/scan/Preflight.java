@@ -14,11 +14,10 @@ import java.util.Map;
  */
 public final class Preflight {
     /** Variables that CI systems set: GitHub Actions, GitLab and most others set CI; Jenkins and Azure do not. */
-    private static final List<String> CI_MARKERS = List.of("CI", "JENKINS_URL", "TF_BUILD", "GITLAB_CI",
-            "GITHUB_ACTIONS", "BUILDKITE", "TEAMCITY_VERSION");
+    private static final List<String> CI_MARKERS =
+            List.of("CI", "JENKINS_URL", "TF_BUILD", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE", "TEAMCITY_VERSION");
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     /** Whether this environment is a CI build. */
     public static boolean isCi(Map<String, String> env) {

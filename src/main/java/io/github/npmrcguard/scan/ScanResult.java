@@ -14,8 +14,8 @@ import java.util.List;
  * @param filesChecked how many files were checked (a file's staged and working copies count once)
  * @param git          whether git decided what is committed
  */
-public record ScanResult(List<Finding> findings, List<AllowedFinding> allowed, List<String> notes, int filesChecked,
-        boolean git) {
+public record ScanResult(
+        List<Finding> findings, List<AllowedFinding> allowed, List<String> notes, int filesChecked, boolean git) {
     public ScanResult {
         findings = List.copyOf(findings);
         allowed = List.copyOf(allowed);

@@ -9,8 +9,7 @@ import java.util.function.Function;
  * tree that holds the Maven execution root; else the multi-module root; else the current folder.
  */
 public final class ScanRoot {
-    private ScanRoot() {
-    }
+    private ScanRoot() {}
 
     /**
      * @param configured     the {@code npmrcguard.root} setting, or null
@@ -18,8 +17,8 @@ public final class ScanRoot {
      * @param multiModuleDir Maven's multi-module project directory, or null
      * @param gitTopLevel    answers the work tree top level of a folder, empty outside git
      */
-    public static Path resolve(Path configured, Path executionRoot, Path multiModuleDir,
-            Function<Path, Optional<Path>> gitTopLevel) {
+    public static Path resolve(
+            Path configured, Path executionRoot, Path multiModuleDir, Function<Path, Optional<Path>> gitTopLevel) {
         if (configured != null) {
             return configured.toAbsolutePath().normalize();
         }
@@ -32,6 +31,8 @@ public final class ScanRoot {
         if (multiModuleDir != null) {
             return multiModuleDir.toAbsolutePath().normalize();
         }
-        return (executionRoot != null ? executionRoot : Path.of("")).toAbsolutePath().normalize();
+        return (executionRoot != null ? executionRoot : Path.of(""))
+                .toAbsolutePath()
+                .normalize();
     }
 }

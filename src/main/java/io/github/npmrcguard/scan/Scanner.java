@@ -43,8 +43,8 @@ public final class Scanner {
      * The note on a committed error whose secret the differing working copy no longer holds: what
      * {@code fix} leaves until the file is staged.
      */
-    public static final String STAGED_ONLY = "judged the staged version: the working copy no longer holds it,"
-            + " so stage the file (git add)";
+    public static final String STAGED_ONLY =
+            "judged the staged version: the working copy no longer holds it," + " so stage the file (git add)";
 
     private final ScanSetSource source;
 
@@ -171,6 +171,7 @@ public final class Scanner {
         private final Verdicts verdicts;
         /** Guarded by this, as are the flags. */
         private final ArrayDeque<ScanFile> waiting = new ArrayDeque<>();
+
         private boolean closed;
         private boolean abandoned;
         private Throwable failure;
@@ -294,7 +295,9 @@ public final class Scanner {
         }
         for (int i = 0; i < reported.size(); i++) {
             Finding f = reported.get(i);
-            if (f.severity() == Severity.ERROR && !f.fingerprint().isEmpty() && workingCopies.contains(f.path())
+            if (f.severity() == Severity.ERROR
+                    && !f.fingerprint().isEmpty()
+                    && workingCopies.contains(f.path())
                     && !verdicts.workingCopySecrets.contains(f.path() + '\0' + f.fingerprint())) {
                 reported.set(i, f.withSeverity(Severity.ERROR, STAGED_ONLY));
             }
@@ -316,6 +319,7 @@ public final class Scanner {
         final List<AllowedFinding> allowed = new ArrayList<>();
         /** Secrets the committed versions already report, so a working copy holding the same one adds nothing. */
         private final Set<String> committedSecrets = new HashSet<>();
+
         private final Set<String> seen = new HashSet<>();
         /** Secrets the differing working copies of tracked files hold. */
         final Set<String> workingCopySecrets = new HashSet<>();
@@ -333,7 +337,8 @@ public final class Scanner {
                         committedSecrets.add(f.path() + '\0' + f.fingerprint());
                     }
                 } else {
-                    if (provenance == Provenance.WORKING_COPY && !f.fingerprint().isEmpty()) {
+                    if (provenance == Provenance.WORKING_COPY
+                            && !f.fingerprint().isEmpty()) {
                         workingCopySecrets.add(f.path() + '\0' + f.fingerprint());
                     }
                     // Outside committed content only secrets matter, and only ones not reported already.
@@ -353,7 +358,14 @@ public final class Scanner {
                     continue;
                 }
                 if (!verdict.note().isEmpty()) {
-                    f = new Finding(f.path(), f.line(), f.rule(), f.severity(), f.what(), f.key(), f.fingerprint(),
+                    f = new Finding(
+                            f.path(),
+                            f.line(),
+                            f.rule(),
+                            f.severity(),
+                            f.what(),
+                            f.key(),
+                            f.fingerprint(),
                             Verdict.join(f.note(), verdict.note()));
                 }
                 reported.add(f);
@@ -365,7 +377,8 @@ public final class Scanner {
         String why = provenance == Provenance.IGNORED
                 ? "only in a file git ignores: never committed"
                 : "only in the working copy: the staged content is clean, so CI may have injected it";
-        return f.severity() == Severity.ERROR ? f.withSeverity(Severity.WARNING, why)
+        return f.severity() == Severity.ERROR
+                ? f.withSeverity(Severity.WARNING, why)
                 : f.withSeverity(f.severity(), why);
     }
 }

@@ -21,12 +21,12 @@ import java.util.regex.Pattern;
 final class UserConfigFacts {
     /** Where {@code generate} writes a module's user config, under the default build folder. */
     static final String GENERATED = "target/npmrc-guard/npmrc";
+
     private static final List<String> FRONTEND_FOLDERS = List.of("", "src/main/frontend", "src/main/webui", "frontend");
     private static final Pattern WORKING_DIRECTORY = Pattern.compile("<workingDirectory>([^<]*)</workingDirectory>");
     private static final Pattern AUTH_LINE = Pattern.compile("(?m)^\\s*//[^\\s=]*:_(?:authToken|auth|password)\\s*=");
 
-    private UserConfigFacts() {
-    }
+    private UserConfigFacts() {}
 
     /**
      * For the module in {@code dir}: e.g. {@code pnpm in src/main/frontend} when its generated user config
@@ -55,8 +55,9 @@ final class UserConfigFacts {
         String found = "";
         for (Path folder : candidates) {
             Optional<PackageManager> pm = PackageManager.of(folder);
-            if (pm.isPresent() && (pm.get().kind() == PackageManager.Kind.PNPM
-                    || pm.get().kind() == PackageManager.Kind.YARN_CLASSIC)) {
+            if (pm.isPresent()
+                    && (pm.get().kind() == PackageManager.Kind.PNPM
+                            || pm.get().kind() == PackageManager.Kind.YARN_CLASSIC)) {
                 String relative = dir.relativize(folder).toString().replace('\\', '/');
                 found = pm.get().kind().label() + " in " + (relative.isEmpty() ? "this module" : relative);
                 break;
@@ -67,7 +68,10 @@ final class UserConfigFacts {
 
     private static boolean holdsAuth(Path file) {
         try {
-            return Files.isRegularFile(file) && AUTH_LINE.matcher(Files.readString(file, StandardCharsets.UTF_8)).find();
+            return Files.isRegularFile(file)
+                    && AUTH_LINE
+                            .matcher(Files.readString(file, StandardCharsets.UTF_8))
+                            .find();
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -12,8 +12,7 @@ import java.util.zip.CRC32;
 public final class Base62Checksum {
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    private Base62Checksum() {
-    }
+    private Base62Checksum() {}
 
     /** The six checksum characters for these random characters. */
     public static String of(CharSequence random) {

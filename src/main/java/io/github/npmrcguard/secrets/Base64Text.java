@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 public final class Base64Text {
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{4,}={0,2}");
 
-    private Base64Text() {
-    }
+    private Base64Text() {}
 
     /**
      * Strict base64 (standard or URL alphabet, padding optional) that decodes to printable UTF-8 text, or

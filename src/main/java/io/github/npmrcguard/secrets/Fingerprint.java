@@ -14,8 +14,7 @@ public final class Fingerprint {
     private static final Pattern SHAPE = Pattern.compile("[0-9a-f]{8}");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     /** The fingerprint of {@code secret}: 8 lower-case hex digits. */
     public static String of(String secret) {

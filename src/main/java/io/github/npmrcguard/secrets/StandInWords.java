@@ -17,39 +17,88 @@ import java.util.Set;
 final class StandInWords {
     /** What made a value words, or that it is not. */
     enum Verdict {
-        NOT_WORDS, INSTRUCTION, VARIABLE, WORDS
+        NOT_WORDS,
+        INSTRUCTION,
+        VARIABLE,
+        WORDS
     }
 
-    private static final Set<String> INSTRUCTION = Set.of("your", "yours", "my", "insert", "enter", "paste", "put",
-            "replace", "add", "fill", "set", "change", "here", "goes", "generate", "obtain", "copy", "own",
-            "changeme", "replaceme", "todo", "fixme", "tbd");
-    private static final Set<String> CREDENTIAL = Set.of("token", "tokens", "auth", "authtoken", "key", "apikey",
-            "secret", "password", "passwd", "pass", "pwd", "pat", "cred", "creds", "credential", "credentials",
-            "npm", "registry", "access", "login", "user", "username", "bearer", "basic", "identity", "ident");
-    private static final Set<String> WORDS = Set.copyOf(Arrays.asList((String.join(" ", INSTRUCTION) + " " + String.join(" ", CREDENTIAL)
-            + " keys api secrets passwords pats authorization oauth jwt npmrc yarn yarnrc pnpm bun node nodejs"
-            + " registries repo repos repository package packages pkg pkgs feed feeds scope scoped artifactory jfrog"
-            + " nexus verdaccio github gitlab azure devops aws codeartifact google gcp bitbucket sonatype artifacts"
-            + " artifact read write readonly only publish deploy deployer install ci cd build builder bot service"
-            + " account admin root guest default local dev prod production staging stage test tests testing demo"
-            + " example examples sample samples fake dummy placeholder value values string text name email mail"
-            + " personal private public internal secure id client app application pipeline job runner action"
-            + " actions workflow docker npmjs js web site frontend backend mvn maven gradle java any but empty must"
-            + " required redacted hidden masked removed omitted unknown none null nil undefined foo bar baz qux quux"
-            + " hello world abc xyz qwerty asdf letmein welcome super top long random some this that is it do the"
-            + " and or not no of for to in on with from at by be real actual valid team org organization company"
-            + " corp acme contoso project env environment var variable variables encoded encode base base64 use"
-            + " generated create get new old temp tmp my mine our ours their goes go via only value secret code"
-            + " pin phrase word words live master main global shared common general generic release releases"
-            + " snapshot snapshots group groups proxy mirror upstream private fontawesome font awesome pro"
-            + " bit cloud platform portal hub store space vault ssm param parameter config configuration setting"
-            + " settings me it up an address url host hostname server domain publisher consumer reader writer owner member members true false yes ok invalid expired"
-            + " revoked rotated secretkey accesstoken authkey clientsecret clientid changeit"
-            + " garbage junk bogus blah nothing whatever something anything nonsense").split(" ")));
+    private static final Set<String> INSTRUCTION = Set.of(
+            "your",
+            "yours",
+            "my",
+            "insert",
+            "enter",
+            "paste",
+            "put",
+            "replace",
+            "add",
+            "fill",
+            "set",
+            "change",
+            "here",
+            "goes",
+            "generate",
+            "obtain",
+            "copy",
+            "own",
+            "changeme",
+            "replaceme",
+            "todo",
+            "fixme",
+            "tbd");
+    private static final Set<String> CREDENTIAL = Set.of(
+            "token",
+            "tokens",
+            "auth",
+            "authtoken",
+            "key",
+            "apikey",
+            "secret",
+            "password",
+            "passwd",
+            "pass",
+            "pwd",
+            "pat",
+            "cred",
+            "creds",
+            "credential",
+            "credentials",
+            "npm",
+            "registry",
+            "access",
+            "login",
+            "user",
+            "username",
+            "bearer",
+            "basic",
+            "identity",
+            "ident");
+    private static final Set<String> WORDS =
+            Set.copyOf(Arrays.asList((String.join(" ", INSTRUCTION) + " " + String.join(" ", CREDENTIAL)
+                            + " keys api secrets passwords pats authorization oauth jwt npmrc yarn yarnrc pnpm bun node nodejs"
+                            + " registries repo repos repository package packages pkg pkgs feed feeds scope scoped artifactory jfrog"
+                            + " nexus verdaccio github gitlab azure devops aws codeartifact google gcp bitbucket sonatype artifacts"
+                            + " artifact read write readonly only publish deploy deployer install ci cd build builder bot service"
+                            + " account admin root guest default local dev prod production staging stage test tests testing demo"
+                            + " example examples sample samples fake dummy placeholder value values string text name email mail"
+                            + " personal private public internal secure id client app application pipeline job runner action"
+                            + " actions workflow docker npmjs js web site frontend backend mvn maven gradle java any but empty must"
+                            + " required redacted hidden masked removed omitted unknown none null nil undefined foo bar baz qux quux"
+                            + " hello world abc xyz qwerty asdf letmein welcome super top long random some this that is it do the"
+                            + " and or not no of for to in on with from at by be real actual valid team org organization company"
+                            + " corp acme contoso project env environment var variable variables encoded encode base base64 use"
+                            + " generated create get new old temp tmp my mine our ours their goes go via only value secret code"
+                            + " pin phrase word words live master main global shared common general generic release releases"
+                            + " snapshot snapshots group groups proxy mirror upstream private fontawesome font awesome pro"
+                            + " bit cloud platform portal hub store space vault ssm param parameter config configuration setting"
+                            + " settings me it up an address url host hostname server domain publisher consumer reader writer owner member members true false yes ok invalid expired"
+                            + " revoked rotated secretkey accesstoken authkey clientsecret clientid changeit"
+                            + " garbage junk bogus blah nothing whatever something anything nonsense")
+                    .split(" ")));
     private static final int MIN_WORD = 2;
 
-    private StandInWords() {
-    }
+    private StandInWords() {}
 
     /** Whether {@code v} is made of words, and if so of what kind. */
     static Verdict judge(String v) {
@@ -174,7 +223,9 @@ final class StandInWords {
             return true;
         }
         // NPMToken: the hump is before the last capital of a run that a lower-case letter follows.
-        return Character.isUpperCase(a) && Character.isUpperCase(b) && i + 1 < v.length()
+        return Character.isUpperCase(a)
+                && Character.isUpperCase(b)
+                && i + 1 < v.length()
                 && Character.isLowerCase(v.charAt(i + 1));
     }
 

@@ -26,14 +26,45 @@ public final class StandIns {
     private static final String TEMPLATE = "a template of another tool: ";
 
     /** Whole values that are stand-ins though too short for the word rule. */
-    private static final Set<String> COMMON = Set.of("none", "null", "nil", "undefined", "true", "false", "todo",
-            "tbd", "fixme", "xxx", "foo", "bar", "baz", "test", "abc", "abc123", "n/a", "na", "tba", "-", "--", "...", "***", "?",
-            "token", "key", "pass", "pwd", "secret", "password", "changeme", "changeit");
+    private static final Set<String> COMMON = Set.of(
+            "none",
+            "null",
+            "nil",
+            "undefined",
+            "true",
+            "false",
+            "todo",
+            "tbd",
+            "fixme",
+            "xxx",
+            "foo",
+            "bar",
+            "baz",
+            "test",
+            "abc",
+            "abc123",
+            "n/a",
+            "na",
+            "tba",
+            "-",
+            "--",
+            "...",
+            "***",
+            "?",
+            "token",
+            "key",
+            "pass",
+            "pwd",
+            "secret",
+            "password",
+            "changeme",
+            "changeit");
 
     private static final Pattern MAVEN_FILTER = Pattern.compile("@@?[A-Za-z_][A-Za-z0-9_.-]*@@?");
     /** {@code $(cmd args)} or a back-quoted command: a command word, then arguments or nothing. */
     private static final Pattern SHELL = Pattern.compile(
             "\\$\\((?:[a-z][a-z0-9_.-]+ [^)]+|[a-z][a-z0-9_.-]{2,})\\)|`(?:[a-z][a-z0-9_.-]+ [^`]+|[a-z][a-z0-9_.-]{2,})`");
+
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_.]*}");
     private static final Pattern JAVASCRIPT = Pattern.compile(
             ".*\\b(?:process\\.env|import\\.meta\\.env)\\b.*|\\$\\{[^}]*\\b(?:env|secrets|vars)\\.[^}]*}");
@@ -41,12 +72,11 @@ public final class StandIns {
     private static final Pattern ERB = Pattern.compile("<%.*%>");
     private static final Pattern HASH_BRACE = Pattern.compile("#\\{.+}#?");
     private static final Pattern DOUBLE_UNDERSCORE = Pattern.compile("__[A-Za-z][A-Za-z0-9_]*__");
-    private static final Pattern UUID_SHAPE = Pattern.compile(
-            "[0-9a-fA-FxX]{8}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{12}");
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-fA-FxX]{8}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{4}-[0-9a-fA-FxX]{12}");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
 
-    private StandIns() {
-    }
+    private StandIns() {}
 
     /** Why {@code value} is a stand-in rather than a credential, or null when it may be a credential. */
     public static String reason(String value) {
@@ -105,12 +135,16 @@ public final class StandIns {
         }
         char first = v.charAt(0);
         char last = v.charAt(v.length() - 1);
-        if (v.length() > 2 && (first == '<' && last == '>' || first == '[' && last == ']')
+        if (v.length() > 2
+                && (first == '<' && last == '>' || first == '[' && last == ']')
                 && direct(v.substring(1, v.length() - 1).strip()) != null) {
             return BRACKETS;
         }
-        if (v.length() > 2 && (first == '{' && last == '}' || first == '(' && last == ')'
-                || first == '"' && last == '"' || first == '\'' && last == '\'')) {
+        if (v.length() > 2
+                && (first == '{' && last == '}'
+                        || first == '(' && last == ')'
+                        || first == '"' && last == '"'
+                        || first == '\'' && last == '\'')) {
             return direct(v.substring(1, v.length() - 1).strip());
         }
         if (v.length() > 2 && last == '=') {
@@ -294,7 +328,9 @@ public final class StandIns {
     /** {@code user:password}: a user name, then a password that is a stand-in. */
     private static boolean pair(String text) {
         int colon = text.indexOf(':');
-        if (colon < 2 || text.indexOf(':', colon + 1) >= 0 || !USER.matcher(text.substring(0, colon)).matches()) {
+        if (colon < 2
+                || text.indexOf(':', colon + 1) >= 0
+                || !USER.matcher(text.substring(0, colon)).matches()) {
             return false;
         }
         String password = text.substring(colon + 1).strip();

@@ -149,8 +149,22 @@ public final class TokenCatalogue {
     }
 
     /** The fixed starts {@link #mayHoldToken} looks for. */
-    private static final String[] PREFIXES = {"npm_", "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
-        "glpat-", "glcbt-", "gldt-", "AKCp", "cmVmdGtu", "ya29.", ".ey"};
+    private static final String[] PREFIXES = {
+        "npm_",
+        "github_pat_",
+        "ghp_",
+        "gho_",
+        "ghu_",
+        "ghs_",
+        "ghr_",
+        "glpat-",
+        "glcbt-",
+        "gldt-",
+        "AKCp",
+        "cmVmdGtu",
+        "ya29.",
+        ".ey"
+    };
 
     /**
      * The same pre-check for a whole file's text: one search per prefix, which on a long text costs far less

@@ -31,13 +31,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * stays as it was.
  */
 public final class AtomicWriter {
-    private static final Set<PosixFilePermission> PRIVATE = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> PRIVATE =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final AtomicLong COUNTER = new AtomicLong();
 
     /** Creates a writer; it holds no state. */
-    public AtomicWriter() {
-    }
+    public AtomicWriter() {}
 
     /**
      * Writes {@code bytes} to {@code target} unless it already holds exactly them.
@@ -93,11 +92,13 @@ public final class AtomicWriter {
     private static Path createTemp(Path folder, String name, boolean privateFile) throws IOException {
         boolean posix = Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class);
         FileAttribute<?>[] attributes = privateFile && posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE)} : new FileAttribute<?>[0];
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE)}
+                : new FileAttribute<?>[0];
         for (int attempt = 0; ; attempt++) {
             // Created exclusively (CREATE_NEW semantics), so a name someone else took is retried, never reused.
-            Path temp = folder.resolve("." + name + "." + ProcessHandle.current().pid() + "-"
-                    + Long.toHexString(System.nanoTime()) + "-" + COUNTER.incrementAndGet() + ".tmp");
+            Path temp =
+                    folder.resolve("." + name + "." + ProcessHandle.current().pid() + "-"
+                            + Long.toHexString(System.nanoTime()) + "-" + COUNTER.incrementAndGet() + ".tmp");
             try {
                 return Files.createFile(temp, attributes);
             } catch (FileAlreadyExistsException e) {
@@ -110,8 +111,8 @@ public final class AtomicWriter {
 
     /** The file's owner and group, or null on a file system without them. */
     private static PosixFileAttributes posixAttributes(Path file) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+                Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         return view == null ? null : view.readAttributes();
     }
 
@@ -131,16 +132,18 @@ public final class AtomicWriter {
                 temp.setGroup(old.group());
             }
         } catch (IOException e) {
-            throw new IOException(target.getFileName() + " belongs to " + old.owner().getName() + ":"
-                    + old.group().getName() + ", and this user cannot give the rewritten file that owner;"
-                    + " not replaced", e);
+            throw new IOException(
+                    target.getFileName() + " belongs to " + old.owner().getName() + ":"
+                            + old.group().getName() + ", and this user cannot give the rewritten file that owner;"
+                            + " not replaced",
+                    e);
         }
     }
 
     /** The file's POSIX permissions, or null on a file system without them. */
     private static Set<PosixFilePermission> posixPermissions(Path file) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+                Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         return view == null ? null : view.readAttributes().permissions();
     }
 

@@ -58,21 +58,33 @@ class TokenVariablesTest {
         Files.writeString(web.resolve("package-lock.json"), "{}");
         GenerationResult r = run(Map.of(), "web");
         String npmrc = Files.readString(web.resolve(".npmrc"));
-        assertEquals("@acme:registry=https://npm.acme.example/repository/npm-private/\n"
-                + "//npm.acme.example/repository/npm-private/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n"
-                + "registry=https://nexus.example.com/npm/\n"
-                + "//nexus.example.com/npm/:_authToken=${NEXUS_EXAMPLE_COM_TOKEN}\n", npmrc, r.messages().toString());
+        assertEquals(
+                "@acme:registry=https://npm.acme.example/repository/npm-private/\n"
+                        + "//npm.acme.example/repository/npm-private/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n"
+                        + "registry=https://nexus.example.com/npm/\n"
+                        + "//nexus.example.com/npm/:_authToken=${NEXUS_EXAMPLE_COM_TOKEN}\n",
+                npmrc,
+                r.messages().toString());
 
-        assertEquals(List.of("NPM_ACME_EXAMPLE_TOKEN", "NEXUS_EXAMPLE_COM_TOKEN"), fixNames(FileKind.NPMRC,
-                "@acme:registry=" + SCOPED + "\n//npm.acme.example/repository/npm-private/:_authToken=%s\n"
-                        + "registry=" + DEFAULT + "\n//nexus.example.com/npm/:_authToken=%s\n"));
+        assertEquals(
+                List.of("NPM_ACME_EXAMPLE_TOKEN", "NEXUS_EXAMPLE_COM_TOKEN"),
+                fixNames(
+                        FileKind.NPMRC,
+                        "@acme:registry=" + SCOPED + "\n//npm.acme.example/repository/npm-private/:_authToken=%s\n"
+                                + "registry=" + DEFAULT + "\n//nexus.example.com/npm/:_authToken=%s\n"));
         // yarn 4 and bun name a scope's token after the registry the same file gives the scope.
-        assertEquals(List.of("NPM_ACME_EXAMPLE_TOKEN", "NEXUS_EXAMPLE_COM_TOKEN"), fixNames(FileKind.YARNRC_YML,
-                "npmScopes:\n  acme:\n    npmRegistryServer: \"" + SCOPED + "\"\n    npmAuthToken: \"%s\"\n"
-                        + "npmRegistryServer: \"" + DEFAULT + "\"\nnpmAuthToken: \"%s\"\n"));
-        assertEquals(List.of("NEXUS_EXAMPLE_COM_TOKEN", "NPM_ACME_EXAMPLE_TOKEN"), fixNames(FileKind.BUNFIG_TOML,
-                "[install]\nregistry = { url = \"" + DEFAULT + "\", token = \"%s\" }\n[install.scopes]\n"
-                        + "acme = { url = \"" + SCOPED + "\", token = \"%s\" }\n"));
+        assertEquals(
+                List.of("NPM_ACME_EXAMPLE_TOKEN", "NEXUS_EXAMPLE_COM_TOKEN"),
+                fixNames(
+                        FileKind.YARNRC_YML,
+                        "npmScopes:\n  acme:\n    npmRegistryServer: \"" + SCOPED + "\"\n    npmAuthToken: \"%s\"\n"
+                                + "npmRegistryServer: \"" + DEFAULT + "\"\nnpmAuthToken: \"%s\"\n"));
+        assertEquals(
+                List.of("NEXUS_EXAMPLE_COM_TOKEN", "NPM_ACME_EXAMPLE_TOKEN"),
+                fixNames(
+                        FileKind.BUNFIG_TOML,
+                        "[install]\nregistry = { url = \"" + DEFAULT + "\", token = \"%s\" }\n[install.scopes]\n"
+                                + "acme = { url = \"" + SCOPED + "\", token = \"%s\" }\n"));
     }
 
     /** On pnpm the user config generate writes names the variables fix gives the project file's keys. */
@@ -81,20 +93,28 @@ class TokenVariablesTest {
         Path web = Files.createDirectories(tmp.resolve("web"));
         Files.writeString(web.resolve("package.json"), "{\"name\":\"web\",\"version\":\"1.0.0\"}\n");
         Files.writeString(web.resolve("pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
-        List<String> fixed = fixNames(FileKind.NPMRC,
+        List<String> fixed = fixNames(
+                FileKind.NPMRC,
                 "@acme:registry=" + SCOPED + "\n//npm.acme.example/repository/npm-private/:_authToken=%s\n"
                         + "registry=" + DEFAULT + "\n//nexus.example.com/npm/:_authToken=%s\n");
         GenerationResult r = run(Map.of(fixed.get(0), "set", fixed.get(1), "set"), "web");
         String userConfig = Files.readString(r.userConfigFor(web).orElseThrow());
-        assertTrue(userConfig.contains("//npm.acme.example/repository/npm-private/:_authToken=${" + fixed.get(0) + "}\n")
-                && userConfig.contains("//nexus.example.com/npm/:_authToken=${" + fixed.get(1) + "}\n"), userConfig);
+        assertTrue(
+                userConfig.contains("//npm.acme.example/repository/npm-private/:_authToken=${" + fixed.get(0) + "}\n")
+                        && userConfig.contains("//nexus.example.com/npm/:_authToken=${" + fixed.get(1) + "}\n"),
+                userConfig);
         assertNotEquals(fixed.get(0), fixed.get(1));
     }
 
     private GenerationResult run(Map<String, String> env, String module) {
         GeneratorOptions options = GeneratorOptions.builder()
-                .registry(new RegistrySpec(SCOPED, "@acme", null)).registry(new RegistrySpec(DEFAULT, "", null))
-                .environment(env).ci(false).homeDirectory(tmp.resolve("home")).projectRoot(tmp).build();
+                .registry(new RegistrySpec(SCOPED, "@acme", null))
+                .registry(new RegistrySpec(DEFAULT, "", null))
+                .environment(env)
+                .ci(false)
+                .homeDirectory(tmp.resolve("home"))
+                .projectRoot(tmp)
+                .build();
         GenerationResult r = new Generator(options).run(List.of(ModuleInput.of(tmp.resolve(module))));
         assertTrue(!r.hasErrors(), r.messages().toString());
         return r;
@@ -104,9 +124,14 @@ class TokenVariablesTest {
     private List<String> fixNames(FileKind kind, String template) {
         String a = tokens.opaque(32);
         String b = tokens.opaque(32);
-        CredentialRewriter.Result result = new CredentialRewriter(new VariableNames(Map.of())).rewrite(kind,
-                template.formatted(a, b).getBytes(StandardCharsets.UTF_8), Set.of(Fingerprint.of(a), Fingerprint.of(b)));
+        CredentialRewriter.Result result = new CredentialRewriter(new VariableNames(Map.of()))
+                .rewrite(
+                        kind,
+                        template.formatted(a, b).getBytes(StandardCharsets.UTF_8),
+                        Set.of(Fingerprint.of(a), Fingerprint.of(b)));
         assertEquals(2, result.edits().size(), String.valueOf(result.refusal()));
-        return result.edits().stream().map(e -> e.placeholder().replaceAll("[^A-Z0-9_]", "")).toList();
+        return result.edits().stream()
+                .map(e -> e.placeholder().replaceAll("[^A-Z0-9_]", ""))
+                .toList();
     }
 }

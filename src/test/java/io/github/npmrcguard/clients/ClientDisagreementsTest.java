@@ -74,8 +74,15 @@ class ClientDisagreementsTest {
      * @param verdict  the plugin's findings on the file, as {@code SEVERITY rule-id}
      * @param names    what each finding's message must say (the client that sends it), or empty
      */
-    record Case(String title, Client client, String file, Function<LocalRegistry, String> text, String variable,
-            Sent sent, List<String> verdict, String names) {
+    record Case(
+            String title,
+            Client client,
+            String file,
+            Function<LocalRegistry, String> text,
+            String variable,
+            Sent sent,
+            List<String> verdict,
+            String names) {
         @Override
         public String toString() {
             return client.label() + ": " + title;
@@ -90,55 +97,130 @@ class ClientDisagreementsTest {
         List<String> literal = List.of("ERROR literal-credential");
         List<String> asTyped = List.of("WARNING placeholder-not-expanded");
         Function<LocalRegistry, String> schemeKey = r -> scope(r) + r.url() + ":_authToken=" + r.token() + "\n";
-        Function<LocalRegistry, String> bunLine = r -> scope(r) + r.nerfDart() + ":_authToken=" + r.token()
-                + "\u2028\n";
+        Function<LocalRegistry, String> bunLine =
+                r -> scope(r) + r.nerfDart() + ":_authToken=" + r.token() + "\u2028\n";
         return Stream.of(
-                new Case("scheme-prefixed auth key", Client.YARN_1, ".npmrc", schemeKey, null,
-                        Sent.bearer(LocalRegistry::token), literal, "yarn 1"),
-                new Case("scheme-prefixed auth key (npm ignores it)", Client.NPM, ".npmrc", schemeKey, null,
-                        Sent.nothing(), literal, "yarn 1"),
-                new Case("value ending in U+2028", Client.BUN, ".npmrc", bunLine, null,
-                        Sent.bearer(LocalRegistry::token), literal, "bun"),
-                new Case("value ending in U+2028 (npm drops the line)", Client.NPM, ".npmrc", bunLine, null,
-                        Sent.nothing(), literal, "bun"),
-                new Case("unterminated ${NPM_TOKEN", Client.NPM, ".npmrc",
-                        r -> scope(r) + r.nerfDart() + ":_authToken=${NPM_TOKEN\n", null,
-                        Sent.bearer(r -> "${NPM_TOKEN"), asTyped, "every client"),
-                new Case("${NPM_TOKEN:-${OTHER_TOKEN}}, both unset", Client.NPM, ".npmrc",
-                        r -> scope(r) + r.nerfDart() + ":_authToken=${NPM_TOKEN:-${OTHER_TOKEN}}\n", null,
-                        Sent.bearer(r -> "${NPM_TOKEN:-${OTHER_TOKEN}}"), asTyped, "npm and bun"),
-                new Case("${NPM_TOKEN:-${OTHER_TOKEN}}, OTHER_TOKEN set", Client.PNPM_9, ".npmrc",
-                        r -> scope(r) + r.nerfDart() + ":_authToken=${NPM_TOKEN:-${OTHER_TOKEN}}\n", "OTHER_TOKEN",
-                        Sent.bearer(r -> "${NPM_TOKEN:-" + r.token() + "}"), asTyped, "npm and bun"),
-                new Case("${NPM_TOKEN:-${OTHER_TOKEN}}, OTHER_TOKEN set", Client.YARN_4, ".yarnrc.yml",
-                        r -> HandWrittenConfig.yarnrc(r, "${NPM_TOKEN:-${OTHER_TOKEN}}"), "OTHER_TOKEN",
-                        Sent.bearer(LocalRegistry::token), List.of(), ""),
-                new Case("_authToken[]=${NPM_TOKEN}, NPM_TOKEN set", Client.NPM, ".npmrc",
-                        r -> scope(r) + r.nerfDart() + ":_authToken[]=${NPM_TOKEN}\n", "NPM_TOKEN",
-                        Sent.bearer(r -> "${NPM_TOKEN}"), asTyped, "npm, pnpm and yarn 1"),
-                new Case("\"${NPM_TOKEN}\" # note, NPM_TOKEN set", Client.NPM, ".npmrc",
-                        r -> scope(r) + r.nerfDart() + ":_authToken=\"${NPM_TOKEN}\" # note\n", "NPM_TOKEN",
-                        Sent.bearer(r -> "\"" + r.token() + "\""), asTyped, "npm, yarn 1 and bun"),
-                new Case(".yarnrc registry with ${NPM_PASS} in its user info", Client.YARN_1, ".yarnrc",
+                new Case(
+                        "scheme-prefixed auth key",
+                        Client.YARN_1,
+                        ".npmrc",
+                        schemeKey,
+                        null,
+                        Sent.bearer(LocalRegistry::token),
+                        literal,
+                        "yarn 1"),
+                new Case(
+                        "scheme-prefixed auth key (npm ignores it)",
+                        Client.NPM,
+                        ".npmrc",
+                        schemeKey,
+                        null,
+                        Sent.nothing(),
+                        literal,
+                        "yarn 1"),
+                new Case(
+                        "value ending in U+2028",
+                        Client.BUN,
+                        ".npmrc",
+                        bunLine,
+                        null,
+                        Sent.bearer(LocalRegistry::token),
+                        literal,
+                        "bun"),
+                new Case(
+                        "value ending in U+2028 (npm drops the line)",
+                        Client.NPM,
+                        ".npmrc",
+                        bunLine,
+                        null,
+                        Sent.nothing(),
+                        literal,
+                        "bun"),
+                new Case(
+                        "unterminated ${NPM_TOKEN",
+                        Client.NPM,
+                        ".npmrc",
+                        r -> scope(r) + r.nerfDart() + ":_authToken=${NPM_TOKEN\n",
+                        null,
+                        Sent.bearer(r -> "${NPM_TOKEN"),
+                        asTyped,
+                        "every client"),
+                new Case(
+                        "${NPM_TOKEN:-${OTHER_TOKEN}}, both unset",
+                        Client.NPM,
+                        ".npmrc",
+                        r -> scope(r) + r.nerfDart() + ":_authToken=${NPM_TOKEN:-${OTHER_TOKEN}}\n",
+                        null,
+                        Sent.bearer(r -> "${NPM_TOKEN:-${OTHER_TOKEN}}"),
+                        asTyped,
+                        "npm and bun"),
+                new Case(
+                        "${NPM_TOKEN:-${OTHER_TOKEN}}, OTHER_TOKEN set",
+                        Client.PNPM_9,
+                        ".npmrc",
+                        r -> scope(r) + r.nerfDart() + ":_authToken=${NPM_TOKEN:-${OTHER_TOKEN}}\n",
+                        "OTHER_TOKEN",
+                        Sent.bearer(r -> "${NPM_TOKEN:-" + r.token() + "}"),
+                        asTyped,
+                        "npm and bun"),
+                new Case(
+                        "${NPM_TOKEN:-${OTHER_TOKEN}}, OTHER_TOKEN set",
+                        Client.YARN_4,
+                        ".yarnrc.yml",
+                        r -> HandWrittenConfig.yarnrc(r, "${NPM_TOKEN:-${OTHER_TOKEN}}"),
+                        "OTHER_TOKEN",
+                        Sent.bearer(LocalRegistry::token),
+                        List.of(),
+                        ""),
+                new Case(
+                        "_authToken[]=${NPM_TOKEN}, NPM_TOKEN set",
+                        Client.NPM,
+                        ".npmrc",
+                        r -> scope(r) + r.nerfDart() + ":_authToken[]=${NPM_TOKEN}\n",
+                        "NPM_TOKEN",
+                        Sent.bearer(r -> "${NPM_TOKEN}"),
+                        asTyped,
+                        "npm, pnpm and yarn 1"),
+                new Case(
+                        "\"${NPM_TOKEN}\" # note, NPM_TOKEN set",
+                        Client.NPM,
+                        ".npmrc",
+                        r -> scope(r) + r.nerfDart() + ":_authToken=\"${NPM_TOKEN}\" # note\n",
+                        "NPM_TOKEN",
+                        Sent.bearer(r -> "\"" + r.token() + "\""),
+                        asTyped,
+                        "npm, yarn 1 and bun"),
+                new Case(
+                        ".yarnrc registry with ${NPM_PASS} in its user info",
+                        Client.YARN_1,
+                        ".yarnrc",
                         r -> "\"" + LocalRegistry.SCOPE + ":registry\" \"http://bob:${NPM_PASS}@127.0.0.1:" + r.port()
-                                + "/\"\n", "NPM_PASS",
-                        new Sent("Basic", r -> Base64.getEncoder().encodeToString(
-                                "bob:${NPM_PASS}".getBytes(StandardCharsets.UTF_8))), asTyped, "yarn 1"));
+                                + "/\"\n",
+                        "NPM_PASS",
+                        new Sent("Basic", r -> Base64.getEncoder()
+                                .encodeToString("bob:${NPM_PASS}".getBytes(StandardCharsets.UTF_8))),
+                        asTyped,
+                        "yarn 1"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theVerdictMatchesWhatTheClientSends(Case c, @TempDir Path tmp) throws Exception {
         Path project = Files.createDirectory(tmp.resolve("project"));
-        Files.writeString(project.resolve("package.json"), """
+        Files.writeString(
+                project.resolve("package.json"),
+                """
                 {"name": "frontend", "version": "1.0.0", "private": true,
                  "dependencies": {"%s": "%s"}}
-                """.formatted(LocalRegistry.PACKAGE, LocalRegistry.VERSION));
+                """
+                        .formatted(LocalRegistry.PACKAGE, LocalRegistry.VERSION));
         String text = c.text().apply(registry);
         Files.writeString(project.resolve(c.file()), text, StandardCharsets.UTF_8);
 
-        PackageManagers.Invocation run = clients.install(c.client(), project).home(tmp.resolve("home"))
-                .fallbackRegistry(registry.url()).redact(registry.token());
+        PackageManagers.Invocation run = clients.install(c.client(), project)
+                .home(tmp.resolve("home"))
+                .fallbackRegistry(registry.url())
+                .redact(registry.token());
         if (c.variable() != null) {
             run.secretEnv(c.variable(), registry.token());
         }
@@ -146,7 +228,8 @@ class ClientDisagreementsTest {
         PackageManagers.Result result = run.run();
         List<LocalRegistry.Request> requests = registry.requests();
         List<LocalRegistry.Request> forPackage = requests.subList(before, requests.size()).stream()
-                .filter(r -> r.isFor(LocalRegistry.PACKAGE)).toList();
+                .filter(r -> r.isFor(LocalRegistry.PACKAGE))
+                .toList();
         String why = result.describe() + "\nrequests for the package: " + forPackage;
 
         assertFalse(result.timedOut(), why);
@@ -157,16 +240,21 @@ class ClientDisagreementsTest {
             if (c.sent().scheme() == null) {
                 assertTrue(r.anonymous(), "expected no Authorization on " + r + "\n" + why);
             } else {
-                assertTrue(c.sent().scheme().equalsIgnoreCase(r.scheme()) && sha256(credential)
-                        .equals(r.credentialSha256()), "expected " + c.sent().scheme() + " on " + r + "\n" + why);
+                assertTrue(
+                        c.sent().scheme().equalsIgnoreCase(r.scheme())
+                                && sha256(credential).equals(r.credentialSha256()),
+                        "expected " + c.sent().scheme() + " on " + r + "\n" + why);
             }
         }
 
         // The verdict: errors, and warnings about text sent as typed (other rules may advise on the form).
         List<Finding> findings = Docs.check(c.file(), text).stream()
-                .filter(f -> f.severity() == Severity.ERROR || f.rule().id().startsWith("placeholder-")).toList();
-        List<String> verdict = findings.stream().map(f -> f.severity() + " " + f.rule().id()).toList();
-        String logLines = String.join("\n", findings.stream().map(Finding::logLine).toList());
+                .filter(f -> f.severity() == Severity.ERROR || f.rule().id().startsWith("placeholder-"))
+                .toList();
+        List<String> verdict =
+                findings.stream().map(f -> f.severity() + " " + f.rule().id()).toList();
+        String logLines =
+                String.join("\n", findings.stream().map(Finding::logLine).toList());
         assertAll(
                 () -> assertEquals(c.verdict(), verdict, logLines),
                 () -> assertTrue(findings.stream().allMatch(f -> f.what().contains(c.names())), logLines),
@@ -174,7 +262,7 @@ class ClientDisagreementsTest {
     }
 
     private static String sha256(String value) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(value.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

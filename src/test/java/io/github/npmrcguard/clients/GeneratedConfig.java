@@ -45,7 +45,9 @@ record GeneratedConfig(boolean tokenSet) implements ConfigWriter {
         if (result.hasErrors()) {
             throw new AssertionError("generate failed: " + result.messages());
         }
-        return result.userConfigFor(project).map(p -> Map.of("NPM_CONFIG_USERCONFIG", p.toString())).orElse(Map.of());
+        return result.userConfigFor(project)
+                .map(p -> Map.of("NPM_CONFIG_USERCONFIG", p.toString()))
+                .orElse(Map.of());
     }
 
     private static String packageManager(Client client) {

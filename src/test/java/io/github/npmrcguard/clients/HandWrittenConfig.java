@@ -65,11 +65,13 @@ public enum HandWrittenConfig implements ConfigWriter {
         @Override
         public Map<String, String> write(Path project, Client client, LocalRegistry registry) throws IOException {
             String url = registry.url();
-            writeFile(project.resolve("bunfig.toml"), "[install]\n"
-                    + "registry = \"" + url + "\"\n"
-                    + "\n"
-                    + "[install.scopes]\n"
-                    + "acme = { url = \"" + url + "\", token = \"$NPM_TOKEN\" }\n");
+            writeFile(
+                    project.resolve("bunfig.toml"),
+                    "[install]\n"
+                            + "registry = \"" + url + "\"\n"
+                            + "\n"
+                            + "[install.scopes]\n"
+                            + "acme = { url = \"" + url + "\", token = \"$NPM_TOKEN\" }\n");
             return Map.of();
         }
     };

@@ -48,7 +48,8 @@ class LocalRegistryTest {
 
         assertFalse(verdaccio.isAlive(), "verdaccio ended");
         assertTrue(children.stream().noneMatch(ProcessHandle::isAlive), "its children ended");
-        assertThrows(ConnectException.class,
+        assertThrows(
+                ConnectException.class,
                 () -> new Socket(InetAddress.getLoopbackAddress(), registry.port()).close(),
                 "nothing listens on the registry's port any more");
         registry.close(); // idempotent

@@ -29,10 +29,17 @@ record PublicOnlyConfig() implements ConfigWriter {
         Path packageJson = project.resolve("package.json");
         String json = Files.readString(packageJson, StandardCharsets.UTF_8);
         String pm = client == Client.NPM ? "npm@11.19.1" : client.command() + "@" + client.pinnedVersion();
-        Files.writeString(packageJson, json.replaceFirst("\\{", "{\n  \"packageManager\": \"" + pm + "\","),
+        Files.writeString(
+                packageJson,
+                json.replaceFirst("\\{", "{\n  \"packageManager\": \"" + pm + "\","),
                 StandardCharsets.UTF_8);
-        GeneratorOptions options = GeneratorOptions.builder().environment(Map.of("CI", "true")).ci(true)
-                .requireTokens(true).homeDirectory(project.resolve("no-home")).projectRoot(project).build();
+        GeneratorOptions options = GeneratorOptions.builder()
+                .environment(Map.of("CI", "true"))
+                .ci(true)
+                .requireTokens(true)
+                .homeDirectory(project.resolve("no-home"))
+                .projectRoot(project)
+                .build();
         GenerationResult result = new Generator(options).run(List.of(ModuleInput.of(project)));
         if (result.hasErrors()) {
             throw new AssertionError("generate failed: " + result.messages());
@@ -42,6 +49,8 @@ record PublicOnlyConfig() implements ConfigWriter {
                 throw new AssertionError("generate wrote " + name + " for a registry nobody declared");
             }
         }
-        return result.userConfigFor(project).map(p -> Map.of("NPM_CONFIG_USERCONFIG", p.toString())).orElse(Map.of());
+        return result.userConfigFor(project)
+                .map(p -> Map.of("NPM_CONFIG_USERCONFIG", p.toString()))
+                .orElse(Map.of());
     }
 }

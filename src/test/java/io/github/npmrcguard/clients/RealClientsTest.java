@@ -48,7 +48,6 @@ class RealClientsTest {
     /** Placeholder variable every form references. */
     static final String TOKEN_VARIABLE = "NPM_TOKEN";
 
-
     @TempDir
     static Path shared;
 
@@ -85,9 +84,12 @@ class RealClientsTest {
         assertEquals(401, registry.get("@acme%2fprivate-lib", false), "anonymous reads are refused");
         // No uplinks: a public package is not fetched from anywhere, even for a logged-in user.
         assertEquals(404, registry.get("semver", true));
-        assertTrue(registry.nerfDart().startsWith("//127.0.0.1:") && registry.nerfDart().endsWith("/"));
+        assertTrue(registry.nerfDart().startsWith("//127.0.0.1:")
+                && registry.nerfDart().endsWith("/"));
         assertTrue(registry.url().endsWith("/"));
-        assertEquals(0, registry.secrets().count(Files.readString(registry.log())),
+        assertEquals(
+                0,
+                registry.secrets().count(Files.readString(registry.log())),
                 "the registry's log holds neither the password nor the token");
     }
 
@@ -115,20 +117,26 @@ class RealClientsTest {
         try {
             String url = "http://127.0.0.2:" + other.getAddress().getPort() + "/";
             Path project = Files.createDirectory(tmp.resolve("project"));
-            Files.writeString(project.resolve("package.json"),
+            Files.writeString(
+                    project.resolve("package.json"),
                     "{\"name\":\"frontend\",\"version\":\"1.0.0\",\"private\":true,"
                             + "\"dependencies\":{\"left-pad\":\"1.3.0\"}}\n");
             switch (client) {
                 case NPM, PNPM_9, PNPM_10, YARN_1 ->
-                        Files.writeString(project.resolve(".npmrc"), "registry=" + url + "\n");
-                case YARN_4 -> Files.writeString(project.resolve(".yarnrc.yml"), "npmRegistryServer: \"" + url + "\"\n"
-                        + "unsafeHttpWhitelist: [\"127.0.0.2\"]\n");
+                    Files.writeString(project.resolve(".npmrc"), "registry=" + url + "\n");
+                case YARN_4 ->
+                    Files.writeString(
+                            project.resolve(".yarnrc.yml"),
+                            "npmRegistryServer: \"" + url + "\"\n" + "unsafeHttpWhitelist: [\"127.0.0.2\"]\n");
                 case BUN ->
-                        Files.writeString(project.resolve("bunfig.toml"), "[install]\nregistry = \"" + url + "\"\n");
+                    Files.writeString(project.resolve("bunfig.toml"), "[install]\nregistry = \"" + url + "\"\n");
             }
 
-            PackageManagers.Result result = clients.install(client, project).home(tmp.resolve("home"))
-                    .fallbackRegistry(registry.url()).timeout(Duration.ofMinutes(1)).run();
+            PackageManagers.Result result = clients.install(client, project)
+                    .home(tmp.resolve("home"))
+                    .fallbackRegistry(registry.url())
+                    .timeout(Duration.ofMinutes(1))
+                    .run();
 
             String why = result.describe();
             assertFalse(result.timedOut(), why);
@@ -137,9 +145,14 @@ class RealClientsTest {
             if (client != Client.YARN_4) { // yarn 4 ignores HTTP(S)_PROXY; its network settings stop it first
                 assertTrue(result.blocked() > 0, "the request went through the dead-end proxy\n" + why);
             }
-            report.add("| " + client.label() + " | other host blocked: " + result.output().lines()
-                    .filter(l -> l.contains("403") || l.contains("YN0080"))
-                    .findFirst().orElse("(no connection error line)").strip() + " | " + result.blocked()
+            report.add("| " + client.label() + " | other host blocked: "
+                    + result.output()
+                            .lines()
+                            .filter(l -> l.contains("403") || l.contains("YN0080"))
+                            .findFirst()
+                            .orElse("(no connection error line)")
+                            .strip()
+                    + " | " + result.blocked()
                     + " connection(s) blocked |");
         } finally {
             other.stop(0);
@@ -159,7 +172,13 @@ class RealClientsTest {
     }
 
     /** One client run: the config form, whether the token is set, and what must happen. */
-    record Case(Client client, String form, ConfigWriter writer, boolean tokenSet, Sent sent, List<String> phrases,
+    record Case(
+            Client client,
+            String form,
+            ConfigWriter writer,
+            boolean tokenSet,
+            Sent sent,
+            List<String> phrases,
             List<String> forbidden) {
 
         boolean installs() {
@@ -174,8 +193,8 @@ class RealClientsTest {
 
     /** What the generate goal writes installs with the token set. */
     static Case installs(Client client) {
-        return new Case(client, GeneratedConfig.describe(), new GeneratedConfig(true), true, Sent.TOKEN,
-                List.of(), List.of());
+        return new Case(
+                client, GeneratedConfig.describe(), new GeneratedConfig(true), true, Sent.TOKEN, List.of(), List.of());
     }
 
     /** A contrast form installs with the token set. */
@@ -185,8 +204,8 @@ class RealClientsTest {
 
     /** What the generate goal writes fails, printing every phrase and none of the forbidden ones. */
     static Case fails(Client client, boolean tokenSet, Sent sent, List<String> phrases, List<String> forbidden) {
-        return new Case(client, GeneratedConfig.describe(), new GeneratedConfig(tokenSet), tokenSet, sent, phrases,
-                forbidden);
+        return new Case(
+                client, GeneratedConfig.describe(), new GeneratedConfig(tokenSet), tokenSet, sent, phrases, forbidden);
     }
 
     /** A contrast form fails, printing every phrase. */
@@ -201,64 +220,111 @@ class RealClientsTest {
                 installs(Client.NPM),
                 // npm 7+ leaves ${NPM_TOKEN} as it is and sends it as a Bearer token; the registry refuses
                 // it with 401 (E401). No error about the placeholder, no stack trace.
-                fails(Client.NPM, false, Sent.PLACEHOLDER,
+                fails(
+                        Client.NPM,
+                        false,
+                        Sent.PLACEHOLDER,
                         List.of("npm error code E401", "your authentication token seems to be invalid"),
                         List.of("Failed to replace env", "\n    at ")),
-
                 installs(Client.YARN_1),
                 // generate gives yarn 1 its token in the user config, and leaves the line out while the
                 // variable is unset: yarn 1 asks anonymously instead of stopping on the placeholder.
-                fails(Client.YARN_1, false, Sent.NOTHING, List.of("authorization required to access package"),
+                fails(
+                        Client.YARN_1,
+                        false,
+                        Sent.NOTHING,
+                        List.of("authorization required to access package"),
                         List.of("Failed to replace env")),
                 // Contrast: a placeholder in a project .npmrc stops yarn 1 before any request when unset.
-                fails(Client.YARN_1, HandWrittenConfig.PROJECT_NPMRC, false, Sent.NO_REQUEST,
+                fails(
+                        Client.YARN_1,
+                        HandWrittenConfig.PROJECT_NPMRC,
+                        false,
+                        Sent.NO_REQUEST,
                         List.of("error Error: " + unreplaced)),
-
                 installs(Client.PNPM_9),
                 // generate leaves the token line out of the user config while the variable is unset, and
                 // the scope's registry line is in the project .npmrc too: pnpm asks the private registry,
                 // anonymously, and never sends the package name anywhere else.
-                fails(Client.PNPM_9, false, Sent.NOTHING,
+                fails(
+                        Client.PNPM_9,
+                        false,
+                        Sent.NOTHING,
                         List.of("ERR_PNPM_FETCH_401", "No authorization header was set for the request."),
                         List.of("Failed to replace env")),
                 // Contrast: a placeholder user config with the variable unset is dropped whole by pnpm.
-                fails(Client.PNPM_9, HandWrittenConfig.USER_NPMRC_IN_TARGET, false, Sent.NOTHING,
+                fails(
+                        Client.PNPM_9,
+                        HandWrittenConfig.USER_NPMRC_IN_TARGET,
+                        false,
+                        Sent.NOTHING,
                         List.of("Issue while reading", "target/npmrc", unreplaced)),
                 // Contrast: pnpm 9 still expands the placeholder in a project .npmrc.
                 installs(Client.PNPM_9, HandWrittenConfig.PROJECT_NPMRC),
-
                 installs(Client.PNPM_10),
-                fails(Client.PNPM_10, false, Sent.NOTHING,
+                fails(
+                        Client.PNPM_10,
+                        false,
+                        Sent.NOTHING,
                         List.of("ERR_PNPM_FETCH_401", "No authorization header was set for the request."),
                         List.of("Failed to replace env", "Ignored project-level auth setting")),
                 // Why pnpm gets a user config: 10.34.2+ ignores the expanded credential from a project
                 // .npmrc even with the token set, and the install is refused.
-                fails(Client.PNPM_10, HandWrittenConfig.PROJECT_NPMRC, true, Sent.NOTHING,
-                        List.of("Ignored project-level auth setting", ":_authToken\" in \"",
-                                "environment variables are not expanded", "ERR_PNPM_FETCH_401",
+                fails(
+                        Client.PNPM_10,
+                        HandWrittenConfig.PROJECT_NPMRC,
+                        true,
+                        Sent.NOTHING,
+                        List.of(
+                                "Ignored project-level auth setting",
+                                ":_authToken\" in \"",
+                                "environment variables are not expanded",
+                                "ERR_PNPM_FETCH_401",
                                 "No authorization header was set for the request.")),
-
                 installs(Client.YARN_4),
                 // ${NPM_TOKEN:-} is empty: yarn asks anonymously and is refused, but reads its config fine.
-                fails(Client.YARN_4, false, Sent.NOTHING,
+                fails(
+                        Client.YARN_4,
+                        false,
+                        Sent.NOTHING,
                         List.of("YN0041", "Invalid authentication (as an anonymous user)"),
                         List.of("Environment variable not found")),
                 // Contrast: without ":-" an unset variable stops yarn before it does anything.
-                fails(Client.YARN_4, HandWrittenConfig.YARNRC_YML_NO_DEFAULT, false, Sent.NO_REQUEST,
+                fails(
+                        Client.YARN_4,
+                        HandWrittenConfig.YARNRC_YML_NO_DEFAULT,
+                        false,
+                        Sent.NO_REQUEST,
                         List.of("Environment variable not found (" + TOKEN_VARIABLE + ")")),
 
                 // No registry declared: generate writes nothing, and the client sends no Authorization to its
                 // default registry with the variable unset (the package needs a token, hence the 401).
-                new Case(Client.NPM, PublicOnlyConfig.describe(), new PublicOnlyConfig(), false, Sent.NOTHING,
-                        List.of("npm error code E401"), List.of()),
-                new Case(Client.YARN_4, PublicOnlyConfig.describe(), new PublicOnlyConfig(), false, Sent.NOTHING,
-                        List.of("YN0041", "Invalid authentication (as an anonymous user)"), List.of()),
-
+                new Case(
+                        Client.NPM,
+                        PublicOnlyConfig.describe(),
+                        new PublicOnlyConfig(),
+                        false,
+                        Sent.NOTHING,
+                        List.of("npm error code E401"),
+                        List.of()),
+                new Case(
+                        Client.YARN_4,
+                        PublicOnlyConfig.describe(),
+                        new PublicOnlyConfig(),
+                        false,
+                        Sent.NOTHING,
+                        List.of("YN0041", "Invalid authentication (as an anonymous user)"),
+                        List.of()),
                 installs(Client.BUN),
                 // bun drops the credential with a warning and asks anonymously.
-                fails(Client.BUN, false, Sent.NOTHING,
-                        List.of("warn: registry token references unset variable $" + TOKEN_VARIABLE
-                                + ", ignoring credential", "401"),
+                fails(
+                        Client.BUN,
+                        false,
+                        Sent.NOTHING,
+                        List.of(
+                                "warn: registry token references unset variable $" + TOKEN_VARIABLE
+                                        + ", ignoring credential",
+                                "401"),
                         List.of()));
     }
 
@@ -266,7 +332,9 @@ class RealClientsTest {
     @MethodSource("cases")
     void aGeneratedFormWorksWithTheRealClient(Case c, @TempDir Path tmp) throws Exception {
         Path project = Files.createDirectory(tmp.resolve("project"));
-        Files.writeString(project.resolve("package.json"), """
+        Files.writeString(
+                project.resolve("package.json"),
+                """
                 {
                   "name": "frontend",
                   "version": "1.0.0",
@@ -275,11 +343,15 @@ class RealClientsTest {
                     "%s": "%s"
                   }
                 }
-                """.formatted(LocalRegistry.PACKAGE, LocalRegistry.VERSION));
+                """
+                        .formatted(LocalRegistry.PACKAGE, LocalRegistry.VERSION));
         Map<String, String> env = c.writer().write(project, c.client(), registry);
 
-        PackageManagers.Invocation run = clients.install(c.client(), project).home(tmp.resolve("home"))
-                .fallbackRegistry(registry.url()).env(env).redact(registry.token());
+        PackageManagers.Invocation run = clients.install(c.client(), project)
+                .home(tmp.resolve("home"))
+                .fallbackRegistry(registry.url())
+                .env(env)
+                .redact(registry.token());
         if (c.tokenSet()) {
             run.secretEnv(TOKEN_VARIABLE, registry.token());
         }
@@ -287,15 +359,22 @@ class RealClientsTest {
         PackageManagers.Result result = run.run();
         List<LocalRegistry.Request> requests = registry.requests();
         List<LocalRegistry.Request> forPackage = requests.subList(before, requests.size()).stream()
-                .filter(r -> r.isFor(LocalRegistry.PACKAGE)).toList();
+                .filter(r -> r.isFor(LocalRegistry.PACKAGE))
+                .toList();
         String version = clients.version(c.client());
         Path installed = project.resolve("node_modules/" + LocalRegistry.PACKAGE + "/package.json");
 
         List<String> leaks = registry.secrets().filesHoldingAny(project, Set.of("node_modules"));
         // The client's HOME holds its caches, store and logs: what a CI cache would keep.
         List<String> leaksInHome = registry.secrets().filesHoldingAny(result.home(), Set.of());
-        report.add(String.format("| %-7s | %-8s | %-58s | %-5s | %4d | %-11s | %-60s | %6d |", c.client().label(),
-                version, c.form(), c.tokenSet() ? "set" : "unset", result.exitCode(), c.sent(),
+        report.add(String.format(
+                "| %-7s | %-8s | %-58s | %-5s | %4d | %-11s | %-60s | %6d |",
+                c.client().label(),
+                version,
+                c.form(),
+                c.tokenSet() ? "set" : "unset",
+                result.exitCode(),
+                c.sent(),
                 c.installs() ? (Files.exists(installed) ? "installed" : "NOT installed") : keyLine(result, c),
                 result.elapsed().toMillis()));
 
@@ -304,18 +383,22 @@ class RealClientsTest {
                 () -> assertFalse(result.timedOut(), why),
                 () -> assertEquals(0, result.blocked(), "the client tried to reach another host\n" + why),
                 () -> assertEquals(0, result.secretsInOutput(), "the client printed a secret\n" + why),
-                () -> assertEquals(List.of(), leaks, "files in the project hold the token (fingerprint "
-                        + registry.tokenFingerprint() + ")"),
+                () -> assertEquals(
+                        List.of(),
+                        leaks,
+                        "files in the project hold the token (fingerprint " + registry.tokenFingerprint() + ")"),
                 () -> assertEquals(List.of(), leaksInHome, "files in the client's HOME hold the token"));
         assertSent(c.sent(), forPackage, why);
         if (c.installs()) {
             assertEquals(0, result.exitCode(), why);
-            assertTrue(forPackage.stream().anyMatch(r -> r.path().endsWith(".tgz")),
+            assertTrue(
+                    forPackage.stream().anyMatch(r -> r.path().endsWith(".tgz")),
                     "the tarball came through the registry's front too\n" + why);
             assertTrue(Files.exists(installed), "no " + installed + "\n" + why);
-            assertEquals(LocalRegistry.VERSION, JsonReader.string(JsonReader.parse(Files.readString(installed)),
-                    "version"));
-            assertTrue(Files.readString(installed.resolveSibling("index.js")).contains(LocalRegistry.EXPORTED),
+            assertEquals(
+                    LocalRegistry.VERSION, JsonReader.string(JsonReader.parse(Files.readString(installed)), "version"));
+            assertTrue(
+                    Files.readString(installed.resolveSibling("index.js")).contains(LocalRegistry.EXPORTED),
                     "the package's code came from the loopback registry");
         } else {
             assertNotEquals(0, result.exitCode(), why);
@@ -336,11 +419,15 @@ class RealClientsTest {
      * client authenticates through it.
      */
     @ParameterizedTest
-    @EnumSource(value = Client.class, names = {"YARN_1", "PNPM_9", "PNPM_10"})
+    @EnumSource(
+            value = Client.class,
+            names = {"YARN_1", "PNPM_9", "PNPM_10"})
     void afterFixTheClientRunsWithoutTheVariableAndAuthenticatesWithIt(Client client, @TempDir Path tmp)
             throws Exception {
         Path project = Files.createDirectory(tmp.resolve("project"));
-        Files.writeString(project.resolve("package.json"), """
+        Files.writeString(
+                project.resolve("package.json"),
+                """
                 {
                   "name": "frontend",
                   "version": "1.0.0",
@@ -349,58 +436,94 @@ class RealClientsTest {
                   "scripts": { "hello": "node -e \\"console.log('hello from the script')\\"" },
                   "dependencies": { "%s": "%s" }
                 }
-                """.formatted(client.command(), client.pinnedVersion(), LocalRegistry.PACKAGE, LocalRegistry.VERSION));
+                """
+                        .formatted(
+                                client.command(),
+                                client.pinnedVersion(),
+                                LocalRegistry.PACKAGE,
+                                LocalRegistry.VERSION));
         String literal = new io.github.npmrcguard.testsupport.TestTokens(15).opaque(32);
         String npmrc = LocalRegistry.SCOPE + ":registry=" + registry.url() + "\n" + registry.nerfDart() + ":_authToken="
                 + literal + "\n";
         Files.writeString(project.resolve(".npmrc"), npmrc);
-        List<io.github.npmrcguard.rules.Finding> findings = io.github.npmrcguard.testsupport.Docs.check(".npmrc", npmrc)
-                .stream().filter(f -> f.severity() == io.github.npmrcguard.rules.Severity.ERROR).toList();
+        List<io.github.npmrcguard.rules.Finding> findings =
+                io.github.npmrcguard.testsupport.Docs.check(".npmrc", npmrc).stream()
+                        .filter(f -> f.severity() == io.github.npmrcguard.rules.Severity.ERROR)
+                        .toList();
         io.github.npmrcguard.fix.Fixer.Report fixed = new io.github.npmrcguard.fix.Fixer(
-                new io.github.npmrcguard.fix.VariableNames(Map.of()),
-                io.github.npmrcguard.generate.GeneratorOptions.builder().environment(Map.of())
-                        .homeDirectory(tmp.resolve("no-home")))
+                        new io.github.npmrcguard.fix.VariableNames(Map.of()),
+                        io.github.npmrcguard.generate.GeneratorOptions.builder()
+                                .environment(Map.of())
+                                .homeDirectory(tmp.resolve("no-home")))
                 .fix(project, new io.github.npmrcguard.scan.ScanResult(findings, List.of(), List.of(), 1, true), false);
         assertEquals(1, fixed.fixed().size(), fixed.manual().toString());
         String variable = fixed.fixed().get(0).placeholder().replaceAll("[${}]", "");
-        assertEquals(LocalRegistry.SCOPE + ":registry=" + registry.url() + "\n", Files.readString(project.resolve(".npmrc")));
+        assertEquals(
+                LocalRegistry.SCOPE + ":registry=" + registry.url() + "\n",
+                Files.readString(project.resolve(".npmrc")));
         Path userConfig = project.resolve("target/npmrc-guard/npmrc");
         Map<String, String> env = Map.of("NPM_CONFIG_USERCONFIG", userConfig.toString());
 
         // The variable unset: the config does not stop the client.
-        PackageManagers.Result script = clients.run(client, project, "run", "hello").home(tmp.resolve("home-run"))
-                .fallbackRegistry(registry.url()).env(env).timeout(Duration.ofMinutes(1)).run();
+        PackageManagers.Result script = clients.run(client, project, "run", "hello")
+                .home(tmp.resolve("home-run"))
+                .fallbackRegistry(registry.url())
+                .env(env)
+                .timeout(Duration.ofMinutes(1))
+                .run();
         assertEquals(0, script.exitCode(), script.describe());
         assertTrue(script.output().contains("hello from the script"), script.describe());
         int before = registry.requests().size();
-        PackageManagers.Result unset = clients.install(client, project).home(tmp.resolve("home-unset"))
-                .fallbackRegistry(registry.url()).env(env).run();
-        List<LocalRegistry.Request> asked = registry.requests().subList(before, registry.requests().size()).stream()
-                .filter(r -> r.isFor(LocalRegistry.PACKAGE)).toList();
+        PackageManagers.Result unset = clients.install(client, project)
+                .home(tmp.resolve("home-unset"))
+                .fallbackRegistry(registry.url())
+                .env(env)
+                .run();
+        List<LocalRegistry.Request> asked = registry
+                .requests()
+                .subList(before, registry.requests().size())
+                .stream()
+                .filter(r -> r.isFor(LocalRegistry.PACKAGE))
+                .toList();
         assertFalse(unset.output().contains("Failed to replace env"), unset.describe());
         assertSent(Sent.NOTHING, asked, unset.describe());
 
         // The build's generate with the variable set writes its token line; the client authenticates.
         io.github.npmrcguard.generate.GenerationResult generated = new io.github.npmrcguard.generate.Generator(
-                io.github.npmrcguard.generate.GeneratorOptions.builder().environment(Map.of(variable, "set-in-ci"))
-                        .ci(false).homeDirectory(tmp.resolve("no-home")).projectRoot(project).build())
+                        io.github.npmrcguard.generate.GeneratorOptions.builder()
+                                .environment(Map.of(variable, "set-in-ci"))
+                                .ci(false)
+                                .homeDirectory(tmp.resolve("no-home"))
+                                .projectRoot(project)
+                                .build())
                 .run(List.of(io.github.npmrcguard.generate.ModuleInput.of(project)));
         assertFalse(generated.hasErrors(), generated.messages().toString());
-        assertEquals(LocalRegistry.SCOPE + ":registry=" + registry.url() + "\n", Files.readString(project.resolve(".npmrc")),
+        assertEquals(
+                LocalRegistry.SCOPE + ":registry=" + registry.url() + "\n",
+                Files.readString(project.resolve(".npmrc")),
                 "generate leaves the project file as fix left it");
         assertTrue(Files.readString(userConfig).contains(registry.nerfDart() + ":_authToken=${" + variable + "}\n"));
         before = registry.requests().size();
-        PackageManagers.Result set = clients.install(client, project).home(tmp.resolve("home-set"))
-                .fallbackRegistry(registry.url()).env(env).secretEnv(variable, registry.token())
-                .redact(registry.token(), literal).run();
-        List<LocalRegistry.Request> authed = registry.requests().subList(before, registry.requests().size()).stream()
-                .filter(r -> r.isFor(LocalRegistry.PACKAGE)).toList();
+        PackageManagers.Result set = clients.install(client, project)
+                .home(tmp.resolve("home-set"))
+                .fallbackRegistry(registry.url())
+                .env(env)
+                .secretEnv(variable, registry.token())
+                .redact(registry.token(), literal)
+                .run();
+        List<LocalRegistry.Request> authed = registry
+                .requests()
+                .subList(before, registry.requests().size())
+                .stream()
+                .filter(r -> r.isFor(LocalRegistry.PACKAGE))
+                .toList();
         assertEquals(0, set.exitCode(), set.describe());
         assertSent(Sent.TOKEN, authed, set.describe());
         assertEquals(0, set.secretsInOutput(), set.describe());
         assertEquals(List.of(), registry.secrets().filesHoldingAny(project, Set.of("node_modules")));
         report.add("| " + client.label() + " | after fix: " + variable + " unset: run exit " + script.exitCode()
-                + ", install exit " + unset.exitCode() + " (" + asked.size() + " anonymous requests); set: install exit "
+                + ", install exit " + unset.exitCode() + " (" + asked.size()
+                + " anonymous requests); set: install exit "
                 + set.exitCode() + " (" + authed.size() + " requests with the token) |");
     }
 
@@ -412,12 +535,13 @@ class RealClientsTest {
         }
         assertFalse(forPackage.isEmpty(), "no request for the package\n" + why);
         for (LocalRegistry.Request r : forPackage) {
-            boolean ok = switch (sent) {
-                case TOKEN -> r.bearer(registry.token());
-                case PLACEHOLDER -> r.bearer("${" + TOKEN_VARIABLE + "}");
-                case NOTHING -> r.anonymous();
-                case NO_REQUEST -> false;
-            };
+            boolean ok =
+                    switch (sent) {
+                        case TOKEN -> r.bearer(registry.token());
+                        case PLACEHOLDER -> r.bearer("${" + TOKEN_VARIABLE + "}");
+                        case NOTHING -> r.anonymous();
+                        case NO_REQUEST -> false;
+                    };
             assertTrue(ok, "expected " + sent + " on " + r + "\n" + why);
         }
     }
@@ -425,7 +549,9 @@ class RealClientsTest {
     /** The first output line holding the case's first key phrase, trimmed, for the report. */
     private static String keyLine(PackageManagers.Result result, Case c) {
         List<String> lines = result.linesWith(c.phrases().get(0));
-        String line = lines.isEmpty() ? "(phrase missing) " + c.phrases().get(0) : lines.get(0).strip();
+        String line = lines.isEmpty()
+                ? "(phrase missing) " + c.phrases().get(0)
+                : lines.get(0).strip();
         return line.length() > 60 ? line.substring(0, 57) + "..." : line;
     }
 

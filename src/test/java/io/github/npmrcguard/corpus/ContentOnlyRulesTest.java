@@ -32,6 +32,7 @@ class ContentOnlyRulesTest {
     /** Two places for the same content, as far apart as the folder facts go. */
     private static final ConfigDocument.FolderFacts PNPM_FRONTEND_BELOW =
             new ConfigDocument.FolderFacts(() -> "pnpm", () -> "src/main/frontend");
+
     private static final ConfigDocument.FolderFacts YARN_CLASSIC =
             new ConfigDocument.FolderFacts(() -> "yarn 1", () -> "");
 
@@ -51,8 +52,10 @@ class ContentOnlyRulesTest {
             secrets.addAll(c.secrets());
         }
         // Content that the location rules judge differently in the two places, so that the check below can fail.
-        pairs.add(pair(".npmrc", ("registry=https://registry.npmjs.org/\n"
-                + "//registry.npmjs.org/:_authToken=${NPM_TOKEN?}\n").getBytes(StandardCharsets.UTF_8)));
+        pairs.add(pair(
+                ".npmrc",
+                ("registry=https://registry.npmjs.org/\n" + "//registry.npmjs.org/:_authToken=${NPM_TOKEN?}\n")
+                        .getBytes(StandardCharsets.UTF_8)));
         int contentOnly = 0;
         int differingElsewhere = 0;
         StringBuilder output = new StringBuilder();
@@ -62,8 +65,11 @@ class ContentOnlyRulesTest {
                 List<String> there = run(rule, pair[1]);
                 output.append(here).append(there);
                 if (rule.readsContentOnly()) {
-                    assertEquals(here, there, rule.getClass().getSimpleName() + " says it reads only content, but finds"
-                            + " differently at " + pair[0].path() + " and " + pair[1].path());
+                    assertEquals(
+                            here,
+                            there,
+                            rule.getClass().getSimpleName() + " says it reads only content, but finds"
+                                    + " differently at " + pair[0].path() + " and " + pair[1].path());
                 } else if (!here.equals(there)) {
                     differingElsewhere++;
                 }
@@ -71,8 +77,8 @@ class ContentOnlyRulesTest {
             contentOnly += rule.readsContentOnly() ? 1 : 0;
         }
         assertTrue(contentOnly >= 15, "most rules read only content: " + contentOnly);
-        assertTrue(differingElsewhere >= 3,
-                "the two places change what the location rules find: " + differingElsewhere);
+        assertTrue(
+                differingElsewhere >= 3, "the two places change what the location rules find: " + differingElsewhere);
         for (String secret : secrets) {
             TestTokens.assertNoFragment(output.toString(), secret, "the findings");
         }
@@ -91,13 +97,14 @@ class ContentOnlyRulesTest {
     }
 
     private static ConfigDocument[] pair(String fileName, byte[] content) {
-        ScanFile file = new ScanFile(fileName, Path.of(fileName), FileKind.ofFileName(fileName), Provenance.STAGED,
-                content);
+        ScanFile file =
+                new ScanFile(fileName, Path.of(fileName), FileKind.ofFileName(fileName), Provenance.STAGED, content);
         ConfigDocument parsed = new DocumentReader().read(file).document();
         return new ConfigDocument[] {
-            new ConfigDocument("mod-a/" + fileName, parsed.kind(), parsed.lines(), parsed.settings(),
-                    PNPM_FRONTEND_BELOW),
-            new ConfigDocument("node_modules/pkg/deep/" + fileName, parsed.kind(), parsed.lines(), parsed.settings(),
-                    YARN_CLASSIC)};
+            new ConfigDocument(
+                    "mod-a/" + fileName, parsed.kind(), parsed.lines(), parsed.settings(), PNPM_FRONTEND_BELOW),
+            new ConfigDocument(
+                    "node_modules/pkg/deep/" + fileName, parsed.kind(), parsed.lines(), parsed.settings(), YARN_CLASSIC)
+        };
     }
 }

@@ -15,12 +15,10 @@ import java.util.Set;
 final class CorpusGenerator {
 
     /** One expected finding: a line and a rule id. */
-    record Expected(int line, String rule) {
-    }
+    record Expected(int line, String rule) {}
 
     /** One file of the corpus. */
-    record Case(String name, String fileName, byte[] content, Set<Expected> expected, List<String> secrets) {
-    }
+    record Case(String name, String fileName, byte[] content, Set<Expected> expected, List<String> secrets) {}
 
     /** A registry as its users configure it. */
     private record Registry(String name, String url, String scope, TokenKind token) {
@@ -29,16 +27,37 @@ final class CorpusGenerator {
         }
     }
 
-    private enum TokenKind { NPM, GITHUB, GITLAB, JFROG, AZURE_PAT, UUID, OPAQUE, GOOGLE, JWT }
+    private enum TokenKind {
+        NPM,
+        GITHUB,
+        GITLAB,
+        JFROG,
+        AZURE_PAT,
+        UUID,
+        OPAQUE,
+        GOOGLE,
+        JWT
+    }
 
     private static final List<Registry> REGISTRIES = List.of(
             new Registry("npmjs", "https://registry.npmjs.org/", "", TokenKind.NPM),
             new Registry("github", "https://npm.pkg.github.com/", "@acme", TokenKind.GITHUB),
-            new Registry("gitlab", "https://gitlab.example.com/api/v4/projects/1234/packages/npm/", "@acme-ui", TokenKind.GITLAB),
+            new Registry(
+                    "gitlab",
+                    "https://gitlab.example.com/api/v4/projects/1234/packages/npm/",
+                    "@acme-ui",
+                    TokenKind.GITLAB),
             new Registry("jfrog", "https://acme.jfrog.io/artifactory/api/npm/npm-virtual/", "", TokenKind.JFROG),
-            new Registry("azure", "https://pkgs.dev.azure.com/acme/_packaging/web-feed/npm/registry/", "", TokenKind.AZURE_PAT),
+            new Registry(
+                    "azure",
+                    "https://pkgs.dev.azure.com/acme/_packaging/web-feed/npm/registry/",
+                    "",
+                    TokenKind.AZURE_PAT),
             new Registry("nexus", "https://nexus.acme.internal:8443/repository/npm-group/", "", TokenKind.UUID),
-            new Registry("codeartifact", "https://acme-123456789012.d.codeartifact.eu-west-1.amazonaws.com/npm/shared/", "",
+            new Registry(
+                    "codeartifact",
+                    "https://acme-123456789012.d.codeartifact.eu-west-1.amazonaws.com/npm/shared/",
+                    "",
                     TokenKind.JWT),
             new Registry("verdaccio", "http://localhost:4873/", "@internal", TokenKind.OPAQUE),
             new Registry("google", "https://europe-npm.pkg.dev/acme-proj/npm-repo/", "@gcp", TokenKind.GOOGLE));
@@ -64,30 +83,60 @@ final class CorpusGenerator {
 
     private String token(TokenKind kind) {
         switch (kind) {
-            case NPM: return tokens.npm();
-            case GITHUB: return tokens.githubClassic();
-            case GITLAB: return tokens.gitlab();
-            case JFROG: return tokens.jfrogReference();
-            case AZURE_PAT: return tokens.opaque(52).toLowerCase().replaceAll("[01890]", "a");
-            case UUID: return tokens.uuid();
-            case GOOGLE: return "ya29." + tokens.base62(60);
-            case JWT: return tokens.jwt();
+            case NPM:
+                return tokens.npm();
+            case GITHUB:
+                return tokens.githubClassic();
+            case GITLAB:
+                return tokens.gitlab();
+            case JFROG:
+                return tokens.jfrogReference();
+            case AZURE_PAT:
+                return tokens.opaque(52).toLowerCase().replaceAll("[01890]", "a");
+            case UUID:
+                return tokens.uuid();
+            case GOOGLE:
+                return "ya29." + tokens.base62(60);
+            case JWT:
+                return tokens.jwt();
             case OPAQUE:
-            default: return tokens.opaque(44);
+            default:
+                return tokens.opaque(44);
         }
     }
 
     /** Whether the token catalogue should recognise this kind by shape alone (in a comment, say). */
     private static boolean shaped(TokenKind kind) {
-        return kind == TokenKind.NPM || kind == TokenKind.GITHUB || kind == TokenKind.GITLAB || kind == TokenKind.JFROG
-                || kind == TokenKind.GOOGLE || kind == TokenKind.JWT;
+        return kind == TokenKind.NPM
+                || kind == TokenKind.GITHUB
+                || kind == TokenKind.GITLAB
+                || kind == TokenKind.JFROG
+                || kind == TokenKind.GOOGLE
+                || kind == TokenKind.JWT;
     }
 
     /** The credential styles seen in real .npmrc files, right and wrong. */
     private enum NpmrcStyle {
-        LITERAL, PLACEHOLDER, QUOTED_PLACEHOLDER, OPTIONAL_PLACEHOLDER, BARE_DOLLAR, ACTIONS_EXPRESSION, FALLBACK_LITERAL,
-        DUMMY, COMMENTED_LITERAL, LITERAL_INLINE_COMMENT, QUOTED_LITERAL, BASE64_AUTH, USERNAME_PASSWORD, URL_USERINFO,
-        MAVEN_STYLE, EMPTY, ARRAY_LITERAL, DEPRECATED_KEYS, SPACED_LITERAL, CLEAN_WITH_FILES
+        LITERAL,
+        PLACEHOLDER,
+        QUOTED_PLACEHOLDER,
+        OPTIONAL_PLACEHOLDER,
+        BARE_DOLLAR,
+        ACTIONS_EXPRESSION,
+        FALLBACK_LITERAL,
+        DUMMY,
+        COMMENTED_LITERAL,
+        LITERAL_INLINE_COMMENT,
+        QUOTED_LITERAL,
+        BASE64_AUTH,
+        USERNAME_PASSWORD,
+        URL_USERINFO,
+        MAVEN_STYLE,
+        EMPTY,
+        ARRAY_LITERAL,
+        DEPRECATED_KEYS,
+        SPACED_LITERAL,
+        CLEAN_WITH_FILES
     }
 
     private void npmrc(Registry r, NpmrcStyle style, int variant) {
@@ -168,8 +217,10 @@ final class CorpusGenerator {
             }
             case URL_USERINFO: {
                 String password = tokens.opaque(16);
-                lines.set(lines.size() - 1, (r.scope.isEmpty() ? "registry=" : r.scope + ":registry=")
-                        + r.url.replaceFirst("://", "://deploy:" + password + "@"));
+                lines.set(
+                        lines.size() - 1,
+                        (r.scope.isEmpty() ? "registry=" : r.scope + ":registry=")
+                                + r.url.replaceFirst("://", "://deploy:" + password + "@"));
                 expect(expected, lines, "credentials-in-url");
                 secrets.add(password);
                 break;
@@ -209,8 +260,12 @@ final class CorpusGenerator {
                 break;
         }
         String fileName = variant % 7 == 0 ? ".npmrc.ci" : ".npmrc";
-        cases.add(new Case("npmrc/" + r.name + "/" + style.name().toLowerCase(), fileName,
-                encode(lines, variant), expected, secrets));
+        cases.add(new Case(
+                "npmrc/" + r.name + "/" + style.name().toLowerCase(),
+                fileName,
+                encode(lines, variant),
+                expected,
+                secrets));
     }
 
     /** Rotates line endings and encodings across the corpus: LF, CRLF, BOM, UTF-16LE with BOM. */
@@ -219,7 +274,8 @@ final class CorpusGenerator {
         String text = String.join(eol, lines) + eol;
         switch (variant % 10) {
             case 3:
-                return concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8));
+                return concat(
+                        new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8));
             case 7:
                 return concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
             default:
@@ -255,8 +311,8 @@ final class CorpusGenerator {
                 "  \"" + host + "\":",
                 "    npmAlwaysAuth: true",
                 "    npmAuthIdent: \"ci-bot:" + t + "\""));
-        Set<Expected> expected = new LinkedHashSet<>(List.of(new Expected(7, "literal-credential"),
-                new Expected(11, "literal-credential")));
+        Set<Expected> expected = new LinkedHashSet<>(
+                List.of(new Expected(7, "literal-credential"), new Expected(11, "literal-credential")));
         cases.add(new Case("yarnrc-yml/" + r.name + "/literal", ".yarnrc.yml", utf8(lines), expected, List.of(t)));
 
         List<String> clean = List.of(
@@ -269,12 +325,22 @@ final class CorpusGenerator {
                 "    npmAuthToken: \"${" + r.name.toUpperCase() + "_TOKEN}\"",
                 "    # old: npmAuthToken: $NPM_TOKEN");
         // Line 7 is no literal, but yarn stops every command on it while the variable is unset.
-        cases.add(new Case("yarnrc-yml/" + r.name + "/placeholders", ".yarnrc.yml", utf8(clean),
-                Set.of(new Expected(7, "yarn-required-placeholder")), List.of()));
+        cases.add(new Case(
+                "yarnrc-yml/" + r.name + "/placeholders",
+                ".yarnrc.yml",
+                utf8(clean),
+                Set.of(new Expected(7, "yarn-required-placeholder")),
+                List.of()));
 
-        List<String> fallback = List.of("npmAuthToken: \"${NPM_TOKEN:-" + t + "}\"", "npmAlwaysAuth: true",
-                "npmPublishAccess: restricted", "httpsProxy: \"http://proxy:" + "s3cretPr0xy@proxy.acme.internal:3128\"");
-        cases.add(new Case("yarnrc-yml/" + r.name + "/fallback", ".yarnrc.yml", utf8(fallback),
+        List<String> fallback = List.of(
+                "npmAuthToken: \"${NPM_TOKEN:-" + t + "}\"",
+                "npmAlwaysAuth: true",
+                "npmPublishAccess: restricted",
+                "httpsProxy: \"http://proxy:" + "s3cretPr0xy@proxy.acme.internal:3128\"");
+        cases.add(new Case(
+                "yarnrc-yml/" + r.name + "/fallback",
+                ".yarnrc.yml",
+                utf8(fallback),
                 Set.of(new Expected(1, "placeholder-with-literal"), new Expected(4, "credentials-in-url")),
                 List.of(t, "s3cretPr0xy")));
     }
@@ -290,24 +356,40 @@ final class CorpusGenerator {
                 scope + " = { token = \"" + t + "\", url = \"" + r.url + "\" }",
                 "other = { token = \"$NPM_TOKEN\", url = \"" + r.url + "\" }",
                 "legacy = { token = \"${NPM_TOKEN}\", url = \"" + r.url + "\" }");
-        cases.add(new Case("bunfig/" + r.name, "bunfig.toml", utf8(lines),
-                Set.of(new Expected(5, "literal-credential"), new Expected(7, "placeholder-not-expanded")), List.of(t)));
+        cases.add(new Case(
+                "bunfig/" + r.name,
+                "bunfig.toml",
+                utf8(lines),
+                Set.of(new Expected(5, "literal-credential"), new Expected(7, "placeholder-not-expanded")),
+                List.of(t)));
         String password = tokens.opaque(20);
-        List<String> basic = List.of("[install.registry]", "url = \"" + r.url + "\"", "username = \"ci\"",
+        List<String> basic = List.of(
+                "[install.registry]",
+                "url = \"" + r.url + "\"",
+                "username = \"ci\"",
                 "password = \"" + password + "\"");
-        cases.add(new Case("bunfig/" + r.name + "/basic", "bunfig.toml", utf8(basic),
-                Set.of(new Expected(4, "literal-credential")), List.of(password)));
+        cases.add(new Case(
+                "bunfig/" + r.name + "/basic",
+                "bunfig.toml",
+                utf8(basic),
+                Set.of(new Expected(4, "literal-credential")),
+                List.of(password)));
     }
 
     private void yarnClassic() {
         String t = tokens.npm();
-        List<String> lines = List.of("# yarn lockfile v1", "registry \"https://registry.npmjs.org/\"",
-                "\"//registry.npmjs.org/:_authToken\" \"" + t + "\"", "always-auth true",
+        List<String> lines = List.of(
+                "# yarn lockfile v1",
+                "registry \"https://registry.npmjs.org/\"",
+                "\"//registry.npmjs.org/:_authToken\" \"" + t + "\"",
+                "always-auth true",
                 "\"@acme:registry\" \"https://npm.pkg.github.com/\"");
-        cases.add(new Case("yarnrc/literal", ".yarnrc", utf8(lines), Set.of(new Expected(3, "literal-credential")),
-                List.of(t)));
-        List<String> clean = List.of("registry \"https://registry.npmjs.org/\"",
-                "\"//registry.npmjs.org/:_authToken\" \"${NPM_TOKEN}\"", "network-timeout 600000");
+        cases.add(new Case(
+                "yarnrc/literal", ".yarnrc", utf8(lines), Set.of(new Expected(3, "literal-credential")), List.of(t)));
+        List<String> clean = List.of(
+                "registry \"https://registry.npmjs.org/\"",
+                "\"//registry.npmjs.org/:_authToken\" \"${NPM_TOKEN}\"",
+                "network-timeout 600000");
         cases.add(new Case("yarnrc/placeholder", ".yarnrc", utf8(clean), Set.of(), List.of()));
     }
 
@@ -378,19 +460,20 @@ final class CorpusGenerator {
         }
 
         private Pom header(String artifactId) {
-            return new Pom().add(
-                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                    "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"",
-                    "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
-                    "         xsi:schemaLocation=\"http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd\">",
-                    "  <modelVersion>4.0.0</modelVersion>",
-                    "  <parent>",
-                    "    <groupId>com.acme.shop</groupId>",
-                    "    <artifactId>shop-parent</artifactId>",
-                    "    <version>2.3.0-SNAPSHOT</version>",
-                    "  </parent>",
-                    "  <artifactId>" + artifactId + "</artifactId>",
-                    "  <name>Acme Shop &ndash; " + artifactId + "</name>");
+            return new Pom()
+                    .add(
+                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                            "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"",
+                            "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
+                            "         xsi:schemaLocation=\"http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd\">",
+                            "  <modelVersion>4.0.0</modelVersion>",
+                            "  <parent>",
+                            "    <groupId>com.acme.shop</groupId>",
+                            "    <artifactId>shop-parent</artifactId>",
+                            "    <version>2.3.0-SNAPSHOT</version>",
+                            "  </parent>",
+                            "  <artifactId>" + artifactId + "</artifactId>",
+                            "  <name>Acme Shop &ndash; " + artifactId + "</name>");
         }
 
         private Pom frontendStart(Pom pom) {
@@ -433,88 +516,93 @@ final class CorpusGenerator {
         }
 
         private void ordinarySpringBoot() {
-            Pom pom = header("shop-api").add(
-                    "  <properties>",
-                    "    <java.version>17</java.version>",
-                    "    <sonar.projectKey>acme_shop-api</sonar.projectKey>",
-                    "    <jib.to.auth.password>${env.REGISTRY_PASSWORD}</jib.to.auth.password>",
-                    "  </properties>",
-                    "  <dependencies>",
-                    "    <dependency>",
-                    "      <groupId>org.springframework.boot</groupId>",
-                    "      <artifactId>spring-boot-starter-web</artifactId>",
-                    "    </dependency>",
-                    "  </dependencies>",
-                    "  <build>",
-                    "    <plugins>",
-                    "      <plugin>",
-                    "        <groupId>org.springframework.boot</groupId>",
-                    "        <artifactId>spring-boot-maven-plugin</artifactId>",
-                    "        <configuration>",
-                    "          <environmentVariables><SPRING_PROFILES_ACTIVE>dev</SPRING_PROFILES_ACTIVE></environmentVariables>",
-                    "        </configuration>",
-                    "      </plugin>");
+            Pom pom = header("shop-api")
+                    .add(
+                            "  <properties>",
+                            "    <java.version>17</java.version>",
+                            "    <sonar.projectKey>acme_shop-api</sonar.projectKey>",
+                            "    <jib.to.auth.password>${env.REGISTRY_PASSWORD}</jib.to.auth.password>",
+                            "  </properties>",
+                            "  <dependencies>",
+                            "    <dependency>",
+                            "      <groupId>org.springframework.boot</groupId>",
+                            "      <artifactId>spring-boot-starter-web</artifactId>",
+                            "    </dependency>",
+                            "  </dependencies>",
+                            "  <build>",
+                            "    <plugins>",
+                            "      <plugin>",
+                            "        <groupId>org.springframework.boot</groupId>",
+                            "        <artifactId>spring-boot-maven-plugin</artifactId>",
+                            "        <configuration>",
+                            "          <environmentVariables><SPRING_PROFILES_ACTIVE>dev</SPRING_PROFILES_ACTIVE></environmentVariables>",
+                            "        </configuration>",
+                            "      </plugin>");
             add("ordinary-spring-boot", footer(pom), 0);
         }
 
         private void ordinaryParentWithPluginManagement() {
-            Pom pom = new Pom().add(
-                    "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">",
-                    "  <modelVersion>4.0.0</modelVersion>",
-                    "  <groupId>com.acme.shop</groupId>",
-                    "  <artifactId>shop-parent</artifactId>",
-                    "  <version>2.3.0-SNAPSHOT</version>",
-                    "  <packaging>pom</packaging>",
-                    "  <modules><module>shop-api</module><module>shop-web</module></modules>",
-                    "  <!-- Build &amp; release settings; &copy; Acme -->",
-                    "  <build>",
-                    "    <pluginManagement>",
-                    "      <plugins>",
-                    "        <plugin>",
-                    "          <artifactId>maven-surefire-plugin</artifactId>",
-                    "          <version>3.2.5</version>",
-                    "          <configuration><environmentVariables><TZ>UTC</TZ></environmentVariables></configuration>",
-                    "        </plugin>",
-                    "      </plugins>",
-                    "    </pluginManagement>",
-                    "    <plugins>");
+            Pom pom = new Pom()
+                    .add(
+                            "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">",
+                            "  <modelVersion>4.0.0</modelVersion>",
+                            "  <groupId>com.acme.shop</groupId>",
+                            "  <artifactId>shop-parent</artifactId>",
+                            "  <version>2.3.0-SNAPSHOT</version>",
+                            "  <packaging>pom</packaging>",
+                            "  <modules><module>shop-api</module><module>shop-web</module></modules>",
+                            "  <!-- Build &amp; release settings; &copy; Acme -->",
+                            "  <build>",
+                            "    <pluginManagement>",
+                            "      <plugins>",
+                            "        <plugin>",
+                            "          <artifactId>maven-surefire-plugin</artifactId>",
+                            "          <version>3.2.5</version>",
+                            "          <configuration><environmentVariables><TZ>UTC</TZ></environmentVariables></configuration>",
+                            "        </plugin>",
+                            "      </plugins>",
+                            "    </pluginManagement>",
+                            "    <plugins>");
             add("ordinary-parent", footer(pom), 1);
         }
 
         private void vaadinApp() {
-            Pom pom = header("shop-vaadin").add(
-                    "  <properties><vaadin.version>24.3.5</vaadin.version></properties>",
-                    "  <build>",
-                    "    <plugins>",
-                    "      <plugin>",
-                    "        <groupId>com.vaadin</groupId>",
-                    "        <artifactId>vaadin-maven-plugin</artifactId>",
-                    "        <version>${vaadin.version}</version>",
-                    "        <executions><execution><goals><goal>prepare-frontend</goal><goal>build-frontend</goal></goals>",
-                    "        </execution></executions>",
-                    "      </plugin>");
+            Pom pom = header("shop-vaadin")
+                    .add(
+                            "  <properties><vaadin.version>24.3.5</vaadin.version></properties>",
+                            "  <build>",
+                            "    <plugins>",
+                            "      <plugin>",
+                            "        <groupId>com.vaadin</groupId>",
+                            "        <artifactId>vaadin-maven-plugin</artifactId>",
+                            "        <version>${vaadin.version}</version>",
+                            "        <executions><execution><goals><goal>prepare-frontend</goal><goal>build-frontend</goal></goals>",
+                            "        </execution></executions>",
+                            "      </plugin>");
             add("vaadin", footer(pom), 2);
         }
 
         private void quinoaApp() {
-            Pom pom = header("shop-quinoa").add(
-                    "  <properties>",
-                    "    <quarkus.quinoa.package-manager-install>true</quarkus.quinoa.package-manager-install>",
-                    "    <quarkus.quinoa.package-manager-install.node-version>20.11.1</quarkus.quinoa.package-manager-install.node-version>",
-                    "  </properties>",
-                    "  <build>",
-                    "    <plugins>",
-                    "      <plugin>",
-                    "        <groupId>io.quarkus</groupId>",
-                    "        <artifactId>quarkus-maven-plugin</artifactId>",
-                    "      </plugin>");
+            Pom pom = header("shop-quinoa")
+                    .add(
+                            "  <properties>",
+                            "    <quarkus.quinoa.package-manager-install>true</quarkus.quinoa.package-manager-install>",
+                            "    <quarkus.quinoa.package-manager-install.node-version>20.11.1</quarkus.quinoa.package-manager-install.node-version>",
+                            "  </properties>",
+                            "  <build>",
+                            "    <plugins>",
+                            "      <plugin>",
+                            "        <groupId>io.quarkus</groupId>",
+                            "        <artifactId>quarkus-maven-plugin</artifactId>",
+                            "      </plugin>");
             add("quinoa", footer(pom), 3);
         }
 
         private void frontendClean() {
             Pom pom = header("shop-web").add("  <build>", "    <plugins>");
             frontendStart(pom);
-            pom.add("          <execution>",
+            pom.add(
+                    "          <execution>",
                     "            <id>npm ci</id>",
                     "            <goals><goal>npm</goal></goals>",
                     "            <configuration>",
@@ -531,16 +619,19 @@ final class CorpusGenerator {
         }
 
         private void frontendDownloadRootsWithServerId() {
-            Pom pom = header("shop-admin").add("  <build>", "    <plugins>",
-                    "      <plugin>",
-                    "        <groupId>com.github.eirslett</groupId>",
-                    "        <artifactId>frontend-maven-plugin</artifactId>",
-                    "        <configuration>",
-                    "          <nodeDownloadRoot>https://nexus.acme.internal/repository/node/</nodeDownloadRoot>",
-                    "          <npmRegistryURL>https://nexus.acme.internal/repository/npm-group/</npmRegistryURL>",
-                    "          <serverId>acme-nexus</serverId>",
-                    "        </configuration>",
-                    "      </plugin>");
+            Pom pom = header("shop-admin")
+                    .add(
+                            "  <build>",
+                            "    <plugins>",
+                            "      <plugin>",
+                            "        <groupId>com.github.eirslett</groupId>",
+                            "        <artifactId>frontend-maven-plugin</artifactId>",
+                            "        <configuration>",
+                            "          <nodeDownloadRoot>https://nexus.acme.internal/repository/node/</nodeDownloadRoot>",
+                            "          <npmRegistryURL>https://nexus.acme.internal/repository/npm-group/</npmRegistryURL>",
+                            "          <serverId>acme-nexus</serverId>",
+                            "        </configuration>",
+                            "      </plugin>");
             add("frontend-server-id", footer(pom), 5);
         }
 
@@ -548,15 +639,19 @@ final class CorpusGenerator {
             String t = tokens.npm();
             Pom pom = header("shop-web").add("  <build>", "    <plugins>");
             frontendStart(pom);
-            pom.add("          <execution>",
-                    "            <id>npm install</id>",
-                    "            <goals><goal>npm</goal></goals>",
-                    "            <configuration>",
-                    "              <environmentVariables>",
-                    "                <NPM_TOKEN>" + t + "</NPM_TOKEN>").expect("pom-literal-env-token").secret(t).add(
-                    "              </environmentVariables>",
-                    "            </configuration>",
-                    "          </execution>");
+            pom.add(
+                            "          <execution>",
+                            "            <id>npm install</id>",
+                            "            <goals><goal>npm</goal></goals>",
+                            "            <configuration>",
+                            "              <environmentVariables>",
+                            "                <NPM_TOKEN>" + t + "</NPM_TOKEN>")
+                    .expect("pom-literal-env-token")
+                    .secret(t)
+                    .add(
+                            "              </environmentVariables>",
+                            "            </configuration>",
+                            "          </execution>");
             frontendEnd(pom);
             add("frontend-literal-npm-token", footer(pom), 6);
         }
@@ -565,16 +660,18 @@ final class CorpusGenerator {
             String t = tokens.githubClassic();
             Pom pom = header("shop-ui").add("  <build>", "    <plugins>");
             frontendStart(pom);
-            pom.add("          <execution>",
-                    "            <id>npm publish</id>",
-                    "            <phase>deploy</phase>",
-                    "            <goals><goal>npm</goal></goals>",
-                    "            <configuration>",
-                    "              <arguments>publish</arguments>",
-                    "              <environmentVariables><NODE_AUTH_TOKEN>" + t + "</NODE_AUTH_TOKEN></environmentVariables>")
-                    .expect("pom-literal-env-token").secret(t).add(
-                    "            </configuration>",
-                    "          </execution>");
+            pom.add(
+                            "          <execution>",
+                            "            <id>npm publish</id>",
+                            "            <phase>deploy</phase>",
+                            "            <goals><goal>npm</goal></goals>",
+                            "            <configuration>",
+                            "              <arguments>publish</arguments>",
+                            "              <environmentVariables><NODE_AUTH_TOKEN>" + t
+                                    + "</NODE_AUTH_TOKEN></environmentVariables>")
+                    .expect("pom-literal-env-token")
+                    .secret(t)
+                    .add("            </configuration>", "          </execution>");
             frontendEnd(pom);
             add("frontend-literal-github-token", footer(pom), 7);
         }
@@ -582,32 +679,37 @@ final class CorpusGenerator {
         private void frontendEnvReference() {
             Pom pom = header("shop-web").add("  <build>", "    <plugins>");
             frontendStart(pom);
-            pom.add("          <execution>",
-                    "            <id>npm ci</id>",
-                    "            <goals><goal>npm</goal></goals>",
-                    "            <configuration>",
-                    "              <arguments>ci</arguments>",
-                    "              <environmentVariables>",
-                    "                <NPM_TOKEN>${env.NPM_TOKEN}</NPM_TOKEN>").expect("pom-token-in-plugin-config").add(
-                    "                <HTTPS_PROXY>${env.HTTPS_PROXY}</HTTPS_PROXY>",
-                    "              </environmentVariables>",
-                    "            </configuration>",
-                    "          </execution>");
+            pom.add(
+                            "          <execution>",
+                            "            <id>npm ci</id>",
+                            "            <goals><goal>npm</goal></goals>",
+                            "            <configuration>",
+                            "              <arguments>ci</arguments>",
+                            "              <environmentVariables>",
+                            "                <NPM_TOKEN>${env.NPM_TOKEN}</NPM_TOKEN>")
+                    .expect("pom-token-in-plugin-config")
+                    .add(
+                            "                <HTTPS_PROXY>${env.HTTPS_PROXY}</HTTPS_PROXY>",
+                            "              </environmentVariables>",
+                            "            </configuration>",
+                            "          </execution>");
             frontendEnd(pom);
             add("frontend-env-reference", footer(pom), 8);
         }
 
         private void propertyLiteral() {
             String t = tokens.gitlab();
-            Pom pom = header("shop-web").add(
-                    "  <properties>",
-                    "    <node.version>" + NODE + "</node.version>",
-                    "    <gitlab.npm.token>" + t + "</gitlab.npm.token>").expect("pom-literal-env-token").secret(t).add(
-                    "  </properties>",
-                    "  <build>",
-                    "    <plugins>");
+            Pom pom = header("shop-web")
+                    .add(
+                            "  <properties>",
+                            "    <node.version>" + NODE + "</node.version>",
+                            "    <gitlab.npm.token>" + t + "</gitlab.npm.token>")
+                    .expect("pom-literal-env-token")
+                    .secret(t)
+                    .add("  </properties>", "  <build>", "    <plugins>");
             frontendStart(pom);
-            pom.add("          <execution>",
+            pom.add(
+                    "          <execution>",
                     "            <id>npm ci</id>",
                     "            <goals><goal>npm</goal></goals>",
                     "            <configuration>",
@@ -622,140 +724,164 @@ final class CorpusGenerator {
         }
 
         private void propertyReference() {
-            Pom pom = header("shop-web").add(
-                    "  <properties>",
-                    "    <npm.token>${env.ACME_NPM_TOKEN}</npm.token>",
-                    "  </properties>",
-                    "  <build>",
-                    "    <plugins>");
+            Pom pom = header("shop-web")
+                    .add(
+                            "  <properties>",
+                            "    <npm.token>${env.ACME_NPM_TOKEN}</npm.token>",
+                            "  </properties>",
+                            "  <build>",
+                            "    <plugins>");
             frontendStart(pom);
-            pom.add("          <execution>",
-                    "            <id>yarn install</id>",
-                    "            <goals><goal>yarn</goal></goals>",
-                    "            <configuration>",
-                    "              <environmentVariables><YARN_NPM_AUTH_TOKEN>${npm.token}</YARN_NPM_AUTH_TOKEN></environmentVariables>")
-                    .expect("pom-token-in-plugin-config").add(
-                    "            </configuration>",
-                    "          </execution>");
+            pom.add(
+                            "          <execution>",
+                            "            <id>yarn install</id>",
+                            "            <goals><goal>yarn</goal></goals>",
+                            "            <configuration>",
+                            "              <environmentVariables><YARN_NPM_AUTH_TOKEN>${npm.token}</YARN_NPM_AUTH_TOKEN></environmentVariables>")
+                    .expect("pom-token-in-plugin-config")
+                    .add("            </configuration>", "          </execution>");
             frontendEnd(pom);
             add("property-reference", footer(pom), 10);
         }
 
         private void profileReleaseLiteral() {
             String t = tokens.jfrogReference();
-            Pom pom = header("shop-web").add(
-                    "  <profiles>",
-                    "    <profile>",
-                    "      <id>release</id>",
-                    "      <build>",
-                    "        <pluginManagement>",
-                    "          <plugins>",
-                    "            <plugin>",
-                    "              <groupId>com.github.eirslett</groupId>",
-                    "              <artifactId>frontend-maven-plugin</artifactId>",
-                    "              <configuration>",
-                    "                <environmentVariables>",
-                    "                  <YARN_NPM_AUTH_TOKEN>",
-                    "                    " + t).expect("pom-literal-env-token").secret(t).add(
-                    "                  </YARN_NPM_AUTH_TOKEN>",
-                    "                </environmentVariables>",
-                    "              </configuration>",
-                    "            </plugin>",
-                    "          </plugins>",
-                    "        </pluginManagement>",
-                    "      </build>",
-                    "    </profile>",
-                    "  </profiles>",
-                    "</project>");
+            Pom pom = header("shop-web")
+                    .add(
+                            "  <profiles>",
+                            "    <profile>",
+                            "      <id>release</id>",
+                            "      <build>",
+                            "        <pluginManagement>",
+                            "          <plugins>",
+                            "            <plugin>",
+                            "              <groupId>com.github.eirslett</groupId>",
+                            "              <artifactId>frontend-maven-plugin</artifactId>",
+                            "              <configuration>",
+                            "                <environmentVariables>",
+                            "                  <YARN_NPM_AUTH_TOKEN>",
+                            "                    " + t)
+                    .expect("pom-literal-env-token")
+                    .secret(t)
+                    .add(
+                            "                  </YARN_NPM_AUTH_TOKEN>",
+                            "                </environmentVariables>",
+                            "              </configuration>",
+                            "            </plugin>",
+                            "          </plugins>",
+                            "        </pluginManagement>",
+                            "      </build>",
+                            "    </profile>",
+                            "  </profiles>",
+                            "</project>");
             add("profile-release-literal", pom, 11);
         }
 
         private void execArgumentLiteral() {
             String t = tokens.opaque(44);
-            Pom pom = header("shop-lib").add("  <build>", "    <plugins>",
-                    "      <plugin>",
-                    "        <groupId>org.codehaus.mojo</groupId>",
-                    "        <artifactId>exec-maven-plugin</artifactId>",
-                    "        <version>3.1.1</version>",
-                    "        <executions>",
-                    "          <execution>",
-                    "            <id>npm-publish</id>",
-                    "            <phase>deploy</phase>",
-                    "            <goals><goal>exec</goal></goals>",
-                    "            <configuration>",
-                    "              <executable>npm</executable>",
-                    "              <workingDirectory>${project.basedir}/frontend</workingDirectory>",
-                    "              <arguments>",
-                    "                <argument>publish</argument>",
-                    "                <argument>--//npm.acme.internal/repository/npm-private/:_authToken=" + t + "</argument>")
-                    .expect("pom-literal-argument-token").secret(t).add(
-                    "              </arguments>",
-                    "            </configuration>",
-                    "          </execution>",
-                    "        </executions>",
-                    "      </plugin>");
+            Pom pom = header("shop-lib")
+                    .add(
+                            "  <build>",
+                            "    <plugins>",
+                            "      <plugin>",
+                            "        <groupId>org.codehaus.mojo</groupId>",
+                            "        <artifactId>exec-maven-plugin</artifactId>",
+                            "        <version>3.1.1</version>",
+                            "        <executions>",
+                            "          <execution>",
+                            "            <id>npm-publish</id>",
+                            "            <phase>deploy</phase>",
+                            "            <goals><goal>exec</goal></goals>",
+                            "            <configuration>",
+                            "              <executable>npm</executable>",
+                            "              <workingDirectory>${project.basedir}/frontend</workingDirectory>",
+                            "              <arguments>",
+                            "                <argument>publish</argument>",
+                            "                <argument>--//npm.acme.internal/repository/npm-private/:_authToken=" + t
+                                    + "</argument>")
+                    .expect("pom-literal-argument-token")
+                    .secret(t)
+                    .add(
+                            "              </arguments>",
+                            "            </configuration>",
+                            "          </execution>",
+                            "        </executions>",
+                            "      </plugin>");
             add("exec-argument-literal", footer(pom), 12);
         }
 
         private void execShellScriptReference() {
-            Pom pom = header("shop-lib").add("  <build>", "    <plugins>",
-                    "      <plugin>",
-                    "        <groupId>org.codehaus.mojo</groupId>",
-                    "        <artifactId>exec-maven-plugin</artifactId>",
-                    "        <configuration>",
-                    "          <executable>sh</executable>",
-                    "          <arguments>",
-                    "            <argument>-c</argument>",
-                    "            <argument>npm config set //registry.npmjs.org/:_authToken ${env.NPM_TOKEN} &amp;&amp; npm publish</argument>")
-                    .expect("pom-token-in-plugin-config").add(
-                    "          </arguments>",
-                    "        </configuration>",
-                    "      </plugin>");
+            Pom pom = header("shop-lib")
+                    .add(
+                            "  <build>",
+                            "    <plugins>",
+                            "      <plugin>",
+                            "        <groupId>org.codehaus.mojo</groupId>",
+                            "        <artifactId>exec-maven-plugin</artifactId>",
+                            "        <configuration>",
+                            "          <executable>sh</executable>",
+                            "          <arguments>",
+                            "            <argument>-c</argument>",
+                            "            <argument>npm config set //registry.npmjs.org/:_authToken ${env.NPM_TOKEN} &amp;&amp; npm publish</argument>")
+                    .expect("pom-token-in-plugin-config")
+                    .add("          </arguments>", "        </configuration>", "      </plugin>");
             add("exec-shell-reference", footer(pom), 13);
         }
 
         private void execEnvironmentUuid() {
             String t = tokens.uuid();
-            Pom pom = header("shop-lib").add("  <build>", "    <plugins>",
-                    "      <plugin>",
-                    "        <groupId>org.codehaus.mojo</groupId>",
-                    "        <artifactId>exec-maven-plugin</artifactId>",
-                    "        <configuration>",
-                    "          <executable>npx</executable>",
-                    "          <commandlineArgs>--yes @acme/release-tool</commandlineArgs>",
-                    "          <environmentVariables>",
-                    "            <NEXUS_NPM_TOKEN>" + t + "</NEXUS_NPM_TOKEN>").expect("pom-literal-env-token").secret(t).add(
-                    "            <CI>true</CI>",
-                    "          </environmentVariables>",
-                    "        </configuration>",
-                    "      </plugin>");
+            Pom pom = header("shop-lib")
+                    .add(
+                            "  <build>",
+                            "    <plugins>",
+                            "      <plugin>",
+                            "        <groupId>org.codehaus.mojo</groupId>",
+                            "        <artifactId>exec-maven-plugin</artifactId>",
+                            "        <configuration>",
+                            "          <executable>npx</executable>",
+                            "          <commandlineArgs>--yes @acme/release-tool</commandlineArgs>",
+                            "          <environmentVariables>",
+                            "            <NEXUS_NPM_TOKEN>" + t + "</NEXUS_NPM_TOKEN>")
+                    .expect("pom-literal-env-token")
+                    .secret(t)
+                    .add(
+                            "            <CI>true</CI>",
+                            "          </environmentVariables>",
+                            "        </configuration>",
+                            "      </plugin>");
             add("exec-env-uuid", footer(pom), 14);
         }
 
         private void registryUrlWithPassword() {
             String pw = tokens.opaque(18);
-            Pom pom = header("shop-web").add("  <build>", "    <plugins>",
-                    "      <plugin>",
-                    "        <groupId>com.github.eirslett</groupId>",
-                    "        <artifactId>frontend-maven-plugin</artifactId>",
-                    "        <configuration>",
-                    "          <npmRegistryURL>https://deploy:" + pw + "@nexus.acme.internal/repository/npm-group/</npmRegistryURL>")
-                    .expect("pom-credentials-in-url").secret(pw).add(
-                    "        </configuration>",
-                    "      </plugin>");
+            Pom pom = header("shop-web")
+                    .add(
+                            "  <build>",
+                            "    <plugins>",
+                            "      <plugin>",
+                            "        <groupId>com.github.eirslett</groupId>",
+                            "        <artifactId>frontend-maven-plugin</artifactId>",
+                            "        <configuration>",
+                            "          <npmRegistryURL>https://deploy:" + pw
+                                    + "@nexus.acme.internal/repository/npm-group/</npmRegistryURL>")
+                    .expect("pom-credentials-in-url")
+                    .secret(pw)
+                    .add("        </configuration>", "      </plugin>");
             add("registry-url-password", footer(pom), 15);
         }
 
         private void registryUrlWithReferencedPassword() {
-            Pom pom = header("shop-web").add("  <build>", "    <plugins>",
-                    "      <plugin>",
-                    "        <groupId>com.github.eirslett</groupId>",
-                    "        <artifactId>frontend-maven-plugin</artifactId>",
-                    "        <configuration>",
-                    "          <pnpmRegistryURL>https://deploy:${env.NEXUS_PASSWORD}@nexus.acme.internal/repository/npm/</pnpmRegistryURL>")
-                    .expect("pom-token-in-plugin-config").add(
-                    "        </configuration>",
-                    "      </plugin>");
+            Pom pom = header("shop-web")
+                    .add(
+                            "  <build>",
+                            "    <plugins>",
+                            "      <plugin>",
+                            "        <groupId>com.github.eirslett</groupId>",
+                            "        <artifactId>frontend-maven-plugin</artifactId>",
+                            "        <configuration>",
+                            "          <pnpmRegistryURL>https://deploy:${env.NEXUS_PASSWORD}@nexus.acme.internal/repository/npm/</pnpmRegistryURL>")
+                    .expect("pom-token-in-plugin-config")
+                    .add("        </configuration>", "      </plugin>");
             add("registry-url-reference", footer(pom), 16);
         }
 
@@ -774,7 +900,9 @@ final class CorpusGenerator {
             String t = tokens.npm();
             Pom pom = header("shop-web").add("  <build>", "    <plugins>");
             frontendStart(pom);
-            pom.add("          <!-- TODO remove: <NPM_TOKEN>" + t + "</NPM_TOKEN> -->").expect("known-token").secret(t);
+            pom.add("          <!-- TODO remove: <NPM_TOKEN>" + t + "</NPM_TOKEN> -->")
+                    .expect("known-token")
+                    .secret(t);
             npmExecution(pom, "npm ci", "ci");
             frontendEnd(pom);
             add("commented-out-token", footer(pom), 18);
@@ -782,15 +910,20 @@ final class CorpusGenerator {
 
         private void otherPluginsLiteral() {
             String opaque = tokens.opaque(40);
-            Pom pom = header("shop-e2e").add("  <build>", "    <plugins>",
-                    "      <plugin>",
-                    "        <groupId>org.apache.maven.plugins</groupId>",
-                    "        <artifactId>maven-antrun-plugin</artifactId>",
-                    "        <configuration>",
-                    "          <target><exec executable=\"npm\"><env key=\"NPM_TOKEN\" value=\"" + opaque + "\"/></exec></target>",
-                    "          <environmentVariables><NPM_TOKEN>" + opaque + "</NPM_TOKEN></environmentVariables>",
-                    "        </configuration>",
-                    "      </plugin>");
+            Pom pom = header("shop-e2e")
+                    .add(
+                            "  <build>",
+                            "    <plugins>",
+                            "      <plugin>",
+                            "        <groupId>org.apache.maven.plugins</groupId>",
+                            "        <artifactId>maven-antrun-plugin</artifactId>",
+                            "        <configuration>",
+                            "          <target><exec executable=\"npm\"><env key=\"NPM_TOKEN\" value=\"" + opaque
+                                    + "\"/></exec></target>",
+                            "          <environmentVariables><NPM_TOKEN>" + opaque
+                                    + "</NPM_TOKEN></environmentVariables>",
+                            "        </configuration>",
+                            "      </plugin>");
             add("other-plugin-opaque", footer(pom), 19);
         }
 
@@ -798,17 +931,20 @@ final class CorpusGenerator {
             String t = tokens.opaque(52).toLowerCase().replaceAll("[01890]", "a");
             Pom pom = header("shop-azure").add("  <build>", "    <plugins>");
             frontendStart(pom);
-            pom.add("          <execution>",
-                    "            <id>npm ci</id>",
-                    "            <goals><goal>npm</goal></goals>",
-                    "            <configuration>",
-                    "              <arguments>ci</arguments>",
-                    "              <environmentVariables>",
-                    "                <AZURE_AUTH_TOKEN><![CDATA[" + t + "]]></AZURE_AUTH_TOKEN>")
-                    .expect("pom-literal-env-token").secret(t).add(
-                    "              </environmentVariables>",
-                    "            </configuration>",
-                    "          </execution>");
+            pom.add(
+                            "          <execution>",
+                            "            <id>npm ci</id>",
+                            "            <goals><goal>npm</goal></goals>",
+                            "            <configuration>",
+                            "              <arguments>ci</arguments>",
+                            "              <environmentVariables>",
+                            "                <AZURE_AUTH_TOKEN><![CDATA[" + t + "]]></AZURE_AUTH_TOKEN>")
+                    .expect("pom-literal-env-token")
+                    .secret(t)
+                    .add(
+                            "              </environmentVariables>",
+                            "            </configuration>",
+                            "          </execution>");
             frontendEnd(pom);
             add("crlf-bom-cdata-literal", footer(pom), 4); // CRLF and a BOM
         }
@@ -823,17 +959,20 @@ final class CorpusGenerator {
 
         private void literalAndSameTokenInComment() {
             String t = tokens.npm();
-            Pom pom = header("shop-web").add("  <!-- token for the read-only mirror: " + t + " -->")
-                    .expect("known-token").secret(t).add("  <build>", "    <plugins>");
+            Pom pom = header("shop-web")
+                    .add("  <!-- token for the read-only mirror: " + t + " -->")
+                    .expect("known-token")
+                    .secret(t)
+                    .add("  <build>", "    <plugins>");
             frontendStart(pom);
-            pom.add("          <execution>",
-                    "            <id>npm ci</id>",
-                    "            <goals><goal>npm</goal></goals>",
-                    "            <configuration>",
-                    "              <arguments>ci --//registry.npmjs.org/:_authToken=" + t + "</arguments>")
-                    .expect("pom-literal-argument-token").add(
-                    "            </configuration>",
-                    "          </execution>");
+            pom.add(
+                            "          <execution>",
+                            "            <id>npm ci</id>",
+                            "            <goals><goal>npm</goal></goals>",
+                            "            <configuration>",
+                            "              <arguments>ci --//registry.npmjs.org/:_authToken=" + t + "</arguments>")
+                    .expect("pom-literal-argument-token")
+                    .add("            </configuration>", "          </execution>");
             frontendEnd(pom);
             add("literal-and-comment", footer(pom), 21);
         }

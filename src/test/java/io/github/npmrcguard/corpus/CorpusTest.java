@@ -31,8 +31,12 @@ class CorpusTest {
         List<String> misses = new ArrayList<>();
         StringBuilder allOutput = new StringBuilder();
         for (CorpusGenerator.Case c : cases) {
-            ScanFile file = new ScanFile(c.name() + "/" + c.fileName(), Path.of(c.fileName()),
-                    FileKind.ofFileName(c.fileName()), Provenance.STAGED, c.content());
+            ScanFile file = new ScanFile(
+                    c.name() + "/" + c.fileName(),
+                    Path.of(c.fileName()),
+                    FileKind.ofFileName(c.fileName()),
+                    Provenance.STAGED,
+                    c.content());
             DocumentReader.Read read = new DocumentReader().read(file);
             List<Finding> found = new ArrayList<>(read.findings());
             found.addAll(RuleCatalogue.check(read.document()));
@@ -61,8 +65,14 @@ class CorpusTest {
         }
         double precision = truePositives / (double) (truePositives + falsePositives);
         double recall = truePositives / (double) (truePositives + falseNegatives);
-        System.out.printf("corpus: %d files, %d expected findings; precision %.4f, recall %.4f (tp %d, fp %d, fn %d)%n",
-                cases.size(), truePositives + falseNegatives, precision, recall, truePositives, falsePositives,
+        System.out.printf(
+                "corpus: %d files, %d expected findings; precision %.4f, recall %.4f (tp %d, fp %d, fn %d)%n",
+                cases.size(),
+                truePositives + falseNegatives,
+                precision,
+                recall,
+                truePositives,
+                falsePositives,
                 falseNegatives);
         misses.forEach(m -> System.out.println("corpus: " + m));
         assertTrue(cases.size() >= 100, "the corpus holds at least 100 files");

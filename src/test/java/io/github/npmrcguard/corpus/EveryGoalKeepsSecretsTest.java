@@ -88,10 +88,12 @@ class EveryGoalKeepsSecretsTest {
         check.findings().forEach(f -> printed.append(f.logLine()).append('\n'));
         check.allowed().forEach(a -> printed.append(a).append('\n'));
         printed.append(check.notes()).append('\n');
-        printed.append(new SarifWriter("0.0.0").toJson(check.findings(), RuleCatalogue.infos())).append('\n');
+        printed.append(new SarifWriter("0.0.0").toJson(check.findings(), RuleCatalogue.infos()))
+                .append('\n');
 
         // history, before fix commits nothing: the corpus commit holds every secret
-        HistoryResult history = new HistoryScanner().scan(root, HistoryRange.all(), p -> false, Allowlist.none(), TODAY);
+        HistoryResult history =
+                new HistoryScanner().scan(root, HistoryRange.all(), p -> false, Allowlist.none(), TODAY);
         assertFalse(history.passed());
         history.logLines().forEach(l -> printed.append(l).append('\n'));
         printed.append(history.summary()).append('\n').append(history.notes()).append('\n');
@@ -119,12 +121,18 @@ class EveryGoalKeepsSecretsTest {
         // generate, with the secrets in its environment; a file it updates may keep a secret fix left there
         Map<Path, String> before = new HashMap<>();
         try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/.git/")).toList()) {
+            for (Path p : all.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().contains("/.git/"))
+                    .toList()) {
                 before.put(p, Files.readString(p, StandardCharsets.ISO_8859_1));
             }
         }
-        GenerationResult generated = new Generator(GeneratorOptions.builder().environment(env)
-                .homeDirectory(tmp.resolve("home")).projectRoot(root).build()).run(modules);
+        GenerationResult generated = new Generator(GeneratorOptions.builder()
+                        .environment(env)
+                        .homeDirectory(tmp.resolve("home"))
+                        .projectRoot(root)
+                        .build())
+                .run(modules);
         generated.messages().forEach(m -> printed.append(m.text()).append('\n'));
         for (FileChange f : generated.files()) {
             printed.append(f.summary()).append('\n').append(f.diff()).append('\n');
@@ -132,7 +140,9 @@ class EveryGoalKeepsSecretsTest {
                 String old = before.getOrDefault(f.path(), "");
                 for (String s : secrets) {
                     if (!old.contains(s)) {
-                        assertNoFragment(Files.readString(f.path(), StandardCharsets.ISO_8859_1), s,
+                        assertNoFragment(
+                                Files.readString(f.path(), StandardCharsets.ISO_8859_1),
+                                s,
                                 "a file generate wrote, " + f.displayPath());
                     }
                 }
@@ -141,7 +151,8 @@ class EveryGoalKeepsSecretsTest {
         try (Stream<Path> home = Files.walk(tmp.resolve("home")).filter(Files::isRegularFile)) {
             for (Path p : home.toList()) {
                 for (String s : secrets) {
-                    assertNoFragment(Files.readString(p, StandardCharsets.ISO_8859_1), s, "a user config generate wrote");
+                    assertNoFragment(
+                            Files.readString(p, StandardCharsets.ISO_8859_1), s, "a user config generate wrote");
                 }
             }
         } catch (java.nio.file.NoSuchFileException e) {
@@ -165,8 +176,8 @@ class EveryGoalKeepsSecretsTest {
     }
 
     private static void git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-                "-c", "commit.gpgsign=false"));
+        List<String> cmd = new ArrayList<>(
+                List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("GIT_"));

@@ -73,8 +73,7 @@ final class Git {
         return r.out;
     }
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     Result exec(Path dir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -125,7 +124,8 @@ final class Git {
 
     /** Each problem as {@code path|message|blocking}. */
     static List<String> problems(ScanSet set) {
-        return set.problems().stream().map(p -> p.path() + "|" + p.message() + "|" + p.blocking())
+        return set.problems().stream()
+                .map(p -> p.path() + "|" + p.message() + "|" + p.blocking())
                 .collect(Collectors.toList());
     }
 

@@ -35,7 +35,8 @@ class GitBlobIdTest {
         List<String> actual = new ArrayList<>();
         for (int i = 0; i < contents.size(); i++) {
             Path file = Files.write(tmp.resolve("content-" + i), contents.get(i));
-            expected.add(contents.get(i).length + " " + git.run(repo, "hash-object", file.toString()).strip());
+            expected.add(contents.get(i).length + " "
+                    + git.run(repo, "hash-object", file.toString()).strip());
             actual.add(contents.get(i).length + " " + GitBlobId.sha1(contents.get(i)));
         }
         assertEquals(expected, actual);

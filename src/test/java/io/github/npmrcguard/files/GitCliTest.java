@@ -37,30 +37,46 @@ class GitCliTest {
     void gitIsFoundOnlyInAbsolutePathEntries() throws IOException {
         Path git = script("git", "exit 0");
         Path bin = git.getParent();
-        assertEquals(Optional.of(git), GitExecutable.findOnPath(tmp.resolve("nothing") + File.pathSeparator + bin, false));
+        assertEquals(
+                Optional.of(git), GitExecutable.findOnPath(tmp.resolve("nothing") + File.pathSeparator + bin, false));
         // A relative entry resolves against the project folder: a committed ./bin/git must not run.
         String relative = Path.of("").toAbsolutePath().relativize(bin).toString();
         assertTrue(Files.isExecutable(Path.of(relative, "git")), relative);
-        assertEquals(Optional.empty(), GitExecutable.findOnPath(relative + File.pathSeparator + File.pathSeparator, false));
+        assertEquals(
+                Optional.empty(), GitExecutable.findOnPath(relative + File.pathSeparator + File.pathSeparator, false));
         assertEquals(Optional.empty(), GitExecutable.findOnPath(null, false));
-        assertFalse(GitCli.fromEnvironment(Map.of("PATH", tmp.resolve("nothing").toString()),
-                Duration.ofSeconds(5)).available());
+        assertFalse(GitCli.fromEnvironment(Map.of("PATH", tmp.resolve("nothing").toString()), Duration.ofSeconds(5))
+                .available());
     }
 
     @Test
     void childEnvironmentDropsInheritedRepositoryLocationsAndFixesTheLanguage() {
-        Map<String, String> child = GitExecutable.childEnvironment(Map.of("GIT_DIR", ".git", "GIT_WORK_TREE", "/w",
-                "GIT_INDEX_FILE", ".git/next-index.lock", "GIT_LITERAL_PATHSPECS", "1", "LC_ALL", "de_DE.UTF-8",
-                "PATH", "/usr/bin"));
-        assertEquals(Map.of("PATH", "/usr/bin", "LC_ALL", "C", "GIT_TERMINAL_PROMPT", "0", "GIT_OPTIONAL_LOCKS", "0"),
+        Map<String, String> child = GitExecutable.childEnvironment(Map.of(
+                "GIT_DIR",
+                ".git",
+                "GIT_WORK_TREE",
+                "/w",
+                "GIT_INDEX_FILE",
+                ".git/next-index.lock",
+                "GIT_LITERAL_PATHSPECS",
+                "1",
+                "LC_ALL",
+                "de_DE.UTF-8",
+                "PATH",
+                "/usr/bin"));
+        assertEquals(
+                Map.of("PATH", "/usr/bin", "LC_ALL", "C", "GIT_TERMINAL_PROMPT", "0", "GIT_OPTIONAL_LOCKS", "0"),
                 child);
-        assertEquals("/abs/index", GitExecutable.childEnvironment(Map.of("GIT_INDEX_FILE", "/abs/index"))
-                .get("GIT_INDEX_FILE"));
+        assertEquals(
+                "/abs/index",
+                GitExecutable.childEnvironment(Map.of("GIT_INDEX_FILE", "/abs/index"))
+                        .get("GIT_INDEX_FILE"));
     }
 
     @Test
     void stderrFirstLineIsShortenedAndMasksUserInfoInUrls() {
-        assertEquals("fatal: unable to access 'https://***@host.example/repo/': 401",
+        assertEquals(
+                "fatal: unable to access 'https://***@host.example/repo/': 401",
                 GitCli.firstLine("\nfatal: unable to access 'https://user:TOK1@host.example/repo/': 401\nmore\n"));
         assertEquals(303, GitCli.firstLine("x".repeat(1000)).length());
         assertEquals("", GitCli.firstLine(""));
@@ -73,8 +89,8 @@ class GitCliTest {
         GitCli cli = new GitCli(sleeper, GitExecutable.childEnvironment(System.getenv()), Duration.ofMillis(500));
         Files.createDirectories(tmp.resolve(".git")); // so that the scan asks git at all
 
-        GitException e = assertThrows(GitException.class,
-                () -> new ScanSetReader(cli, SafeReader.FILES).read(tmp, Git.NOTHING));
+        GitException e =
+                assertThrows(GitException.class, () -> new ScanSetReader(cli, SafeReader.FILES).read(tmp, Git.NOTHING));
 
         assertEquals(-1, e.exitCode());
         assertTrue(e.getMessage().endsWith("` failed: timed out after 500 ms"), e.getMessage());
@@ -83,20 +99,28 @@ class GitCliTest {
 
     @Test
     void refusalsAreRecognisedFromGitsMessages() {
-        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(result(128,
-                "fatal: not a git repository (or any of the parent directories): .git\n")));
-        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(result(128,
-                "fatal: this operation must be run in a work tree\n")));
-        assertEquals(GitCli.Refusal.DUBIOUS_OWNERSHIP, GitRefusals.refusal(result(128,
-                "fatal: detected dubious ownership in repository at '/r'\n")));
+        assertEquals(
+                GitCli.Refusal.NOT_A_WORK_TREE,
+                GitRefusals.refusal(
+                        result(128, "fatal: not a git repository (or any of the parent directories): .git\n")));
+        assertEquals(
+                GitCli.Refusal.NOT_A_WORK_TREE,
+                GitRefusals.refusal(result(128, "fatal: this operation must be run in a work tree\n")));
+        assertEquals(
+                GitCli.Refusal.DUBIOUS_OWNERSHIP,
+                GitRefusals.refusal(result(128, "fatal: detected dubious ownership in repository at '/r'\n")));
         assertNull(GitRefusals.refusal(result(128, "fatal: index file corrupt\n")));
         // A .git that leads nowhere: git names it, without "(or any of the parent directories)".
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(result(128,
-                "fatal: not a git repository: /w/feature/../repo/.git/worktrees/feature\n")));
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(result(128,
-                "fatal: invalid gitfile format: /w/.git\n")));
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(result(128,
-                "fatal: no path in gitfile: /w/.git\n")));
+        assertEquals(
+                GitCli.Refusal.BROKEN_REPOSITORY,
+                GitRefusals.refusal(
+                        result(128, "fatal: not a git repository: /w/feature/../repo/.git/worktrees/feature\n")));
+        assertEquals(
+                GitCli.Refusal.BROKEN_REPOSITORY,
+                GitRefusals.refusal(result(128, "fatal: invalid gitfile format: /w/.git\n")));
+        assertEquals(
+                GitCli.Refusal.BROKEN_REPOSITORY,
+                GitRefusals.refusal(result(128, "fatal: no path in gitfile: /w/.git\n")));
         assertNull(GitRefusals.refusal(result(0, "")));
     }
 
@@ -111,8 +135,14 @@ class GitCliTest {
         assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(none, damaged.getParent()));
         assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(none, tmp.resolve("damaged/web")));
         // Discovery stopped at a file system boundary: the .git above is not git's to read.
-        assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(result(128, "fatal: not a git repository (or"
-                + " any parent up to mount point /w)\nStopping at filesystem boundary\n"), tmp.resolve("damaged/web")));
+        assertEquals(
+                GitCli.Refusal.NOT_A_WORK_TREE,
+                GitRefusals.refusal(
+                        result(
+                                128,
+                                "fatal: not a git repository (or"
+                                        + " any parent up to mount point /w)\nStopping at filesystem boundary\n"),
+                        tmp.resolve("damaged/web")));
     }
 
     @Test
@@ -127,7 +157,9 @@ class GitCliTest {
         assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(none, plain, ceiling));
         assertEquals(GitCli.Refusal.NOT_A_WORK_TREE, GitRefusals.refusal(none, plain, "relative:" + ceiling));
         assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(none, plain, null));
-        assertEquals(GitCli.Refusal.BROKEN_REPOSITORY, GitRefusals.refusal(none, plain, tmp.resolve("elsewhere").toString()));
+        assertEquals(
+                GitCli.Refusal.BROKEN_REPOSITORY,
+                GitRefusals.refusal(none, plain, tmp.resolve("elsewhere").toString()));
     }
 
     private static GitCli.Result result(int exit, String stderr) {
@@ -147,7 +179,8 @@ class GitCliTest {
 
         Map<String, Blob> blobs = git.cli().readBlobs(repo, List.of(a, b, missing, a), 50);
 
-        assertArrayEquals("alpha\n".getBytes(StandardCharsets.UTF_8), blobs.get(a).content());
+        assertArrayEquals(
+                "alpha\n".getBytes(StandardCharsets.UTF_8), blobs.get(a).content());
         assertNull(blobs.get(b).content());
         assertEquals(100, blobs.get(b).size());
         assertTrue(blobs.get(missing).missing());

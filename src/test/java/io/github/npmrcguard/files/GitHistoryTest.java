@@ -52,9 +52,14 @@ class GitHistoryTest {
 
         var walk = GitHistory.parse("git log", out.toByteArray());
 
-        assertEquals(List.of("2 2025-03-02 web/.npmrc c NPMRC", "2 2025-03-02 api/.yarnrc.yml a YARNRC_YML",
-                "1 2025-03-01 .npmrc a NPMRC", "1 2025-03-01 \u0001odd\nname/.npmrc.ci c NPMRC",
-                "1 2025-03-01 :colon/bunfig.toml c BUNFIG_TOML"), parsed());
+        assertEquals(
+                List.of(
+                        "2 2025-03-02 web/.npmrc c NPMRC",
+                        "2 2025-03-02 api/.yarnrc.yml a YARNRC_YML",
+                        "1 2025-03-01 .npmrc a NPMRC",
+                        "1 2025-03-01 \u0001odd\nname/.npmrc.ci c NPMRC",
+                        "1 2025-03-01 :colon/bunfig.toml c BUNFIG_TOML"),
+                parsed());
         assertEquals(3, walk.commitsListed());
     }
 
@@ -65,12 +70,15 @@ class GitHistoryTest {
 
     @Test
     void unexpectedOutputIsAGitExceptionThatQuotesNothing() {
-        for (String bad : List.of("garbage\0", "\u0001nothex 2025\0", "\u0001" + C1 + " yesterday\0",
+        for (String bad : List.of(
+                "garbage\0",
+                "\u0001nothex 2025\0",
+                "\u0001" + C1 + " yesterday\0",
                 "\u0001" + C1 + " 2025-03-01T10:00:00Z\n:100644 100644 " + A + " M\0",
                 "\u0001" + C1 + " 2025-03-01T10:00:00Z\n:100644 " + A + " M\0.npmrc\0",
                 ":100644 100644 " + A + " " + B + " M\0.npmrc\0")) {
-            GitException e = assertThrows(GitException.class,
-                    () -> GitHistory.parse("git log", bad.getBytes(StandardCharsets.UTF_8)), bad);
+            GitException e = assertThrows(
+                    GitException.class, () -> GitHistory.parse("git log", bad.getBytes(StandardCharsets.UTF_8)), bad);
             assertEquals("`git log` failed: its output could not be read", e.getMessage());
         }
     }

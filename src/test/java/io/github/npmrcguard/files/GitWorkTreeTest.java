@@ -37,8 +37,8 @@ class GitWorkTreeTest {
         assertEquals(Optional.empty(), GitWorkTree.topLevel(plain, git.cli()));
         assertEquals(Optional.empty(), GitWorkTree.topLevel(repo.resolve(".git"), git.cli()));
         assertEquals(Optional.empty(), GitWorkTree.topLevel(tmp.resolve("missing"), git.cli()));
-        assertEquals(Optional.empty(), GitWorkTree.topLevel(repo,
-                GitCli.fromEnvironment(noGit, Duration.ofSeconds(30))));
+        assertEquals(
+                Optional.empty(), GitWorkTree.topLevel(repo, GitCli.fromEnvironment(noGit, Duration.ofSeconds(30))));
     }
 
     @Test

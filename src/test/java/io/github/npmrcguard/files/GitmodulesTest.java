@@ -15,8 +15,10 @@ class GitmodulesTest {
 
     @Test
     void pathOfEachSubmoduleSectionInGitsConfigSyntax() {
-        assertEquals(List.of("libs/ui", "with space/x", "quoted \"name\"", "tab\tx", "a#b", "trailing", "upper"),
-                paths("""
+        assertEquals(
+                List.of("libs/ui", "with space/x", "quoted \"name\"", "tab\tx", "a#b", "trailing", "upper"),
+                paths(
+                        """
                         [submodule "libs/ui"]
                         \tpath = libs/ui
                         \turl = ../ui
@@ -37,7 +39,10 @@ class GitmodulesTest {
 
     @Test
     void pathsOutsideSubmoduleSectionsAndOtherKeysAreNotSubmodules() {
-        assertEquals(List.of(), paths("""
+        assertEquals(
+                List.of(),
+                paths(
+                        """
                 path = top-level
                 [core]
                 \tpath = core

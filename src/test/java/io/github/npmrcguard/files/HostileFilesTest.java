@@ -1,7 +1,6 @@
 package io.github.npmrcguard.files;
 
 import static io.github.npmrcguard.files.Git.NOTHING;
-import static io.github.npmrcguard.files.Git.problems;
 import static io.github.npmrcguard.files.Git.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.npmrcguard.allow.Allowlist;
 import io.github.npmrcguard.rules.Finding;
-import io.github.npmrcguard.secrets.Fingerprint;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.Scanner;
+import io.github.npmrcguard.secrets.Fingerprint;
 import io.github.npmrcguard.testsupport.FileNames;
 import io.github.npmrcguard.testsupport.TestTokens;
 import java.io.BufferedOutputStream;
@@ -91,8 +90,10 @@ class HostileFilesTest {
                 server.bind(UnixDomainSocketAddress.of(at));
                 ScanResult r = scan(withGit, root);
                 String path = withGit ? "local/.npmrc" : ".npmrc";
-                assertEquals(List.of("WARNING " + path + ":1: " + SafeReader.NOT_REGULAR + " [skipped-file]"),
-                        lines(r), "git: " + withGit);
+                assertEquals(
+                        List.of("WARNING " + path + ":1: " + SafeReader.NOT_REGULAR + " [skipped-file]"),
+                        lines(r),
+                        "git: " + withGit);
                 assertTrue(r.errors().isEmpty());
             }
         }
@@ -108,8 +109,11 @@ class HostileFilesTest {
             Files.createDirectories(root.resolve("web"));
             Files.createSymbolicLink(root.resolve("web/.yarnrc"), Path.of("/dev/urandom"));
             ScanResult r = scan(withGit, root);
-            assertEquals(List.of("WARNING .npmrc:1: " + SafeReader.LINK_OUT_OF_ROOT + " [skipped-file]",
-                    "WARNING web/.yarnrc:1: " + SafeReader.LINK_OUT_OF_ROOT + " [skipped-file]"), lines(r),
+            assertEquals(
+                    List.of(
+                            "WARNING .npmrc:1: " + SafeReader.LINK_OUT_OF_ROOT + " [skipped-file]",
+                            "WARNING web/.yarnrc:1: " + SafeReader.LINK_OUT_OF_ROOT + " [skipped-file]"),
+                    lines(r),
                     "git: " + withGit);
         }
     }
@@ -143,17 +147,21 @@ class HostileFilesTest {
                 git.run(root, "add", "-A");
             }
             ScanResult r = scan(withGit, root);
-            assertTrue(r.errors().stream().anyMatch(f -> f.rule().id().equals("known-token")
-                    && f.fingerprint().equals(Fingerprint.of(t))), lines(r).toString());
-            assertTrue(lines(r).stream().anyMatch(l -> l.startsWith("WARNING .npmrc:") && l.contains("[unparsable-file]")),
+            assertTrue(
+                    r.errors().stream()
+                            .anyMatch(f -> f.rule().id().equals("known-token")
+                                    && f.fingerprint().equals(Fingerprint.of(t))),
+                    lines(r).toString());
+            assertTrue(
+                    lines(r).stream().anyMatch(l -> l.startsWith("WARNING .npmrc:") && l.contains("[unparsable-file]")),
                     lines(r).toString());
             assertClean(r, t);
         }
     }
 
     /** The filler of the large files: one comment line of 61 bytes. */
-    private static final byte[] FILLER = "; a comment line of filler text padded out to sixty bytes...\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FILLER =
+            "; a comment line of filler text padded out to sixty bytes...\n".getBytes(StandardCharsets.US_ASCII);
 
     /** Writes {@code fillerLines} filler lines, then {@code last} (its own line ending included). */
     private static Path writeLarge(Path file, int fillerLines, String last) throws IOException {
@@ -198,12 +206,15 @@ class HostileFilesTest {
                 git.run(root, "add", "-A"); // the blob streamed through git; its working copy is the same bytes
             }
             ScanResult r = scan(withGit, root);
-            assertEquals(List.of(searchedOnly(".npmrc"), knownToken("ERROR", ".npmrc", 1_000_000, t, "")), lines(r), mode);
+            assertEquals(
+                    List.of(searchedOnly(".npmrc"), knownToken("ERROR", ".npmrc", 1_000_000, t, "")), lines(r), mode);
             assertClean(r, t);
             if (mode.equals("staged")) {
                 // The working copy is the staged blob (same object id): searched once, from git.
                 ScanSet set = git.reader().read(root, NOTHING);
-                assertEquals(List.of(Provenance.STAGED), set.large().stream().map(LargeFile::provenance).toList());
+                assertEquals(
+                        List.of(Provenance.STAGED),
+                        set.large().stream().map(LargeFile::provenance).toList());
             }
         }
     }
@@ -222,11 +233,23 @@ class HostileFilesTest {
         write(root.resolve(".gitignore"), "local/\n");
         writeLarge(root.resolve("local/.npmrc"), lines, "//r.example/:_authToken=" + t + "\n");
         ScanResult r = scan(true, root);
-        assertEquals(List.of(searchedOnly("clean/.npmrc"), searchedOnly("injected/.npmrc"),
-                knownToken("WARNING", "injected/.npmrc", lines + 1, t,
-                        "only in the working copy: the staged content is clean, so CI may have injected it"),
-                searchedOnly("local/.npmrc"),
-                knownToken("WARNING", "local/.npmrc", lines + 1, t, "only in a file git ignores: never committed")),
+        assertEquals(
+                List.of(
+                        searchedOnly("clean/.npmrc"),
+                        searchedOnly("injected/.npmrc"),
+                        knownToken(
+                                "WARNING",
+                                "injected/.npmrc",
+                                lines + 1,
+                                t,
+                                "only in the working copy: the staged content is clean, so CI may have injected it"),
+                        searchedOnly("local/.npmrc"),
+                        knownToken(
+                                "WARNING",
+                                "local/.npmrc",
+                                lines + 1,
+                                t,
+                                "only in a file git ignores: never committed")),
                 lines(r));
         assertTrue(r.errors().isEmpty());
         assertClean(r, t);
@@ -252,8 +275,10 @@ class HostileFilesTest {
                 git.run(root, "add", "-A");
             }
             ScanResult r = scan(withGit, root);
-            assertEquals(List.of(searchedOnly("web/.yarnrc"), knownToken("ERROR", "web/.yarnrc", fillerLines + 1, t, "")),
-                    lines(r), mode);
+            assertEquals(
+                    List.of(searchedOnly("web/.yarnrc"), knownToken("ERROR", "web/.yarnrc", fillerLines + 1, t, "")),
+                    lines(r),
+                    mode);
             assertClean(r, t);
         }
     }
@@ -273,10 +298,18 @@ class HostileFilesTest {
             if (withGit) {
                 git.run(root, "add", "-A");
             }
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
-                    "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp",
-                    System.getProperty("java.class.path"), ScanAsChild.class.getName(), root.toString());
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(tmp.toFile());
+            List<String> cmd = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx32m",
+                    "-Xshare:auto",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:-UsePerfData",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ScanAsChild.class.getName(),
+                    root.toString());
+            ProcessBuilder pb =
+                    new ProcessBuilder(cmd).redirectErrorStream(true).directory(tmp.toFile());
             pb.environment().clear();
             pb.environment().putAll(git.env()); // a plain root has no .git up to the ceiling: walked, no note
             Process p = pb.start();
@@ -284,8 +317,10 @@ class HostileFilesTest {
             assertTrue(p.waitFor(120, TimeUnit.SECONDS));
             TestTokens.assertNoFragment(out, t, "the child's output");
             assertEquals(0, p.exitValue(), out);
-            assertEquals(List.of(searchedOnly(".npmrc"), knownToken("ERROR", ".npmrc", 1_000_000, t, "")),
-                    out.lines().toList(), mode);
+            assertEquals(
+                    List.of(searchedOnly(".npmrc"), knownToken("ERROR", ".npmrc", 1_000_000, t, "")),
+                    out.lines().toList(),
+                    mode);
         }
     }
 
@@ -308,7 +343,9 @@ class HostileFilesTest {
                 git.run(root, "add", "-A");
             }
             ScanResult r = scan(withGit, root);
-            assertTrue(r.errors().stream().anyMatch(f -> f.line() == 2 && f.fingerprint().equals(Fingerprint.of(t))),
+            assertTrue(
+                    r.errors().stream()
+                            .anyMatch(f -> f.line() == 2 && f.fingerprint().equals(Fingerprint.of(t))),
                     lines(r).toString());
             assertClean(r, t);
         }
@@ -319,19 +356,29 @@ class HostileFilesTest {
     void tokenIsFoundAtItsLineInEveryEncodingTheDecoderRecognises() throws IOException {
         String t = tokens.npm();
         String text = "registry=https://r.example/\n; caf\u00e9\n//r.example/:_authToken=" + t + "\n";
-        record Enc(String name, byte[] bytes) {
-        }
+        record Enc(String name, byte[] bytes) {}
         List<Enc> encodings = List.of(
-                new Enc("utf-16le-bom", cat(new byte[] {(byte) 0xff, (byte) 0xfe}, text.getBytes(StandardCharsets.UTF_16LE))),
-                new Enc("utf-16be-bom", cat(new byte[] {(byte) 0xfe, (byte) 0xff}, text.getBytes(StandardCharsets.UTF_16BE))),
+                new Enc(
+                        "utf-16le-bom",
+                        cat(new byte[] {(byte) 0xff, (byte) 0xfe}, text.getBytes(StandardCharsets.UTF_16LE))),
+                new Enc(
+                        "utf-16be-bom",
+                        cat(new byte[] {(byte) 0xfe, (byte) 0xff}, text.getBytes(StandardCharsets.UTF_16BE))),
                 new Enc("utf-16le", text.getBytes(StandardCharsets.UTF_16LE)),
                 new Enc("utf-16be", text.getBytes(StandardCharsets.UTF_16BE)),
                 new Enc("latin-1", text.getBytes(StandardCharsets.ISO_8859_1)),
-                new Enc("invalid-utf-8", cat(cat("; \u00ff\u00fe".getBytes(StandardCharsets.ISO_8859_1),
-                        new byte[] {(byte) 0xc3, (byte) 0x28, (byte) 0xe2, (byte) 0x82}),
-                        ("\n" + text.substring(text.indexOf('\n') + 1)).getBytes(StandardCharsets.UTF_8))),
-                new Enc("utf-8-bom", cat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},
-                        text.getBytes(Charset.forName("UTF-8")))));
+                new Enc(
+                        "invalid-utf-8",
+                        cat(
+                                cat(
+                                        "; \u00ff\u00fe".getBytes(StandardCharsets.ISO_8859_1),
+                                        new byte[] {(byte) 0xc3, (byte) 0x28, (byte) 0xe2, (byte) 0x82}),
+                                ("\n" + text.substring(text.indexOf('\n') + 1)).getBytes(StandardCharsets.UTF_8))),
+                new Enc(
+                        "utf-8-bom",
+                        cat(
+                                new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},
+                                text.getBytes(Charset.forName("UTF-8")))));
         for (boolean withGit : new boolean[] {true, false}) {
             Path root = root(withGit, "enc");
             for (Enc e : encodings) {
@@ -343,8 +390,12 @@ class HostileFilesTest {
             }
             ScanResult r = scan(withGit, root);
             for (Enc e : encodings) {
-                assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(e.name() + "/.npmrc") && f.line() == 3
-                        && f.fingerprint().equals(Fingerprint.of(t))), e.name() + " (git: " + withGit + "): " + lines(r));
+                assertTrue(
+                        r.errors().stream()
+                                .anyMatch(f -> f.path().equals(e.name() + "/.npmrc")
+                                        && f.line() == 3
+                                        && f.fingerprint().equals(Fingerprint.of(t))),
+                        e.name() + " (git: " + withGit + "): " + lines(r));
             }
             assertClean(r, t);
         }
@@ -375,20 +426,29 @@ class HostileFilesTest {
         };
         ScanResult r = new Scanner(git.reader(hostile)::read).scan(repo, NOTHING, Allowlist.none(), TODAY);
         // The staged blob is read through git and judged; the working copy it could not read is a warning.
-        assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(".npmrc") && f.fingerprint().equals(Fingerprint.of(t))),
+        assertTrue(
+                r.errors().stream()
+                        .anyMatch(f ->
+                                f.path().equals(".npmrc") && f.fingerprint().equals(Fingerprint.of(t))),
                 lines(r).toString());
-        assertTrue(lines(r).contains("WARNING .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [skipped-file]"),
+        assertTrue(
+                lines(r).contains("WARNING .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [skipped-file]"),
                 lines(r).toString());
-        assertTrue(lines(r).contains("WARNING web/.npmrc:1: " + SafeReader.VANISHED + " [skipped-file]"),
+        assertTrue(
+                lines(r).contains("WARNING web/.npmrc:1: " + SafeReader.VANISHED + " [skipped-file]"),
                 lines(r).toString());
         assertClean(r, t);
 
         // Without git nothing else holds the content: the build fails, naming the file.
         write(repo.resolve("web/.npmrc"), "x\n");
-        ScanResult noGit = new Scanner(new ScanSetReader(new GitCli(null, git.env(), GitCli.DEFAULT_TIMEOUT), hostile)::read)
+        ScanResult noGit = new Scanner(
+                        new ScanSetReader(new GitCli(null, git.env(), GitCli.DEFAULT_TIMEOUT), hostile)::read)
                 .scan(repo, NOTHING, Allowlist.none(), TODAY);
-        assertEquals(List.of("ERROR .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [unreadable-file]",
-                "WARNING web/.npmrc:1: " + SafeReader.VANISHED + " [skipped-file]"), lines(noGit));
+        assertEquals(
+                List.of(
+                        "ERROR .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [unreadable-file]",
+                        "WARNING web/.npmrc:1: " + SafeReader.VANISHED + " [skipped-file]"),
+                lines(noGit));
         assertClean(noGit, t);
     }
 
@@ -452,15 +512,26 @@ class HostileFilesTest {
                 deepTree(root, stage, 10_000, deepFile);
                 write(root.resolve(chain(5) + "/.npmrc"), "//r.example/:_authToken=" + shallow + "\n");
                 ScanResult r = scan(withGit, root);
-                assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(chain(5) + "/.npmrc")
-                        && f.fingerprint().equals(Fingerprint.of(shallow))), lines(r).toString());
-                List<Finding> limit = r.errors().stream().filter(f -> f.rule().id().equals("unreadable-file")).toList();
+                assertTrue(
+                        r.errors().stream()
+                                .anyMatch(f -> f.path().equals(chain(5) + "/.npmrc")
+                                        && f.fingerprint().equals(Fingerprint.of(shallow))),
+                        lines(r).toString());
+                List<Finding> limit = r.errors().stream()
+                        .filter(f -> f.rule().id().equals("unreadable-file"))
+                        .toList();
                 assertEquals(1, limit.size(), lines(r).toString().length() + " chars: " + shortened(lines(r)));
                 Finding stop = limit.get(0);
                 assertTrue(stop.path().matches("(a/)+a"), shortened(List.of(stop.path())));
-                assertTrue(stop.path().length() > 3000, "stopped only " + stop.path().length() + " chars deep");
-                assertEquals(withGit ? "git could not open this folder (path too long; git cut its name short):"
-                        + " nothing under it was scanned" : LongPaths.WALK_TOO_LONG, stop.what());
+                assertTrue(
+                        stop.path().length() > 3000,
+                        "stopped only " + stop.path().length() + " chars deep");
+                assertEquals(
+                        withGit
+                                ? "git could not open this folder (path too long; git cut its name short):"
+                                        + " nothing under it was scanned"
+                                : LongPaths.WALK_TOO_LONG,
+                        stop.what());
                 assertTrue(stop.logLine().length() < 400, stop.logLine().length() + " chars");
                 assertTrue(stop.logLine().startsWith(chain(60).substring(0, 100) + "/.../"), stop.logLine());
                 assertTrue(r.findings().stream().noneMatch(f -> f.fingerprint().equals(Fingerprint.of(deep))));
@@ -471,14 +542,23 @@ class HostileFilesTest {
                     // Tracked at the bottom: written to the index directly, as git add cannot reach it.
                     String path = chain(10_000) + "/.npmrc";
                     Path blob = write(tmp.resolve("deep-blob"), deepFile);
-                    String id = git.run(root, "hash-object", "-w", blob.toString()).strip();
+                    String id =
+                            git.run(root, "hash-object", "-w", blob.toString()).strip();
                     git.run(root, "update-index", "--add", "--cacheinfo", "100644," + id + "," + path);
                     ScanResult tracked = scan(true, root);
-                    assertTrue(tracked.errors().stream().anyMatch(f -> f.path().equals(path)
-                            && f.fingerprint().equals(Fingerprint.of(deep))), shortened(lines(tracked)));
-                    assertTrue(tracked.warnings().stream().anyMatch(f -> f.path().equals(path)
-                            && f.what().equals(LongPaths.PATH_TOO_LONG)), shortened(lines(tracked)));
-                    assertTrue(tracked.findings().stream().allMatch(f -> f.logLine().length() < 500),
+                    assertTrue(
+                            tracked.errors().stream()
+                                    .anyMatch(f -> f.path().equals(path)
+                                            && f.fingerprint().equals(Fingerprint.of(deep))),
+                            shortened(lines(tracked)));
+                    assertTrue(
+                            tracked.warnings().stream()
+                                    .anyMatch(f ->
+                                            f.path().equals(path) && f.what().equals(LongPaths.PATH_TOO_LONG)),
+                            shortened(lines(tracked)));
+                    assertTrue(
+                            tracked.findings().stream()
+                                    .allMatch(f -> f.logLine().length() < 500),
                             shortened(lines(tracked)));
                     assertClean(tracked, deep);
                 }
@@ -490,8 +570,10 @@ class HostileFilesTest {
     }
 
     private static String shortened(List<String> lines) {
-        return lines.stream().map(l -> l.length() > 300 ? l.substring(0, 150) + "..." + l.substring(l.length() - 150)
-                : l).toList().toString();
+        return lines.stream()
+                .map(l -> l.length() > 300 ? l.substring(0, 150) + "..." + l.substring(l.length() - 150) : l)
+                .toList()
+                .toString();
     }
 
     @Test
@@ -519,12 +601,21 @@ class HostileFilesTest {
             String fp = Fingerprint.of(t);
             String all = longName + "/.npmrc";
             String finalLongPath = longPath;
-            assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(all) && f.fingerprint().equals(fp)),
+            assertTrue(
+                    r.errors().stream()
+                            .anyMatch(
+                                    f -> f.path().equals(all) && f.fingerprint().equals(fp)),
                     lines(r).toString());
-            assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(finalLongPath) && f.fingerprint().equals(fp)),
+            assertTrue(
+                    r.errors().stream()
+                            .anyMatch(f -> f.path().equals(finalLongPath)
+                                    && f.fingerprint().equals(fp)),
                     lines(r).toString());
-            assertTrue(r.findings().stream().noneMatch(f -> f.rule().id().equals("unreadable-file")
-                    || f.rule().id().equals("skipped-file")), lines(r).toString());
+            assertTrue(
+                    r.findings().stream()
+                            .noneMatch(f -> f.rule().id().equals("unreadable-file")
+                                    || f.rule().id().equals("skipped-file")),
+                    lines(r).toString());
             assertClean(r, t);
         }
     }
@@ -542,24 +633,39 @@ class HostileFilesTest {
         for (boolean withGit : new boolean[] {false, true}) {
             Path root = root(withGit, "latin1");
             Path text = write(tmp.resolve("latin1-content"), "//r.example/:_authToken=" + t + "\n");
-            Git.command("sh", "-c", "d=\"$(printf 'caf\\351')\"; mkdir \"$1/$d\" && cp \"$2\" \"$1/$d/.npmrc\"",
-                    "sh", root.toString(), text.toString());
+            Git.command(
+                    "sh",
+                    "-c",
+                    "d=\"$(printf 'caf\\351')\"; mkdir \"$1/$d\" && cp \"$2\" \"$1/$d/.npmrc\"",
+                    "sh",
+                    root.toString(),
+                    text.toString());
             String shown = "caf\ufffd/.npmrc";
             String fp = Fingerprint.of(t);
             ScanResult r = scan(withGit, root);
             if (!withGit) {
-                assertTrue(r.errors().stream().anyMatch(f -> f.path().equals(shown) && f.fingerprint().equals(fp)),
+                assertTrue(
+                        r.errors().stream()
+                                .anyMatch(f -> f.path().equals(shown)
+                                        && f.fingerprint().equals(fp)),
                         lines(r).toString());
                 assertTrue(r.findings().stream().noneMatch(f -> f.rule().id().endsWith("-file")), lines(r).toString());
             } else {
-                assertEquals(List.of("ERROR " + shown + ":1: " + RepositoryScan.NAME_NOT_UTF8 + " [unreadable-file]"),
+                assertEquals(
+                        List.of("ERROR " + shown + ":1: " + RepositoryScan.NAME_NOT_UTF8 + " [unreadable-file]"),
                         lines(r));
                 git.run(root, "add", "-A");
                 ScanResult tracked = scan(true, root);
-                assertTrue(tracked.errors().stream().anyMatch(f -> f.path().equals(shown) && f.fingerprint().equals(fp)),
+                assertTrue(
+                        tracked.errors().stream()
+                                .anyMatch(f -> f.path().equals(shown)
+                                        && f.fingerprint().equals(fp)),
                         lines(tracked).toString());
-                assertTrue(lines(tracked).contains("WARNING " + shown + ":1: " + RepositoryScan.NAME_NOT_UTF8
-                        + " [skipped-file]"), lines(tracked).toString());
+                assertTrue(
+                        lines(tracked)
+                                .contains(
+                                        "WARNING " + shown + ":1: " + RepositoryScan.NAME_NOT_UTF8 + " [skipped-file]"),
+                        lines(tracked).toString());
                 assertClean(tracked, t);
             }
             assertClean(r, t);
@@ -580,7 +686,9 @@ class HostileFilesTest {
         Path setpriv = Path.of("/usr/bin/setpriv");
         assumeTrue(Files.isExecutable(setpriv), "setpriv (util-linux) not found");
         String t = tokens.npm();
-        Path shared = Files.createTempDirectory(Path.of("/tmp"), "npmrc-guard-nobody",
+        Path shared = Files.createTempDirectory(
+                Path.of("/tmp"),
+                "npmrc-guard-nobody",
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         try {
@@ -591,7 +699,8 @@ class HostileFilesTest {
                     Git.command("cp", "-r", p + "/.", classes.toString()); // target/classes and test-classes
                 }
             }
-            Path plain = write(shared.resolve("work/plain/.npmrc"), "//r.example/:_authToken=" + t + "\n").getParent();
+            Path plain = write(shared.resolve("work/plain/.npmrc"), "//r.example/:_authToken=" + t + "\n")
+                    .getParent();
             Path repo = Files.createDirectories(shared.resolve("work/repo"));
             git.run(repo, "init", "-q");
             write(repo.resolve(".npmrc"), "//r.example/:_authToken=" + t + "\n");
@@ -608,10 +717,14 @@ class HostileFilesTest {
 
             List<String> withGit = asNobody(setpriv, classes, shared, repo);
             String fp = Fingerprint.of(t);
-            assertTrue(withGit.stream().anyMatch(l -> l.startsWith("ERROR .npmrc:1: ") && l.contains(fp)), withGit.toString());
-            assertTrue(withGit.contains("WARNING .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [skipped-file]"),
+            assertTrue(
+                    withGit.stream().anyMatch(l -> l.startsWith("ERROR .npmrc:1: ") && l.contains(fp)),
                     withGit.toString());
-            assertTrue(withGit.contains("ERROR web/.npmrc:1: " + SafeReader.PERMISSION_DENIED + " [unreadable-file]"),
+            assertTrue(
+                    withGit.contains("WARNING .npmrc:1: " + SafeReader.PERMISSION_DENIED + " [skipped-file]"),
+                    withGit.toString());
+            assertTrue(
+                    withGit.contains("ERROR web/.npmrc:1: " + SafeReader.PERMISSION_DENIED + " [unreadable-file]"),
                     withGit.toString());
             assertTrue(withGit.stream().noneMatch(l -> l.startsWith("note:")), withGit.toString()); // git was used
             TestTokens.assertNoFragment(String.join("\n", noGit) + String.join("\n", withGit), t, "the child's output");
@@ -621,9 +734,19 @@ class HostileFilesTest {
     }
 
     private List<String> asNobody(Path setpriv, Path classes, Path shared, Path root) throws Exception {
-        List<String> cmd = List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp", classes.toString(), ScanAsChild.class.getName(), root.toString());
+        List<String> cmd = List.of(
+                setpriv.toString(),
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
+                "-cp",
+                classes.toString(),
+                ScanAsChild.class.getName(),
+                root.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(shared.toFile());
         pb.environment().putAll(git.env());
         pb.environment().put("HOME", shared.toString());

@@ -82,17 +82,25 @@ class OddGitStatesTest {
         ScanSet set = git.reader().read(top, NOTHING);
 
         assertTrue(set.git());
-        assertEquals(List.of(".npmrc|STAGED|top\n",
-                "libs/ui/.npmrc|STAGED|ui staged\n", "libs/ui/.npmrc|WORKING_COPY|ui working\n",
-                "libs/ui/local/.npmrc|IGNORED|ui ignored\n",
-                "libs/ui/vendor/inner/.npmrc|STAGED|inner\n",
-                "libs/ui/web/.yarnrc|UNTRACKED|ui untracked\n"), versions(set));
+        assertEquals(
+                List.of(
+                        ".npmrc|STAGED|top\n",
+                        "libs/ui/.npmrc|STAGED|ui staged\n",
+                        "libs/ui/.npmrc|WORKING_COPY|ui working\n",
+                        "libs/ui/local/.npmrc|IGNORED|ui ignored\n",
+                        "libs/ui/vendor/inner/.npmrc|STAGED|inner\n",
+                        "libs/ui/web/.yarnrc|UNTRACKED|ui untracked\n"),
+                versions(set));
         assertEquals(List.of(), set.notes());
         assertEquals(List.of(), set.problems());
         // The same from a root inside the submodule's parent folder: paths stay relative to the root.
-        assertEquals(List.of("ui/.npmrc|STAGED|ui staged\n", "ui/.npmrc|WORKING_COPY|ui working\n",
-                "ui/local/.npmrc|IGNORED|ui ignored\n", "ui/vendor/inner/.npmrc|STAGED|inner\n",
-                "ui/web/.yarnrc|UNTRACKED|ui untracked\n"),
+        assertEquals(
+                List.of(
+                        "ui/.npmrc|STAGED|ui staged\n",
+                        "ui/.npmrc|WORKING_COPY|ui working\n",
+                        "ui/local/.npmrc|IGNORED|ui ignored\n",
+                        "ui/vendor/inner/.npmrc|STAGED|inner\n",
+                        "ui/web/.yarnrc|UNTRACKED|ui untracked\n"),
                 versions(git.reader().read(top.resolve("libs"), NOTHING)));
     }
 
@@ -122,7 +130,9 @@ class OddGitStatesTest {
         commitAll(nested, "n");
         Path top = tmp.resolve("top");
         git.run(top, "init", "-q");
-        write(top.resolve(".gitmodules"), "[submodule \"a\"]\n\tpath = ../outside\n[submodule \"b\"]\n\tpath = nested\n");
+        write(
+                top.resolve(".gitmodules"),
+                "[submodule \"a\"]\n\tpath = ../outside\n[submodule \"b\"]\n\tpath = nested\n");
         write(top.resolve(".npmrc"), "top\n");
         git.run(top, "add", ".gitmodules", ".npmrc");
 
@@ -172,8 +182,10 @@ class OddGitStatesTest {
         assertEquals(List.of(".npmrc|STAGED|top\n", "libs/ui/.npmrc|NO_GIT|ui\n"), versions(set));
         assertEquals(1, set.notes().size(), set.notes()::toString);
         String note = set.notes().get(0);
-        assertTrue(note.startsWith("git cannot open the repository: its .git is a file pointing to a missing"
-                + " folder, or a damaged folder (git says: fatal: not a git repository: "), note);
+        assertTrue(
+                note.startsWith("git cannot open the repository: its .git is a file pointing to a missing"
+                        + " folder, or a damaged folder (git says: fatal: not a git repository: "),
+                note);
         assertTrue(note.endsWith("); scanned every matching file in submodule libs/ui without git"), note);
     }
 
@@ -201,8 +213,12 @@ class OddGitStatesTest {
         assertEquals(2, plainCalls.size(), plainCalls::toString);
         // Then a cat-file for the .gitmodules blob and one ls-files to confirm the submodule, and its own two.
         assertEquals(6, withSubmodule.size(), withSubmodule::toString);
-        assertEquals(2, withSubmodule.stream().filter(c -> c.startsWith("-C " + plain.resolve("libs/ui") + " "))
-                .count(), withSubmodule::toString);
+        assertEquals(
+                2,
+                withSubmodule.stream()
+                        .filter(c -> c.startsWith("-C " + plain.resolve("libs/ui") + " "))
+                        .count(),
+                withSubmodule::toString);
     }
 
     @Test
@@ -225,7 +241,8 @@ class OddGitStatesTest {
         assertTrue(counted.read(sub, NOTHING).git());
         assertTrue(Files.exists(log));
         // Reached through a link from a folder with no .git above: git walks up the physical path, so does this.
-        Path link = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("links")).resolve("web"), sub);
+        Path link = Files.createSymbolicLink(
+                Files.createDirectories(tmp.resolve("links")).resolve("web"), sub);
         assertTrue(counted.read(link, NOTHING).git());
     }
 
@@ -233,8 +250,9 @@ class OddGitStatesTest {
     private ScanSetReader countingReader(Path log) throws IOException {
         Path realGit = GitExecutable.findOnPath(System.getenv("PATH"), false).orElseThrow();
         Path bin = Files.createDirectories(tmp.resolve("counting-bin"));
-        Path wrapper = Files.writeString(bin.resolve("git"), "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log
-                + "'\nexec '" + realGit + "' \"$@\"\n");
+        Path wrapper = Files.writeString(
+                bin.resolve("git"),
+                "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log + "'\nexec '" + realGit + "' \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         Map<String, String> env = new HashMap<>(git.env());
         env.put("PATH", bin.toString());
@@ -281,7 +299,8 @@ class OddGitStatesTest {
 
     @Test
     void sparseCheckoutStillReadsTrackedFilesOutsideTheSetFromTheIndex() throws IOException {
-        List<List<String>> modes = List.of(List.of("set", "--cone", "app"),
+        List<List<String>> modes = List.of(
+                List.of("set", "--cone", "app"),
                 List.of("set", "--cone", "--sparse-index", "app"),
                 List.of("set", "--no-cone", "/app/"));
         int n = 0;
@@ -301,8 +320,13 @@ class OddGitStatesTest {
 
             ScanSet set = git.reader().read(repo, NOTHING);
 
-            assertEquals(List.of("app/.npmrc|STAGED|in the set\n", "lib/.npmrc|STAGED|outside\n",
-                    "lib/deep/.yarnrc|STAGED|outside deep\n"), versions(set), mode::toString);
+            assertEquals(
+                    List.of(
+                            "app/.npmrc|STAGED|in the set\n",
+                            "lib/.npmrc|STAGED|outside\n",
+                            "lib/deep/.yarnrc|STAGED|outside deep\n"),
+                    versions(set),
+                    mode::toString);
             assertEquals(List.of(), set.problems(), mode::toString);
             assertEquals(List.of(), set.notes(), mode::toString);
         }
@@ -357,12 +381,15 @@ class OddGitStatesTest {
             assertFalse(set.git());
             assertEquals(1, set.notes().size(), set.notes()::toString);
             String note = set.notes().get(0);
-            assertTrue(note.startsWith("git cannot open the repository: its .git is a file pointing to a"
-                    + " missing folder, or a damaged folder (git says: fatal: not a git repository: "), note);
+            assertTrue(
+                    note.startsWith("git cannot open the repository: its .git is a file pointing to a"
+                            + " missing folder, or a damaged folder (git says: fatal: not a git repository: "),
+                    note);
             assertTrue(note.endsWith("); scanned every matching file under the root without git"), note);
             assertEquals(Optional.empty(), GitWorkTree.topLevel(root, git.cli()));
         }
-        assertEquals(List.of(".npmrc|NO_GIT|main\n", "web/.yarnrc|NO_GIT|w\n"),
+        assertEquals(
+                List.of(".npmrc|NO_GIT|main\n", "web/.yarnrc|NO_GIT|w\n"),
                 versions(git.reader().read(feature, NOTHING)));
     }
 
@@ -377,7 +404,9 @@ class OddGitStatesTest {
         assertFalse(set.git());
         assertEquals(List.of(".npmrc|NO_GIT|a\n"), versions(set));
         assertEquals(1, set.notes().size(), set.notes()::toString);
-        assertTrue(set.notes().get(0).contains("(git says: fatal: invalid gitfile format: "), set.notes().get(0));
+        assertTrue(
+                set.notes().get(0).contains("(git says: fatal: invalid gitfile format: "),
+                set.notes().get(0));
     }
 
     @Test
@@ -392,9 +421,15 @@ class OddGitStatesTest {
 
             assertFalse(set.git());
             assertEquals(1, set.notes().size(), set.notes()::toString);
-            assertTrue(set.notes().get(0).startsWith("git cannot open the repository: "), set.notes().get(0));
-            assertTrue(set.notes().get(0).contains("(git says: fatal: not a git repository (or any of the parent"
-                    + " directories): .git)"), set.notes().get(0));
+            assertTrue(
+                    set.notes().get(0).startsWith("git cannot open the repository: "),
+                    set.notes().get(0));
+            assertTrue(
+                    set.notes()
+                            .get(0)
+                            .contains("(git says: fatal: not a git repository (or any of the parent"
+                                    + " directories): .git)"),
+                    set.notes().get(0));
         }
         assertEquals(List.of("web/.npmrc|NO_GIT|a\n"), versions(git.reader().read(repo, NOTHING)));
         assertEquals(List.of(), problems(git.reader().read(repo, NOTHING)));

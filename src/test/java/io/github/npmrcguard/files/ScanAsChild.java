@@ -12,12 +12,11 @@ import java.time.LocalDate;
  * {@code ScanAsChild <root>} prints each finding as {@code SEVERITY logLine}, then {@code note: ...} lines.
  */
 public final class ScanAsChild {
-    private ScanAsChild() {
-    }
+    private ScanAsChild() {}
 
     public static void main(String[] args) throws Exception {
-        ScanResult r = new Scanner(new ScanSetReader()::read).scan(Path.of(args[0]), p -> false, Allowlist.none(),
-                LocalDate.of(2026, 11, 28));
+        ScanResult r = new Scanner(new ScanSetReader()::read)
+                .scan(Path.of(args[0]), p -> false, Allowlist.none(), LocalDate.of(2026, 11, 28));
         for (Finding f : r.findings()) {
             System.out.println(f.severity() + " " + f.logLine());
         }

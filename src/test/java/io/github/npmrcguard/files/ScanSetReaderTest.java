@@ -74,8 +74,8 @@ class ScanSetReaderTest {
         Path trace = tmp.resolve("git-trace");
         Map<String, String> env = new HashMap<>(git.env());
         env.put("GIT_TRACE", trace.toString());
-        try (ScanSetReader reader = new ScanSetReader(GitCli.fromEnvironment(env, Duration.ofSeconds(60)),
-                SafeReader.FILES)) {
+        try (ScanSetReader reader =
+                new ScanSetReader(GitCli.fromEnvironment(env, Duration.ofSeconds(60)), SafeReader.FILES)) {
             reader.startEarly(repo);
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (listingsIn(trace) < 2 && System.nanoTime() < deadline) {
@@ -87,7 +87,9 @@ class ScanSetReaderTest {
             assertEquals(0, gitChildren(), "the read ended them");
 
             reader.startEarly(repo);
-            assertEquals(List.of(".npmrc|UNTRACKED|other\n"), versions(reader.read(other, NOTHING)),
+            assertEquals(
+                    List.of(".npmrc|UNTRACKED|other\n"),
+                    versions(reader.read(other, NOTHING)),
                     "started for another root: stopped, and this root listed afresh");
             assertEquals(0, gitChildren());
 
@@ -101,13 +103,18 @@ class ScanSetReaderTest {
         if (!Files.exists(trace)) {
             return 0;
         }
-        return Files.readAllLines(trace).stream().filter(l -> l.contains("trace: built-in: git ls-files")).count();
+        return Files.readAllLines(trace).stream()
+                .filter(l -> l.contains("trace: built-in: git ls-files"))
+                .count();
     }
 
     /** This JVM's live git children. */
     private static long gitChildren() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().orElse("").endsWith("git")).count();
+        return ProcessHandle.current()
+                .children()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").endsWith("git"))
+                .count();
     }
 
     @Test
@@ -124,7 +131,8 @@ class ScanSetReaderTest {
         write(repo.resolve("real/trip/.npmrc"), "staged round/trip\n");
         for (String dir : List.of("away", "inside", "round")) {
             try (var files = Files.walk(repo.resolve(dir))) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         Files.createSymbolicLink(repo.resolve("away"), outside.resolve("away"));
@@ -136,10 +144,16 @@ class ScanSetReaderTest {
         ScanSet set = git.reader().read(repo, NOTHING);
 
         assertEquals(List.of(new FileProblem("away/.npmrc", SafeReader.UNDER_LINK_OUT_OF_ROOT, false)), set.problems());
-        assertEquals(List.of("away/.npmrc|STAGED|staged away\n", "inside/.npmrc|STAGED|staged inside\n",
-                "inside/.npmrc|WORKING_COPY|real\n", "real/.npmrc|UNTRACKED|real\n",
-                "real/trip/.npmrc|UNTRACKED|staged round/trip\n", "round/trip/.npmrc|STAGED|staged round/trip\n"),
-                versions(set), "a link out and back in leads inside the root: its file is read (and equals the staged one)");
+        assertEquals(
+                List.of(
+                        "away/.npmrc|STAGED|staged away\n",
+                        "inside/.npmrc|STAGED|staged inside\n",
+                        "inside/.npmrc|WORKING_COPY|real\n",
+                        "real/.npmrc|UNTRACKED|real\n",
+                        "real/trip/.npmrc|UNTRACKED|staged round/trip\n",
+                        "round/trip/.npmrc|STAGED|staged round/trip\n"),
+                versions(set),
+                "a link out and back in leads inside the root: its file is read (and equals the staged one)");
     }
 
     @Test
@@ -173,10 +187,15 @@ class ScanSetReaderTest {
         ScanSet set = git.reader().read(repo, NOTHING, f -> handedOver.add(f.path() + "|" + f.provenance()));
 
         // b-clean's staged version is its working copy: checked while git reads a-edited's staged blob.
-        assertEquals(List.of("b-clean/.npmrc|STAGED", "a-edited/.npmrc|STAGED", "a-edited/.npmrc|WORKING_COPY"),
-                handedOver);
-        assertEquals(List.of("a-edited/.npmrc|STAGED|staged\n", "a-edited/.npmrc|WORKING_COPY|edited\n",
-                "b-clean/.npmrc|STAGED|clean\n"), versions(set), "the set itself stays in path order");
+        assertEquals(
+                List.of("b-clean/.npmrc|STAGED", "a-edited/.npmrc|STAGED", "a-edited/.npmrc|WORKING_COPY"), handedOver);
+        assertEquals(
+                List.of(
+                        "a-edited/.npmrc|STAGED|staged\n",
+                        "a-edited/.npmrc|WORKING_COPY|edited\n",
+                        "b-clean/.npmrc|STAGED|clean\n"),
+                versions(set),
+                "the set itself stays in path order");
     }
 
     @Test
@@ -186,10 +205,17 @@ class ScanSetReaderTest {
         assertEquals(50, IndexRecords.stagedHeadEnd("100644 " + sha1 + " 0\t.npmrc"));
         assertEquals(74, IndexRecords.stagedHeadEnd("160000 " + sha256 + " 3\tsub\tmodule"));
         assertEquals(50, IndexRecords.stagedHeadEnd("120000 " + sha1 + " 2\t"));
-        for (String notOne : List.of("100648 " + sha1 + " 0\ta", "10064 " + sha1 + " 0\ta",
-                "100644 " + sha1.toUpperCase(java.util.Locale.ROOT) + " 0\ta", "100644 " + sha1.substring(1) + " 0\ta",
-                "100644 " + sha1 + "0 0\ta", "100644 " + sha1 + " 4\ta", "100644 " + sha1 + " 0 a",
-                "100644  " + sha1 + " 0\ta", ".npmrc", "")) {
+        for (String notOne : List.of(
+                "100648 " + sha1 + " 0\ta",
+                "10064 " + sha1 + " 0\ta",
+                "100644 " + sha1.toUpperCase(java.util.Locale.ROOT) + " 0\ta",
+                "100644 " + sha1.substring(1) + " 0\ta",
+                "100644 " + sha1 + "0 0\ta",
+                "100644 " + sha1 + " 4\ta",
+                "100644 " + sha1 + " 0 a",
+                "100644  " + sha1 + " 0\ta",
+                ".npmrc",
+                "")) {
             assertEquals(-1, IndexRecords.stagedHeadEnd(notOne), notOne);
         }
     }
@@ -219,8 +245,11 @@ class ScanSetReaderTest {
 
         ScanSet set = git.reader().read(repo, NOTHING);
 
-        assertEquals(List.of(".npmrc|STAGED|//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n",
-                ".npmrc|WORKING_COPY|//registry.npmjs.org/:_authToken=TOK1\n"), versions(set));
+        assertEquals(
+                List.of(
+                        ".npmrc|STAGED|//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n",
+                        ".npmrc|WORKING_COPY|//registry.npmjs.org/:_authToken=TOK1\n"),
+                versions(set));
         assertTrue(set.files().get(0).provenance().committed());
         assertFalse(set.files().get(1).provenance().committed());
     }
@@ -231,7 +260,9 @@ class ScanSetReaderTest {
         write(repo.resolve("app/bunfig.toml"), "[install]\n");
         git.run(repo, "add", "-A");
 
-        assertEquals(List.of("app/bunfig.toml|STAGED|[install]\n"), versions(git.reader().read(repo, NOTHING)));
+        assertEquals(
+                List.of("app/bunfig.toml|STAGED|[install]\n"),
+                versions(git.reader().read(repo, NOTHING)));
     }
 
     @Test
@@ -274,7 +305,8 @@ class ScanSetReaderTest {
         write(repo.resolve(":b/.npmrc"), "b\n");
         write(repo.resolve("c*/.npmrc"), "c\n");
 
-        assertEquals(List.of(":!a/.npmrc|IGNORED|a\n", ":b/.npmrc|UNTRACKED|b\n", "c*/.npmrc|UNTRACKED|c\n"),
+        assertEquals(
+                List.of(":!a/.npmrc|IGNORED|a\n", ":b/.npmrc|UNTRACKED|b\n", "c*/.npmrc|UNTRACKED|c\n"),
                 versions(git.reader().read(repo, NOTHING)));
     }
 
@@ -286,7 +318,8 @@ class ScanSetReaderTest {
         write(repo.resolve("build/.npmrc"), "untracked, not ignored\n"); // pruned, as in the walk without git
         write(repo.resolve("app/dist/x/.npmrc"), "untracked too\n");
 
-        assertEquals(List.of("dist/.npmrc|STAGED|tracked\n"), versions(git.reader().read(repo, NOTHING)));
+        assertEquals(
+                List.of("dist/.npmrc|STAGED|tracked\n"), versions(git.reader().read(repo, NOTHING)));
     }
 
     @Test
@@ -299,7 +332,8 @@ class ScanSetReaderTest {
         write(repo.resolve("b/.npmrc"), "b\n");
         write(repo.resolve("c/.npmrc"), "c\n");
 
-        assertEquals(List.of("a/.npmrc|IGNORED|a\n", "b/.npmrc|IGNORED|b\n", "c/.npmrc|UNTRACKED|c\n"),
+        assertEquals(
+                List.of("a/.npmrc|IGNORED|a\n", "b/.npmrc|IGNORED|b\n", "c/.npmrc|UNTRACKED|c\n"),
                 versions(git.reader().read(repo, NOTHING)));
     }
 
@@ -312,7 +346,8 @@ class ScanSetReaderTest {
         git.run(repo, "add", ".gitignore");
         git.run(repo, "add", "-f", "conf/.npmrc");
 
-        assertEquals(List.of("conf/.npmrc|STAGED|forced\n", "conf/other/.yarnrc|IGNORED|ignored\n"),
+        assertEquals(
+                List.of("conf/.npmrc|STAGED|forced\n", "conf/other/.yarnrc|IGNORED|ignored\n"),
                 versions(git.reader().read(repo, NOTHING)));
     }
 
@@ -330,7 +365,9 @@ class ScanSetReaderTest {
         ScanSet set = git.reader().read(repo, NOTHING);
 
         assertEquals(List.of("web/.npmrc|STAGED|kept\n"), versions(set));
-        assertEquals(List.of("web/.npmrc|NO_GIT|kept\n"), versions(git.readerWithoutGit().read(repo, NOTHING)));
+        assertEquals(
+                List.of("web/.npmrc|NO_GIT|kept\n"),
+                versions(git.readerWithoutGit().read(repo, NOTHING)));
     }
 
     @Test
@@ -346,8 +383,8 @@ class ScanSetReaderTest {
 
         ScanSet set = git.reader().read(repo.resolve("modules/web"), NOTHING);
 
-        assertEquals(List.of(".npmrc|STAGED|web\n", ".npmrc.ci|UNTRACKED|new\n", "sub/.yarnrc|STAGED|sub\n"),
-                versions(set));
+        assertEquals(
+                List.of(".npmrc|STAGED|web\n", ".npmrc.ci|UNTRACKED|new\n", "sub/.yarnrc|STAGED|sub\n"), versions(set));
         assertEquals(repo.resolve("modules/web/sub/.yarnrc"), set.files().get(2).location());
     }
 
@@ -390,8 +427,13 @@ class ScanSetReaderTest {
 
         String markers = Files.readString(repo.resolve(".npmrc"));
         assertTrue(markers.contains("<<<<<<<"));
-        assertEquals(List.of(".npmrc|STAGED|base\n", ".npmrc|STAGED|ours\n", ".npmrc|STAGED|theirs\n",
-                ".npmrc|WORKING_COPY|" + markers), versions(set));
+        assertEquals(
+                List.of(
+                        ".npmrc|STAGED|base\n",
+                        ".npmrc|STAGED|ours\n",
+                        ".npmrc|STAGED|theirs\n",
+                        ".npmrc|WORKING_COPY|" + markers),
+                versions(set));
     }
 
     @Test
@@ -423,8 +465,12 @@ class ScanSetReaderTest {
 
         ScanSet set = git.reader().read(repo, NOTHING);
 
-        assertEquals(List.of("new\nline/.yarnrc|STAGED|new\nline/.yarnrc\n", "tab\there/.npmrc|UNTRACKED|tab\there/.npmrc\n",
-                "with space/.npmrc|STAGED|with space/.npmrc\n"), versions(set));
+        assertEquals(
+                List.of(
+                        "new\nline/.yarnrc|STAGED|new\nline/.yarnrc\n",
+                        "tab\there/.npmrc|UNTRACKED|tab\there/.npmrc\n",
+                        "with space/.npmrc|STAGED|with space/.npmrc\n"),
+                versions(set));
     }
 
     @Test
@@ -439,8 +485,11 @@ class ScanSetReaderTest {
 
         ScanSet set = git.reader().read(repo, NOTHING);
 
-        assertEquals(List.of("\u00e9t\u00e9/.npmrc|UNTRACKED|\u00e9t\u00e9/.npmrc\n",
-                "\u00fcn\u00ef c\u00f8d\u00e9/bunfig.toml|STAGED|\u00fcn\u00ef c\u00f8d\u00e9/bunfig.toml\n"), versions(set));
+        assertEquals(
+                List.of(
+                        "\u00e9t\u00e9/.npmrc|UNTRACKED|\u00e9t\u00e9/.npmrc\n",
+                        "\u00fcn\u00ef c\u00f8d\u00e9/bunfig.toml|STAGED|\u00fcn\u00ef c\u00f8d\u00e9/bunfig.toml\n"),
+                versions(set));
     }
 
     @Test
@@ -484,17 +533,24 @@ class ScanSetReaderTest {
             Files.createDirectories(root.resolve("a/b"));
             Files.createSymbolicLink(root.resolve("a/.npmrc"), Path.of("../node_modules/p/.npmrc"));
             Files.createDirectories(root.resolve(".git"));
-            Files.createSymbolicLink(root.resolve("a/b/.npmrc"), root.resolve(".git/config").toAbsolutePath());
-            Files.writeString(root.resolve(".git/config"), Files.exists(root.resolve(".git/config"))
-                    ? Files.readString(root.resolve(".git/config")) : "[core]\n");
+            Files.createSymbolicLink(
+                    root.resolve("a/b/.npmrc"), root.resolve(".git/config").toAbsolutePath());
+            Files.writeString(
+                    root.resolve(".git/config"),
+                    Files.exists(root.resolve(".git/config"))
+                            ? Files.readString(root.resolve(".git/config"))
+                            : "[core]\n");
 
             ScanSet set = (withGit ? git.reader() : git.readerWithoutGit()).read(root, NOTHING);
 
             String p = withGit ? "UNTRACKED" : "NO_GIT";
             assertEquals(List.of("web/.npmrc|" + p + "|inside\n"), versions(set), "git: " + withGit);
-            assertEquals(List.of(".npmrc|" + SafeReader.LINK_OUT_OF_ROOT + "|false",
-                    "a/.npmrc|" + SafeReader.LINK_INTO_PRUNED + "|false",
-                    "a/b/.npmrc|" + SafeReader.LINK_INTO_PRUNED + "|false"), problems(set));
+            assertEquals(
+                    List.of(
+                            ".npmrc|" + SafeReader.LINK_OUT_OF_ROOT + "|false",
+                            "a/.npmrc|" + SafeReader.LINK_INTO_PRUNED + "|false",
+                            "a/b/.npmrc|" + SafeReader.LINK_INTO_PRUNED + "|false"),
+                    problems(set));
         }
     }
 
@@ -544,7 +600,9 @@ class ScanSetReaderTest {
     void folderNamedNpmrcIsNotAFileButItsContentIsScanned() throws IOException {
         Path plain = Files.createDirectories(tmp.resolve("plain"));
         write(plain.resolve(".npmrc/.npmrc"), "inner\n");
-        assertEquals(List.of(".npmrc/.npmrc|NO_GIT|inner\n"), versions(git.readerWithoutGit().read(plain, NOTHING)));
+        assertEquals(
+                List.of(".npmrc/.npmrc|NO_GIT|inner\n"),
+                versions(git.readerWithoutGit().read(plain, NOTHING)));
 
         Path repo = git.init("repo");
         write(repo.resolve(".npmrc/.npmrc"), "inner\n");
@@ -586,13 +644,19 @@ class ScanSetReaderTest {
         ScanSet set = git.reader(denying).read(repo, NOTHING);
 
         assertEquals(List.of(".yarnrc|UNTRACKED|fine\n"), versions(set));
-        assertEquals(List.of(".npmrc|" + SafeReader.PERMISSION_DENIED + "|true",
-                ".npmrc.local|" + SafeReader.PERMISSION_DENIED + "|false"), problems(set));
+        assertEquals(
+                List.of(
+                        ".npmrc|" + SafeReader.PERMISSION_DENIED + "|true",
+                        ".npmrc.local|" + SafeReader.PERMISSION_DENIED + "|false"),
+                problems(set));
 
-        ScanSet noGit = new ScanSetReader(new GitCli(null, git.env(), GitCli.DEFAULT_TIMEOUT), denying)
-                .read(repo, NOTHING);
-        assertEquals(List.of(".npmrc|" + SafeReader.PERMISSION_DENIED + "|true",
-                ".npmrc.local|" + SafeReader.PERMISSION_DENIED + "|true"), problems(noGit));
+        ScanSet noGit =
+                new ScanSetReader(new GitCli(null, git.env(), GitCli.DEFAULT_TIMEOUT), denying).read(repo, NOTHING);
+        assertEquals(
+                List.of(
+                        ".npmrc|" + SafeReader.PERMISSION_DENIED + "|true",
+                        ".npmrc.local|" + SafeReader.PERMISSION_DENIED + "|true"),
+                problems(noGit));
     }
 
     @Test
@@ -653,13 +717,15 @@ class ScanSetReaderTest {
         ScanSet set = git.reader().read(repo, excluded);
 
         assertEquals(List.of("local/keep/.npmrc|IGNORED|ignored\n", "web/.npmrc|STAGED|web\n"), versions(set));
-        assertFalse(asked.stream().anyMatch(p -> p.startsWith("docs/")), () -> "asked below an excluded folder: " + asked);
+        assertFalse(
+                asked.stream().anyMatch(p -> p.startsWith("docs/")), () -> "asked below an excluded folder: " + asked);
 
         asked.clear();
         ScanSet walked = git.readerWithoutGit().read(repo, excluded);
 
         assertEquals(List.of("local/keep/.npmrc|NO_GIT|ignored\n", "web/.npmrc|NO_GIT|web\n"), versions(walked));
-        assertFalse(asked.stream().anyMatch(p -> p.startsWith("docs/")), () -> "walked into an excluded folder: " + asked);
+        assertFalse(
+                asked.stream().anyMatch(p -> p.startsWith("docs/")), () -> "walked into an excluded folder: " + asked);
     }
 
     @Test
@@ -678,8 +744,13 @@ class ScanSetReaderTest {
 
         assertFalse(set.git());
         assertEquals(List.of(RepositoryScan.NOTE_NO_GIT), set.notes());
-        assertEquals(List.of(".npmrc|NO_GIT|a\n", ".yarn/.yarnrc|NO_GIT|d\n", "web/.bunfig.toml|NO_GIT|c\n",
-                "web/.yarnrc.yml|NO_GIT|b\n"), versions(set));
+        assertEquals(
+                List.of(
+                        ".npmrc|NO_GIT|a\n",
+                        ".yarn/.yarnrc|NO_GIT|d\n",
+                        "web/.bunfig.toml|NO_GIT|c\n",
+                        "web/.yarnrc.yml|NO_GIT|b\n"),
+                versions(set));
         assertTrue(Provenance.NO_GIT.committed());
     }
 
@@ -697,7 +768,8 @@ class ScanSetReaderTest {
 
         ScanSet set = git.reader().read(repo, NOTHING);
 
-        assertEquals(List.of("pom.xml|STAGED|<project/>\n", "web/pom.xml|UNTRACKED|<project>web</project>\n"),
+        assertEquals(
+                List.of("pom.xml|STAGED|<project/>\n", "web/pom.xml|UNTRACKED|<project>web</project>\n"),
                 versions(set));
         assertEquals(FileKind.POM, set.files().get(0).kind());
         Path plain = Files.createDirectories(tmp.resolve("plain"));
@@ -705,7 +777,8 @@ class ScanSetReaderTest {
         write(plain.resolve("web/pom.xml"), "w\n");
         write(plain.resolve("web/target/pom.xml"), "pruned\n");
         write(plain.resolve("web/dependency-reduced-pom.xml"), "x\n");
-        assertEquals(List.of("pom.xml|NO_GIT|<project/>\n", "web/pom.xml|NO_GIT|w\n"),
+        assertEquals(
+                List.of("pom.xml|NO_GIT|<project/>\n", "web/pom.xml|NO_GIT|w\n"),
                 versions(git.readerWithoutGit().read(plain, NOTHING)));
     }
 
@@ -733,9 +806,12 @@ class ScanSetReaderTest {
         assertFalse(set.git());
         assertEquals(List.of(".npmrc|NO_GIT|a\n"), versions(set));
         assertEquals(1, set.notes().size());
-        assertTrue(set.notes().get(0).startsWith("git refused the repository because another user owns it"),
+        assertTrue(
+                set.notes().get(0).startsWith("git refused the repository because another user owns it"),
                 set.notes().get(0));
-        assertTrue(set.notes().get(0).endsWith("safe.directory " + repo.toRealPath()), set.notes().get(0));
+        assertTrue(
+                set.notes().get(0).endsWith("safe.directory " + repo.toRealPath()),
+                set.notes().get(0));
     }
 
     @Test
@@ -759,13 +835,21 @@ class ScanSetReaderTest {
         write(repo.resolve(".npmrc"), "main\n");
         git.run(repo, "add", "-A");
         git.run(repo, "commit", "-qm", "c");
-        git.run(repo, "worktree", "add", "-q", "-b", "feature", tmp.resolve("feature").toString());
+        git.run(
+                repo,
+                "worktree",
+                "add",
+                "-q",
+                "-b",
+                "feature",
+                tmp.resolve("feature").toString());
         Path feature = tmp.resolve("feature");
         write(feature.resolve(".npmrc"), "feature\n");
         git.run(feature, "add", ".npmrc");
         write(feature.resolve("web/.yarnrc"), "new\n");
 
-        assertEquals(List.of(".npmrc|STAGED|feature\n", "web/.yarnrc|UNTRACKED|new\n"),
+        assertEquals(
+                List.of(".npmrc|STAGED|feature\n", "web/.yarnrc|UNTRACKED|new\n"),
                 versions(git.reader().read(feature, NOTHING)));
         assertEquals(List.of(".npmrc|STAGED|main\n"), versions(git.reader().read(repo, NOTHING)));
     }
@@ -801,8 +885,8 @@ class ScanSetReaderTest {
         env.put("GIT_DIR", other.resolve(".git").toString());
         env.put("GIT_WORK_TREE", other.toString());
 
-        ScanSet set = new ScanSetReader(GitCli.fromEnvironment(env, java.time.Duration.ofSeconds(60)),
-                SafeReader.FILES).read(repo, NOTHING);
+        ScanSet set = new ScanSetReader(GitCli.fromEnvironment(env, java.time.Duration.ofSeconds(60)), SafeReader.FILES)
+                .read(repo, NOTHING);
 
         assertEquals(List.of(".npmrc|STAGED|mine\n"), versions(set));
     }
@@ -810,9 +894,9 @@ class ScanSetReaderTest {
     @Test
     void rootThatIsNotAFolderIsAnError() throws IOException {
         Path file = write(tmp.resolve("file.txt"), "x");
-        assertThrows(java.nio.file.NotDirectoryException.class, () -> git.reader().read(file, NOTHING));
-        assertThrows(java.nio.file.NoSuchFileException.class,
-                () -> git.reader().read(tmp.resolve("missing"), NOTHING));
+        assertThrows(
+                java.nio.file.NotDirectoryException.class, () -> git.reader().read(file, NOTHING));
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> git.reader().read(tmp.resolve("missing"), NOTHING));
     }
 
     @Test

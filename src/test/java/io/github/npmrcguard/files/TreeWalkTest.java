@@ -35,8 +35,8 @@ class TreeWalkTest {
                     Files.writeString(folder.resolve("file" + i + ".txt"), "x");
                 }
                 Files.writeString(folder.resolve("build"), "a file named like a pruned folder");
-                Files.createSymbolicLink(folder.resolve("link-to-parent"), folder.getParent() == null
-                        ? root : folder.getParent());
+                Files.createSymbolicLink(
+                        folder.resolve("link-to-parent"), folder.getParent() == null ? root : folder.getParent());
                 for (int i = 0; i < 3; i++) {
                     Path sub = Files.createDirectory(folder.resolve("sub" + level + i));
                     next.add(sub);
@@ -129,20 +129,24 @@ class TreeWalkTest {
         java.util.Set<Thread> testing = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.CountDownLatch another = new java.util.concurrent.CountDownLatch(1);
         Recorder aside = new Recorder();
-        TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> {
-            testing.add(Thread.currentThread());
-            if (testing.size() > 1) {
-                another.countDown();
-            }
-            if (p.equals("m0/src")) {
-                try {
-                    another.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return false;
-        }, aside);
+        TreeWalk.walk(
+                root.toRealPath(),
+                root.toRealPath(),
+                p -> {
+                    testing.add(Thread.currentThread());
+                    if (testing.size() > 1) {
+                        another.countDown();
+                    }
+                    if (p.equals("m0/src")) {
+                        try {
+                            another.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return false;
+                },
+                aside);
 
         assertTrue(testing.size() >= 2, testing.size() + " thread(s) listed folders");
         assertEquals(candidates(300, 7), aside.found);
@@ -155,23 +159,28 @@ class TreeWalkTest {
         // would then test every one of the 2,000 src folders; a stopped one stops at its next candidate.
         java.util.concurrent.CountDownLatch visitorThrew = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger srcTested = new java.util.concurrent.atomic.AtomicInteger();
-        IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> {
-                    if (p.endsWith("/src") && srcTested.incrementAndGet() >= 3) {
-                        try {
-                            visitorThrew.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                    return false;
-                }, new Recorder() {
-                    @Override
-                    public void candidate(String path, Path file) {
-                        visitorThrew.countDown();
-                        throw new IllegalStateException("visitor failed");
-                    }
-                }));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> TreeWalk.walk(
+                        root.toRealPath(),
+                        root.toRealPath(),
+                        p -> {
+                            if (p.endsWith("/src") && srcTested.incrementAndGet() >= 3) {
+                                try {
+                                    visitorThrew.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                            return false;
+                        },
+                        new Recorder() {
+                            @Override
+                            public void candidate(String path, Path file) {
+                                visitorThrew.countDown();
+                                throw new IllegalStateException("visitor failed");
+                            }
+                        }));
         assertEquals("visitor failed", thrown.getMessage());
         assertTrue(walkThreadEnds(), "the walk's thread stops once nobody waits for it");
         assertTrue(srcTested.get() < 100, srcTested.get() + " src folders tested after the visitor threw");
@@ -180,13 +189,18 @@ class TreeWalkTest {
     @Test
     void rethrowsWhatFailsOnTheWalksThread() throws Exception {
         tree(50, 1);
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> TreeWalk.walk(root.toRealPath(), root.toRealPath(), p -> {
-                    if (p.equals("m30")) {
-                        throw new IllegalArgumentException("exclude failed");
-                    }
-                    return false;
-                }, new Recorder()));
+        IllegalArgumentException thrown = assertThrows(
+                IllegalArgumentException.class,
+                () -> TreeWalk.walk(
+                        root.toRealPath(),
+                        root.toRealPath(),
+                        p -> {
+                            if (p.equals("m30")) {
+                                throw new IllegalArgumentException("exclude failed");
+                            }
+                            return false;
+                        },
+                        new Recorder()));
         assertEquals("exclude failed", thrown.getMessage());
         assertTrue(walkThreadEnds());
     }

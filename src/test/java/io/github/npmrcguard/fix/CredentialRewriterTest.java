@@ -38,27 +38,36 @@ class CredentialRewriterTest {
                 + "//npm.pkg.github.com/:_authToken=\"" + b + "\"\r\n"
                 + "strict-ssl=true\r\n";
         String after = rewrite(FileKind.NPMRC, before, a, b);
-        assertEquals("; project registry config\r\nregistry=https://registry.npmjs.org/\r\n"
-                + "//registry.npmjs.org/:_authToken = ${NPM_TOKEN}   ; rotated monthly\r\n"
-                + "@acme:registry=https://npm.pkg.github.com/\r\n"
-                + "//npm.pkg.github.com/:_authToken=\"${NPM_PKG_GITHUB_COM_TOKEN}\"\r\n"
-                + "strict-ssl=true\r\n", after);
+        assertEquals(
+                "; project registry config\r\nregistry=https://registry.npmjs.org/\r\n"
+                        + "//registry.npmjs.org/:_authToken = ${NPM_TOKEN}   ; rotated monthly\r\n"
+                        + "@acme:registry=https://npm.pkg.github.com/\r\n"
+                        + "//npm.pkg.github.com/:_authToken=\"${NPM_PKG_GITHUB_COM_TOKEN}\"\r\n"
+                        + "strict-ssl=true\r\n",
+                after);
     }
 
     @Test
     void base64AuthAndPasswordGetTheirOwnVariables() {
         String auth = TestTokens.base64("u:" + tokens.opaque(20));
         String pw = TestTokens.base64(tokens.opaque(20));
-        String after = rewrite(FileKind.NPMRC, "//nexus.acme.example/:_auth=" + auth + "\n//pkgs.example/feed/:username=x\n"
-                + "//pkgs.example/feed/:_password=" + pw + "\n", auth, pw);
-        assertEquals("//nexus.acme.example/:_auth=${NEXUS_ACME_EXAMPLE_AUTH}\n//pkgs.example/feed/:username=x\n"
-                + "//pkgs.example/feed/:_password=${PKGS_EXAMPLE_PASSWORD}\n", after);
+        String after = rewrite(
+                FileKind.NPMRC,
+                "//nexus.acme.example/:_auth=" + auth + "\n//pkgs.example/feed/:username=x\n"
+                        + "//pkgs.example/feed/:_password=" + pw + "\n",
+                auth,
+                pw);
+        assertEquals(
+                "//nexus.acme.example/:_auth=${NEXUS_ACME_EXAMPLE_AUTH}\n//pkgs.example/feed/:username=x\n"
+                        + "//pkgs.example/feed/:_password=${PKGS_EXAMPLE_PASSWORD}\n",
+                after);
     }
 
     @Test
     void commentedOutTokenIsReplacedInsideTheComment() {
         String t = tokens.npm();
-        assertEquals("# //registry.npmjs.org/:_authToken=${NPM_TOKEN}\n",
+        assertEquals(
+                "# //registry.npmjs.org/:_authToken=${NPM_TOKEN}\n",
                 rewrite(FileKind.NPMRC, "# //registry.npmjs.org/:_authToken=" + t + "\n", t));
     }
 
@@ -70,8 +79,10 @@ class CredentialRewriterTest {
                 + "npmRegistries:\n  \"//npm.acme.example\":\n    npmAuthIdent: 'ci:" + b + "'\n";
         // The ident's secret is the whole value.
         String after = rewrite(FileKind.YARNRC_YML, before, a, "ci:" + b);
-        assertEquals("npmScopes:\n  acme:\n    npmAuthToken: \"${ACME_NPM_TOKEN:-}\"  # set by hand\n"
-                + "npmRegistries:\n  \"//npm.acme.example\":\n    npmAuthIdent: '${NPM_ACME_EXAMPLE_AUTH:-}'\n", after);
+        assertEquals(
+                "npmScopes:\n  acme:\n    npmAuthToken: \"${ACME_NPM_TOKEN:-}\"  # set by hand\n"
+                        + "npmRegistries:\n  \"//npm.acme.example\":\n    npmAuthIdent: '${NPM_ACME_EXAMPLE_AUTH:-}'\n",
+                after);
     }
 
     @Test
@@ -79,14 +90,16 @@ class CredentialRewriterTest {
         String t = tokens.opaque(30);
         String before = "[install.scopes]\nacme = { token = \"" + t + "\", url = \"https://r.example/\" }\n";
         // The scope's registry is in the table, so the variable is that registry's, as generate names it.
-        assertEquals("[install.scopes]\nacme = { token = \"$R_EXAMPLE_TOKEN\", url = \"https://r.example/\" }\n",
+        assertEquals(
+                "[install.scopes]\nacme = { token = \"$R_EXAMPLE_TOKEN\", url = \"https://r.example/\" }\n",
                 rewrite(FileKind.BUNFIG_TOML, before, t));
     }
 
     @Test
     void yarnClassicQuotedValue() {
         String t = tokens.npm();
-        assertEquals("\"//registry.npmjs.org/:_authToken\" \"${NPM_TOKEN}\"\nalways-auth true\n",
+        assertEquals(
+                "\"//registry.npmjs.org/:_authToken\" \"${NPM_TOKEN}\"\nalways-auth true\n",
                 rewrite(FileKind.YARNRC, "\"//registry.npmjs.org/:_authToken\" \"" + t + "\"\nalways-auth true\n", t));
     }
 
@@ -113,7 +126,8 @@ class CredentialRewriterTest {
     void invalidUtf8IsLeftAloneWithAReason() {
         String value = "abc\u00e9" + "secret";
         byte[] content = ("//r.example/:_authToken=" + value + "\n").getBytes(StandardCharsets.ISO_8859_1);
-        CredentialRewriter.Result r = rewriter.rewrite(FileKind.NPMRC, content, Set.of(Fingerprint.of("abc\uFFFDsecret")));
+        CredentialRewriter.Result r =
+                rewriter.rewrite(FileKind.NPMRC, content, Set.of(Fingerprint.of("abc\uFFFDsecret")));
         assertNull(r.content());
         assertNotNull(r.refusal());
     }

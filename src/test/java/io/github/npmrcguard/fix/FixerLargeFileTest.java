@@ -29,7 +29,8 @@ class FixerLargeFileTest {
     void aFileOverTheParseLimitIsNotRewrittenAndItsTokenGetsStepsByHand() throws Exception {
         String t = new TestTokens(36).npm();
         Path file = root.resolve(".npmrc");
-        byte[] filler = "; filler comment line, sixty bytes of it, to pass the limit\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] filler =
+                "; filler comment line, sixty bytes of it, to pass the limit\n".getBytes(StandardCharsets.US_ASCII);
         long lines = LargeFile.PARSE_LIMIT / filler.length + 1;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             for (long i = 0; i < lines; i++) {
@@ -39,8 +40,8 @@ class FixerLargeFileTest {
             out.write(("//r.example/:_authToken=" + t + "\n").getBytes(StandardCharsets.US_ASCII));
         }
         long size = Files.size(file);
-        ScanResult result = new Scanner(new ScanSetReader()::read).scan(root, p -> false, Allowlist.none(),
-                LocalDate.of(2026, 11, 29));
+        ScanResult result = new Scanner(new ScanSetReader()::read)
+                .scan(root, p -> false, Allowlist.none(), LocalDate.of(2026, 11, 29));
         assertEquals(1, result.errors().size(), result.findings().toString());
         assertEquals(lines + 1, result.errors().get(0).line());
 
@@ -51,7 +52,9 @@ class FixerLargeFileTest {
         assertEquals(size, Files.size(file));
         assertEquals(1, report.manual().size());
         String line = report.manual().get(0).logLine();
-        assertTrue(line.contains("too large to rewrite") && line.contains("delete the token from that line by hand"), line);
+        assertTrue(
+                line.contains("too large to rewrite") && line.contains("delete the token from that line by hand"),
+                line);
         TestTokens.assertNoFragment(line, t, "fix output");
     }
 }

@@ -44,9 +44,11 @@ class FixerPomTest {
         assertEquals(List.of(), report.filesChanged());
         assertArrayEquals(bytes, Files.readAllBytes(root.resolve("pom.xml")));
         assertEquals(2, report.manual().size());
-        assertTrue(report.manual().get(0).logLine().contains("inherits the build's environment"),
+        assertTrue(
+                report.manual().get(0).logLine().contains("inherits the build's environment"),
                 report.manual().get(0).logLine());
-        assertTrue(report.manual().get(1).logLine().contains("remove the user name and password from the URL"),
+        assertTrue(
+                report.manual().get(1).logLine().contains("remove the user name and password from the URL"),
                 report.manual().get(1).logLine());
         report.manual().forEach(m -> {
             TestTokens.assertNoFragment(m.logLine(), t, "fix output");

@@ -36,8 +36,8 @@ class VariableNamesTest {
     }
 
     private static void assertNoVariableFrom(String secret, String variable) {
-        TestTokens.assertNoFragment(variable, secret.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"),
-                "the variable name");
+        TestTokens.assertNoFragment(
+                variable, secret.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), "the variable name");
         assertEquals("NPM_TOKEN", variable);
     }
 
@@ -46,7 +46,7 @@ class VariableNamesTest {
     }
 
     private String variable(FileKind kind, String scope, String name) {
-        return names.variableFor(kind, new Setting(3, scope + (kind == FileKind.NPMRC ? ":" : ".") + name, name,
-                scope, "x", "", false));
+        return names.variableFor(
+                kind, new Setting(3, scope + (kind == FileKind.NPMRC ? ":" : ".") + name, name, scope, "x", "", false));
     }
 }

@@ -16,7 +16,15 @@ import java.util.Random;
  * The same seed always makes the same input; nothing is committed.
  */
 final class FuzzInputs {
-    enum Slot { CREDENTIAL_VALUE, OTHER_VALUE, KEY, COMMENT, ESCAPED, BASE64_AUTH, URL_USERINFO }
+    enum Slot {
+        CREDENTIAL_VALUE,
+        OTHER_VALUE,
+        KEY,
+        COMMENT,
+        ESCAPED,
+        BASE64_AUTH,
+        URL_USERINFO
+    }
 
     /** One input; {@code secrets} are the strings no output may hold a window of (the secret, its base64). */
     record Input(long seed, FileKind kind, Slot slot, String path, byte[] bytes, String secret) {
@@ -26,12 +34,12 @@ final class FuzzInputs {
         }
     }
 
-    private static final FileKind[] KINDS = {FileKind.NPMRC, FileKind.YARNRC, FileKind.YARNRC_YML,
-        FileKind.BUNFIG_TOML, FileKind.POM};
+    private static final FileKind[] KINDS = {
+        FileKind.NPMRC, FileKind.YARNRC, FileKind.YARNRC_YML, FileKind.BUNFIG_TOML, FileKind.POM
+    };
     private static final String HOSTILE = "\"'[]{}=:#;\\\n\r\t <>&$%@/!-_.,|*?~`\u0000\u00e9\u2028\ufeff\ud800";
 
-    private FuzzInputs() {
-    }
+    private FuzzInputs() {}
 
     static Input make(long seed) {
         Random r = new Random(seed);
@@ -93,7 +101,8 @@ final class FuzzInputs {
     private static String escaped(String s, Random r) {
         StringBuilder out = new StringBuilder();
         for (char c : s.toCharArray()) {
-            out.append(r.nextInt(3) == 0 || c == '"' || c == '\\' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            out.append(
+                    r.nextInt(3) == 0 || c == '"' || c == '\\' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         return out.toString();
     }
@@ -101,7 +110,10 @@ final class FuzzInputs {
     private static String xmlEscaped(String s, Random r) {
         StringBuilder out = new StringBuilder();
         for (char c : s.toCharArray()) {
-            out.append(r.nextInt(3) == 0 || c == '<' || c == '&' ? "&#x" + Integer.toHexString(c) + ";" : String.valueOf(c));
+            out.append(
+                    r.nextInt(3) == 0 || c == '<' || c == '&'
+                            ? "&#x" + Integer.toHexString(c) + ";"
+                            : String.valueOf(c));
         }
         return out.toString();
     }
@@ -113,72 +125,124 @@ final class FuzzInputs {
     private static String line(FileKind kind, Slot slot, String s, Random r) {
         String host = "//npm.pkg.example.com/" + (r.nextBoolean() ? "" : "team/");
         return switch (kind) {
-            case NPMRC -> switch (slot) {
-                case CREDENTIAL_VALUE -> host + ":" + pick(r, "_authToken", "_password", "token", "_auth") + "=" + s;
-                case OTHER_VALUE -> pick(r, "registry", "cafile", "note", "@acme:registry", "init-author-name") + "=" + s;
-                case KEY -> pick(r, s + "=1", "//" + s + "/:_authToken=${NPM_TOKEN}", "[" + s + "]",
-                        host + s + ":_authToken=${TOKEN}");
-                case COMMENT -> pick(r, "; ", "# ", "  ;") + s;
-                case ESCAPED -> host + ":_authToken=\"" + escaped(s, r) + "\"";
-                case BASE64_AUTH -> host + ":_auth=" + b64(s);
-                case URL_USERINFO -> "registry=https://ci-user:" + s + "@npm.pkg.example.com/";
-            };
-            case YARNRC -> switch (slot) {
-                case CREDENTIAL_VALUE -> "\"" + host + ":" + pick(r, "_authToken", "_password") + "\" " + pick(r, s, "\"" + s + "\"");
-                case OTHER_VALUE -> pick(r, "registry ", "email ", "\"@acme:registry\" ") + "\"" + s + "\"";
-                case KEY -> pick(r, s + " true", "\"" + s + "\" true", "\"//" + s + "/:_authToken\" x");
-                case COMMENT -> "# " + s;
-                case ESCAPED -> "\"" + host + ":_authToken\" \"" + escaped(s, r) + "\"";
-                case BASE64_AUTH -> "\"" + host + ":_auth\" \"" + b64(s) + "\"";
-                case URL_USERINFO -> "registry \"https://ci-user:" + s + "@npm.pkg.example.com/\"";
-            };
-            case YARNRC_YML -> switch (slot) {
-                case CREDENTIAL_VALUE -> pick(r, "npmAuthToken: ", "npmAuthIdent: ") + pick(r, s, "\"" + s + "\"", "'" + s + "'");
-                case OTHER_VALUE -> pick(r, "npmRegistryServer: ", "cacheFolder: ", "yarnPath: ") + "\"" + s + "\"";
-                case KEY -> pick(r, s + ": x", "\"" + s + "\": 1", "npmScopes:\n  " + s + ":\n    npmAuthToken: x");
-                case COMMENT -> "# " + s;
-                case ESCAPED -> "npmRegistries:\n  \"https://npm.pkg.example.com\":\n    npmAuthToken: \"" + escaped(s, r) + "\"";
-                case BASE64_AUTH -> "npmAuthIdent: \"" + b64(s) + "\"";
-                case URL_USERINFO -> "npmRegistryServer: \"https://ci-user:" + s + "@npm.pkg.example.com\"";
-            };
-            case BUNFIG_TOML -> switch (slot) {
-                case CREDENTIAL_VALUE -> "[install]\n" + pick(r, "token", "password") + " = \"" + s + "\"";
-                case OTHER_VALUE -> "[install.scopes]\nacme = { url = \"https://npm.pkg.example.com/\", token = '" + s + "' }";
-                case KEY -> pick(r, "\"" + s + "\" = 1", "[" + s + "]", "[install.scopes]\n\"" + s + "\" = \"x\"");
-                case COMMENT -> "# " + s;
-                case ESCAPED -> "[install]\nregistry = { url = \"https://r.example/\", token = \"" + escaped(s, r) + "\" }";
-                case BASE64_AUTH -> "[install]\nregistry = { url = \"https://r.example/\", token = \"" + b64(s) + "\" }";
-                case URL_USERINFO -> "[install]\nregistry = \"https://ci-user:" + s + "@npm.pkg.example.com/\"";
-            };
-            case POM -> switch (slot) {
-                case CREDENTIAL_VALUE -> "<properties><npm.token>" + s + "</npm.token></properties>";
-                case OTHER_VALUE -> "<configuration><arguments>install --" + host.substring(2) + ":_authToken=" + s
-                        + "</arguments></configuration>";
-                case KEY -> pick(r, "<properties><" + s + ">x</" + s + "></properties>", "<x a" + s + "=\"1\"/>");
-                case COMMENT -> "<!-- " + s + " -->";
-                case ESCAPED -> "<environmentVariables><NPM_TOKEN>" + xmlEscaped(s, r) + "</NPM_TOKEN></environmentVariables>";
-                case BASE64_AUTH -> "<environmentVariables><NPM_AUTH>" + b64(s) + "</NPM_AUTH></environmentVariables>";
-                case URL_USERINFO -> "<properties><npm.registry>https://ci-user:" + s + "@npm.pkg.example.com/</npm.registry></properties>";
-            };
+            case NPMRC ->
+                switch (slot) {
+                    case CREDENTIAL_VALUE ->
+                        host + ":" + pick(r, "_authToken", "_password", "token", "_auth") + "=" + s;
+                    case OTHER_VALUE ->
+                        pick(r, "registry", "cafile", "note", "@acme:registry", "init-author-name") + "=" + s;
+                    case KEY ->
+                        pick(
+                                r,
+                                s + "=1",
+                                "//" + s + "/:_authToken=${NPM_TOKEN}",
+                                "[" + s + "]",
+                                host + s + ":_authToken=${TOKEN}");
+                    case COMMENT -> pick(r, "; ", "# ", "  ;") + s;
+                    case ESCAPED -> host + ":_authToken=\"" + escaped(s, r) + "\"";
+                    case BASE64_AUTH -> host + ":_auth=" + b64(s);
+                    case URL_USERINFO -> "registry=https://ci-user:" + s + "@npm.pkg.example.com/";
+                };
+            case YARNRC ->
+                switch (slot) {
+                    case CREDENTIAL_VALUE ->
+                        "\"" + host + ":" + pick(r, "_authToken", "_password") + "\" " + pick(r, s, "\"" + s + "\"");
+                    case OTHER_VALUE -> pick(r, "registry ", "email ", "\"@acme:registry\" ") + "\"" + s + "\"";
+                    case KEY -> pick(r, s + " true", "\"" + s + "\" true", "\"//" + s + "/:_authToken\" x");
+                    case COMMENT -> "# " + s;
+                    case ESCAPED -> "\"" + host + ":_authToken\" \"" + escaped(s, r) + "\"";
+                    case BASE64_AUTH -> "\"" + host + ":_auth\" \"" + b64(s) + "\"";
+                    case URL_USERINFO -> "registry \"https://ci-user:" + s + "@npm.pkg.example.com/\"";
+                };
+            case YARNRC_YML ->
+                switch (slot) {
+                    case CREDENTIAL_VALUE ->
+                        pick(r, "npmAuthToken: ", "npmAuthIdent: ") + pick(r, s, "\"" + s + "\"", "'" + s + "'");
+                    case OTHER_VALUE -> pick(r, "npmRegistryServer: ", "cacheFolder: ", "yarnPath: ") + "\"" + s + "\"";
+                    case KEY -> pick(r, s + ": x", "\"" + s + "\": 1", "npmScopes:\n  " + s + ":\n    npmAuthToken: x");
+                    case COMMENT -> "# " + s;
+                    case ESCAPED ->
+                        "npmRegistries:\n  \"https://npm.pkg.example.com\":\n    npmAuthToken: \"" + escaped(s, r)
+                                + "\"";
+                    case BASE64_AUTH -> "npmAuthIdent: \"" + b64(s) + "\"";
+                    case URL_USERINFO -> "npmRegistryServer: \"https://ci-user:" + s + "@npm.pkg.example.com\"";
+                };
+            case BUNFIG_TOML ->
+                switch (slot) {
+                    case CREDENTIAL_VALUE -> "[install]\n" + pick(r, "token", "password") + " = \"" + s + "\"";
+                    case OTHER_VALUE ->
+                        "[install.scopes]\nacme = { url = \"https://npm.pkg.example.com/\", token = '" + s + "' }";
+                    case KEY -> pick(r, "\"" + s + "\" = 1", "[" + s + "]", "[install.scopes]\n\"" + s + "\" = \"x\"");
+                    case COMMENT -> "# " + s;
+                    case ESCAPED ->
+                        "[install]\nregistry = { url = \"https://r.example/\", token = \"" + escaped(s, r) + "\" }";
+                    case BASE64_AUTH ->
+                        "[install]\nregistry = { url = \"https://r.example/\", token = \"" + b64(s) + "\" }";
+                    case URL_USERINFO -> "[install]\nregistry = \"https://ci-user:" + s + "@npm.pkg.example.com/\"";
+                };
+            case POM ->
+                switch (slot) {
+                    case CREDENTIAL_VALUE -> "<properties><npm.token>" + s + "</npm.token></properties>";
+                    case OTHER_VALUE ->
+                        "<configuration><arguments>install --" + host.substring(2) + ":_authToken=" + s
+                                + "</arguments></configuration>";
+                    case KEY -> pick(r, "<properties><" + s + ">x</" + s + "></properties>", "<x a" + s + "=\"1\"/>");
+                    case COMMENT -> "<!-- " + s + " -->";
+                    case ESCAPED ->
+                        "<environmentVariables><NPM_TOKEN>" + xmlEscaped(s, r) + "</NPM_TOKEN></environmentVariables>";
+                    case BASE64_AUTH ->
+                        "<environmentVariables><NPM_AUTH>" + b64(s) + "</NPM_AUTH></environmentVariables>";
+                    case URL_USERINFO ->
+                        "<properties><npm.registry>https://ci-user:" + s
+                                + "@npm.pkg.example.com/</npm.registry></properties>";
+                };
         };
     }
 
     private static List<String> filler(FileKind kind, Random r) {
-        List<String> pool = switch (kind) {
-            case NPMRC -> List.of("registry=https://npm.pkg.example.com/", "always-auth=true",
-                    "//npm.pkg.example.com/:_authToken=${NPM_TOKEN}", "@acme:registry=https://r.example/", "[section]",
-                    "; comment", "strict-ssl=false", "key[]=a", "email=ci@example.com");
-            case YARNRC -> List.of("registry \"https://npm.pkg.example.com/\"", "# yarn lockfile v1",
-                    "\"//r.example/:_authToken\" \"${NPM_TOKEN}\"", "always-auth true", "--install.frozen-lockfile true");
-            case YARNRC_YML -> List.of("nodeLinker: node-modules", "npmRegistryServer: \"https://r.example\"",
-                    "npmAuthToken: \"${NPM_TOKEN:-}\"", "# comment", "enableTelemetry: false",
-                    "npmScopes:\n  acme:\n    npmRegistryServer: \"https://r.example\"");
-            case BUNFIG_TOML -> List.of("[install]", "registry = \"https://r.example/\"", "# comment",
-                    "[install.scopes]", "acme = { url = \"https://r.example/\", token = \"$NPM_TOKEN\" }", "telemetry = false");
-            case POM -> List.of("<modelVersion>4.0.0</modelVersion>", "<!-- comment -->",
-                    "<properties><node.version>v20.0.0</node.version></properties>",
-                    "<build><plugins><plugin><artifactId>frontend-maven-plugin</artifactId></plugin></plugins></build>");
-        };
+        List<String> pool =
+                switch (kind) {
+                    case NPMRC ->
+                        List.of(
+                                "registry=https://npm.pkg.example.com/",
+                                "always-auth=true",
+                                "//npm.pkg.example.com/:_authToken=${NPM_TOKEN}",
+                                "@acme:registry=https://r.example/",
+                                "[section]",
+                                "; comment",
+                                "strict-ssl=false",
+                                "key[]=a",
+                                "email=ci@example.com");
+                    case YARNRC ->
+                        List.of(
+                                "registry \"https://npm.pkg.example.com/\"",
+                                "# yarn lockfile v1",
+                                "\"//r.example/:_authToken\" \"${NPM_TOKEN}\"",
+                                "always-auth true",
+                                "--install.frozen-lockfile true");
+                    case YARNRC_YML ->
+                        List.of(
+                                "nodeLinker: node-modules",
+                                "npmRegistryServer: \"https://r.example\"",
+                                "npmAuthToken: \"${NPM_TOKEN:-}\"",
+                                "# comment",
+                                "enableTelemetry: false",
+                                "npmScopes:\n  acme:\n    npmRegistryServer: \"https://r.example\"");
+                    case BUNFIG_TOML ->
+                        List.of(
+                                "[install]",
+                                "registry = \"https://r.example/\"",
+                                "# comment",
+                                "[install.scopes]",
+                                "acme = { url = \"https://r.example/\", token = \"$NPM_TOKEN\" }",
+                                "telemetry = false");
+                    case POM ->
+                        List.of(
+                                "<modelVersion>4.0.0</modelVersion>",
+                                "<!-- comment -->",
+                                "<properties><node.version>v20.0.0</node.version></properties>",
+                                "<build><plugins><plugin><artifactId>frontend-maven-plugin</artifactId></plugin></plugins></build>");
+                };
         List<String> lines = new ArrayList<>();
         int n = r.nextInt(6);
         for (int i = 0; i < n; i++) {
@@ -204,8 +268,23 @@ final class FuzzInputs {
                     s.insert(at, s.substring(at, end));
                 }
                 case 3 -> s.setLength(at);
-                default -> s.insert(at, pick(r, "\n[", "\n\"", "\n  - ", "]]", "{", "<![CDATA[", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>",
-                        "&e;", "\\", "\n\t", "${", "\u0000"));
+                default ->
+                    s.insert(
+                            at,
+                            pick(
+                                    r,
+                                    "\n[",
+                                    "\n\"",
+                                    "\n  - ",
+                                    "]]",
+                                    "{",
+                                    "<![CDATA[",
+                                    "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>",
+                                    "&e;",
+                                    "\\",
+                                    "\n\t",
+                                    "${",
+                                    "\u0000"));
             }
         }
         return s.toString();

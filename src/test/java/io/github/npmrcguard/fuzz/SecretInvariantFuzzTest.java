@@ -2,7 +2,6 @@ package io.github.npmrcguard.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.files.Provenance;
 import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.fix.CredentialRewriter;
@@ -17,7 +16,6 @@ import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.RuleCatalogue;
 import io.github.npmrcguard.scan.DocumentReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +83,8 @@ class SecretInvariantFuzzTest {
     }
 
     static boolean isKnownOpen(FuzzInputs.Input in) {
-        return in.slot() == FuzzInputs.Slot.KEY && KNOWN_OPEN_SECRET.matcher(in.secret()).matches();
+        return in.slot() == FuzzInputs.Slot.KEY
+                && KNOWN_OPEN_SECRET.matcher(in.secret()).matches();
     }
 
     /** The properties broken by one input, each named by seed, kind and slot; never by content. */
@@ -113,8 +112,8 @@ class SecretInvariantFuzzTest {
         }
         List<Finding> findings = new ArrayList<>();
         try {
-            DocumentReader.Read read = new DocumentReader().read(
-                    new ScanFile(in.path(), null, in.kind(), Provenance.STAGED, in.bytes()));
+            DocumentReader.Read read =
+                    new DocumentReader().read(new ScanFile(in.path(), null, in.kind(), Provenance.STAGED, in.bytes()));
             findings.addAll(read.findings());
             ConfigDocument doc = read.document();
             findings.addAll(RuleCatalogue.check(doc));
@@ -130,7 +129,9 @@ class SecretInvariantFuzzTest {
         } catch (RuntimeException | Error e) {
             broken.add(who + "SARIF threw " + e.getClass().getName());
         }
-        Set<String> fingerprints = findings.stream().map(Finding::fingerprint).filter(f -> !f.isEmpty())
+        Set<String> fingerprints = findings.stream()
+                .map(Finding::fingerprint)
+                .filter(f -> !f.isEmpty())
                 .collect(Collectors.toSet());
         try {
             CredentialRewriter.Result r = REWRITER.rewrite(in.kind(), in.bytes(), fingerprints);

@@ -41,10 +41,18 @@ class ConcurrentGenerateTest {
     }
 
     private Process child(Path root, int runs) throws IOException {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), GenerateChild.class.getName(),
-                root.toString(), tmp.resolve("home").toString(), String.valueOf(runs),
-                root.resolve("app/src/main/frontend/.npmrc").toString(), OLD);
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GenerateChild.class.getName(),
+                root.toString(),
+                tmp.resolve("home").toString(),
+                String.valueOf(runs),
+                root.resolve("app/src/main/frontend/.npmrc").toString(),
+                OLD);
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
@@ -52,8 +60,12 @@ class ConcurrentGenerateTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void twoProcessesGeneratingAtOnceLeaveTheSingleRunResultAndNoTemporaryFile() throws Exception {
         Path single = project("single");
-        new Generator(GeneratorOptions.builder().environment(Map.of()).homeDirectory(tmp.resolve("home"))
-                .projectRoot(single).build()).run(List.of(ModuleInput.of(single.resolve("app"))));
+        new Generator(GeneratorOptions.builder()
+                        .environment(Map.of())
+                        .homeDirectory(tmp.resolve("home"))
+                        .projectRoot(single)
+                        .build())
+                .run(List.of(ModuleInput.of(single.resolve("app"))));
         byte[] expected = Files.readAllBytes(single.resolve("app/src/main/frontend/.npmrc"));
         byte[] old = OLD.getBytes(StandardCharsets.UTF_8);
         assertNotEquals(new String(old, StandardCharsets.UTF_8), new String(expected, StandardCharsets.UTF_8));
@@ -82,7 +94,8 @@ class ConcurrentGenerateTest {
         assertEquals(new String(expected, StandardCharsets.UTF_8), Files.readString(npmrc));
         assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(npmrc));
         try (Stream<Path> left = Files.list(npmrc.getParent())) {
-            assertEquals(List.of(".npmrc", "package-lock.json", "package.json"),
+            assertEquals(
+                    List.of(".npmrc", "package-lock.json", "package.json"),
                     left.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

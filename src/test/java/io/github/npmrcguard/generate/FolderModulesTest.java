@@ -19,9 +19,12 @@ class FolderModulesTest {
         t.file("docs/readme.txt", "");
         t.file("shop/target/classes/pom.xml", "<project/>");
         t.file("ui/node_modules/pkg/pom.xml", "<project/>");
-        List<Path> modules = FolderModules.under(tmp).stream().map(ModuleInput::moduleDirectory).toList();
+        List<Path> modules = FolderModules.under(tmp).stream()
+                .map(ModuleInput::moduleDirectory)
+                .toList();
         Path root = tmp.toAbsolutePath().normalize();
         assertEquals(List.of(root, root.resolve("shop"), root.resolve("shop/web")), modules);
-        assertEquals(root.resolve("shop/target"), FolderModules.under(tmp).get(1).buildDirectory());
+        assertEquals(
+                root.resolve("shop/target"), FolderModules.under(tmp).get(1).buildDirectory());
     }
 }

@@ -20,7 +20,9 @@ class FrontendLocatorTest {
     }
 
     private List<String> folders(ModuleInput module) {
-        return locator().frontendFolders(module, messages).stream().map(p -> new PathDisplay(tmp).of(p)).toList();
+        return locator().frontendFolders(module, messages).stream()
+                .map(p -> new PathDisplay(tmp).of(p))
+                .toList();
     }
 
     @Test
@@ -31,7 +33,8 @@ class FrontendLocatorTest {
         t.packageJson("app/src/main/webui", "");
         t.packageJson("app/frontend", "");
         t.dir("app/src/main/resources");
-        assertEquals(List.of("app", "app/src/main/frontend", "app/src/main/webui", "app/frontend"),
+        assertEquals(
+                List.of("app", "app/src/main/frontend", "app/src/main/webui", "app/frontend"),
                 folders(ModuleInput.of(t.path("app"))));
     }
 
@@ -47,7 +50,8 @@ class FrontendLocatorTest {
     void workingDirectoryIsAFrontendFolder() {
         TreeBuilder t = new TreeBuilder(tmp);
         t.packageJson("web/client", "");
-        assertEquals(List.of("web/client"), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("client"))));
+        assertEquals(
+                List.of("web/client"), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("client"))));
     }
 
     @Test
@@ -55,7 +59,8 @@ class FrontendLocatorTest {
         TreeBuilder t = new TreeBuilder(tmp);
         t.packageJson("web/ui", "");
         t.dir("web/ui/scripts");
-        assertEquals(List.of("web/ui"), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("ui/scripts"))));
+        assertEquals(
+                List.of("web/ui"), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("ui/scripts"))));
         assertTrue(messages.get(0).text().contains("nearest folder above it"), messages.toString());
     }
 
@@ -66,32 +71,38 @@ class FrontendLocatorTest {
         t.dir("web/nothing");
         assertEquals(List.of(), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("nothing"))));
         assertEquals(Message.Level.WARNING, messages.get(0).level());
-        assertTrue(messages.get(0).text().startsWith("workingDirectory web/nothing has no package.json"), messages.toString());
+        assertTrue(
+                messages.get(0).text().startsWith("workingDirectory web/nothing has no package.json"),
+                messages.toString());
     }
 
     @Test
     void nothingUnderNodeModulesCounts() {
         TreeBuilder t = new TreeBuilder(tmp);
         t.packageJson("web/node_modules/pkg", "");
-        assertEquals(List.of(), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("node_modules/pkg"))));
+        assertEquals(
+                List.of(), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("node_modules/pkg"))));
     }
 
     private List<String> folders(ModuleInput module, List<Path> otherModules) {
-        return locator().frontendFolders(module, otherModules, messages).stream().map(p -> new PathDisplay(tmp).of(p))
+        return locator().frontendFolders(module, otherModules, messages).stream()
+                .map(p -> new PathDisplay(tmp).of(p))
                 .toList();
     }
 
     @Test
     void quinoaUiDirInApplicationPropertiesIsAFrontend() {
         TreeBuilder t = new TreeBuilder(tmp);
-        t.file("app/src/main/resources/application.properties",
+        t.file(
+                "app/src/main/resources/application.properties",
                 "quarkus.http.port=8080\nquarkus.quinoa.ui-dir=src/main/ui-admin\n%dev.quarkus.quinoa.ui-dir = ../shared-ui\n"
                         + "%lit,lit-root-path.quarkus.quinoa.ui-dir=src/main/ui-lit\n"
                         + "%angular.quarkus.quinoa.package-manager-install.install-dir=target/\n");
         t.packageJson("app/src/main/ui-admin", "");
         t.packageJson("app/src/main/ui-lit", "");
         t.packageJson("shared-ui", "");
-        assertEquals(List.of("app/src/main/ui-admin", "shared-ui", "app/src/main/ui-lit"),
+        assertEquals(
+                List.of("app/src/main/ui-admin", "shared-ui", "app/src/main/ui-lit"),
                 folders(ModuleInput.of(t.path("app"))));
         assertEquals(List.of(), messages);
     }
@@ -99,51 +110,68 @@ class FrontendLocatorTest {
     @Test
     void quinoaUiDirInApplicationYamlAndOneWithoutPackageJsonIsAWarning() {
         TreeBuilder t = new TreeBuilder(tmp);
-        t.file("app/src/main/resources/application.yaml", "quarkus:\n  quinoa:\n    ui-dir: src/main/client\n"
-                + "\"%prod\":\n  quarkus:\n    quinoa:\n      ui-dir: src/main/missing\n");
+        t.file(
+                "app/src/main/resources/application.yaml",
+                "quarkus:\n  quinoa:\n    ui-dir: src/main/client\n"
+                        + "\"%prod\":\n  quarkus:\n    quinoa:\n      ui-dir: src/main/missing\n");
         t.packageJson("app/src/main/client", "");
         assertEquals(List.of("app/src/main/client"), folders(ModuleInput.of(t.path("app"))));
-        assertEquals(List.of(Message.warning("quarkus.quinoa.ui-dir in app/src/main/resources/application.yaml names"
-                + " app/src/main/missing, which holds no package.json")), messages);
+        assertEquals(
+                List.of(Message.warning("quarkus.quinoa.ui-dir in app/src/main/resources/application.yaml names"
+                        + " app/src/main/missing, which holds no package.json")),
+                messages);
     }
 
     @Test
     void everyDocumentOfAMultiDocumentApplicationYamlIsRead() {
         TreeBuilder t = new TreeBuilder(tmp);
-        t.file("app/pom.xml", "<project><dependencies><dependency><groupId>io.quarkiverse.quinoa</groupId>"
-                + "</dependency></dependencies></project>");
-        t.file("app/src/main/resources/application.yaml", "quarkus:\n  http:\n    port: 8080\n---\n"
-                + "\"%dev\":\n  quarkus.quinoa.ui-dir: ../shared-ui\n---\nquarkus:\n  quinoa:\n    ui-dir: src/main/ui\n");
+        t.file(
+                "app/pom.xml",
+                "<project><dependencies><dependency><groupId>io.quarkiverse.quinoa</groupId>"
+                        + "</dependency></dependencies></project>");
+        t.file(
+                "app/src/main/resources/application.yaml",
+                "quarkus:\n  http:\n    port: 8080\n---\n"
+                        + "\"%dev\":\n  quarkus.quinoa.ui-dir: ../shared-ui\n---\nquarkus:\n  quinoa:\n    ui-dir: src/main/ui\n");
         t.packageJson("app/src/main/ui", "");
         t.packageJson("shared-ui", ""); // outside the module: found only through ui-dir
-        assertEquals(List.of("app/src/main/ui", "shared-ui"), folders(ModuleInput.of(t.path("app"))).stream().sorted().toList(), messages.toString());
+        assertEquals(
+                List.of("app/src/main/ui", "shared-ui"),
+                folders(ModuleInput.of(t.path("app"))).stream().sorted().toList(),
+                messages.toString());
         assertEquals(List.of(), messages);
     }
 
     @Test
     void anApplicationYamlOfAModuleThatIsNotQuarkusIsNeitherReadNorWarnedAbout() {
         TreeBuilder t = new TreeBuilder(tmp);
-        t.file("app/pom.xml", "<project><dependencies><dependency><groupId>org.springframework.boot</groupId>"
-                + "</dependency></dependencies></project>");
+        t.file(
+                "app/pom.xml",
+                "<project><dependencies><dependency><groupId>org.springframework.boot</groupId>"
+                        + "</dependency></dependencies></project>");
         t.file("app/src/main/resources/application.yaml", "spring: [unclosed\n");
         t.file("app/src/main/resources/application.properties", "quarkus.quinoa.ui-dir=src/main/ui\n");
         t.packageJson("app/src/main/ui", "");
         folders(ModuleInput.of(t.path("app")));
         assertEquals(List.of(), messages);
-        t.file("app/pom.xml", "<project><build><plugins><plugin><artifactId>quarkus-maven-plugin</artifactId>"
-                + "</plugin></plugins></build></project>");
+        t.file(
+                "app/pom.xml",
+                "<project><build><plugins><plugin><artifactId>quarkus-maven-plugin</artifactId>"
+                        + "</plugin></plugins></build></project>");
         assertEquals(List.of("app/src/main/ui"), folders(ModuleInput.of(t.path("app"))));
-        assertEquals(List.of(Message.warning("app/src/main/resources/application.yaml was not read for"
-                + " quarkus.quinoa.ui-dir: it could not be parsed as YAML")), messages);
+        assertEquals(
+                List.of(Message.warning("app/src/main/resources/application.yaml was not read for"
+                        + " quarkus.quinoa.ui-dir: it could not be parsed as YAML")),
+                messages);
     }
 
     @Test
     void anyPackageJsonInTheModuleIsFoundButNotUnderNodeModulesTargetFixturesOrOtherModules() {
         TreeBuilder t = new TreeBuilder(tmp);
         t.file("pom.xml", "<project/>");
-        t.packageJson("src/main", "");               // the real case the conventional folders missed
-        t.packageJson("src/main/ui-one", "");        // below a frontend: its sources, not looked at
-        t.packageJson("ui", "");                     // a folder that is not a Maven module
+        t.packageJson("src/main", ""); // the real case the conventional folders missed
+        t.packageJson("src/main/ui-one", ""); // below a frontend: its sources, not looked at
+        t.packageJson("ui", ""); // a folder that is not a Maven module
         t.packageJson("tools/lint", "");
         t.packageJson("node_modules/x", "");
         t.packageJson("target/classes/static", "");
@@ -151,11 +179,11 @@ class FrontendLocatorTest {
         t.packageJson("src/it/project", "");
         t.packageJson("src/main/resources/archetype-resources", "");
         t.packageJson(".cache/x", "");
-        t.packageJson("child", "");                  // another module's own
+        t.packageJson("child", ""); // another module's own
         t.packageJson("demo/example/src/main/frontend", "");
         t.file("demo/example/pom.xml", "<project/>"); // a separate build, not in this reactor
-        assertEquals(List.of("src/main", "tools/lint", "ui"),
-                folders(ModuleInput.of(tmp), List.of(tmp, t.path("child"))));
+        assertEquals(
+                List.of("src/main", "tools/lint", "ui"), folders(ModuleInput.of(tmp), List.of(tmp, t.path("child"))));
         assertEquals(List.of(), messages);
     }
 
@@ -165,8 +193,11 @@ class FrontendLocatorTest {
         t.packageJson("", "");
         t.file("webpack/package.json", "{\n  \"type\": \"commonjs\"\n}\n"); // as a JHipster app has it
         t.file("tools/package.json", "{\"type\": \"module\", \"scripts\": {\"gen\": \"node gen.js\"}}");
-        assertEquals(List.of("", "tools"), folders(ModuleInput.of(tmp), List.of()).stream()
-                .map(f -> f.equals(".") ? "" : f).toList());
+        assertEquals(
+                List.of("", "tools"),
+                folders(ModuleInput.of(tmp), List.of()).stream()
+                        .map(f -> f.equals(".") ? "" : f)
+                        .toList());
     }
 
     @Test
@@ -185,8 +216,14 @@ class FrontendLocatorTest {
         for (String ui : List.of("admin", "shop", "docs", "kiosk", "help")) {
             t.packageJson("app/src/main/ui-" + ui, "");
         }
-        assertEquals(List.of("app/src/main/ui-admin", "app/src/main/ui-docs", "app/src/main/ui-help",
-                "app/src/main/ui-kiosk", "app/src/main/ui-shop"), folders(ModuleInput.of(t.path("app"))));
+        assertEquals(
+                List.of(
+                        "app/src/main/ui-admin",
+                        "app/src/main/ui-docs",
+                        "app/src/main/ui-help",
+                        "app/src/main/ui-kiosk",
+                        "app/src/main/ui-shop"),
+                folders(ModuleInput.of(t.path("app"))));
     }
 
     @Test
@@ -194,7 +231,8 @@ class FrontendLocatorTest {
         TreeBuilder t = new TreeBuilder(tmp);
         t.packageJson("client", "");
         t.dir("server/empty");
-        ModuleInput server = ModuleInput.of(t.path("server")).withNamedFolder(Path.of("../client"))
+        ModuleInput server = ModuleInput.of(t.path("server"))
+                .withNamedFolder(Path.of("../client"))
                 .withNamedFolder(Path.of("empty"));
         assertEquals(List.of("client"), folders(server));
         assertEquals(List.of(Message.warning("<frontends> names server/empty, which holds no package.json")), messages);
@@ -205,9 +243,13 @@ class FrontendLocatorTest {
         TreeBuilder t = new TreeBuilder(tmp);
         t.packageJson("web", "");
         t.dir("web/target/frontend");
-        assertEquals(List.of("web"), folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("target/frontend"))));
-        assertEquals(List.of(Message.info("workingDirectory web/target/frontend is under the build folder: build output,"
-                + " not configured")), messages);
+        assertEquals(
+                List.of("web"),
+                folders(ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("target/frontend"))));
+        assertEquals(
+                List.of(Message.info("workingDirectory web/target/frontend is under the build folder: build output,"
+                        + " not configured")),
+                messages);
     }
 
     @Test
@@ -216,7 +258,9 @@ class FrontendLocatorTest {
         t.dir("shop/src/main/frontend");
         assertEquals(List.of("shop"), folders(ModuleInput.of(t.path("shop")).withVaadin(true)));
         assertEquals(Message.Level.INFO, messages.get(0).level());
-        assertTrue(messages.get(0).text().startsWith("shop: the Vaadin build writes package.json here"), messages.toString());
+        assertTrue(
+                messages.get(0).text().startsWith("shop: the Vaadin build writes package.json here"),
+                messages.toString());
     }
 
     @Test
@@ -243,11 +287,13 @@ class FrontendLocatorTest {
     @Test
     void yarnStyleWorkspacesObjectAndNegation() {
         TreeBuilder t = new TreeBuilder(tmp);
-        t.packageJson("", "\"workspaces\": {\"packages\": [\"./modules/*/src/main/frontend\", \"!modules/legacy/**\"]}");
+        t.packageJson(
+                "", "\"workspaces\": {\"packages\": [\"./modules/*/src/main/frontend\", \"!modules/legacy/**\"]}");
         t.packageJson("modules/shop/src/main/frontend", "");
         t.packageJson("modules/legacy/src/main/frontend", "");
         assertEquals(tmp, locator().localPrefix(t.path("modules/shop/src/main/frontend"), messages));
-        assertEquals(t.path("modules/legacy/src/main/frontend"),
+        assertEquals(
+                t.path("modules/legacy/src/main/frontend"),
                 locator().localPrefix(t.path("modules/legacy/src/main/frontend"), messages));
     }
 
@@ -291,7 +337,8 @@ class FrontendLocatorTest {
         t.file("package.json", "{ not json");
         t.packageJson("app", "");
         assertEquals(t.path("app"), locator().localPrefix(t.path("app"), messages));
-        assertEquals(List.of("WARNING package.json was not read for workspaces: it is not valid JSON"),
+        assertEquals(
+                List.of("WARNING package.json was not read for workspaces: it is not valid JSON"),
                 messages.stream().map(Message::toString).toList());
     }
 

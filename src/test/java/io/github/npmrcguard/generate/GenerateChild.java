@@ -13,13 +13,15 @@ import java.util.Map;
  * really rewrites the file; it prints {@code done} at the end.
  */
 public final class GenerateChild {
-    private GenerateChild() {
-    }
+    private GenerateChild() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
-        GeneratorOptions options = GeneratorOptions.builder().environment(Map.of()).homeDirectory(Path.of(args[1]))
-                .projectRoot(root).build();
+        GeneratorOptions options = GeneratorOptions.builder()
+                .environment(Map.of())
+                .homeDirectory(Path.of(args[1]))
+                .projectRoot(root)
+                .build();
         int runs = Integer.parseInt(args[2]);
         Path file = Path.of(args[3]);
         byte[] old = args[4].getBytes(StandardCharsets.UTF_8);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Whole runs over small projects in a temporary folder. */
 class GeneratorTest {
-    private static final String NPMJS_LINES = "registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n";
+    private static final String NPMJS_LINES =
+            "registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n";
 
     @TempDir
     Path tmp;
@@ -38,7 +39,10 @@ class GeneratorTest {
     }
 
     private GeneratorOptions.Builder options() {
-        return GeneratorOptions.builder().environment(env).homeDirectory(tmp.resolve("home")).projectRoot(tmp);
+        return GeneratorOptions.builder()
+                .environment(env)
+                .homeDirectory(tmp.resolve("home"))
+                .projectRoot(tmp);
     }
 
     /** The public registry declared in the configuration: it gets its registry line and a required token. */
@@ -47,11 +51,16 @@ class GeneratorTest {
     }
 
     private GenerationResult run(GeneratorOptions.Builder options, String... modules) {
-        return new Generator(options.build()).run(Arrays.stream(modules).map(m -> ModuleInput.of(tmp.resolve(m))).toList());
+        return new Generator(options.build())
+                .run(Arrays.stream(modules)
+                        .map(m -> ModuleInput.of(tmp.resolve(m)))
+                        .toList());
     }
 
     private static FileChange file(GenerationResult r, String display) {
-        return r.files().stream().filter(f -> f.displayPath().equals(display)).findFirst()
+        return r.files().stream()
+                .filter(f -> f.displayPath().equals(display))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no entry for " + display + " in " + r.files()));
     }
 
@@ -73,30 +82,47 @@ class GeneratorTest {
         }
         t.packageJson("berry/src/main/frontend", "\"packageManager\": \"yarn@4.18.1\"");
         env.remove("NPM_TOKEN");
-        GenerationResult r = run(options().ci(true).requireTokens(true), "packagelockjson", "pnpmlockyaml", "yarnlock",
-                "bunlockb", "berry");
+        GenerationResult r = run(
+                options().ci(true).requireTokens(true),
+                "packagelockjson",
+                "pnpmlockyaml",
+                "yarnlock",
+                "bunlockb",
+                "berry");
         assertEquals(5, r.frontends().size());
         for (FrontendReport f : r.frontends()) {
             assertEquals(List.of(), f.registries(), f.toString());
             for (String name : List.of(".npmrc", ".yarnrc.yml", "bunfig.toml")) {
-                assertFalse(Files.exists(f.localPrefix().resolve(name)), f.localPrefix().resolve(name).toString());
+                assertFalse(
+                        Files.exists(f.localPrefix().resolve(name)),
+                        f.localPrefix().resolve(name).toString());
             }
         }
         assertFalse(r.hasErrors(), r.messages().toString());
-        assertTrue(r.files().stream().filter(f -> f.role() == FileChange.Role.PROJECT).toList().isEmpty(),
+        assertTrue(
+                r.files().stream()
+                        .filter(f -> f.role() == FileChange.Role.PROJECT)
+                        .toList()
+                        .isEmpty(),
                 r.files().toString());
-        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("packagelockjson/src/main/frontend: npm"
-                + " (package-lock.json); no registry configured or declared in its files, so no registry or token line"
-                + " is written")), r.messages().toString());
+        assertTrue(
+                r.messages().stream().anyMatch(m -> m.text()
+                        .equals("packagelockjson/src/main/frontend: npm"
+                                + " (package-lock.json); no registry configured or declared in its files, so no registry or token line"
+                                + " is written")),
+                r.messages().toString());
     }
 
-    private static final String USER_CONFIG_HEAD = "# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every"
-            + " build. Do not commit.\n# Tokens come from environment variables; this file holds placeholders only.\n";
+    private static final String USER_CONFIG_HEAD =
+            "# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every"
+                    + " build. Do not commit.\n# Tokens come from environment variables; this file holds placeholders only.\n";
 
     /** A frontend published to its own registry, with the package manager's fields. */
     private void published(TreeBuilder t, String folder, String name, String members) {
-        t.file(folder + "/package.json", "{\n  \"name\": \"" + name + "\",\n  \"publishConfig\": {\"registry\":"
-                + " \"https://npm.acme.example/\"}" + (members.isEmpty() ? "" : ",\n  " + members) + "\n}\n");
+        t.file(
+                folder + "/package.json",
+                "{\n  \"name\": \"" + name + "\",\n  \"publishConfig\": {\"registry\":"
+                        + " \"https://npm.acme.example/\"}" + (members.isEmpty() ? "" : ",\n  " + members) + "\n}\n");
     }
 
     @Test
@@ -114,18 +140,30 @@ class GeneratorTest {
         assertEquals("//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("npm/.npmrc"));
         for (String m : List.of("pnpm", "yarn")) {
             assertFalse(Files.exists(t.path(m + "/.npmrc")), m + ": no project placeholder, no registry line");
-            assertEquals(USER_CONFIG_HEAD + "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n",
-                    t.read(m + "/target/npmrc-guard/npmrc"), m);
+            assertEquals(
+                    USER_CONFIG_HEAD + "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n",
+                    t.read(m + "/target/npmrc-guard/npmrc"),
+                    m);
         }
-        assertEquals("npmRegistries:\n  \"//npm.acme.example\":\n    npmAuthToken: \"${NPM_ACME_EXAMPLE_TOKEN:-}\"\n",
+        assertEquals(
+                "npmRegistries:\n  \"//npm.acme.example\":\n    npmAuthToken: \"${NPM_ACME_EXAMPLE_TOKEN:-}\"\n",
                 t.read("berry/.yarnrc.yml"));
         assertFalse(Files.exists(t.path("bun/bunfig.toml")), "bunfig.toml has no token without a registry");
-        assertEquals("//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("bun/.npmrc"), "bun reads .npmrc too");
-        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("bun/.npmrc: bun publish does not follow"
-                + " publishConfig.registry; give it --registry https://npm.acme.example/ to publish there with this token")),
+        assertEquals(
+                "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n",
+                t.read("bun/.npmrc"),
+                "bun reads .npmrc too");
+        assertTrue(
+                r.messages().stream()
+                        .anyMatch(
+                                m -> m.text()
+                                        .equals(
+                                                "bun/.npmrc: bun publish does not follow"
+                                                        + " publishConfig.registry; give it --registry https://npm.acme.example/ to publish there with this token")),
                 r.messages().toString());
         FrontendReport npm = r.frontends().get(0);
-        assertEquals(List.of(new RegistrySpec("https://npm.acme.example/", "@acme", "NPM_ACME_EXAMPLE_TOKEN", true)),
+        assertEquals(
+                List.of(new RegistrySpec("https://npm.acme.example/", "@acme", "NPM_ACME_EXAMPLE_TOKEN", true)),
                 npm.registries());
         assertEquals("package.json publishConfig.registry", npm.registrySource());
     }
@@ -134,15 +172,20 @@ class GeneratorTest {
     void aPublishConfigRegistryWithUserInfoIsRefusedWithoutRepeatingIt() {
         TreeBuilder t = tree();
         String secret = tokens.opaque(32);
-        t.file("web/package.json", "{\"name\": \"x\", \"publishConfig\": {\"registry\": \"https://ci:" + secret
-                + "@npm.acme.example/\"}}\n");
+        t.file(
+                "web/package.json",
+                "{\"name\": \"x\", \"publishConfig\": {\"registry\": \"https://ci:" + secret
+                        + "@npm.acme.example/\"}}\n");
         t.file("web/package-lock.json", "{}");
         GenerationResult r = run(options(), "web");
         assertEquals(List.of(), r.frontends().get(0).registries());
         assertFalse(Files.exists(t.path("web/.npmrc")));
-        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("web/package.json: publishConfig.registry is not"
-                + " used by the generator: a registry URL carries user info (a user name or password before '@'); remove"
-                + " it and give the token through a token variable instead")), r.messages().toString());
+        assertTrue(
+                r.messages().stream().anyMatch(m -> m.text()
+                        .equals("web/package.json: publishConfig.registry is not"
+                                + " used by the generator: a registry URL carries user info (a user name or password before '@'); remove"
+                                + " it and give the token through a token variable instead")),
+                r.messages().toString());
         TestTokens.assertNoFragment(everythingPrinted(r), secret, "output");
     }
 
@@ -151,9 +194,12 @@ class GeneratorTest {
         TreeBuilder t = tree();
         published(t, "web", "x", "\"packageManager\": \"pnpm@10.34.9\"");
         GenerationResult r = run(options().requireTokens(true), "web");
-        assertTrue(r.messages(Message.Level.ERROR).stream().anyMatch(m -> m.text().equals("web/target/npmrc-guard/npmrc:"
-                + " NPM_ACME_EXAMPLE_TOKEN is not set, but the install needs it for //npm.acme.example/; set it in the"
-                + " CI job's secrets (npmrcguard.preflight=off turns this check off)")), r.messages().toString());
+        assertTrue(
+                r.messages(Message.Level.ERROR).stream().anyMatch(m -> m.text()
+                        .equals("web/target/npmrc-guard/npmrc:"
+                                + " NPM_ACME_EXAMPLE_TOKEN is not set, but the install needs it for //npm.acme.example/; set it in the"
+                                + " CI job's secrets (npmrcguard.preflight=off turns this check off)")),
+                r.messages().toString());
     }
 
     @Test
@@ -163,9 +209,13 @@ class GeneratorTest {
         t.file("web/package-lock.json", "{}");
         t.file("web/.npmrc", "@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${ACME}\n");
         GenerationResult r = run(options(), "web");
-        assertEquals(List.of(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME")), r.frontends().get(0).registries());
+        assertEquals(
+                List.of(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME")),
+                r.frontends().get(0).registries());
         assertEquals(".npmrc", r.frontends().get(0).registrySource());
-        assertEquals("@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${ACME}\n", t.read("web/.npmrc"));
+        assertEquals(
+                "@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${ACME}\n",
+                t.read("web/.npmrc"));
     }
 
     @Test
@@ -180,14 +230,22 @@ class GeneratorTest {
         published(t, "bun", "x", "\"packageManager\": \"bun@1.4.5\"");
         t.file("bun/.npmrc", "# mine\n");
         GenerationResult r = run(options(), "web", "berry", "bun");
-        assertEquals("registry=https://mirror.example/\n//mirror.example/:_authToken=${MIRROR_EXAMPLE_TOKEN}\n"
-                + "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("web/.npmrc"));
-        assertEquals(".npmrc and package.json publishConfig.registry", r.frontends().get(0).registrySource());
-        assertEquals("npmRegistries:\n  \"https://npm.acme.example\":\n    npmAlwaysAuth: true\n"
-                + "    npmAuthToken: \"${NPM_ACME_EXAMPLE_TOKEN:-}\"\n", t.read("berry/.yarnrc.yml"));
+        assertEquals(
+                "registry=https://mirror.example/\n//mirror.example/:_authToken=${MIRROR_EXAMPLE_TOKEN}\n"
+                        + "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n",
+                t.read("web/.npmrc"));
+        assertEquals(
+                ".npmrc and package.json publishConfig.registry",
+                r.frontends().get(0).registrySource());
+        assertEquals(
+                "npmRegistries:\n  \"https://npm.acme.example\":\n    npmAlwaysAuth: true\n"
+                        + "    npmAuthToken: \"${NPM_ACME_EXAMPLE_TOKEN:-}\"\n",
+                t.read("berry/.yarnrc.yml"));
         assertEquals("# mine\n//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n", t.read("bun/.npmrc"));
         GenerationResult again = run(options(), "web", "berry", "bun");
-        assertTrue(again.files().stream().allMatch(f -> f.action() == FileAction.UNCHANGED), again.files().toString());
+        assertTrue(
+                again.files().stream().allMatch(f -> f.action() == FileAction.UNCHANGED),
+                again.files().toString());
     }
 
     @Test
@@ -198,7 +256,9 @@ class GeneratorTest {
         t.file("app/src/main/frontend/package-lock.json", "{}");
         GenerationResult r = run(declared(), "app");
         assertEquals(NPMJS_LINES, t.read("app/src/main/frontend/.npmrc"));
-        assertEquals("app/src/main/frontend/.npmrc: created (+2 -0)", file(r, "app/src/main/frontend/.npmrc").summary());
+        assertEquals(
+                "app/src/main/frontend/.npmrc: created (+2 -0)",
+                file(r, "app/src/main/frontend/.npmrc").summary());
         assertEquals(1, r.frontends().size());
         FrontendReport f = r.frontends().get(0);
         assertEquals(Kind.NPM, f.packageManager().kind());
@@ -214,10 +274,12 @@ class GeneratorTest {
         TreeBuilder t = tree();
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
         t.file("web/.npmrc", "# keep me\r\nstrict-ssl=false\r\n");
-        GeneratorOptions.Builder o = options().registry(new RegistrySpec("https://npm.pkg.github.com", "@acme", "GH_TOKEN"));
+        GeneratorOptions.Builder o =
+                options().registry(new RegistrySpec("https://npm.pkg.github.com", "@acme", "GH_TOKEN"));
         GenerationResult first = run(o, "web");
         assertEquals(FileAction.UPDATED, file(first, "web/.npmrc").action());
-        assertEquals(FileAction.CREATED, file(first, "web/target/npmrc-guard/npmrc").action());
+        assertEquals(
+                FileAction.CREATED, file(first, "web/target/npmrc-guard/npmrc").action());
         FileTime old = FileTime.fromMillis(1_500_000_000_000L);
         Files.setLastModifiedTime(t.path("web/.npmrc"), old);
         Files.setLastModifiedTime(t.path("web/target/npmrc-guard/npmrc"), old);
@@ -225,7 +287,9 @@ class GeneratorTest {
         byte[] user = t.readBytes("web/target/npmrc-guard/npmrc");
 
         GenerationResult second = run(o, "web");
-        assertTrue(second.files().stream().allMatch(f -> f.action() == FileAction.UNCHANGED), second.files().toString());
+        assertTrue(
+                second.files().stream().allMatch(f -> f.action() == FileAction.UNCHANGED),
+                second.files().toString());
         assertArrayEquals(project, t.readBytes("web/.npmrc"));
         assertArrayEquals(user, t.readBytes("web/target/npmrc-guard/npmrc"));
         assertEquals(old, Files.getLastModifiedTime(t.path("web/.npmrc")));
@@ -246,8 +310,10 @@ class GeneratorTest {
         assertEquals(text, t.read("web/.npmrc"));
         List<Message> warnings = r.messages(Message.Level.WARNING);
         assertEquals(1, warnings.size(), r.messages().toString());
-        assertEquals("web/.npmrc: not changed: it holds a literal credential (line 2 [literal-credential]). Revoke that"
-                + " token first, then run mvn npmrc-guard:fix and generate again", warnings.get(0).text());
+        assertEquals(
+                "web/.npmrc: not changed: it holds a literal credential (line 2 [literal-credential]). Revoke that"
+                        + " token first, then run mvn npmrc-guard:fix and generate again",
+                warnings.get(0).text());
         assertEquals(warnings, c.messages(), "the file's own messages");
         assertEquals("web/.npmrc: left alone: holds a literal credential", c.summary());
         TestTokens.assertNoFragment(everythingPrinted(r), token, "the result");
@@ -275,8 +341,10 @@ class GeneratorTest {
         assertFalse(Files.exists(t.path("web/target")));
         FileChange project = file(r, "web/.npmrc");
         assertEquals(FileAction.DRY_RUN, project.action());
-        assertEquals("--- a/web/.npmrc\n+++ b/web/.npmrc\n@@ -1,2 +1,3 @@\n save-exact=true\n " + UnifiedDiff.HIDDEN
-                + "\n+registry=https://r.example/\n", project.diff());
+        assertEquals(
+                "--- a/web/.npmrc\n+++ b/web/.npmrc\n@@ -1,2 +1,3 @@\n save-exact=true\n " + UnifiedDiff.HIDDEN
+                        + "\n+registry=https://r.example/\n",
+                project.diff());
         FileChange user = file(r, "web/target/npmrc-guard/npmrc");
         assertEquals(FileAction.DRY_RUN, user.action());
         assertTrue(user.diff().startsWith("--- /dev/null\n+++ b/web/target/npmrc-guard/npmrc\n"), user.diff());
@@ -294,15 +362,21 @@ class GeneratorTest {
         env.put("CI", "true");
         GenerationResult r = run(declared(), "npm-app", "pnpm-app", "ok-app");
         assertEquals(FileAction.NOT_WRITTEN_CI, file(r, "npm-app/.npmrc").action());
-        assertEquals("--- /dev/null\n+++ b/npm-app/.npmrc\n@@ -0,0 +1,2 @@\n+registry=https://registry.npmjs.org/\n"
-                + "+//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n", file(r, "npm-app/.npmrc").diff());
+        assertEquals(
+                "--- /dev/null\n+++ b/npm-app/.npmrc\n@@ -0,0 +1,2 @@\n+registry=https://registry.npmjs.org/\n"
+                        + "+//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n",
+                file(r, "npm-app/.npmrc").diff());
         assertFalse(Files.exists(t.path("npm-app/.npmrc")));
         assertEquals(FileAction.UNCHANGED, file(r, "ok-app/.npmrc").action());
-        assertEquals(FileAction.CREATED, file(r, "pnpm-app/target/npmrc-guard/npmrc").action());
-        assertEquals(t.path("pnpm-app/target/npmrc-guard/npmrc"), r.userConfigFor(t.path("pnpm-app")).orElseThrow());
+        assertEquals(
+                FileAction.CREATED, file(r, "pnpm-app/target/npmrc-guard/npmrc").action());
+        assertEquals(
+                t.path("pnpm-app/target/npmrc-guard/npmrc"),
+                r.userConfigFor(t.path("pnpm-app")).orElseThrow());
         assertTrue(r.hasErrors());
-        assertEquals(List.of("npm-app/.npmrc is not up to date (it does not exist). CI is set, so generate does not write"
-                + " project files: run mvn npmrc-guard:generate locally and commit the change"),
+        assertEquals(
+                List.of("npm-app/.npmrc is not up to date (it does not exist). CI is set, so generate does not write"
+                        + " project files: run mvn npmrc-guard:generate locally and commit the change"),
                 r.messages(Message.Level.ERROR).stream().map(Message::text).toList());
     }
 
@@ -315,15 +389,19 @@ class GeneratorTest {
         assertTrue(GeneratorOptions.isCi(Map.of("CI", "true")));
         assertTrue(GeneratorOptions.isCi(Map.of("CI", "1")));
         assertTrue(options().environment(Map.of("CI", "true")).build().ci());
-        assertFalse(options().environment(Map.of("CI", "true")).ci(false).build().ci());
+        assertFalse(
+                options().environment(Map.of("CI", "true")).ci(false).build().ci());
     }
 
     @Test
     void twoRegistriesForOneScopeAreAConfigurationError() {
-        GeneratorOptions.Builder o = options().registry(RegistrySpec.of("https://a.example/"))
+        GeneratorOptions.Builder o = options()
+                .registry(RegistrySpec.of("https://a.example/"))
                 .registry(RegistrySpec.of("https://b.example/"));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, o::build);
-        assertEquals("two registries are configured for the default (unscoped) registry; npm uses one registry per scope",
+        IllegalArgumentException e =
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, o::build);
+        assertEquals(
+                "two registries are configured for the default (unscoped) registry; npm uses one registry per scope",
                 e.getMessage());
     }
 
@@ -334,16 +412,20 @@ class GeneratorTest {
         t.file("web/pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
         env.put("NPM_TOKEN", tokens.npm());
         GenerationResult r = run(declared(), "web");
-        assertEquals("registry=https://registry.npmjs.org/\n", t.read("web/.npmrc"), "the token is not in the project file");
+        assertEquals(
+                "registry=https://registry.npmjs.org/\n", t.read("web/.npmrc"), "the token is not in the project file");
         Path userConfig = r.userConfigFor(t.path("web")).orElseThrow();
         assertEquals(t.path("web/target/npmrc-guard/npmrc"), userConfig);
-        assertEquals("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
-                + "# Tokens come from environment variables; this file holds placeholders only.\n" + NPMJS_LINES,
+        assertEquals(
+                "# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
+                        + "# Tokens come from environment variables; this file holds placeholders only.\n"
+                        + NPMJS_LINES,
                 Files.readString(userConfig));
         if (Files.getFileStore(userConfig).supportsFileAttributeView(PosixFileAttributeView.class)) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(userConfig)));
         }
-        TestTokens.assertNoFragment(Files.readString(userConfig) + everythingPrinted(r), env.get("NPM_TOKEN"), "output");
+        TestTokens.assertNoFragment(
+                Files.readString(userConfig) + everythingPrinted(r), env.get("NPM_TOKEN"), "output");
     }
 
     @Test
@@ -353,9 +435,13 @@ class GeneratorTest {
         TreeBuilder t = tree();
         t.packageJson("web", "\"packageManager\": \"pnpm@9.15.9\"");
         GenerationResult r = run(declared(), "web");
-        assertFalse(Files.exists(t.path("web/.npmrc")) && Files.readString(t.path("web/.npmrc")).contains("_authToken"),
+        assertFalse(
+                Files.exists(t.path("web/.npmrc"))
+                        && Files.readString(t.path("web/.npmrc")).contains("_authToken"),
                 "no project placeholder for pnpm");
-        assertEquals(t.path("web/target/npmrc-guard/npmrc"), r.userConfigFor(t.path("web")).orElseThrow());
+        assertEquals(
+                t.path("web/target/npmrc-guard/npmrc"),
+                r.userConfigFor(t.path("web")).orElseThrow());
     }
 
     @Test
@@ -364,9 +450,12 @@ class GeneratorTest {
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
         GenerationResult r = run(declared().requireTokens(true), "web");
         assertTrue(r.hasErrors());
-        assertTrue(r.messages(Message.Level.ERROR).stream().anyMatch(m -> m.text().equals("web/target/npmrc-guard/npmrc:"
-                + " NPM_TOKEN is not set, but the install needs it for //registry.npmjs.org/; set it in the CI job's"
-                + " secrets (npmrcguard.preflight=off turns this check off)")), r.messages().toString());
+        assertTrue(
+                r.messages(Message.Level.ERROR).stream().anyMatch(m -> m.text()
+                        .equals("web/target/npmrc-guard/npmrc:"
+                                + " NPM_TOKEN is not set, but the install needs it for //registry.npmjs.org/; set it in the CI job's"
+                                + " secrets (npmrcguard.preflight=off turns this check off)")),
+                r.messages().toString());
         assertFalse(run(declared(), "web").hasErrors(), "outside the preflight it is only noted");
     }
 
@@ -375,14 +464,23 @@ class GeneratorTest {
         TreeBuilder t = tree();
         t.packageJson("web", "\"packageManager\": \"yarn@1.22.22\"");
         GenerationResult r = run(declared(), "web");
-        assertEquals("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
-                + "# Tokens come from environment variables; this file holds placeholders only.\n"
-                + "registry=https://registry.npmjs.org/\n# NPM_TOKEN is not set: no token line for //registry.npmjs.org/\n",
+        assertEquals(
+                "# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
+                        + "# Tokens come from environment variables; this file holds placeholders only.\n"
+                        + "registry=https://registry.npmjs.org/\n# NPM_TOKEN is not set: no token line for //registry.npmjs.org/\n",
                 t.read("web/target/npmrc-guard/npmrc"));
-        assertEquals("registry=https://registry.npmjs.org/\n", t.read("web/.npmrc"),
+        assertEquals(
+                "registry=https://registry.npmjs.org/\n",
+                t.read("web/.npmrc"),
                 "yarn 1 gets no project placeholder: it would fail when unset");
-        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("web/target/npmrc-guard/npmrc: NPM_TOKEN is not set,"
-                + " so //registry.npmjs.org/ gets no token line (requests to it go without credentials)")), r.messages().toString());
+        assertTrue(
+                r.messages().stream()
+                        .anyMatch(
+                                m -> m.text()
+                                        .equals(
+                                                "web/target/npmrc-guard/npmrc: NPM_TOKEN is not set,"
+                                                        + " so //registry.npmjs.org/ gets no token line (requests to it go without credentials)")),
+                r.messages().toString());
     }
 
     @Test
@@ -392,40 +490,44 @@ class GeneratorTest {
         String password = tokens.opaque(20);
         String basic = TestTokens.base64("me:" + password);
         String ghToken = tokens.githubClassic();
-        t.file("home/.npmrc", "# my laptop\n"
-                + "registry=https://mirror.example.com/npm/\n"
-                + "@corp:registry=https://corp.example.com/npm/\n"
-                + "//corp.example.com/npm/:_authToken=" + npmToken + "\n"
-                + "//mirror.example.com/npm/:_auth=" + basic + "\n"
-                + "//mirror.example.com/npm/:username=me\n"
-                + "//mirror.example.com/npm/:_password=" + TestTokens.base64(password) + "\n"
-                + "//corp.example.com/npm/:certfile=/home/me/client.pem\n"
-                + "https-proxy=http://proxy.example.com:3128/\n"
-                + "proxy=http://me:" + password + "@proxy.example.com:3128/\n"
-                + "noproxy=localhost,.example.com\n"
-                + "cafile=\"/etc/ssl/corp ca#1.pem\"\n"
-                + "strict-ssl=false\n"
-                + "fetch-retries=5\n"
-                + "email=me@example.com\n"
-                + "_authToken=${SOMETHING}\n"
-                + "cache=/var/cache/npm ; shared\n"
-                + "maxsockets=" + ghToken + "\n"
-                + "init-author-name=Me\n");
+        t.file(
+                "home/.npmrc",
+                "# my laptop\n"
+                        + "registry=https://mirror.example.com/npm/\n"
+                        + "@corp:registry=https://corp.example.com/npm/\n"
+                        + "//corp.example.com/npm/:_authToken=" + npmToken + "\n"
+                        + "//mirror.example.com/npm/:_auth=" + basic + "\n"
+                        + "//mirror.example.com/npm/:username=me\n"
+                        + "//mirror.example.com/npm/:_password=" + TestTokens.base64(password) + "\n"
+                        + "//corp.example.com/npm/:certfile=/home/me/client.pem\n"
+                        + "https-proxy=http://proxy.example.com:3128/\n"
+                        + "proxy=http://me:" + password + "@proxy.example.com:3128/\n"
+                        + "noproxy=localhost,.example.com\n"
+                        + "cafile=\"/etc/ssl/corp ca#1.pem\"\n"
+                        + "strict-ssl=false\n"
+                        + "fetch-retries=5\n"
+                        + "email=me@example.com\n"
+                        + "_authToken=${SOMETHING}\n"
+                        + "cache=/var/cache/npm ; shared\n"
+                        + "maxsockets=" + ghToken + "\n"
+                        + "init-author-name=Me\n");
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
         GenerationResult r = run(declared(), "web");
         String written = t.read("web/target/npmrc-guard/npmrc");
-        assertEquals("# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
-                + "# Tokens come from environment variables; this file holds placeholders only.\n"
-                + "# Carried over from your own user config (no credentials):\n"
-                + "@corp:registry=https://corp.example.com/npm/\n"
-                + "https-proxy=http://proxy.example.com:3128/\n"
-                + "noproxy=localhost,.example.com\n"
-                + "cafile=\"/etc/ssl/corp ca#1.pem\"\n"
-                + "strict-ssl=false\n"
-                + "fetch-retries=5\n"
-                + "cache=/var/cache/npm\n"
-                + "registry=https://registry.npmjs.org/\n"
-                + "# NPM_TOKEN is not set: no token line for //registry.npmjs.org/\n", written);
+        assertEquals(
+                "# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
+                        + "# Tokens come from environment variables; this file holds placeholders only.\n"
+                        + "# Carried over from your own user config (no credentials):\n"
+                        + "@corp:registry=https://corp.example.com/npm/\n"
+                        + "https-proxy=http://proxy.example.com:3128/\n"
+                        + "noproxy=localhost,.example.com\n"
+                        + "cafile=\"/etc/ssl/corp ca#1.pem\"\n"
+                        + "strict-ssl=false\n"
+                        + "fetch-retries=5\n"
+                        + "cache=/var/cache/npm\n"
+                        + "registry=https://registry.npmjs.org/\n"
+                        + "# NPM_TOKEN is not set: no token line for //registry.npmjs.org/\n",
+                written);
         for (String secret : List.of(npmToken, password, basic, ghToken)) {
             TestTokens.assertNoFragment(written + everythingPrinted(r), secret, "the user config and messages");
         }
@@ -437,8 +539,10 @@ class GeneratorTest {
         t.file("home/.npmrc", "//registry.npmjs.org/:_authToken=" + tokens.npm() + "\n");
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
         GenerationResult r = run(declared(), "web");
-        assertEquals(List.of("web/target/npmrc-guard/npmrc: NPM_TOKEN is not set, and this file hides the credentials your"
-                + " own user config has for //registry.npmjs.org/; set NPM_TOKEN to the token for that registry"),
+        assertEquals(
+                List.of(
+                        "web/target/npmrc-guard/npmrc: NPM_TOKEN is not set, and this file hides the credentials your"
+                                + " own user config has for //registry.npmjs.org/; set NPM_TOKEN to the token for that registry"),
                 r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
     }
 
@@ -461,9 +565,12 @@ class GeneratorTest {
         t.bytes("web/.npmrc", utf16le("; Windows editor\r\nsave-exact=true\r\n"));
         GenerationResult r = run(declared(), "web");
         assertEquals(FileAction.UPDATED, file(r, "web/.npmrc").action());
-        assertArrayEquals(utf16le("; Windows editor\r\nsave-exact=true\r\nregistry=https://registry.npmjs.org/\r\n"
-                + "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\r\n"), t.readBytes("web/.npmrc"));
-        assertEquals(FileAction.UNCHANGED, file(run(declared(), "web"), "web/.npmrc").action());
+        assertArrayEquals(
+                utf16le("; Windows editor\r\nsave-exact=true\r\nregistry=https://registry.npmjs.org/\r\n"
+                        + "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\r\n"),
+                t.readBytes("web/.npmrc"));
+        assertEquals(
+                FileAction.UNCHANGED, file(run(declared(), "web"), "web/.npmrc").action());
     }
 
     private static byte[] utf16le(String text) {
@@ -499,8 +606,10 @@ class GeneratorTest {
         assertEquals(1, r.files().size(), r.files().toString());
         assertEquals(2, r.frontends().size());
         assertTrue(r.frontends().stream().allMatch(f -> f.localPrefix().equals(tmp)));
-        assertEquals(List.of("admin/frontend/.npmrc is not read: npm ignores the .npmrc of a workspace member and reads"
-                + " .npmrc; move its settings there"), r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
+        assertEquals(
+                List.of("admin/frontend/.npmrc is not read: npm ignores the .npmrc of a workspace member and reads"
+                        + " .npmrc; move its settings there"),
+                r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
     }
 
     @Test
@@ -509,8 +618,9 @@ class GeneratorTest {
         t.file("app/.npmrc", "registry=https://r.example/\n");
         t.packageJson("app/src/main/frontend", "");
         GenerationResult r = run(options(), "app");
-        assertEquals(List.of("app/.npmrc is not read: npm and pnpm read .npmrc only in the folder that holds package.json;"
-                + " the frontend below it reads app/src/main/frontend/.npmrc, so move its settings there"),
+        assertEquals(
+                List.of("app/.npmrc is not read: npm and pnpm read .npmrc only in the folder that holds package.json;"
+                        + " the frontend below it reads app/src/main/frontend/.npmrc, so move its settings there"),
                 r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
     }
 
@@ -530,8 +640,9 @@ class GeneratorTest {
         t.packageJson("web", "");
         t.file("web/.npmrc", "@acme:registry=https://gitlab.example.com/api/v4/projects/42/packages/npm/\n");
         GenerationResult r = run(options(), "web");
-        assertEquals("@acme:registry=https://gitlab.example.com/api/v4/projects/42/packages/npm/\n"
-                + "//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken=${GITLAB_EXAMPLE_COM_TOKEN}\n",
+        assertEquals(
+                "@acme:registry=https://gitlab.example.com/api/v4/projects/42/packages/npm/\n"
+                        + "//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken=${GITLAB_EXAMPLE_COM_TOKEN}\n",
                 t.read("web/.npmrc"));
         assertEquals(".npmrc", r.frontends().get(0).registrySource());
     }
@@ -543,7 +654,9 @@ class GeneratorTest {
         t.file("web/.npmrc", "registry=${REGISTRY_URL}\n");
         GenerationResult r = run(options(), "web");
         assertEquals("registry=${REGISTRY_URL}\n", t.read("web/.npmrc"));
-        assertEquals(List.of("web/.npmrc:1: registry is not used by the generator: a registry URL is not a valid http(s) URL"),
+        assertEquals(
+                List.of(
+                        "web/.npmrc:1: registry is not used by the generator: a registry URL is not a valid http(s) URL"),
                 r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
     }
 
@@ -554,9 +667,12 @@ class GeneratorTest {
         t.packageJson("bun", "");
         t.file("bun/bun.lock", "{}");
         run(options().registry(new RegistrySpec("https://npm.pkg.github.com/", "@acme", "GH_TOKEN")), "berry", "bun");
-        assertEquals("npmScopes:\n  acme:\n    npmRegistryServer: \"https://npm.pkg.github.com/\"\n"
-                + "    npmAuthToken: \"${GH_TOKEN:-}\"\n", t.read("berry/.yarnrc.yml"));
-        assertEquals("[install.scopes]\nacme = { url = \"https://npm.pkg.github.com/\", token = \"$GH_TOKEN\" }\n",
+        assertEquals(
+                "npmScopes:\n  acme:\n    npmRegistryServer: \"https://npm.pkg.github.com/\"\n"
+                        + "    npmAuthToken: \"${GH_TOKEN:-}\"\n",
+                t.read("berry/.yarnrc.yml"));
+        assertEquals(
+                "[install.scopes]\nacme = { url = \"https://npm.pkg.github.com/\", token = \"$GH_TOKEN\" }\n",
                 t.read("bun/bunfig.toml"));
         assertFalse(Files.exists(t.path("berry/.npmrc")));
     }
@@ -581,12 +697,15 @@ class GeneratorTest {
 
         String token = tokens.opaque(36);
         String berryText = "npmRegistryServer: \"https://nexus.example.com/npm/\"\nnpmAuthToken: \"" + token + "\"\n";
-        String bunText = "[install]\nregistry = { url = \"https://nexus.example.com/npm/\", token = \"" + token + "\" }\n";
+        String bunText =
+                "[install]\nregistry = { url = \"https://nexus.example.com/npm/\", token = \"" + token + "\" }\n";
         t.file("berry/.yarnrc.yml", berryText);
         t.file("bun/bunfig.toml", bunText);
         GenerationResult refused = run(o, "berry", "bun");
-        assertEquals(FileAction.REFUSED_LITERAL, file(refused, "berry/.yarnrc.yml").action());
-        assertEquals(FileAction.REFUSED_LITERAL, file(refused, "bun/bunfig.toml").action());
+        assertEquals(
+                FileAction.REFUSED_LITERAL, file(refused, "berry/.yarnrc.yml").action());
+        assertEquals(
+                FileAction.REFUSED_LITERAL, file(refused, "bun/bunfig.toml").action());
         assertEquals(berryText, t.read("berry/.yarnrc.yml"));
         assertEquals(bunText, t.read("bun/bunfig.toml"));
         TestTokens.assertNoFragment(everythingPrinted(refused), token, "the result");
@@ -635,11 +754,15 @@ class GeneratorTest {
         t.packageJson("own", "");
         t.file("own/.npmrc", "@acme:registry=https://npm.acme.example/\n");
         GenerationResult r = run(options(), "own");
-        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals("own: npm (no lockfile); registries from its .npmrc")),
+        assertTrue(
+                r.messages().stream()
+                        .anyMatch(m -> m.text().equals("own: npm (no lockfile); registries from its .npmrc")),
                 r.messages().toString());
         r = run(options().registry(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME_TOKEN")), "conf");
-        assertTrue(r.messages().stream().anyMatch(m -> m.text().equals(
-                "conf: npm (no lockfile); registries from the plugin's <registries>")), r.messages().toString());
+        assertTrue(
+                r.messages().stream().anyMatch(m -> m.text()
+                        .equals("conf: npm (no lockfile); registries from the plugin's <registries>")),
+                r.messages().toString());
     }
 
     @Test
@@ -656,21 +779,26 @@ class GeneratorTest {
             + "  </environmentVariables>";
 
     private List<Message> hints(GenerationResult r) {
-        return r.messages().stream().filter(m -> m.text().contains("NPM_CONFIG_USERCONFIG points at it")).toList();
+        return r.messages().stream()
+                .filter(m -> m.text().contains("NPM_CONFIG_USERCONFIG points at it"))
+                .toList();
     }
 
     @Test
     void aPnpmBuildThatDoesNotPointAtTheUserConfigGetsTheXmlForItsExecution() {
         TreeBuilder t = tree();
         t.packageJson("web/src/main/frontend", "\"packageManager\": \"pnpm@10.34.9\"");
-        ModuleInput web = ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("src/main/frontend"))
+        ModuleInput web = ModuleInput.of(t.path("web"))
+                .withWorkingDirectory(Path.of("src/main/frontend"))
                 .withRun(new BuildRun("frontend-maven-plugin", "pnpm-install", false, false, false, null));
         List<Message> dryRun = hints(new Generator(declared().dryRun(true).build()).run(List.of(web)));
         GenerationResult r = new Generator(declared().build()).run(List.of(web));
         assertEquals(hints(r), dryRun, "a dry run, which writes no user config, shows the hint too");
-        assertEquals(List.of(Message.warning("pnpm in web/src/main/frontend reads its token from"
-                + " web/target/npmrc-guard/npmrc only when NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to"
-                + " the <configuration> of frontend-maven-plugin's execution \"pnpm-install\":\n" + USERCONFIG_XML)),
+        assertEquals(
+                List.of(Message.warning("pnpm in web/src/main/frontend reads its token from"
+                        + " web/target/npmrc-guard/npmrc only when NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to"
+                        + " the <configuration> of frontend-maven-plugin's execution \"pnpm-install\":\n"
+                        + USERCONFIG_XML)),
                 hints(r));
     }
 
@@ -682,11 +810,13 @@ class GeneratorTest {
                 .withRun(new BuildRun("frontend-maven-plugin", "install", true, true, true, null))
                 .withRun(new BuildRun("frontend-maven-plugin", "build", true, true, true, null));
         GenerationResult r = new Generator(declared().build()).run(List.of(web));
-        assertEquals(List.of(Message.warning("yarn 1 in web reads its token from web/target/npmrc-guard/npmrc only when"
-                + " NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to the plugin-level <configuration> of"
-                + " frontend-maven-plugin (every execution inherits it; runs not pointing at it: install, build),"
-                + " inside its <environmentVariables>:\n"
-                + "  <NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG>")), hints(r));
+        assertEquals(
+                List.of(Message.warning("yarn 1 in web reads its token from web/target/npmrc-guard/npmrc only when"
+                        + " NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to the plugin-level <configuration> of"
+                        + " frontend-maven-plugin (every execution inherits it; runs not pointing at it: install, build),"
+                        + " inside its <environmentVariables>:\n"
+                        + "  <NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG>")),
+                hints(r));
     }
 
     @Test
@@ -695,8 +825,14 @@ class GeneratorTest {
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
         t.packageJson("site", "");
         ModuleInput web = ModuleInput.of(t.path("web"))
-                .withRun(new BuildRun("frontend-maven-plugin", "a", false, true, false, "${npmrcguard.userconfig.file}"))
-                .withRun(new BuildRun("exec-maven-plugin", "b", false, true, false,
+                .withRun(
+                        new BuildRun("frontend-maven-plugin", "a", false, true, false, "${npmrcguard.userconfig.file}"))
+                .withRun(new BuildRun(
+                        "exec-maven-plugin",
+                        "b",
+                        false,
+                        true,
+                        false,
                         t.path("web/target/npmrc-guard/npmrc").toString()));
         ModuleInput site = ModuleInput.of(t.path("site"))
                 .withRun(new BuildRun("frontend-maven-plugin", "npm", false, false, false, null));
@@ -714,7 +850,11 @@ class GeneratorTest {
         ModuleInput ui = ModuleInput.of(t.path("ui"));
         GenerationResult r = new Generator(options().build()).run(List.of(web, ui));
         assertEquals(List.of(), hints(r));
-        assertEquals(List.of(), r.messages().stream().filter(m -> m.text().contains("NPM_CONFIG_USERCONFIG")).toList());
+        assertEquals(
+                List.of(),
+                r.messages().stream()
+                        .filter(m -> m.text().contains("NPM_CONFIG_USERCONFIG"))
+                        .toList());
         assertEquals(List.of(), r.files(), "a user config of comments only would hide the user's own ~/.npmrc");
         assertFalse(Files.exists(t.path("web/target/npmrc-guard/npmrc")));
         assertEquals(Map.of(), r.userConfigs());
@@ -723,15 +863,19 @@ class GeneratorTest {
     @Test
     void withoutAMavenModelAPomThatRunsThePackageManagerIsNotSaidToRunNone() {
         TreeBuilder t = tree();
-        t.file("ui/pom.xml", "<project><build><plugins><plugin>\n<groupId>com.github.eirslett</groupId>\n"
-                + "<artifactId>frontend-maven-plugin</artifactId>\n<executions><execution><id>yarn install</id>"
-                + "<goals><goal>yarn</goal></goals></execution></executions></plugin></plugins></build></project>\n");
+        t.file(
+                "ui/pom.xml",
+                "<project><build><plugins><plugin>\n<groupId>com.github.eirslett</groupId>\n"
+                        + "<artifactId>frontend-maven-plugin</artifactId>\n<executions><execution><id>yarn install</id>"
+                        + "<goals><goal>yarn</goal></goals></execution></executions></plugin></plugins></build></project>\n");
         t.packageJson("ui", "\"packageManager\": \"yarn@1.22.22\"");
         List<Message> hints = hints(new Generator(declared().build()).run(List.of(ModuleInput.of(t.path("ui")))));
-        assertEquals(List.of(Message.warning("yarn 1 in ui reads its token from ui/target/npmrc-guard/npmrc only when"
-                + " NPM_CONFIG_USERCONFIG points at it; in ui/pom.xml add to the <configuration> of the"
-                + " frontend-maven-plugin or exec-maven-plugin execution that runs the package manager:\n"
-                + USERCONFIG_XML)), hints);
+        assertEquals(
+                List.of(Message.warning("yarn 1 in ui reads its token from ui/target/npmrc-guard/npmrc only when"
+                        + " NPM_CONFIG_USERCONFIG points at it; in ui/pom.xml add to the <configuration> of the"
+                        + " frontend-maven-plugin or exec-maven-plugin execution that runs the package manager:\n"
+                        + USERCONFIG_XML)),
+                hints);
     }
 
     @Test
@@ -742,7 +886,8 @@ class GeneratorTest {
                 .withRun(new BuildRun("exec-maven-plugin", "pnpm", false, true, false, "${user.home}/.npmrc-ci"));
         List<Message> hints = hints(new Generator(declared().build()).run(List.of(web)));
         assertEquals(1, hints.size());
-        assertTrue(hints.get(0).text().contains("and web/pom.xml points it at another file: replace that entry;"),
+        assertTrue(
+                hints.get(0).text().contains("and web/pom.xml points it at another file: replace that entry;"),
                 hints.toString());
     }
 
@@ -754,7 +899,9 @@ class GeneratorTest {
         ModuleInput web = ModuleInput.of(t.path("web")).withWorkingDirectory(Path.of("target/frontend"));
         GenerationResult r = new Generator(options().build()).run(List.of(web));
         assertEquals(List.of(), r.messages(Message.Level.WARNING));
-        assertTrue(r.files().stream().noneMatch(f -> f.path().startsWith(t.path("web/target/frontend"))), r.files().toString());
+        assertTrue(
+                r.files().stream().noneMatch(f -> f.path().startsWith(t.path("web/target/frontend"))),
+                r.files().toString());
         assertEquals("registry=https://r.example/\n", Files.readString(t.path("web/target/frontend/.npmrc")));
     }
 }

@@ -16,14 +16,23 @@ final class MergeHarness {
     }
 
     GeneratorOptions options() {
-        return GeneratorOptions.builder().environment(Map.of()).homeDirectory(tree.path("home"))
-                .projectRoot(tree.root()).ci(false).build();
+        return GeneratorOptions.builder()
+                .environment(Map.of())
+                .homeDirectory(tree.path("home"))
+                .projectRoot(tree.root())
+                .ci(false)
+                .build();
     }
 
     FileChange update(ConfigFormat format, Kind kind, boolean auth, RegistrySpec... registries) {
         PackageManager pm = new PackageManager(kind, "", "test");
         return new ProjectFileUpdater(options(), new PathDisplay(tree.root()))
-                .update(tree.root(), format, List.of(registries), new MergePolicy(auth, pm, format.fileName()), messages);
+                .update(
+                        tree.root(),
+                        format,
+                        List.of(registries),
+                        new MergePolicy(auth, pm, format.fileName()),
+                        messages);
     }
 
     List<String> messageTexts() {

@@ -43,8 +43,8 @@ class RegistrySpecTest {
     @Test
     void aTokenPastedAsTheVariableNameIsRefusedWithoutRepeatingIt() {
         String token = new TestTokens(5).npm();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RegistrySpec("https://registry.npmjs.org/", "", token));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new RegistrySpec("https://registry.npmjs.org/", "", token));
         assertTrue(e.getMessage().contains("looks like a token"), e.getMessage());
         TestTokens.assertNoFragment(e.getMessage(), token, "the message");
     }

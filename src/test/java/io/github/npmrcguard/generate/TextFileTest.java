@@ -31,7 +31,8 @@ class TextFileTest {
         for (byte[] file : files) {
             TextFile decoded = TextFile.decode(file);
             assertArrayEquals(file, decoded.encode());
-            assertEquals(List.of("# comment", "registry=https://r.example/", "key=v\u00e9", "last"), decoded.lineTexts());
+            assertEquals(
+                    List.of("# comment", "registry=https://r.example/", "key=v\u00e9", "last"), decoded.lineTexts());
         }
     }
 
@@ -62,7 +63,8 @@ class TextFileTest {
     void aUtf16FileStaysUtf16WithItsBom() throws Exception {
         byte[] file = bytes(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a=1\r\n", StandardCharsets.UTF_16LE);
         byte[] edited = TextFile.decode(file).append(List.of("b=2")).encode();
-        assertArrayEquals(bytes(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a=1\r\nb=2\r\n", StandardCharsets.UTF_16LE), edited);
+        assertArrayEquals(
+                bytes(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a=1\r\nb=2\r\n", StandardCharsets.UTF_16LE), edited);
     }
 
     @Test

@@ -51,7 +51,8 @@ final class TreeBuilder {
     /** A package.json with a name and optional extra JSON members, e.g. {@code "workspaces": ["a"]}. */
     Path packageJson(String folder, String extraMembers) {
         String name = folder.isEmpty() ? "root" : folder.replace('/', '-');
-        return file(folder.isEmpty() ? "package.json" : folder + "/package.json",
+        return file(
+                folder.isEmpty() ? "package.json" : folder + "/package.json",
                 "{\n  \"name\": \"" + name + "\"" + (extraMembers.isEmpty() ? "" : ",\n  " + extraMembers) + "\n}\n");
     }
 

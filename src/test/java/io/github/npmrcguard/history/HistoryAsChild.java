@@ -9,12 +9,11 @@ import java.time.LocalDate;
  * {@code HistoryAsChild <root>} prints the summary, then each finding's log line (which holds no secret).
  */
 public final class HistoryAsChild {
-    private HistoryAsChild() {
-    }
+    private HistoryAsChild() {}
 
     public static void main(String[] args) throws Exception {
-        HistoryResult r = new HistoryScanner().scan(Path.of(args[0]), HistoryRange.all(), p -> false,
-                Allowlist.none(), LocalDate.of(2026, 12, 1));
+        HistoryResult r = new HistoryScanner()
+                .scan(Path.of(args[0]), HistoryRange.all(), p -> false, Allowlist.none(), LocalDate.of(2026, 12, 1));
         System.out.println("summary: " + r.summary() + "; " + r.candidateChanges() + " changes");
         for (HistoryFinding f : r.findings()) {
             System.out.println("finding: " + f.logLine());

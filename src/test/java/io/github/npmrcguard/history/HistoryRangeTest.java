@@ -28,8 +28,12 @@ class HistoryRangeTest {
 
     @Test
     void emptyMeansEveryRef() {
-        assertEquals(GitHistory.Revisions.all(), HistoryRange.parse(null, ZoneOffset.UTC).revisions());
-        assertEquals(GitHistory.Revisions.all(), HistoryRange.parse("  ", ZoneOffset.UTC).revisions());
+        assertEquals(
+                GitHistory.Revisions.all(),
+                HistoryRange.parse(null, ZoneOffset.UTC).revisions());
+        assertEquals(
+                GitHistory.Revisions.all(),
+                HistoryRange.parse("  ", ZoneOffset.UTC).revisions());
         assertEquals("all refs", HistoryRange.all().description());
     }
 
@@ -44,12 +48,18 @@ class HistoryRangeTest {
 
     @Test
     void dateTimeNeedsAnOffset() {
-        assertEquals(Instant.parse("2025-03-01T11:00:00Z"),
-                HistoryRange.parse("2025-03-01T12:00:00+01:00", ZoneOffset.UTC).revisions().since());
-        assertEquals(Instant.parse("2025-03-01T12:00:00Z"),
-                HistoryRange.parse("2025-03-01T12:00:00Z", ZoneOffset.UTC).revisions().since());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HistoryRange.parse("2025-03-01T12:00:00", ZoneOffset.UTC));
+        assertEquals(
+                Instant.parse("2025-03-01T11:00:00Z"),
+                HistoryRange.parse("2025-03-01T12:00:00+01:00", ZoneOffset.UTC)
+                        .revisions()
+                        .since());
+        assertEquals(
+                Instant.parse("2025-03-01T12:00:00Z"),
+                HistoryRange.parse("2025-03-01T12:00:00Z", ZoneOffset.UTC)
+                        .revisions()
+                        .since());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> HistoryRange.parse("2025-03-01T12:00:00", ZoneOffset.UTC));
         assertTrue(e.getMessage().contains("needs a valid time and an offset"), e.getMessage());
     }
 
@@ -66,8 +76,10 @@ class HistoryRangeTest {
 
     @Test
     void invalidValuesAreRefusedWithTheReason() {
-        assertEquals("since '--output=/tmp/x' is not valid: it starts with '-', which git would read as an option."
-                + " It takes " + HistoryRange.ACCEPTED + ".", message("--output=/tmp/x"));
+        assertEquals(
+                "since '--output=/tmp/x' is not valid: it starts with '-', which git would read as an option."
+                        + " It takes " + HistoryRange.ACCEPTED + ".",
+                message("--output=/tmp/x"));
         assertTrue(message("-1").contains("starts with '-'"));
         assertTrue(message("main..--upload-pack=evil").contains("'--upload-pack=evil' is not a plain revision name"));
         assertTrue(message("main..-x").contains("is not a plain revision name"));
@@ -95,12 +107,19 @@ class HistoryRangeTest {
         HistoryScanner scanner = new HistoryScanner(GitHistory.fromEnvironment(env, Duration.ofSeconds(5)));
 
         for (String bad : List.of("--output=" + tmp.resolve("out"), "main..--exec=touch", "-", "a...b")) {
-            assertThrows(IllegalArgumentException.class, () -> scanner.scan(tmp,
-                    HistoryRange.parse(bad, ZoneOffset.UTC), p -> false, Allowlist.none(), LocalDate.now()));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> scanner.scan(
+                            tmp,
+                            HistoryRange.parse(bad, ZoneOffset.UTC),
+                            p -> false,
+                            Allowlist.none(),
+                            LocalDate.now()));
         }
         assertFalse(Files.exists(marker), "git ran");
-        assertThrows(IOException.class, () -> scanner.scan(tmp, HistoryRange.all(), p -> false, Allowlist.none(),
-                LocalDate.now()));
+        assertThrows(
+                IOException.class,
+                () -> scanner.scan(tmp, HistoryRange.all(), p -> false, Allowlist.none(), LocalDate.now()));
         assertTrue(Files.exists(marker), "the fake git is the one the scanner runs");
     }
 

@@ -39,18 +39,24 @@ class HistoryScannerCostTest {
         GitHistory git = repo.history();
         RecordingBlobs blobs = new RecordingBlobs(git);
         HistoryScanner scanner = new HistoryScanner(git, blobs);
-        HistoryResult result = scanner.scan(repo.dir, HistoryRange.all(), p -> false, Allowlist.none(),
-                LocalDate.of(2025, 6, 1));
+        HistoryResult result =
+                scanner.scan(repo.dir, HistoryRange.all(), p -> false, Allowlist.none(), LocalDate.of(2025, 6, 1));
         long scanned = System.nanoTime();
-        HistoryResult again = new HistoryScanner(git).scan(repo.dir, HistoryRange.all(), p -> false,
-                Allowlist.none(), LocalDate.of(2025, 6, 1));
+        HistoryResult again = new HistoryScanner(git)
+                .scan(repo.dir, HistoryRange.all(), p -> false, Allowlist.none(), LocalDate.of(2025, 6, 1));
         long rescanned = System.nanoTime();
 
-        System.out.printf("history cost: %d commits (%d with candidate changes), %d candidate changes,"
-                + " %d distinct blobs read, %d secrets; build %d ms, first scan %d ms, second scan %d ms%n",
-                result.commitsWalked(), result.commitsWithCandidates(), result.candidateChanges(),
-                result.distinctBlobsRead(), result.findings().size(), (built - t0) / 1_000_000,
-                (scanned - built) / 1_000_000, (rescanned - scanned) / 1_000_000);
+        System.out.printf(
+                "history cost: %d commits (%d with candidate changes), %d candidate changes,"
+                        + " %d distinct blobs read, %d secrets; build %d ms, first scan %d ms, second scan %d ms%n",
+                result.commitsWalked(),
+                result.commitsWithCandidates(),
+                result.candidateChanges(),
+                result.distinctBlobsRead(),
+                result.findings().size(),
+                (built - t0) / 1_000_000,
+                (scanned - built) / 1_000_000,
+                (rescanned - scanned) / 1_000_000);
 
         assertEquals(history.commits(), result.commitsWalked());
         assertEquals(List.of(history.distinctCandidateContents()), blobs.sizes(), "one batch of distinct blobs");
@@ -58,8 +64,9 @@ class HistoryScannerCostTest {
         assertEquals(history.candidateWrites(), result.candidateChanges());
         List<String> expected = history.expected().values().stream()
                 .sorted(Comparator.comparingLong(SyntheticHistory.Expected::firstMark))
-                .map(e -> Fingerprint.of(e.token()) + " " + history.commitId(e.firstMark()) + " " + e.firstPath()
-                        + ":" + e.line() + " commits=" + e.marks().size() + " paths=" + e.paths().size())
+                .map(e -> Fingerprint.of(e.token()) + " " + history.commitId(e.firstMark()) + " " + e.firstPath() + ":"
+                        + e.line() + " commits=" + e.marks().size() + " paths="
+                        + e.paths().size())
                 .toList();
         List<String> actual = result.findings().stream()
                 .map(f -> f.fingerprint() + " " + f.commitId() + " " + f.path() + ":" + f.line() + " commits="

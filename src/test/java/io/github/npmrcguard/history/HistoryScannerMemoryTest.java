@@ -10,7 +10,6 @@ import io.github.npmrcguard.testsupport.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,8 +32,14 @@ class HistoryScannerMemoryTest {
                 + "  <modelVersion>4.0.0</modelVersion>\n  <artifactId>module-" + module + "</artifactId>\n"
                 + "  <version>1." + version + "</version>\n" + extra + "  <dependencies>\n");
         for (int d = 0; d < 40; d++) { // about 6 KB, like a real module's pom
-            s.append("    <dependency><groupId>org.example.group").append(d).append("</groupId><artifactId>lib-")
-                    .append(d).append("</artifactId><version>").append(version % 97).append('.').append(d)
+            s.append("    <dependency><groupId>org.example.group")
+                    .append(d)
+                    .append("</groupId><artifactId>lib-")
+                    .append(d)
+                    .append("</artifactId><version>")
+                    .append(version % 97)
+                    .append('.')
+                    .append(d)
                     .append("</version></dependency>\n");
         }
         return s.append("  </dependencies>\n</project>\n").toString();
@@ -48,32 +53,54 @@ class HistoryScannerMemoryTest {
         for (int v = 0; v < 5; v++) {
             repo.commit("plain " + v, "2025-01-0" + (v + 1) + "T10:00:00+00:00", "pom.xml", pom(0, v, ""));
         }
-        repo.commit("frontend", "2025-02-01T10:00:00+00:00", "web/pom.xml", pom(1, 0,
-                "  <build><plugins><plugin><groupId>com.github.eirslett</groupId>"
-                        + "<artifactId>frontend-maven-plugin</artifactId></plugin></plugins></build>\n"));
-        repo.commit("comment", "2025-02-02T10:00:00+00:00", "api/pom.xml", pom(2, 0, "  <!-- " + inComment + " -->\n"),
-                "web/.npmrc", "//registry.npmjs.org/:_authToken=" + inNpmrc + "\n");
+        repo.commit(
+                "frontend",
+                "2025-02-01T10:00:00+00:00",
+                "web/pom.xml",
+                pom(
+                        1,
+                        0,
+                        "  <build><plugins><plugin><groupId>com.github.eirslett</groupId>"
+                                + "<artifactId>frontend-maven-plugin</artifactId></plugin></plugins></build>\n"));
+        repo.commit(
+                "comment",
+                "2025-02-02T10:00:00+00:00",
+                "api/pom.xml",
+                pom(2, 0, "  <!-- " + inComment + " -->\n"),
+                "web/.npmrc",
+                "//registry.npmjs.org/:_authToken=" + inNpmrc + "\n");
 
         HistoryScanner scanner = repo.scanner();
-        HistoryResult r = scanner.scan(repo.dir, HistoryRange.all(), p -> false, Allowlist.none(),
-                LocalDate.of(2025, 6, 1));
+        HistoryResult r =
+                scanner.scan(repo.dir, HistoryRange.all(), p -> false, Allowlist.none(), LocalDate.of(2025, 6, 1));
 
         assertEquals(3, scanner.documentsRead(), "the frontend pom, the pom with a token, the .npmrc");
         assertEquals(8, r.distinctBlobsRead());
-        assertEquals(List.of("api/pom.xml " + Fingerprint.of(inComment), "web/.npmrc " + Fingerprint.of(inNpmrc)),
-                r.findings().stream().map(f -> f.path() + " " + f.fingerprint()).sorted().toList());
+        assertEquals(
+                List.of("api/pom.xml " + Fingerprint.of(inComment), "web/.npmrc " + Fingerprint.of(inNpmrc)),
+                r.findings().stream()
+                        .map(f -> f.path() + " " + f.fingerprint())
+                        .sorted()
+                        .toList());
     }
 
     @Test
     void plainPomIsDecidedOnItsBytes() {
         assertTrue(BlobChecks.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_8)));
         assertFalse(BlobChecks.plainPom(pom(0, 1, "<!-- exec-maven-plugin -->").getBytes(StandardCharsets.UTF_8)));
-        for (String token : List.of(tokens.npm(), tokens.githubClassic(), tokens.githubFineGrained(), tokens.gitlab(),
-                tokens.gitlabJob(), tokens.jfrogApiKey(), tokens.jfrogReference(), tokens.jwt())) {
+        for (String token : List.of(
+                tokens.npm(),
+                tokens.githubClassic(),
+                tokens.githubFineGrained(),
+                tokens.gitlab(),
+                tokens.gitlabJob(),
+                tokens.jfrogApiKey(),
+                tokens.jfrogReference(),
+                tokens.jwt())) {
             assertFalse(BlobChecks.plainPom(pom(0, 1, "<x>" + token + "</x>").getBytes(StandardCharsets.UTF_8)));
         }
-        assertFalse(BlobChecks.plainPom(pom(0, 1, "<k>-----BEGIN RSA PRIVATE KEY-----</k>")
-                .getBytes(StandardCharsets.UTF_8)));
+        assertFalse(BlobChecks.plainPom(
+                pom(0, 1, "<k>-----BEGIN RSA PRIVATE KEY-----</k>").getBytes(StandardCharsets.UTF_8)));
         // In UTF-16 a token's bytes are not its ASCII bytes: such a pom is read.
         assertFalse(BlobChecks.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_16)));
         assertFalse(BlobChecks.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_16LE)));
@@ -93,8 +120,8 @@ class HistoryScannerMemoryTest {
         long time = 1_700_000_000L;
         long bytes = 0;
         for (int c = 1; c <= commits; c++) {
-            StringBuilder s = new StringBuilder("commit refs/heads/main\nmark :" + c + "\ncommitter T <t@example.invalid> "
-                    + (time + c * 60L) + " +0000\ndata 2\nc\n");
+            StringBuilder s = new StringBuilder("commit refs/heads/main\nmark :" + c
+                    + "\ncommitter T <t@example.invalid> " + (time + c * 60L) + " +0000\ndata 2\nc\n");
             if (c > 1) {
                 s.append("from :").append(c - 1).append('\n');
             }
@@ -109,7 +136,8 @@ class HistoryScannerMemoryTest {
             }
             if (c == commits) {
                 byte[] npmrc = ("//registry.npmjs.org/:_authToken=" + token + "\n").getBytes(StandardCharsets.UTF_8);
-                stream.writeBytes(("M 100644 inline .npmrc\ndata " + npmrc.length + "\n").getBytes(StandardCharsets.UTF_8));
+                stream.writeBytes(
+                        ("M 100644 inline .npmrc\ndata " + npmrc.length + "\n").getBytes(StandardCharsets.UTF_8));
                 stream.writeBytes(npmrc);
                 stream.write('\n');
             }
@@ -118,9 +146,15 @@ class HistoryScannerMemoryTest {
         repo.gitWithInput(stream.toByteArray(), "fast-import", "--quiet");
         assertTrue(bytes > 2L * HEAP_MB << 20, "the content is larger than the heap: " + bytes);
 
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + HEAP_MB + "m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp",
-                System.getProperty("java.class.path"), HistoryAsChild.class.getName(), repo.dir.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + HEAP_MB + "m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
+                "-cp",
+                System.getProperty("java.class.path"),
+                HistoryAsChild.class.getName(),
+                repo.dir.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(tmp.toFile());
         pb.environment().clear();
         pb.environment().putAll(TestRepo.sandboxEnv(tmp));
@@ -130,8 +164,10 @@ class HistoryScannerMemoryTest {
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the scan ended");
         TestTokens.assertNoFragment(out, token, "the child's output");
         assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("summary: all refs: " + commits + " commits, " + (commits * modules + 1)
-                + " distinct blobs read, 1 secret reported; " + (commits * modules + 1) + " changes"), out);
+        assertTrue(
+                out.contains("summary: all refs: " + commits + " commits, " + (commits * modules + 1)
+                        + " distinct blobs read, 1 secret reported; " + (commits * modules + 1) + " changes"),
+                out);
         assertTrue(out.contains("finding: ") && out.contains(".npmrc:1: ") && out.contains(Fingerprint.of(token)), out);
     }
 }

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HistoryScannerTest {
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
     private static final Predicate<String> NOTHING = p -> false;
-    private static final String PLACEHOLDER = "registry=https://registry.npmjs.org/\n"
-            + "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n";
+    private static final String PLACEHOLDER =
+            "registry=https://registry.npmjs.org/\n" + "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n";
 
     @TempDir
     Path tmp;
@@ -67,7 +66,8 @@ class HistoryScannerTest {
         TestRepo repo = TestRepo.init(tmp, "repo");
         String token = tokens.npm();
         repo.commit("placeholder", date("2025-01-01"), ".npmrc", PLACEHOLDER);
-        String added = repo.commit("add web", date("2025-02-01"), "web/.npmrc", npmrc(token), "web/App.java", "class App {}\n");
+        String added = repo.commit(
+                "add web", date("2025-02-01"), "web/.npmrc", npmrc(token), "web/App.java", "class App {}\n");
         repo.commit("oops", date("2025-02-02"), "web/.npmrc", PLACEHOLDER);
         repo.commit("unrelated", date("2025-02-03"), "web/App.java", "class App { }\n");
 
@@ -84,9 +84,12 @@ class HistoryScannerTest {
         assertEquals(2, f.line());
         assertEquals(1, f.commits());
         assertEquals(1, f.paths());
-        assertEquals(added.substring(0, 8) + " 2025-02-01 web/.npmrc:2: " + f.what()
-                + " in //registry.npmjs.org/:_authToken [literal-credential] (fingerprint " + Fingerprint.of(token)
-                + "; in 1 commit)", f.logLine());
+        assertEquals(
+                added.substring(0, 8) + " 2025-02-01 web/.npmrc:2: " + f.what()
+                        + " in //registry.npmjs.org/:_authToken [literal-credential] (fingerprint "
+                        + Fingerprint.of(token)
+                        + "; in 1 commit)",
+                f.logLine());
         assertEquals(List.of(f.logLine()), r.logLines());
         assertTrue(r.allowed().isEmpty());
         assertEquals(List.of(), r.notes());
@@ -117,7 +120,8 @@ class HistoryScannerTest {
         assertEquals(2, f.line());
         assertEquals(5, f.commits());
         assertEquals(2, f.paths());
-        assertTrue(f.logLine().endsWith("(fingerprint " + Fingerprint.of(token) + "; in 5 commits, 2 paths)"),
+        assertTrue(
+                f.logLine().endsWith("(fingerprint " + Fingerprint.of(token) + "; in 5 commits, 2 paths)"),
                 f.logLine());
         assertEquals(5, r.distinctBlobsRead());
         assertEquals(6, r.commitsWalked());
@@ -128,12 +132,23 @@ class HistoryScannerTest {
         TestRepo repo = TestRepo.init(tmp, "repo");
         repo.commit("1", date("2025-01-01"), ".npmrc", PLACEHOLDER);
         // Warnings (a placeholder npm does not expand, a dummy value, a deprecated key) are check's business.
-        repo.commit("2", date("2025-01-02"), ".npmrc", "//registry.npmjs.org/:_authToken=$NPM_TOKEN\nalways-auth=true\n");
-        repo.commit("3", date("2025-01-03"), "web/.npmrc", "//registry.npmjs.org/:_authToken=changeme\n",
-                ".yarnrc.yml", "npmAuthToken: \"${NPM_TOKEN:-}\"\n", "bunfig.toml",
+        repo.commit(
+                "2", date("2025-01-02"), ".npmrc", "//registry.npmjs.org/:_authToken=$NPM_TOKEN\nalways-auth=true\n");
+        repo.commit(
+                "3",
+                date("2025-01-03"),
+                "web/.npmrc",
+                "//registry.npmjs.org/:_authToken=changeme\n",
+                ".yarnrc.yml",
+                "npmAuthToken: \"${NPM_TOKEN:-}\"\n",
+                "bunfig.toml",
                 "[install.scopes]\nmyorg = { token = \"$NPM_TOKEN\", url = \"https://npm.example.com/\" }\n");
-        repo.commit("4", date("2025-01-04"), "docs/npmrc-howto.md", "//registry.npmjs.org/:_authToken="
-                + tokens.npm() + "\n"); // matches the loose pathspec but is no npm config file
+        repo.commit(
+                "4",
+                date("2025-01-04"),
+                "docs/npmrc-howto.md",
+                "//registry.npmjs.org/:_authToken=" + tokens.npm()
+                        + "\n"); // matches the loose pathspec but is no npm config file
 
         HistoryResult r = scan(repo);
 
@@ -150,7 +165,10 @@ class HistoryScannerTest {
         String token = tokens.githubClassic();
         repo.commit("1", date("2025-01-01"), ".npmrc", PLACEHOLDER);
         repo.git("checkout", "-q", "-b", "experiment");
-        String onBranch = repo.commit("try", date("2025-01-02"), ".npmrc",
+        String onBranch = repo.commit(
+                "try",
+                date("2025-01-02"),
+                ".npmrc",
                 "@acme:registry=https://npm.pkg.github.com/\n//npm.pkg.github.com/:_authToken=" + token + "\n");
         repo.git("checkout", "-q", "main");
         repo.commit("2", date("2025-01-03"), "README.md", "main\n");
@@ -173,7 +191,9 @@ class HistoryScannerTest {
 
         HistoryResult r = scan(repo, HistoryRange.parse("2025-03-01", ZoneOffset.UTC), Allowlist.none());
 
-        assertEquals(List.of(Fingerprint.of(recent)), r.findings().stream().map(HistoryFinding::fingerprint).toList());
+        assertEquals(
+                List.of(Fingerprint.of(recent)),
+                r.findings().stream().map(HistoryFinding::fingerprint).toList());
         assertEquals(c2, r.findings().get(0).commitId());
         assertEquals(2, r.commitsWalked());
         assertEquals("all refs, commits since 2025-03-01", r.range());
@@ -182,7 +202,8 @@ class HistoryScannerTest {
         HistoryResult earlier = scan(repo, HistoryRange.parse("2025-03-01", ZoneOffset.ofHours(1)), Allowlist.none());
         assertEquals(2, earlier.findings().size());
 
-        HistoryResult instant = scan(repo, HistoryRange.parse("2025-03-01T01:00:00Z", ZoneOffset.UTC), Allowlist.none());
+        HistoryResult instant =
+                scan(repo, HistoryRange.parse("2025-03-01T01:00:00Z", ZoneOffset.UTC), Allowlist.none());
         assertEquals(List.of(), instant.findings());
         assertEquals(1, instant.commitsWalked());
 
@@ -204,12 +225,15 @@ class HistoryScannerTest {
 
         HistoryResult r = scan(repo, HistoryRange.parse("v1.0..main", ZoneOffset.UTC), Allowlist.none());
 
-        assertEquals(List.of(Fingerprint.of(fresh)), r.findings().stream().map(HistoryFinding::fingerprint).toList());
+        assertEquals(
+                List.of(Fingerprint.of(fresh)),
+                r.findings().stream().map(HistoryFinding::fingerprint).toList());
         assertEquals(c3, r.findings().get(0).commitId());
         assertEquals(2, r.commitsWalked());
         assertEquals("v1.0..main", r.range());
 
-        HistoryException e = assertThrows(HistoryException.class,
+        HistoryException e = assertThrows(
+                HistoryException.class,
                 () -> scan(repo, HistoryRange.parse("v0.9..main", ZoneOffset.UTC), Allowlist.none()));
         assertEquals(HistoryException.Reason.UNKNOWN_REVISION, e.reason());
         assertEquals("since 'v0.9..main': 'v0.9' names no commit in this repository", e.getMessage());
@@ -223,8 +247,8 @@ class HistoryScannerTest {
         repo.commit("2", date("2025-01-02"), ".npmrc", PLACEHOLDER);
         String fp = Fingerprint.of(revoked);
 
-        HistoryResult r = scan(repo, HistoryRange.all(),
-                new Allowlist(List.of(new AllowlistEntry(fp, "revoked 2025-03-02", null))));
+        HistoryResult r = scan(
+                repo, HistoryRange.all(), new Allowlist(List.of(new AllowlistEntry(fp, "revoked 2025-03-02", null))));
 
         assertTrue(r.passed(), r::toString);
         assertEquals(1, r.allowed().size());
@@ -232,15 +256,20 @@ class HistoryScannerTest {
         assertEquals(fp, a.finding().fingerprint());
         assertEquals("allowlist", a.by());
         assertEquals("revoked 2025-03-02", a.reason());
-        assertTrue(a.logLine().endsWith("(fingerprint " + fp + "; in 1 commit) allowed by allowlist: revoked 2025-03-02"),
+        assertTrue(
+                a.logLine().endsWith("(fingerprint " + fp + "; in 1 commit) allowed by allowlist: revoked 2025-03-02"),
                 a.logLine());
         assertEquals(List.of(fp), r.fingerprints());
         TestTokens.assertNoFragment(printed(r), revoked, "the history result");
 
-        HistoryResult expired = scan(repo, HistoryRange.all(),
+        HistoryResult expired = scan(
+                repo,
+                HistoryRange.all(),
                 new Allowlist(List.of(new AllowlistEntry(fp, "until it is revoked", LocalDate.of(2025, 5, 31)))));
         assertEquals(1, expired.findings().size());
-        assertEquals("allowlist entry expired on 2025-05-31", expired.findings().get(0).note());
+        assertEquals(
+                "allowlist entry expired on 2025-05-31",
+                expired.findings().get(0).note());
         assertTrue(expired.findings().get(0).logLine().endsWith("(allowlist entry expired on 2025-05-31)"));
     }
 
@@ -249,10 +278,17 @@ class HistoryScannerTest {
         TestRepo repo = TestRepo.init(tmp, "repo");
         String fixture = tokens.npm();
         String leaked = tokens.npm();
-        repo.commit("fixture", date("2025-01-01"), "fixtures/.npmrc",
-                "# npmrc-guard:allow fake token for the registry tests\n//localhost:4873/:_authToken=" + fixture + "\n");
-        repo.commit("leak", date("2025-01-02"), ".npmrc", "# npmrc-guard:allow\n//registry.npmjs.org/:_authToken="
-                + leaked + "\n");
+        repo.commit(
+                "fixture",
+                date("2025-01-01"),
+                "fixtures/.npmrc",
+                "# npmrc-guard:allow fake token for the registry tests\n//localhost:4873/:_authToken=" + fixture
+                        + "\n");
+        repo.commit(
+                "leak",
+                date("2025-01-02"),
+                ".npmrc",
+                "# npmrc-guard:allow\n//registry.npmjs.org/:_authToken=" + leaked + "\n");
 
         HistoryResult r = scan(repo);
 
@@ -263,13 +299,18 @@ class HistoryScannerTest {
         // An allow comment without a reason allows nothing, as in check.
         assertEquals(1, r.findings().size());
         assertEquals(Fingerprint.of(leaked), r.findings().get(0).fingerprint());
-        assertEquals("the allow comment above gives no reason, so it allows nothing", r.findings().get(0).note());
+        assertEquals(
+                "the allow comment above gives no reason, so it allows nothing",
+                r.findings().get(0).note());
 
         // The same secret later committed without the comment is reported.
-        String bare = repo.commit("copy", date("2025-01-03"), "other/.npmrc", "//localhost:4873/:_authToken=" + fixture + "\n");
+        String bare = repo.commit(
+                "copy", date("2025-01-03"), "other/.npmrc", "//localhost:4873/:_authToken=" + fixture + "\n");
         HistoryResult again = scan(repo);
-        HistoryFinding copied = again.findings().stream().filter(f -> f.fingerprint().equals(Fingerprint.of(fixture)))
-                .findFirst().orElseThrow();
+        HistoryFinding copied = again.findings().stream()
+                .filter(f -> f.fingerprint().equals(Fingerprint.of(fixture)))
+                .findFirst()
+                .orElseThrow();
         assertEquals(bare, copied.commitId());
         assertEquals(2, copied.commits());
         assertEquals(List.of(), again.allowed());
@@ -365,11 +406,23 @@ class HistoryScannerTest {
     @Test
     void excludedPathsAreNotRead() throws IOException {
         TestRepo repo = TestRepo.init(tmp, "repo");
-        repo.commit("1", date("2025-01-01"), "src/test/fixtures/.npmrc", npmrc(tokens.npm()),
-                "node_modules/pkg/.npmrc", npmrc(tokens.npm()), ".npmrc", PLACEHOLDER);
+        repo.commit(
+                "1",
+                date("2025-01-01"),
+                "src/test/fixtures/.npmrc",
+                npmrc(tokens.npm()),
+                "node_modules/pkg/.npmrc",
+                npmrc(tokens.npm()),
+                ".npmrc",
+                PLACEHOLDER);
 
-        HistoryResult r = repo.scanner().scan(repo.dir, HistoryRange.all(),
-                new PathExcludes(List.of("**/fixtures/**")), Allowlist.none(), TODAY);
+        HistoryResult r = repo.scanner()
+                .scan(
+                        repo.dir,
+                        HistoryRange.all(),
+                        new PathExcludes(List.of("**/fixtures/**")),
+                        Allowlist.none(),
+                        TODAY);
 
         assertEquals(List.of(), r.findings());
         assertEquals(1, r.distinctBlobsRead());
@@ -381,31 +434,44 @@ class HistoryScannerTest {
         String token = tokens.npm();
         String added = repo.commit("1", date("2025-01-01"), "web/.npmrc", npmrc(token), "api/pom.xml", "<project/>\n");
 
-        HistoryResult fromSub = repo.scanner().scan(repo.dir.resolve("api"), HistoryRange.all(), NOTHING,
-                Allowlist.none(), TODAY);
+        HistoryResult fromSub =
+                repo.scanner().scan(repo.dir.resolve("api"), HistoryRange.all(), NOTHING, Allowlist.none(), TODAY);
         assertEquals("web/.npmrc", fromSub.findings().get(0).path());
 
-        repo.git("clone", "-q", "--bare", repo.dir.toString(), tmp.resolve("bare.git").toString());
-        HistoryResult bare = repo.scanner().scan(tmp.resolve("bare.git"), HistoryRange.all(), NOTHING,
-                Allowlist.none(), TODAY);
+        repo.git(
+                "clone",
+                "-q",
+                "--bare",
+                repo.dir.toString(),
+                tmp.resolve("bare.git").toString());
+        HistoryResult bare =
+                repo.scanner().scan(tmp.resolve("bare.git"), HistoryRange.all(), NOTHING, Allowlist.none(), TODAY);
         assertEquals(added, bare.findings().get(0).commitId());
     }
 
     @Test
     void userConfigurationDoesNotChangeTheWalk() throws IOException {
         TestRepo repo = TestRepo.init(tmp, "repo");
-        for (String[] kv : new String[][] {{"log.showSignature", "true"}, {"log.showRoot", "false"},
-                {"diff.renames", "copies"}, {"core.abbrev", "12"}, {"color.ui", "always"}, {"diff.relative", "true"},
-                {"log.decorate", "full"}, {"diff.noprefix", "true"}}) {
+        for (String[] kv : new String[][] {
+            {"log.showSignature", "true"},
+            {"log.showRoot", "false"},
+            {"diff.renames", "copies"},
+            {"core.abbrev", "12"},
+            {"color.ui", "always"},
+            {"diff.relative", "true"},
+            {"log.decorate", "full"},
+            {"diff.noprefix", "true"}
+        }) {
             repo.git("config", kv[0], kv[1]);
         }
         String token = tokens.npm();
-        String root = repo.commit("1", date("2025-01-01"), "web/.npmrc", npmrc(token), "api/App.java", "class App {}\n");
+        String root =
+                repo.commit("1", date("2025-01-01"), "web/.npmrc", npmrc(token), "api/App.java", "class App {}\n");
         repo.git("mv", "web/.npmrc", "web/.npmrc.ci"); // a rename, which diff.renames would pair up
         repo.commit("2", date("2025-01-02"));
 
-        HistoryResult r = repo.scanner().scan(repo.dir.resolve("api"), HistoryRange.all(), NOTHING, Allowlist.none(),
-                TODAY);
+        HistoryResult r =
+                repo.scanner().scan(repo.dir.resolve("api"), HistoryRange.all(), NOTHING, Allowlist.none(), TODAY);
 
         assertEquals(1, r.findings().size(), r::toString);
         assertEquals(root, r.findings().get(0).commitId());
@@ -427,7 +493,8 @@ class HistoryScannerTest {
 
         HistoryResult r = scan(repo);
 
-        assertEquals(List.of("a\tb\nc/.yarnrc.yml", "fr\u00f6nt end/.npmrc"),
+        assertEquals(
+                List.of("a\tb\nc/.yarnrc.yml", "fr\u00f6nt end/.npmrc"),
                 r.findings().stream().map(HistoryFinding::path).sorted().toList());
     }
 
@@ -449,8 +516,8 @@ class HistoryScannerTest {
         TestRepo repo = TestRepo.init(tmp, "repo"); // for the sandbox's environment
         Path plain = Files.createDirectories(tmp.resolve("plain"));
 
-        HistoryException e = assertThrows(HistoryException.class, () -> repo.scanner().scan(plain,
-                HistoryRange.all(), NOTHING, Allowlist.none(), TODAY));
+        HistoryException e = assertThrows(HistoryException.class, () -> repo.scanner()
+                .scan(plain, HistoryRange.all(), NOTHING, Allowlist.none(), TODAY));
 
         assertEquals(HistoryException.Reason.NOT_A_REPOSITORY, e.reason());
         assertEquals(plain + " is not in a git repository: there is no history to scan", e.getMessage());
@@ -462,8 +529,8 @@ class HistoryScannerTest {
         env.put("PATH", tmp.resolve("no-bin-here").toString());
         HistoryScanner scanner = new HistoryScanner(GitHistory.fromEnvironment(env, Duration.ofSeconds(5)));
 
-        HistoryException e = assertThrows(HistoryException.class,
-                () -> scanner.scan(tmp, HistoryRange.all(), NOTHING, Allowlist.none(), TODAY));
+        HistoryException e = assertThrows(
+                HistoryException.class, () -> scanner.scan(tmp, HistoryRange.all(), NOTHING, Allowlist.none(), TODAY));
 
         assertEquals(HistoryException.Reason.NO_GIT, e.reason());
         assertTrue(e.getMessage().startsWith("git not found on the PATH"), e.getMessage());
@@ -475,10 +542,17 @@ class HistoryScannerTest {
         String token = tokens.npm();
         repo.commit("1", date("2025-01-01"), ".npmrc", npmrc(token));
         repo.commit("2", date("2025-01-02"), ".npmrc", PLACEHOLDER);
-        repo.git("clone", "-q", "--depth", "1", "file://" + repo.dir, tmp.resolve("shallow").toString());
+        repo.git(
+                "clone",
+                "-q",
+                "--depth",
+                "1",
+                "file://" + repo.dir,
+                tmp.resolve("shallow").toString());
 
-        HistoryResult r = repo.at(tmp.resolve("shallow")).scanner().scan(tmp.resolve("shallow"), HistoryRange.all(),
-                NOTHING, Allowlist.none(), TODAY);
+        HistoryResult r = repo.at(tmp.resolve("shallow"))
+                .scanner()
+                .scan(tmp.resolve("shallow"), HistoryRange.all(), NOTHING, Allowlist.none(), TODAY);
 
         assertEquals(List.of(), r.findings(), "the token is beyond the boundary");
         assertEquals(List.of(HistoryScanner.NOTE_SHALLOW), r.notes());
@@ -516,8 +590,8 @@ class HistoryScannerTest {
         top.commit("2", date("2025-01-04"));
 
         HistoryResult superproject = scan(top);
-        HistoryResult submodule = top.scanner().scan(top.dir.resolve("libs/ui"), HistoryRange.all(), NOTHING,
-                Allowlist.none(), TODAY);
+        HistoryResult submodule =
+                top.scanner().scan(top.dir.resolve("libs/ui"), HistoryRange.all(), NOTHING, Allowlist.none(), TODAY);
 
         assertEquals(List.of(), superproject.findings(), "the superproject records only the submodule's commit id");
         assertEquals(2, superproject.commitsWalked());
@@ -528,7 +602,8 @@ class HistoryScannerTest {
 
     @Test
     void repositoryOwnedByAnotherUserIsAClearErrorNamingTheFix() throws IOException, InterruptedException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(tmp, "unix:uid")),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Integer.valueOf(0).equals(Files.getAttribute(tmp, "unix:uid")),
                 "only root can hand a folder to another user here");
         TestRepo repo = TestRepo.init(tmp, "repo");
         repo.commit("1", date("2025-01-01"), ".npmrc", PLACEHOLDER);
@@ -538,7 +613,8 @@ class HistoryScannerTest {
         HistoryException e = assertThrows(HistoryException.class, () -> scan(repo));
 
         assertEquals(HistoryException.Reason.DUBIOUS_OWNERSHIP, e.reason());
-        assertTrue(e.getMessage().startsWith("git refused the repository because another user owns it"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("git refused the repository because another user owns it"), e.getMessage());
         assertTrue(e.getMessage().endsWith("safe.directory " + repo.dir.toRealPath()), e.getMessage());
     }
 
@@ -548,11 +624,12 @@ class HistoryScannerTest {
         repo.commit("1", date("2025-01-01"), ".npmrc", PLACEHOLDER);
         Files.writeString(repo.dir.resolve(".git/refs/heads/broken"), "0123456789012345678901234567890123456789\n");
 
-        io.github.npmrcguard.files.GitException e = assertThrows(io.github.npmrcguard.files.GitException.class,
-                () -> scan(repo));
+        io.github.npmrcguard.files.GitException e =
+                assertThrows(io.github.npmrcguard.files.GitException.class, () -> scan(repo));
 
         assertEquals(128, e.exitCode());
-        assertTrue(e.getMessage().endsWith("failed with exit code 128: fatal: bad object refs/heads/broken"),
+        assertTrue(
+                e.getMessage().endsWith("failed with exit code 128: fatal: bad object refs/heads/broken"),
                 e.getMessage());
     }
 
@@ -568,12 +645,15 @@ class HistoryScannerTest {
             }
         }
 
-        HistoryException e = assertThrows(HistoryException.class, () -> repo.scanner().scan(feature,
-                HistoryRange.all(), NOTHING, Allowlist.none(), TODAY));
+        HistoryException e = assertThrows(HistoryException.class, () -> repo.scanner()
+                .scan(feature, HistoryRange.all(), NOTHING, Allowlist.none(), TODAY));
 
         assertEquals(HistoryException.Reason.BROKEN_REPOSITORY, e.reason());
-        assertTrue(e.getMessage().startsWith("git cannot open the repository of " + feature + ": its .git is a"
-                + " file pointing to a missing folder, or a damaged folder (git says: fatal: not a git repository: "),
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "git cannot open the repository of " + feature + ": its .git is a"
+                                        + " file pointing to a missing folder, or a damaged folder (git says: fatal: not a git repository: "),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("); there is no history to scan"), e.getMessage());
     }

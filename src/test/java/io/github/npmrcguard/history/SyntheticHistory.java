@@ -22,9 +22,13 @@ import java.util.TreeMap;
  */
 final class SyntheticHistory {
     /** One secret: where it was first written, and how widely. */
-    record Expected(String token, long firstMark, String firstPath, int line, java.util.Set<Long> marks,
-            java.util.Set<String> paths) {
-    }
+    record Expected(
+            String token,
+            long firstMark,
+            String firstPath,
+            int line,
+            java.util.Set<Long> marks,
+            java.util.Set<String> paths) {}
 
     private static final String NPMRC = ".npmrc";
 
@@ -33,6 +37,7 @@ final class SyntheticHistory {
     private final List<String> pool = new ArrayList<>();
     /** For each pool entry holding a token: the token and its line. */
     private final Map<Integer, String> tokenOf = new HashMap<>();
+
     private final ByteArrayOutputStream stream = new ByteArrayOutputStream();
     private final Map<String, String> mainTree = new TreeMap<>();
     private final Map<String, Expected> expected = new LinkedHashMap<>();
@@ -165,8 +170,8 @@ final class SyntheticHistory {
         if (token == null) {
             return;
         }
-        Expected e = expected.computeIfAbsent(token, t -> new Expected(t, mark, path, 3, new java.util.TreeSet<>(),
-                new java.util.TreeSet<>()));
+        Expected e = expected.computeIfAbsent(
+                token, t -> new Expected(t, mark, path, 3, new java.util.TreeSet<>(), new java.util.TreeSet<>()));
         e.marks().add(mark);
         e.paths().add(path);
     }

@@ -78,9 +78,16 @@ class HookCommitTest {
         Sandbox box = new Sandbox(tmp);
         Path repo = installed(box, Sandbox.script("test"));
         // the test classes are a folder, which the JVM cannot archive: the archive is not made, and no file is left
-        assertFalse(HookArchive.make(Path.of(System.getProperty("java.home"), "bin", "java"),
-                List.of(Path.of(StagedCheck.class.getProtectionDomain().getCodeSource().getLocation().getPath())), ":",
-                repo.resolve(".git/npmrc-guard"), repo));
+        assertFalse(HookArchive.make(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                List.of(Path.of(StagedCheck.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath())),
+                ":",
+                repo.resolve(".git/npmrc-guard"),
+                repo));
         assertFalse(Files.exists(repo.resolve(".git/npmrc-guard/" + HookScript.ARCHIVE)));
         Sandbox.write(repo.resolve(".git/npmrc-guard/" + HookScript.ARCHIVE), "not an archive\n");
         Sandbox.write(repo.resolve(".npmrc"), literal());
@@ -89,7 +96,8 @@ class HookCommitTest {
         Sandbox.Result refused = commit(box, repo);
 
         assertEquals(1, refused.exit(), refused.all());
-        assertTrue(refused.all().startsWith("npmrc-guard: commit refused:\n" + findingLine(".npmrc") + "\n"),
+        assertTrue(
+                refused.all().startsWith("npmrc-guard: commit refused:\n" + findingLine(".npmrc") + "\n"),
                 refused.all());
     }
 
@@ -158,8 +166,8 @@ class HookCommitTest {
     void jarsGoneLetTheCommitThroughWithOneLine() throws IOException {
         Sandbox box = new Sandbox(tmp);
         Path gone = tmp.resolve("m2 cache/it's/io/github/npmrcguard/npmrc-guard-maven-plugin/9/plugin.jar");
-        String script = HookScript.render("9", Path.of(System.getProperty("java.home"), "bin", "java"),
-                List.of(gone), ":");
+        String script =
+                HookScript.render("9", Path.of(System.getProperty("java.home"), "bin", "java"), List.of(gone), ":");
         Path repo = installed(box, script);
         Sandbox.write(repo.resolve(".npmrc"), literal());
         box.run(repo, "add", ".npmrc");
@@ -167,8 +175,10 @@ class HookCommitTest {
         Sandbox.Result r = commit(box, repo);
 
         assertEquals(0, r.exit(), r.all());
-        assertEquals(List.of("npmrc-guard: this commit was NOT checked for npm credentials: the plugin's jars are"
-                + " gone from the local Maven repository (" + gone + "); to repair, run mvn npmrc-guard:install-hook"),
+        assertEquals(
+                List.of("npmrc-guard: this commit was NOT checked for npm credentials: the plugin's jars are"
+                        + " gone from the local Maven repository (" + gone
+                        + "); to repair, run mvn npmrc-guard:install-hook"),
                 r.all().lines().toList());
     }
 
@@ -182,7 +192,8 @@ class HookCommitTest {
             for (String dir : List.of("/usr/bin/", "/bin/")) {
                 if (Files.isExecutable(Path.of(dir + tool)) && !Files.exists(bin.resolve(tool))) {
                     Sandbox.write(bin.resolve(tool), "#!/bin/sh\nexec " + dir + tool + " \"$@\"\n")
-                            .toFile().setExecutable(true);
+                            .toFile()
+                            .setExecutable(true);
                 }
             }
         }
@@ -198,8 +209,9 @@ class HookCommitTest {
         Sandbox.Result r = commit(box, repo);
 
         assertEquals(0, r.exit(), r.all());
-        assertEquals(List.of("npmrc-guard: this commit was NOT checked for npm credentials: no java found (not at the"
-                + " build's, JAVA_HOME or the PATH); to repair, run mvn npmrc-guard:install-hook"),
+        assertEquals(
+                List.of("npmrc-guard: this commit was NOT checked for npm credentials: no java found (not at the"
+                        + " build's, JAVA_HOME or the PATH); to repair, run mvn npmrc-guard:install-hook"),
                 r.all().lines().toList());
         assertFalse(r.all().contains("Exception"));
     }

@@ -171,7 +171,9 @@ class HookInstallerTest {
 
         assertEquals(HookInstaller.LINE, outcome.lineToAdd());
         assertEquals(HUSKY, Files.readString(hook));
-        assertTrue(outcome.done().get(outcome.done().size() - 1).contains("git tracks it"), outcome.done().toString());
+        assertTrue(
+                outcome.done().get(outcome.done().size() - 1).contains("git tracks it"),
+                outcome.done().toString());
     }
 
     @Test

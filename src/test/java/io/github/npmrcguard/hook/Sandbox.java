@@ -100,16 +100,23 @@ final class Sandbox {
     /** The hook script for the classes under test: the JVM running the tests and the jars its classes come from. */
     static String script(String version) {
         Set<Path> jars = new LinkedHashSet<>();
-        for (Class<?> c : List.of(StagedCheck.class, org.snakeyaml.engine.v2.api.LoadSettings.class,
-                org.tomlj.Toml.class, org.antlr.v4.runtime.CharStream.class,
+        for (Class<?> c : List.of(
+                StagedCheck.class,
+                org.snakeyaml.engine.v2.api.LoadSettings.class,
+                org.tomlj.Toml.class,
+                org.antlr.v4.runtime.CharStream.class,
                 org.codehaus.plexus.util.SelectorUtils.class)) {
             try {
-                jars.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+                jars.add(Path.of(
+                        c.getProtectionDomain().getCodeSource().getLocation().toURI()));
             } catch (java.net.URISyntaxException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return HookScript.render(version, Path.of(System.getProperty("java.home"), "bin", "java"),
-                new ArrayList<>(jars), File.pathSeparator);
+        return HookScript.render(
+                version,
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                new ArrayList<>(jars),
+                File.pathSeparator);
     }
 }

@@ -30,16 +30,15 @@ class StagedCheckTest {
         return "registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=" + token + "\n";
     }
 
-    private static final String PLACEHOLDER = "registry=https://registry.npmjs.org/\n"
-            + "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n";
+    private static final String PLACEHOLDER =
+            "registry=https://registry.npmjs.org/\n" + "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n";
 
     private String findingLine(String path) {
         return path + ":2: literal npm access token (checksum valid) in //registry.npmjs.org/:_authToken"
                 + " [literal-credential] (fingerprint " + Fingerprint.of(token) + ")";
     }
 
-    private record Run(int status, String out) {
-    }
+    private record Run(int status, String out) {}
 
     private Run check(Sandbox box, Path cwd, HookConfig config) throws IOException {
         return check(box.env, cwd, config);
@@ -69,7 +68,8 @@ class StagedCheckTest {
         Run run = check(box, repo, plain());
 
         assertEquals(HookScript.REFUSED, run.status(), run.out());
-        assertEquals(List.of("npmrc-guard: commit refused:", findingLine(".npmrc")),
+        assertEquals(
+                List.of("npmrc-guard: commit refused:", findingLine(".npmrc")),
                 run.out().lines().limit(2).toList());
         assertTrue(run.out().contains("run mvn npmrc-guard:fix"), run.out());
         assertTrue(run.out().contains("Then stage the changed files (git add '.npmrc') and commit again."), run.out());
@@ -80,16 +80,19 @@ class StagedCheckTest {
         Sandbox box = new Sandbox(tmp);
         Path repo = box.init("repo");
         Sandbox.write(repo.resolve("a/.npmrc"), PLACEHOLDER);
-        Sandbox.write(repo.resolve("b/.npmrc"), "registry=https://registry.npmjs.org/\n"
-                + "# npmrc-guard:allow a throwaway token for the docs\n//registry.npmjs.org/:_authToken=" + token + "\n");
+        Sandbox.write(
+                repo.resolve("b/.npmrc"),
+                "registry=https://registry.npmjs.org/\n"
+                        + "# npmrc-guard:allow a throwaway token for the docs\n//registry.npmjs.org/:_authToken="
+                        + token + "\n");
         box.run(repo, "add", "-A");
         assertEquals(new Run(0, ""), check(box, repo, plain()));
 
         Sandbox.write(repo.resolve("c/.npmrc"), npmrc());
         box.run(repo, "add", "-A");
         assertEquals(HookScript.REFUSED, check(box, repo, plain()).status());
-        HookConfig allowed = new HookConfig("", List.of(),
-                List.of(new AllowlistEntry(Fingerprint.of(token), "revoked in the test", null)));
+        HookConfig allowed = new HookConfig(
+                "", List.of(), List.of(new AllowlistEntry(Fingerprint.of(token), "revoked in the test", null)));
         assertEquals(new Run(0, ""), check(box, repo, allowed));
     }
 
@@ -97,8 +100,9 @@ class StagedCheckTest {
     void warningsAreShownAndDoNotBlock() throws IOException {
         Sandbox box = new Sandbox(tmp);
         Path repo = box.init("repo");
-        Sandbox.write(repo.resolve(".npmrc"), "registry=https://registry.npmjs.org/\n"
-                + "//registry.npmjs.org/:_authToken=$NPM_TOKEN\n");
+        Sandbox.write(
+                repo.resolve(".npmrc"),
+                "registry=https://registry.npmjs.org/\n" + "//registry.npmjs.org/:_authToken=$NPM_TOKEN\n");
         box.run(repo, "add", ".npmrc");
 
         Run run = check(box, repo, plain());
@@ -231,11 +235,16 @@ class StagedCheckTest {
         Sandbox.write(repo.resolve(".npmrc"), npmrc());
         box.run(repo, "add", ".npmrc");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = StagedCheck.run(new String[] {tmp.resolve("gone.properties").toString()}, box.env, repo,
+        int status = StagedCheck.run(
+                new String[] {tmp.resolve("gone.properties").toString()},
+                box.env,
+                repo,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals(HookScript.NOT_CHECKED, status);
-        assertEquals(List.of("npmrc-guard: this commit was NOT checked for npm credentials (its settings file "
-                + tmp.resolve("gone.properties") + " cannot be read); to repair the hook, run mvn npmrc-guard:install-hook"),
+        assertEquals(
+                List.of("npmrc-guard: this commit was NOT checked for npm credentials (its settings file "
+                        + tmp.resolve("gone.properties")
+                        + " cannot be read); to repair the hook, run mvn npmrc-guard:install-hook"),
                 bytes.toString(StandardCharsets.UTF_8).lines().toList());
 
         Map<String, String> noGit = new HashMap<>(box.env);

@@ -10,14 +10,24 @@ import java.util.Map;
 
 /** The agreement table per client, the clients' versions and what a case cost each client. */
 public final class AgreementTable {
-    private AgreementTable() {
-    }
+    private AgreementTable() {}
 
     public static String of(List<Row> rows, Map<Client, String> versions, long seed, int cases) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "client oracle: seed %d, %d cases%n", seed, cases));
-        s.append(String.format(Locale.ROOT, "%-8s %-9s %6s %6s %6s %6s %6s %6s %10s %8s%n", "client", "version",
-                "cases", "agree", "FN", "falseE", "missW", "noReq", "ms/case", "sent"));
+        s.append(String.format(
+                Locale.ROOT,
+                "%-8s %-9s %6s %6s %6s %6s %6s %6s %10s %8s%n",
+                "client",
+                "version",
+                "cases",
+                "agree",
+                "FN",
+                "falseE",
+                "missW",
+                "noReq",
+                "ms/case",
+                "sent"));
         for (Client c : Client.values()) {
             List<Row> mine = rows.stream().filter(r -> r.client() == c).toList();
             if (mine.isEmpty()) {
@@ -39,12 +49,23 @@ public final class AgreementTable {
                 }
             }
             StringBuilder dist = new StringBuilder();
-            sent.forEach((k, v) -> dist.append(dist.length() == 0 ? "" : ",").append(k.name().toLowerCase(Locale.ROOT))
-                    .append('=').append(v));
-            s.append(String.format(Locale.ROOT, "%-8s %-9s %6d %6d %6d %6d %6d %6d %10.0f %s%n", c.label(),
-                    versions.getOrDefault(c, "?"), mine.size(), n.get(Outcome.AGREE), n.get(Outcome.FALSE_NEGATIVE),
-                    n.get(Outcome.FALSE_ERROR), n.get(Outcome.MISSED_WARNING), none,
-                    (double) millis / mine.size(), dist));
+            sent.forEach((k, v) -> dist.append(dist.length() == 0 ? "" : ",")
+                    .append(k.name().toLowerCase(Locale.ROOT))
+                    .append('=')
+                    .append(v));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%-8s %-9s %6d %6d %6d %6d %6d %6d %10.0f %s%n",
+                    c.label(),
+                    versions.getOrDefault(c, "?"),
+                    mine.size(),
+                    n.get(Outcome.AGREE),
+                    n.get(Outcome.FALSE_NEGATIVE),
+                    n.get(Outcome.FALSE_ERROR),
+                    n.get(Outcome.MISSED_WARNING),
+                    none,
+                    (double) millis / mine.size(),
+                    dist));
         }
         return s.toString();
     }

@@ -23,8 +23,13 @@ public final class CaseGenerator {
     static final String Y = "OTHER_TOKEN";
     private static final String HOST = "127.0.0.1:" + OracleCase.PORT;
     private static final String USER = "bob";
-    private static final List<String> STAND_INS = List.of("YOUR_NPM_TOKEN", "PASTE_TOKEN_HERE", "<your-token>",
-            "xxxxxxxxxxxxxxxxxxxxxxxx", "00000000-0000-0000-0000-000000000000", "npm" + "_" + "x".repeat(36),
+    private static final List<String> STAND_INS = List.of(
+            "YOUR_NPM_TOKEN",
+            "PASTE_TOKEN_HERE",
+            "<your-token>",
+            "xxxxxxxxxxxxxxxxxxxxxxxx",
+            "00000000-0000-0000-0000-000000000000",
+            "npm" + "_" + "x".repeat(36),
             "changeme-token-here");
 
     private final Random random;
@@ -54,51 +59,175 @@ public final class CaseGenerator {
         String nerf = "//" + HOST + "/:";
         List<OracleCase> cases = new ArrayList<>();
         String a = tokens.opaque(32);
-        cases.add(pin(firstId, ".npmrc", reg + scope + "http://" + HOST + "/:_authToken=" + a + "\n", true,
-                List.of(a), Map.of(), "key=scheme-http", "value=literal", "pinned"));
+        cases.add(pin(
+                firstId,
+                ".npmrc",
+                reg + scope + "http://" + HOST + "/:_authToken=" + a + "\n",
+                true,
+                List.of(a),
+                Map.of(),
+                "key=scheme-http",
+                "value=literal",
+                "pinned"));
         String b = tokens.opaque(32);
-        cases.add(pin(firstId + 1, ".npmrc", reg + scope + "https://" + HOST + "/:_authToken=" + b + "\n", true,
-                List.of(b), Map.of(), "key=scheme-https", "value=literal", "pinned"));
+        cases.add(pin(
+                firstId + 1,
+                ".npmrc",
+                reg + scope + "https://" + HOST + "/:_authToken=" + b + "\n",
+                true,
+                List.of(b),
+                Map.of(),
+                "key=scheme-https",
+                "value=literal",
+                "pinned"));
         String c = tokens.opaque(20);
-        cases.add(pin(firstId + 2, ".npmrc", reg + nerf + "username=" + USER + "\n" + nerf + "_password=" + b64(c)
-                + " ; note\u2028always-auth=true\n", false, List.of(c, b64(c)), Map.of(), "line=u2028",
-                "value=literal", "auth=_password", "pinned"));
+        cases.add(pin(
+                firstId + 2,
+                ".npmrc",
+                reg + nerf + "username=" + USER + "\n" + nerf + "_password=" + b64(c)
+                        + " ; note\u2028always-auth=true\n",
+                false,
+                List.of(c, b64(c)),
+                Map.of(),
+                "line=u2028",
+                "value=literal",
+                "auth=_password",
+                "pinned"));
         Map<String, String> set = Map.of(X, "ev" + tokens.base62(22), Y, "ew" + tokens.base62(22));
-        cases.add(pin(firstId + 3, ".npmrc", reg + nerf + "_authToken=${" + X + "\n", true, List.of(), set,
-                "value=unterminated", "pinned"));
-        cases.add(pin(firstId + 4, ".npmrc", reg + nerf + "_authToken=${" + X + ":-${" + Y + "}}\n", true,
-                List.of(), set, "value=nested", "pinned"));
-        cases.add(pin(firstId + 5, ".yarnrc.yml", "npmRegistryServer: \"http://" + HOST + "\"\nnpmAlwaysAuth: true\n"
-                + "npmAuthToken: \"${" + X + ":-${" + Y + "}}\"\n", false, List.of(), set, "value=nested", "pinned"));
-        cases.add(pin(firstId + 6, ".npmrc", reg + nerf + "_authToken[]=${" + X + "}\n", true, List.of(), set,
-                "key=array", "value=braced", "pinned"));
-        cases.add(pin(firstId + 7, ".npmrc", reg + nerf + "_authToken=\"${" + X + "}\" # note\n", true, List.of(),
-                set, "quote=double", "comment=hash", "value=braced", "pinned"));
-        cases.add(pin(firstId + 8, ".npmrc", reg + nerf + "_authToken=\"${" + X + "}\n", true, List.of(), set,
-                "quote=unterminated", "value=braced", "pinned"));
-        cases.add(pin(firstId + 9, ".yarnrc", "registry \"http://" + USER + ":${" + X + "}@" + HOST + "/\"\n"
-                + "always-auth true\n", false, List.of(), set, "place=userinfo", "value=braced", "pinned"));
+        cases.add(pin(
+                firstId + 3,
+                ".npmrc",
+                reg + nerf + "_authToken=${" + X + "\n",
+                true,
+                List.of(),
+                set,
+                "value=unterminated",
+                "pinned"));
+        cases.add(pin(
+                firstId + 4,
+                ".npmrc",
+                reg + nerf + "_authToken=${" + X + ":-${" + Y + "}}\n",
+                true,
+                List.of(),
+                set,
+                "value=nested",
+                "pinned"));
+        cases.add(pin(
+                firstId + 5,
+                ".yarnrc.yml",
+                "npmRegistryServer: \"http://" + HOST + "\"\nnpmAlwaysAuth: true\n" + "npmAuthToken: \"${" + X + ":-${"
+                        + Y + "}}\"\n",
+                false,
+                List.of(),
+                set,
+                "value=nested",
+                "pinned"));
+        cases.add(pin(
+                firstId + 6,
+                ".npmrc",
+                reg + nerf + "_authToken[]=${" + X + "}\n",
+                true,
+                List.of(),
+                set,
+                "key=array",
+                "value=braced",
+                "pinned"));
+        cases.add(pin(
+                firstId + 7,
+                ".npmrc",
+                reg + nerf + "_authToken=\"${" + X + "}\" # note\n",
+                true,
+                List.of(),
+                set,
+                "quote=double",
+                "comment=hash",
+                "value=braced",
+                "pinned"));
+        cases.add(pin(
+                firstId + 8,
+                ".npmrc",
+                reg + nerf + "_authToken=\"${" + X + "}\n",
+                true,
+                List.of(),
+                set,
+                "quote=unterminated",
+                "value=braced",
+                "pinned"));
+        cases.add(pin(
+                firstId + 9,
+                ".yarnrc",
+                "registry \"http://" + USER + ":${" + X + "}@" + HOST + "/\"\n" + "always-auth true\n",
+                false,
+                List.of(),
+                set,
+                "place=userinfo",
+                "value=braced",
+                "pinned"));
         String nil = "00000000-0000-0000-0000-000000000000";
-        cases.add(new OracleCase(firstId + 10, ".npmrc", reg + nerf + "_authToken=" + nil + "\n", Map.of(), true,
-                List.of(), List.of(nil), List.of(), Set.of("value=stand-in", "pinned")));
+        cases.add(new OracleCase(
+                firstId + 10,
+                ".npmrc",
+                reg + nerf + "_authToken=" + nil + "\n",
+                Map.of(),
+                true,
+                List.of(),
+                List.of(nil),
+                List.of(),
+                Set.of("value=stand-in", "pinned")));
         // two kinds the oracle found that issue 14 does not name
-        cases.add(pin(firstId + 11, ".yarnrc.yml", "npmRegistryServer: \"http://" + HOST + "\"\nnpmAlwaysAuth: true\n"
-                + "npmAuthIdent: \"" + USER + ":${" + X + "}\"\n", false, List.of(), set, "auth=npmAuthIdent",
-                "value=braced", "pinned"));
+        cases.add(pin(
+                firstId + 11,
+                ".yarnrc.yml",
+                "npmRegistryServer: \"http://" + HOST + "\"\nnpmAlwaysAuth: true\n" + "npmAuthIdent: \"" + USER + ":${"
+                        + X + "}\"\n",
+                false,
+                List.of(),
+                set,
+                "auth=npmAuthIdent",
+                "value=braced",
+                "pinned"));
         String t = tokens.opaque(32);
-        cases.add(pin(firstId + 12, "bunfig.toml", "[install]\nregistry = { url = \"http://" + HOST + "/\", token = \"${"
-                + X + ":-" + t + "}\" }\n", false, List.of(t), Map.of(), "value=fallback-lit", "pinned"));
+        cases.add(pin(
+                firstId + 12,
+                "bunfig.toml",
+                "[install]\nregistry = { url = \"http://" + HOST + "/\", token = \"${" + X + ":-" + t + "}\" }\n",
+                false,
+                List.of(t),
+                Map.of(),
+                "value=fallback-lit",
+                "pinned"));
         String x = "x".repeat(24);
-        cases.add(new OracleCase(firstId + 13, ".npmrc", reg.replace('\n', '\r') + "https://" + HOST + "/:_auth=" + x
-                + "\r", Map.of(), false, List.of(), List.of(x), List.of(), Set.of("eol=cr", "key=scheme-https",
-                        "auth=_auth", "value=stand-in", "pinned")));
-        cases.add(pin(firstId + 14, "bunfig.toml", "[install]\nregistry = \"http://" + USER + ":${" + X + "}@" + HOST
-                + "/\"\n", false, List.of(), set, "place=userinfo", "value=braced", "pinned"));
+        cases.add(new OracleCase(
+                firstId + 13,
+                ".npmrc",
+                reg.replace('\n', '\r') + "https://" + HOST + "/:_auth=" + x + "\r",
+                Map.of(),
+                false,
+                List.of(),
+                List.of(x),
+                List.of(),
+                Set.of("eol=cr", "key=scheme-https", "auth=_auth", "value=stand-in", "pinned")));
+        cases.add(pin(
+                firstId + 14,
+                "bunfig.toml",
+                "[install]\nregistry = \"http://" + USER + ":${" + X + "}@" + HOST + "/\"\n",
+                false,
+                List.of(),
+                set,
+                "place=userinfo",
+                "value=braced",
+                "pinned"));
         return cases;
     }
 
-    private static OracleCase pin(int id, String file, String text, boolean scoped, List<String> literals,
-            Map<String, String> env, String... tags) {
+    private static OracleCase pin(
+            int id,
+            String file,
+            String text,
+            boolean scoped,
+            List<String> literals,
+            Map<String, String> env,
+            String... tags) {
         return new OracleCase(id, file, text, env, scoped, literals, List.of(), List.of(USER), Set.of(tags));
     }
 
@@ -119,8 +248,16 @@ public final class CaseGenerator {
             file = ".yarnrc";
             yarnrc(d);
         }
-        return new OracleCase(id, file, d.text.toString(), Map.copyOf(d.env), d.scoped, List.copyOf(d.literals),
-                List.copyOf(d.standIns), List.copyOf(d.plain), Set.copyOf(d.tags));
+        return new OracleCase(
+                id,
+                file,
+                d.text.toString(),
+                Map.copyOf(d.env),
+                d.scoped,
+                List.copyOf(d.literals),
+                List.copyOf(d.standIns),
+                List.copyOf(d.plain),
+                Set.copyOf(d.tags));
     }
 
     /** What one case is being made of. */
@@ -141,26 +278,28 @@ public final class CaseGenerator {
 
         /** A committed secret, in the file's form; every form a client could send is recorded. */
         String literal() {
-            String secret = switch (random.nextInt(9)) {
-                case 0 -> tokens.npm();
-                case 1 -> tokens.npmBadChecksum();
-                case 2 -> tokens.githubClassic();
-                case 3 -> tokens.gitlab();
-                case 4 -> tokens.uuid();
-                case 5 -> tokens.jwt();
-                case 6 -> tokens.opaque(12 + random.nextInt(8)); // a short password
-                default -> tokens.opaque(24 + random.nextInt(24));
-            };
+            String secret =
+                    switch (random.nextInt(9)) {
+                        case 0 -> tokens.npm();
+                        case 1 -> tokens.npmBadChecksum();
+                        case 2 -> tokens.githubClassic();
+                        case 3 -> tokens.gitlab();
+                        case 4 -> tokens.uuid();
+                        case 5 -> tokens.jwt();
+                        case 6 -> tokens.opaque(12 + random.nextInt(8)); // a short password
+                        default -> tokens.opaque(24 + random.nextInt(24));
+                    };
             literals.add(secret);
             return encode(secret);
         }
 
         String encode(String secret) {
-            String out = switch (encoding) {
-                case "password" -> b64(secret);
-                case "auth" -> b64(USER + ":" + secret);
-                default -> secret;
-            };
+            String out =
+                    switch (encoding) {
+                        case "password" -> b64(secret);
+                        case "auth" -> b64(USER + ":" + secret);
+                        default -> secret;
+                    };
             if (!out.equals(secret)) {
                 literals.add(out);
             }
@@ -220,9 +359,23 @@ public final class CaseGenerator {
 
     // ---- .npmrc ----
 
-    private static final String[] NPM_VALUES = {"braced", "optional", "fallback-empty", "fallback-lit",
-        "fallback-lit-dash", "nested", "bare", "actions", "percent", "unterminated", "literal", "stand-in",
-        "prefix-lit", "concat", "escaped-hash-lit"};
+    private static final String[] NPM_VALUES = {
+        "braced",
+        "optional",
+        "fallback-empty",
+        "fallback-lit",
+        "fallback-lit-dash",
+        "nested",
+        "bare",
+        "actions",
+        "percent",
+        "unterminated",
+        "literal",
+        "stand-in",
+        "prefix-lit",
+        "concat",
+        "escaped-hash-lit"
+    };
 
     private String npmValue(Draft d, String form) {
         return switch (form) {
@@ -309,7 +462,7 @@ public final class CaseGenerator {
                 value += "#tail";
                 d.tag("comment=attached");
             }
-            default -> { }
+            default -> {}
         }
         if (random.nextInt(10) == 0) {
             value += "  ";
@@ -317,29 +470,46 @@ public final class CaseGenerator {
         }
 
         // which registry, which key
-        String[] keyForms = {"nerf", "no-slash", "scheme-http", "scheme-https", "no-port", "localhost", "path",
-            "host-key-path-registry", "top-level", "upper-case", "section", "array", "quoted-key", "commented",
-            "spaced", "duplicate"};
+        String[] keyForms = {
+            "nerf",
+            "no-slash",
+            "scheme-http",
+            "scheme-https",
+            "no-port",
+            "localhost",
+            "path",
+            "host-key-path-registry",
+            "top-level",
+            "upper-case",
+            "section",
+            "array",
+            "quoted-key",
+            "commented",
+            "spaced",
+            "duplicate"
+        };
         String keyForm = keyForms[pick(30, 5, 6, 6, 3, 3, 5, 4, 4, 3, 3, 5, 3, 6, 3, 5)];
         d.tag("key=" + keyForm);
         boolean scopeRegistry = random.nextInt(100) < 35;
         d.scoped = scopeRegistry ? random.nextBoolean() : random.nextInt(10) < 3;
         d.tag(d.scoped ? "request=scoped" : "request=unscoped");
         String registryPath = keyForm.equals("path") || keyForm.equals("host-key-path-registry") ? "/npm/" : "/";
-        String nerf = switch (keyForm) {
-            case "no-slash" -> "//" + HOST;
-            case "scheme-http" -> "http://" + HOST + "/";
-            case "scheme-https" -> "https://" + HOST + "/";
-            case "no-port" -> "//127.0.0.1/";
-            case "localhost" -> "//localhost:" + OracleCase.PORT + "/";
-            case "path" -> "//" + HOST + "/npm/";
-            default -> "//" + HOST + "/";
-        };
-        String authName = switch (auth) {
-            case 1 -> "_auth";
-            case 2 -> "_password";
-            default -> "_authToken";
-        };
+        String nerf =
+                switch (keyForm) {
+                    case "no-slash" -> "//" + HOST;
+                    case "scheme-http" -> "http://" + HOST + "/";
+                    case "scheme-https" -> "https://" + HOST + "/";
+                    case "no-port" -> "//127.0.0.1/";
+                    case "localhost" -> "//localhost:" + OracleCase.PORT + "/";
+                    case "path" -> "//" + HOST + "/npm/";
+                    default -> "//" + HOST + "/";
+                };
+        String authName =
+                switch (auth) {
+                    case 1 -> "_auth";
+                    case 2 -> "_password";
+                    default -> "_authToken";
+                };
         if (keyForm.equals("upper-case")) {
             authName = authName.toUpperCase(java.util.Locale.ROOT);
         }
@@ -396,11 +566,12 @@ public final class CaseGenerator {
 
     /** Joins lines with the line forms of this case; {@code auth} is the index of the auth line, or -1. */
     private void joinLines(Draft d, List<String> lines, int auth) {
-        String eol = switch (pick(60, 20, 5)) {
-            case 1 -> "\r\n";
-            case 2 -> "\r";
-            default -> "\n";
-        };
+        String eol =
+                switch (pick(60, 20, 5)) {
+                    case 1 -> "\r\n";
+                    case 2 -> "\r";
+                    default -> "\n";
+                };
         d.tag(eol.equals("\n") ? "eol=lf" : eol.equals("\r\n") ? "eol=crlf" : "eol=cr");
         if (random.nextInt(10) == 0) {
             d.text.append('\uFEFF');
@@ -426,8 +597,18 @@ public final class CaseGenerator {
         int place = pick(4, 2, 3, 2);
         d.encoding = "none";
         d.variables();
-        String[] forms = {"braced", "fallback-empty", "fallback-lit", "fallback-lit-dash", "nested", "optional",
-            "bare", "literal", "stand-in", "concat"};
+        String[] forms = {
+            "braced",
+            "fallback-empty",
+            "fallback-lit",
+            "fallback-lit-dash",
+            "nested",
+            "optional",
+            "bare",
+            "literal",
+            "stand-in",
+            "concat"
+        };
         String form = forms[pick(14, 8, 8, 4, 8, 3, 4, 14, 6, 3)];
         d.tag("value=" + form);
         String value;

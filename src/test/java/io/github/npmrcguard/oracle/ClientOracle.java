@@ -50,8 +50,14 @@ public final class ClientOracle implements AutoCloseable {
     }
 
     /** The plugin's verdict against what one client sent for one case. */
-    public record Row(OracleCase c, Client client, Sent sent, Verdicts.Result verdict, Outcome outcome,
-            String clientError, long millis) {
+    public record Row(
+            OracleCase c,
+            Client client,
+            Sent sent,
+            Verdicts.Result verdict,
+            Outcome outcome,
+            String clientError,
+            long millis) {
 
         /** A printable line: no secret (the text with its secrets and values elided). */
         public String describe() {
@@ -66,8 +72,10 @@ public final class ClientOracle implements AutoCloseable {
     public static Outcome compare(OracleCase c, Sent sent, Verdict verdict) {
         return switch (sent) {
             case LITERAL -> verdict == Verdict.ERROR ? Outcome.AGREE : Outcome.FALSE_NEGATIVE;
-            case TYPED, STAND_IN -> verdict == Verdict.ERROR ? (c.hasLiteral() ? Outcome.AGREE : Outcome.FALSE_ERROR)
-                    : verdict == Verdict.WARNING ? Outcome.AGREE : Outcome.MISSED_WARNING;
+            case TYPED, STAND_IN ->
+                verdict == Verdict.ERROR
+                        ? (c.hasLiteral() ? Outcome.AGREE : Outcome.FALSE_ERROR)
+                        : verdict == Verdict.WARNING ? Outcome.AGREE : Outcome.MISSED_WARNING;
             case ENV, NONE -> verdict == Verdict.ERROR && !c.hasLiteral() ? Outcome.FALSE_ERROR : Outcome.AGREE;
         };
     }
@@ -146,15 +154,19 @@ public final class ClientOracle implements AutoCloseable {
         }
         pool.shutdown();
         List<Row> sorted = new ArrayList<>(rows);
-        sorted.sort((a, b) -> a.c().id() != b.c().id() ? Integer.compare(a.c().id(), b.c().id())
+        sorted.sort((a, b) -> a.c().id() != b.c().id()
+                ? Integer.compare(a.c().id(), b.c().id())
                 : a.client().compareTo(b.client()));
         return sorted;
     }
 
     private Path project(OracleCase c, String tag, String dependency) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("c" + c.id() + "-" + tag).resolve("p"));
-        Files.writeString(dir.resolve("package.json"), "{\"name\":\"oracle-case\",\"version\":\"1.0.0\""
-                + (dependency == null ? "" : ",\"dependencies\":{\"" + dependency + "\":\"1.0.0\"}") + "}\n");
+        Path dir =
+                Files.createDirectories(work.resolve("c" + c.id() + "-" + tag).resolve("p"));
+        Files.writeString(
+                dir.resolve("package.json"),
+                "{\"name\":\"oracle-case\",\"version\":\"1.0.0\""
+                        + (dependency == null ? "" : ",\"dependencies\":{\"" + dependency + "\":\"1.0.0\"}") + "}\n");
         Files.writeString(dir.resolve(c.fileName()), c.text(port()), StandardCharsets.UTF_8);
         return dir;
     }
@@ -178,14 +190,26 @@ public final class ClientOracle implements AutoCloseable {
         String spec = c.packageName(tag);
         boolean dependency = install || client == Client.PNPM_9 || client == Client.PNPM_10;
         Path p = project(c, tag, dependency ? spec : null);
-        PackageManagers.Invocation run = install ? managers.install(client, p)
+        PackageManagers.Invocation run = install
+                ? managers.install(client, p)
                 : managers.run(client, p, arguments(client, spec).toArray(String[]::new));
-        PackageManagers.Result r = run.fallbackRegistry(registry.url()).env(c.env()).redact(secrets(c)).home(p.resolveSibling("h"))
-                .timeout(Duration.ofSeconds(90)).run();
+        PackageManagers.Result r = run.fallbackRegistry(registry.url())
+                .env(c.env())
+                .redact(secrets(c))
+                .home(p.resolveSibling("h"))
+                .timeout(Duration.ofSeconds(90))
+                .run();
         Sent sent = Sent.of(c, registry.take(unscoped(spec)));
         String error = r.exitCode() == 0 ? "" : r.timedOut() ? "timed out" : "exit " + r.exitCode();
         deleteTree(p.getParent());
-        return new Row(c, client, sent, verdict, compare(c, sent, verdict.verdict()), error, r.elapsed().toMillis());
+        return new Row(
+                c,
+                client,
+                sent,
+                verdict,
+                compare(c, sent, verdict.verdict()),
+                error,
+                r.elapsed().toMillis());
     }
 
     private static String[] secrets(OracleCase c) {
@@ -217,8 +241,15 @@ public final class ClientOracle implements AutoCloseable {
     }
 
     /** The clients whose own code runs in one node process: the driver script (a test resource). */
-    static final Map<Client, String> DRIVERS = Map.of(Client.NPM, "npm-driver.js", Client.PNPM_9, "pnpm-driver.js",
-            Client.PNPM_10, "pnpm-driver.js", Client.YARN_1, "yarn1-driver.js");
+    static final Map<Client, String> DRIVERS = Map.of(
+            Client.NPM,
+            "npm-driver.js",
+            Client.PNPM_9,
+            "pnpm-driver.js",
+            Client.PNPM_10,
+            "pnpm-driver.js",
+            Client.YARN_1,
+            "yarn1-driver.js");
 
     /** The folder of the client's package that its driver loads. */
     private Path packageFolder(Client client) throws IOException {
@@ -240,7 +271,10 @@ public final class ClientOracle implements AutoCloseable {
         Path home = Files.createDirectories(work.resolve(tag + "-driver-home"));
         Path global = home.resolve("global-npmrc");
         Files.writeString(global, "registry=" + registry.url() + "\nfetch-retries=0\nupdate-notifier=false\n");
-        ProcessBuilder pb = new ProcessBuilder(node.toString(), script.toString(), packageFolder(client).toString())
+        ProcessBuilder pb = new ProcessBuilder(
+                        node.toString(),
+                        script.toString(),
+                        packageFolder(client).toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().clear();
         pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -248,8 +282,8 @@ public final class ClientOracle implements AutoCloseable {
         Process process = pb.start();
         List<Row> rows = new ArrayList<>();
         try (Writer w = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (OracleCase c : cases) {
                 Path p = project(c, tag, null);
                 String spec = c.packageName(client);
@@ -257,7 +291,9 @@ public final class ClientOracle implements AutoCloseable {
                 Map<String, String> env = new LinkedHashMap<>();
                 env.put("PATH", pb.environment().get("PATH"));
                 env.put("HOME", h.toString());
-                env.put(client == Client.NPM ? "npm_config_globalconfig" : "NPM_CONFIG_GLOBALCONFIG", global.toString());
+                env.put(
+                        client == Client.NPM ? "npm_config_globalconfig" : "NPM_CONFIG_GLOBALCONFIG",
+                        global.toString());
                 if (client == Client.NPM) {
                     env.put("npm_config_cache", h.resolve("cache").toString());
                 }
@@ -290,8 +326,13 @@ public final class ClientOracle implements AutoCloseable {
     }
 
     private static String json(int id, Path dir, String spec, Map<String, String> env) {
-        StringBuilder s = new StringBuilder("{\"id\":").append(id).append(",\"dir\":").append(quote(dir.toString()))
-                .append(",\"spec\":").append(quote(spec)).append(",\"env\":{");
+        StringBuilder s = new StringBuilder("{\"id\":")
+                .append(id)
+                .append(",\"dir\":")
+                .append(quote(dir.toString()))
+                .append(",\"spec\":")
+                .append(quote(spec))
+                .append(",\"env\":{");
         boolean first = true;
         for (Map.Entry<String, String> e : env.entrySet()) {
             s.append(first ? "" : ",").append(quote(e.getKey())).append(':').append(quote(e.getValue()));
@@ -319,7 +360,8 @@ public final class ClientOracle implements AutoCloseable {
             return;
         }
         try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {

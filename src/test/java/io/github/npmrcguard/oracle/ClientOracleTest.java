@@ -59,8 +59,9 @@ class ClientOracleTest {
     static final List<Known> FOUND_BY_THE_ORACLE_NOT_IN_ISSUE_14 = List.of();
 
     /** Both lists. */
-    static final List<Known> KNOWN = java.util.stream.Stream.concat(KNOWN_DISAGREEMENTS_ISSUE_14.stream(),
-            FOUND_BY_THE_ORACLE_NOT_IN_ISSUE_14.stream()).toList();
+    static final List<Known> KNOWN = java.util.stream.Stream.concat(
+                    KNOWN_DISAGREEMENTS_ISSUE_14.stream(), FOUND_BY_THE_ORACLE_NOT_IN_ISSUE_14.stream())
+            .toList();
 
     @Test
     void everyVerdictAgreesWithWhatTheClientsSend(@TempDir Path tmp) throws Exception {
@@ -75,25 +76,41 @@ class ClientOracleTest {
             List<Row> rows = oracle.run(cases, clients, false);
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
             String table = AgreementTable.of(rows, versions, SEED, cases.size()) + "wall time " + seconds + " s\n";
-            List<Row> disagreements = rows.stream().filter(r -> r.outcome() != Outcome.AGREE).toList();
+            List<Row> disagreements =
+                    rows.stream().filter(r -> r.outcome() != Outcome.AGREE).toList();
             List<Row> unknown = disagreements.stream()
-                    .filter(r -> KNOWN.stream().noneMatch(k -> k.matches(r))).toList();
+                    .filter(r -> KNOWN.stream().noneMatch(k -> k.matches(r)))
+                    .toList();
             List<String> stale = KNOWN.stream()
-                    .filter(k -> disagreements.stream().noneMatch(k::matches)).map(Known::name).toList();
+                    .filter(k -> disagreements.stream().noneMatch(k::matches))
+                    .map(Known::name)
+                    .toList();
             StringBuilder report = new StringBuilder(table);
-            report.append("disagreements: ").append(disagreements.size()).append(", outside both lists: ")
-                    .append(unknown.size()).append('\n');
+            report.append("disagreements: ")
+                    .append(disagreements.size())
+                    .append(", outside both lists: ")
+                    .append(unknown.size())
+                    .append('\n');
             for (Row r : disagreements) {
-                String kind = KNOWN.stream().filter(k -> k.matches(r)).map(Known::name)
-                        .findFirst().orElse("NEW");
-                report.append("[").append(kind).append("] ").append(r.describe()).append('\n');
+                String kind = KNOWN.stream()
+                        .filter(k -> k.matches(r))
+                        .map(Known::name)
+                        .findFirst()
+                        .orElse("NEW");
+                report.append("[")
+                        .append(kind)
+                        .append("] ")
+                        .append(r.describe())
+                        .append('\n');
             }
             Path out = Path.of("target", "oracle");
             Files.createDirectories(out);
             Files.writeString(out.resolve("oracle-" + CASES + ".txt"), report, StandardCharsets.UTF_8);
             System.out.print(table);
-            assertTrue(unknown.isEmpty(), () -> unknown.size() + " disagreement(s) outside the known lists:\n"
-                    + unknown.stream().limit(30).map(Row::describe).collect(Collectors.joining("\n")));
+            assertTrue(
+                    unknown.isEmpty(),
+                    () -> unknown.size() + " disagreement(s) outside the known lists:\n"
+                            + unknown.stream().limit(30).map(Row::describe).collect(Collectors.joining("\n")));
             assertEquals(List.of(), stale, "known disagreements that no longer occur: empty them from the list");
         }
     }

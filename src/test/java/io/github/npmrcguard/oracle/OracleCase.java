@@ -19,8 +19,16 @@ import java.util.Set;
  * @param plain    text a client may send that is neither secret nor placeholder (a user name)
  * @param tags     what the grammar chose, e.g. {@code key=scheme-https}, {@code value=nested}, {@code line=u2028}
  */
-public record OracleCase(int id, String fileName, String text, Map<String, String> env, boolean scoped,
-        List<String> literals, List<String> standIns, List<String> plain, Set<String> tags) {
+public record OracleCase(
+        int id,
+        String fileName,
+        String text,
+        Map<String, String> env,
+        boolean scoped,
+        List<String> literals,
+        List<String> standIns,
+        List<String> plain,
+        Set<String> tags) {
 
     /** Stands for the loopback registry's port in {@link #text}. */
     public static final String PORT = "@PORT@";
@@ -72,7 +80,10 @@ public record OracleCase(int id, String fileName, String text, Map<String, Strin
                 t = t.replace(v, "<env>");
             }
         }
-        return t.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        return t.replace("\r", "\\r")
+                .replace("\n", "\\n")
+                .replace("\u2028", "\\u2028")
+                .replace("\u2029", "\\u2029")
                 .replace("\uFEFF", "\\uFEFF");
     }
 

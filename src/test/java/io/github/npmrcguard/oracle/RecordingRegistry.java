@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +27,7 @@ public final class RecordingRegistry implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("(o\\d+x[a-z0-9]+)");
 
     /** One request: the header, or null when the request carried none. */
-    public record Request(String path, String authorization) { }
+    public record Request(String path, String authorization) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -67,7 +67,8 @@ public final class RecordingRegistry implements AutoCloseable {
                 return;
             }
             String name = m.group(1);
-            byPackage.computeIfAbsent(name, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+            byPackage
+                    .computeIfAbsent(name, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                     .add(new Request(path, ex.getRequestHeaders().getFirst("Authorization")));
             if (path.endsWith(".tgz")) {
                 ex.sendResponseHeaders(404, -1);
@@ -77,7 +78,8 @@ public final class RecordingRegistry implements AutoCloseable {
             String full = scopeAt >= 0 ? "@sc/" + name : name;
             String tarball = "http://127.0.0.1:" + port() + "/" + name + "/-/" + name + "-1.0.0.tgz";
             String body = "{\"name\":\"" + full + "\",\"dist-tags\":{\"latest\":\"1.0.0\"},\"versions\":{\"1.0.0\":"
-                    + "{\"name\":\"" + full + "\",\"version\":\"1.0.0\",\"description\":\"oracle\",\"dist\":{\"tarball\":\""
+                    + "{\"name\":\"" + full
+                    + "\",\"version\":\"1.0.0\",\"description\":\"oracle\",\"dist\":{\"tarball\":\""
                     + tarball + "\",\"shasum\":\"0000000000000000000000000000000000000000\"}}},"
                     + "\"time\":{\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\","
                     + "\"1.0.0\":\"2026-01-01T00:00:00.000Z\"}}";

@@ -23,12 +23,15 @@ import java.util.List;
  */
 public final class Verdicts {
     /** The worst finding: none, a warning or an error. */
-    public enum Verdict { NONE, WARNING, ERROR }
+    public enum Verdict {
+        NONE,
+        WARNING,
+        ERROR
+    }
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
 
-    private Verdicts() {
-    }
+    private Verdicts() {}
 
     /**
      * The verdict, and the rule ids that made it (for a report).
@@ -37,8 +40,8 @@ public final class Verdicts {
      */
     public static Result of(OracleCase c, int port) {
         byte[] content = c.text(port).getBytes(StandardCharsets.UTF_8);
-        ScanFile file = new ScanFile(c.fileName(), Path.of(c.fileName()), FileKind.ofFileName(c.fileName()),
-                Provenance.STAGED, content);
+        ScanFile file = new ScanFile(
+                c.fileName(), Path.of(c.fileName()), FileKind.ofFileName(c.fileName()), Provenance.STAGED, content);
         ScanResult r;
         try {
             List<Rule> rules = new ArrayList<>(RuleCatalogue.rules());
@@ -49,10 +52,13 @@ public final class Verdicts {
             throw new AssertionError("scanner failed on " + c, e);
         }
         Verdict v = !r.errors().isEmpty() ? Verdict.ERROR : r.findings().isEmpty() ? Verdict.NONE : Verdict.WARNING;
-        List<String> rules = r.findings().stream().map(f -> f.severity() + ":" + f.rule().id()).distinct().toList();
+        List<String> rules = r.findings().stream()
+                .map(f -> f.severity() + ":" + f.rule().id())
+                .distinct()
+                .toList();
         return new Result(v, rules);
     }
 
     /** A verdict and the findings' {@code SEVERITY:rule-id}s. */
-    public record Result(Verdict verdict, List<String> rules) { }
+    public record Result(Verdict verdict, List<String> rules) {}
 }

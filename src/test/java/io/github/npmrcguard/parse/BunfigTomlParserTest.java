@@ -17,7 +17,6 @@ class BunfigTomlParserTest {
     /** Not a speed assertion (speed is measured under bench/): a parser that backtracks catastrophically hangs. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
-
     private final BunfigTomlParser parser = new BunfigTomlParser();
 
     private List<Setting> parse(String text) throws ParseException {
@@ -30,7 +29,8 @@ class BunfigTomlParserTest {
 
     @Test
     void bareStringRegistryIsNamedRegistry() throws ParseException {
-        Setting setting = parse("[install]\nregistry = \"https://r.example/\"\n").get(0);
+        Setting setting =
+                parse("[install]\nregistry = \"https://r.example/\"\n").get(0);
         assertEquals("install.registry", setting.key());
         assertEquals("registry", setting.name());
         assertEquals("install", setting.scope());
@@ -41,9 +41,10 @@ class BunfigTomlParserTest {
 
     @Test
     void inlineTableRegistryGivesUrlAndTokenSettings() throws ParseException {
-        List<Setting> settings = parse("[install]\nregistry = { url = \"https://r.example/\", token = \"$NPM_TOKEN\" }\n");
-        assertEquals("install.registry.url=https://r.example/ | install.registry.token=$NPM_TOKEN",
-                keysAndValues(settings));
+        List<Setting> settings =
+                parse("[install]\nregistry = { url = \"https://r.example/\", token = \"$NPM_TOKEN\" }\n");
+        assertEquals(
+                "install.registry.url=https://r.example/ | install.registry.token=$NPM_TOKEN", keysAndValues(settings));
         assertEquals("token", settings.get(1).name());
         assertEquals("install.registry", settings.get(1).scope());
         assertEquals(2, settings.get(1).line());
@@ -53,8 +54,9 @@ class BunfigTomlParserTest {
     void scopesAreNamedAfterTheScope() throws ParseException {
         List<Setting> settings = parse("[install.scopes]\nacme = \"https://r.example/\"\n"
                 + "other = { username = \"u\", password = \"p\", url = \"https://o.example/\" }\n");
-        assertEquals("install.scopes.acme=https://r.example/ | install.scopes.other.username=u"
-                + " | install.scopes.other.password=p | install.scopes.other.url=https://o.example/",
+        assertEquals(
+                "install.scopes.acme=https://r.example/ | install.scopes.other.username=u"
+                        + " | install.scopes.other.password=p | install.scopes.other.url=https://o.example/",
                 keysAndValues(settings));
         assertEquals("acme", settings.get(0).name());
         assertEquals("install.scopes", settings.get(0).scope());
@@ -64,18 +66,20 @@ class BunfigTomlParserTest {
 
     @Test
     void quotedKeyWithDotsIsOneName() throws ParseException {
-        Setting setting = parse("[install.scopes]\n\"@acme.corp\" = \"https://r.example/\"\n").get(0);
+        Setting setting = parse("[install.scopes]\n\"@acme.corp\" = \"https://r.example/\"\n")
+                .get(0);
         assertEquals("@acme.corp", setting.name());
         assertEquals("install.scopes", setting.scope());
     }
 
     @Test
     void stringsInArraysAndArraysOfTablesAreSettings() throws ParseException {
-        List<Setting> settings = parse("x = [\"a\",\n  \"b\", # c\n\n \"\uD83D\uDE00\", \"d\"]\n[[t]]\nk = \"v\"\n"
-                + "[[t]]\nk = \"w\"\n");
+        List<Setting> settings = parse(
+                "x = [\"a\",\n  \"b\", # c\n\n \"\uD83D\uDE00\", \"d\"]\n[[t]]\nk = \"v\"\n" + "[[t]]\nk = \"w\"\n");
         assertEquals("x=a | x=b | x=\uD83D\uDE00 | x=d | t.k=v | t.k=w", keysAndValues(settings));
         // each element on its own line (tomlj itself reports the line where the whitespace before it starts)
-        assertEquals(List.of(1, 2, 4, 4, 6, 8), settings.stream().map(Setting::line).collect(Collectors.toList()));
+        assertEquals(
+                List.of(1, 2, 4, 4, 6, 8), settings.stream().map(Setting::line).collect(Collectors.toList()));
     }
 
     @Test
@@ -92,12 +96,16 @@ class BunfigTomlParserTest {
 
     @Test
     void invalidTomlIsAnErrorWithTheLineAndNoFileText() {
-        ParseException duplicate = assertThrows(ParseException.class, () -> parse("a = \"SECRET1\"\na = \"SECRET1\"\n"));
+        ParseException duplicate =
+                assertThrows(ParseException.class, () -> parse("a = \"SECRET1\"\na = \"SECRET1\"\n"));
         assertEquals("not valid TOML", duplicate.getMessage());
         assertEquals(2, duplicate.line());
         assertNull(duplicate.getCause());
         // TOML allows no lone CR
-        assertEquals(1, assertThrows(ParseException.class, () -> parse("a = \"1\"\rb = \"2\"")).line());
+        assertEquals(
+                1,
+                assertThrows(ParseException.class, () -> parse("a = \"1\"\rb = \"2\""))
+                        .line());
     }
 
     @Test
@@ -108,8 +116,8 @@ class BunfigTomlParserTest {
     @Test
     void fileTooLargeForTomljIsRefusedWithoutParsing() {
         String huge = "t = \"" + "x".repeat(BunfigTomlParser.MAX_CHARS) + "\"\n";
-        ParseException e = assertTimeoutPreemptively(HANG_GUARD,
-                () -> assertThrows(ParseException.class, () -> parse(huge)));
+        ParseException e =
+                assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(ParseException.class, () -> parse(huge)));
         assertEquals(0, e.line());
         assertFalse(e.getMessage().contains("xxx"));
     }
@@ -122,6 +130,9 @@ class BunfigTomlParserTest {
 
     @Test
     void settingToStringDoesNotShowTheValue() throws ParseException {
-        assertFalse(parse("[install.registry]\ntoken = \"SECRET1\"").get(0).toString().contains("SECRET1"));
+        assertFalse(parse("[install.registry]\ntoken = \"SECRET1\"")
+                .get(0)
+                .toString()
+                .contains("SECRET1"));
     }
 }

@@ -19,8 +19,7 @@ final class IniObjectModel {
     /** ini threw (a TypeError from nesting a dotted section under a null value). */
     static final String ERROR = "ERROR";
 
-    private IniObjectModel() {
-    }
+    private IniObjectModel() {}
 
     /** The flattened decode() result, in the oracle's format, or {@link #ERROR}. */
     static String decodeAndFlatten(List<NpmIniParser.IniLine> lines) {
@@ -92,7 +91,8 @@ final class IniObjectModel {
                     return ERROR;
                 }
                 Object child = container.get(part);
-                if (!container.containsKey(part) || !(child instanceof Map || child instanceof List || child == Js.NULL)) {
+                if (!container.containsKey(part)
+                        || !(child instanceof Map || child instanceof List || child == Js.NULL)) {
                     child = new LinkedHashMap<String, Object>();
                     container.put(part, child);
                 }

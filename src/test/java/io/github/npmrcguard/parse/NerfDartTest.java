@@ -45,8 +45,8 @@ class NerfDartTest {
     @Test
     void userInfoIsRefusedWithoutRepeatingIt() {
         String password = new TestTokens(11).opaque(24);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NerfDart.of("https://ci-user:" + password + "@npm.example.com/"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> NerfDart.of("https://ci-user:" + password + "@npm.example.com/"));
         assertTrue(e.getMessage().contains("user info"), e.getMessage());
         assertFalse(e.getMessage().contains("ci-user"), e.getMessage());
         TestTokens.assertNoFragment(e.getMessage(), password, "the message");
@@ -54,8 +54,17 @@ class NerfDartTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ftp://h.example/", "//h.example/", "h.example", "https:///path", "https://h.example/?token=x",
-        "https://h.example/#frag", "'   '", "https://h.example/a;b/", "https://h.example/a=b/"})
+    @CsvSource({
+        "ftp://h.example/",
+        "//h.example/",
+        "h.example",
+        "https:///path",
+        "https://h.example/?token=x",
+        "https://h.example/#frag",
+        "'   '",
+        "https://h.example/a;b/",
+        "https://h.example/a=b/"
+    })
     void refusesWhatIsNoRegistryUrl(String url) {
         assertThrows(IllegalArgumentException.class, () -> NerfDart.of(url));
     }
@@ -63,8 +72,8 @@ class NerfDartTest {
     @Test
     void invalidUrlMessageDoesNotQuoteIt() {
         String secretish = new TestTokens(12).opaque(30);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NerfDart.of("https://h.example/" + secretish + " x"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> NerfDart.of("https://h.example/" + secretish + " x"));
         TestTokens.assertNoFragment(e.getMessage(), secretish, "the message");
     }
 }

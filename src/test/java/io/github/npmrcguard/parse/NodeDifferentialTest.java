@@ -23,26 +23,134 @@ class NodeDifferentialTest {
     // Pools the generator draws from. Section names never equal a key (ini would then index a string or an
     // array, which IniObjectModel does not model), and no key is the first part of a dotted section name.
     private static final String[] KEYS = {
-        "registry", "//reg.example/:_authToken", "//h:4873:_authToken", "@acme:registry", "_auth",
-        "//reg.example/path/:_password", "q.r", "x\\.y", "\"quoted key\"", "'single key'", "\"//q/:_authToken\"",
-        "arr[]", "list[]", "\"qa[]\"", "k;c", "k#c", "k\\;e", "k\\#e", " spaced key ", "arr", "\t tabbed", "__proto__",
-        "'__proto__'", "'7'", "'[1,2]'", "'{\"o\":1}'", "'true'", "ü-key", "\uFEFFbom-key", "true", "[notsec",
-        "[sec]]", "a\\b", "\u00A0nbsp\u3000", "tr\\", "k\u2028ls", "'\"json key\"'", "\"bad\"key\"", "e\u0301",
+        "registry",
+        "//reg.example/:_authToken",
+        "//h:4873:_authToken",
+        "@acme:registry",
+        "_auth",
+        "//reg.example/path/:_password",
+        "q.r",
+        "x\\.y",
+        "\"quoted key\"",
+        "'single key'",
+        "\"//q/:_authToken\"",
+        "arr[]",
+        "list[]",
+        "\"qa[]\"",
+        "k;c",
+        "k#c",
+        "k\\;e",
+        "k\\#e",
+        " spaced key ",
+        "arr",
+        "\t tabbed",
+        "__proto__",
+        "'__proto__'",
+        "'7'",
+        "'[1,2]'",
+        "'{\"o\":1}'",
+        "'true'",
+        "ü-key",
+        "\uFEFFbom-key",
+        "true",
+        "[notsec",
+        "[sec]]",
+        "a\\b",
+        "\u00A0nbsp\u3000",
+        "tr\\",
+        "k\u2028ls",
+        "'\"json key\"'",
+        "\"bad\"key\"",
+        "e\u0301",
     };
     private static final String[] VALUES = {
-        "abc", "TOK", "${NPM_TOKEN}", "\\${X}", "\\\\${X}", "a=b==", "dTpw==", "TO#K", "TO;K", "TO\\#K", "TO\\;K",
-        "TO\\\\#K", "a\\b", "trailing\\", "\\", "\"quoted\"", "\"\\u0054OK\"", "\"TO#K\"", "\"a;b\"", "'single'",
-        "'\"json\"'", "'123'", "'1.50'", "'1e400'", "'-0'", "'0.1'", "'1e21'", "'123456789012345678901234'",
-        "'5e-7'", "'[1,\"a\",null,[2,[3]]]'", "'{\"x\":\"y\"}'", "'true'", "'null'", "\"bad\"json\"",
-        "\"unterminated", "'", "\"", "''", "\"\"", "true", "false", "null", "", " ", "  padded  ", "\u00A0nbsp\u00A0",
-        "\u3000ideo", "ünïcödé", "emoji \uD83D\uDE00", "a\u2028b", "x\u2029", "\"\\uD800\"", "\"a\\u0000b\"",
-        "\"\\/\\b\\f\\n\\r\\t\"", "\"\\x41\"", "'it''s'", "\"TOK\" ; comment", "'TOK' # c", "v ; c", "v # c", "v;c",
-        "\"a\" \"b\"", " \"padded quotes\" ", "=", "==x", "[not-section]", "\uFEFFbom-val", "\u0085nel\u0085",
-        "\u180Emvs", "\u200Bzwsp", "tab\tinside", "\"tab\tinside\"", "'{\"n\":{\"m\":[1]}}'",
+        "abc",
+        "TOK",
+        "${NPM_TOKEN}",
+        "\\${X}",
+        "\\\\${X}",
+        "a=b==",
+        "dTpw==",
+        "TO#K",
+        "TO;K",
+        "TO\\#K",
+        "TO\\;K",
+        "TO\\\\#K",
+        "a\\b",
+        "trailing\\",
+        "\\",
+        "\"quoted\"",
+        "\"\\u0054OK\"",
+        "\"TO#K\"",
+        "\"a;b\"",
+        "'single'",
+        "'\"json\"'",
+        "'123'",
+        "'1.50'",
+        "'1e400'",
+        "'-0'",
+        "'0.1'",
+        "'1e21'",
+        "'123456789012345678901234'",
+        "'5e-7'",
+        "'[1,\"a\",null,[2,[3]]]'",
+        "'{\"x\":\"y\"}'",
+        "'true'",
+        "'null'",
+        "\"bad\"json\"",
+        "\"unterminated",
+        "'",
+        "\"",
+        "''",
+        "\"\"",
+        "true",
+        "false",
+        "null",
+        "",
+        " ",
+        "  padded  ",
+        "\u00A0nbsp\u00A0",
+        "\u3000ideo",
+        "ünïcödé",
+        "emoji \uD83D\uDE00",
+        "a\u2028b",
+        "x\u2029",
+        "\"\\uD800\"",
+        "\"a\\u0000b\"",
+        "\"\\/\\b\\f\\n\\r\\t\"",
+        "\"\\x41\"",
+        "'it''s'",
+        "\"TOK\" ; comment",
+        "'TOK' # c",
+        "v ; c",
+        "v # c",
+        "v;c",
+        "\"a\" \"b\"",
+        " \"padded quotes\" ",
+        "=",
+        "==x",
+        "[not-section]",
+        "\uFEFFbom-val",
+        "\u0085nel\u0085",
+        "\u180Emvs",
+        "\u200Bzwsp",
+        "tab\tinside",
+        "\"tab\tinside\"",
+        "'{\"n\":{\"m\":[1]}}'",
     };
     private static final String[] SECTIONS = {
-        "sec", "a.b", "deep.er.sect", "x\\.z", " spaced ", "__proto__", "\"quoted sec\"", "'2.5'", "", "s;c",
-        "'[\"arr sec\"]'", "\uFEFFsec",
+        "sec",
+        "a.b",
+        "deep.er.sect",
+        "x\\.z",
+        " spaced ",
+        "__proto__",
+        "\"quoted sec\"",
+        "'2.5'",
+        "",
+        "s;c",
+        "'[\"arr sec\"]'",
+        "\uFEFFsec",
     };
     private static final String[] BREAKS = {"\n", "\r\n", "\r", "\n\n", "\r\r\n", "\n\r"};
 
@@ -82,10 +190,20 @@ class NodeDifferentialTest {
     void textDecoderAgreesWithNodesUtf8DecodingOnRandomBytes() throws Exception {
         Random random = new Random(77L);
         byte[][] fragments = {
-            {(byte) 0xC3, (byte) 0xA9}, {(byte) 0xE2, (byte) 0x82, (byte) 0xAC}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98,
-                (byte) 0x80}, {(byte) 0xE9}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE0, (byte) 0x80}, {(byte) 0xF0, (byte) 0x9F},
-            {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {(byte) 0x80}, {(byte) 0xFF}, {'a'}, {'\n'},
+            {(byte) 0xC3, (byte) 0xA9},
+            {(byte) 0xE2, (byte) 0x82, (byte) 0xAC},
+            {(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80},
+            {(byte) 0xE9},
+            {(byte) 0xC0, (byte) 0x80},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xE0, (byte) 0x80},
+            {(byte) 0xF0, (byte) 0x9F},
+            {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            {(byte) 0x80},
+            {(byte) 0xFF},
+            {'a'},
+            {'\n'},
         };
         List<byte[]> inputs = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -121,9 +239,29 @@ class NodeDifferentialTest {
     void javaScriptNumberFormattingAgreesWithNode() throws Exception {
         // Single-quoted .npmrc values and yarn 1 numbers reach rules as String(number).
         Random random = new Random(5L);
-        List<Double> numbers = new ArrayList<>(List.of(0.1, 1.5, 1e21, 1e20, 123456789012345680000.0, 5e-7,
-                1e-6, 0.000001234, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 4.35, 0.3, 2.0 / 3, 1e15, 123e15, Double.MIN_VALUE,
-                Double.MAX_VALUE, 9007199254740993.0, 1.7976931348623157e308, 5e-324, 2.82879384806159e17));
+        List<Double> numbers = new ArrayList<>(List.of(
+                0.1,
+                1.5,
+                1e21,
+                1e20,
+                123456789012345680000.0,
+                5e-7,
+                1e-6,
+                0.000001234,
+                -0.0,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY,
+                4.35,
+                0.3,
+                2.0 / 3,
+                1e15,
+                123e15,
+                Double.MIN_VALUE,
+                Double.MAX_VALUE,
+                9007199254740993.0,
+                1.7976931348623157e308,
+                5e-324,
+                2.82879384806159e17));
         for (int i = 0; i < 300; i++) {
             double d = Double.longBitsToDouble(random.nextLong());
             numbers.add(Double.isNaN(d) ? random.nextDouble() : d);
@@ -242,8 +380,14 @@ class NodeDifferentialTest {
             for (String segment : fields[0].split("\\.", -1)) {
                 path.append(path.length() == 0 ? "" : ".").append(escape(unhex(segment)));
             }
-            out.append(path).append('[').append(fields[1]).append("] ").append(fields[2]).append(' ')
-                    .append(escape(unhex(fields[3]))).append("; ");
+            out.append(path)
+                    .append('[')
+                    .append(fields[1])
+                    .append("] ")
+                    .append(fields[2])
+                    .append(' ')
+                    .append(escape(unhex(fields[3])))
+                    .append("; ");
         }
         return out.toString();
     }

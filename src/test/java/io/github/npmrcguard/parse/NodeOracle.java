@@ -33,7 +33,8 @@ final class NodeOracle {
 
     /** The folder of the {@code ini} package that npm itself uses. */
     Path npmBundledIni() throws IOException, InterruptedException {
-        String root = run(List.of("npm", "root", "-g"), "npm (to find npm's bundled ini with `npm root -g`)").trim();
+        String root = run(List.of("npm", "root", "-g"), "npm (to find npm's bundled ini with `npm root -g`)")
+                .trim();
         Path ini = Path.of(root, "npm", "node_modules", "ini");
         if (!Files.isRegularFile(ini.resolve("lib").resolve("ini.js"))) {
             fail("npm's bundled ini was not found at " + ini + " (from `npm root -g`); the differential test "
@@ -71,7 +72,10 @@ final class NodeOracle {
         Path err = Files.createTempFile(workDir, "err", ".txt");
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
         } catch (IOException e) {
             return fail(what + " is not on the PATH. This test checks the parsers against node itself and npm's "
                     + "bundled ini package, so node and npm must be installed (" + e.getMessage() + ")");

@@ -18,7 +18,6 @@ class NpmIniParserTest {
     /** Not a speed assertion (speed is measured under bench/): a parser that backtracks catastrophically hangs. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
-
     private final NpmIniParser parser = new NpmIniParser();
 
     private List<Setting> parse(String text) {
@@ -214,7 +213,8 @@ class NpmIniParserTest {
         assertEquals("${NPM_TOKEN}", only("k=${NPM_TOKEN}").value());
         assertEquals("\\${NPM_TOKEN}", only("k=\\${NPM_TOKEN}").value());
         assertEquals("${NPM_TOKEN}", only("k=\"${NPM_TOKEN}\"").value());
-        assertEquals("//${REG_HOST}/:_authToken", only("//${REG_HOST}/:_authToken=x").key());
+        assertEquals(
+                "//${REG_HOST}/:_authToken", only("//${REG_HOST}/:_authToken=x").key());
     }
 
     // ---- line numbers ----
@@ -222,7 +222,8 @@ class NpmIniParserTest {
     @Test
     void lineNumbersAreThoseOfTheFileAsStoredWithBlankLinesCounted() {
         List<Setting> settings = parse("a=1\n\n\nb=2\r\n\r\nc=3\r\rd=4\n# x\ne=5");
-        assertEquals(List.of(1, 4, 6, 8, 10), settings.stream().map(Setting::line).collect(Collectors.toList()));
+        assertEquals(
+                List.of(1, 4, 6, 8, 10), settings.stream().map(Setting::line).collect(Collectors.toList()));
     }
 
     @Test
@@ -283,11 +284,15 @@ class NpmIniParserTest {
     void bunLinesEndOnlyAtLfAndKeepUnicodeLineSeparators() {
         String text = "a=1\u2028x\nb=2\rc=3\r\n[s]\u2028\nd=4\n";
         // npm: the U+2028 line is dropped, CR ends a line, and "[s]" plus U+2028 is a section header.
-        assertEquals("b=2 | c=3 | [s] | [s] d=4", parser.parseLines(text).stream().map(NpmIniParserTest::show)
-                .collect(Collectors.joining(" | ")));
+        assertEquals(
+                "b=2 | c=3 | [s] | [s] d=4",
+                parser.parseLines(text).stream().map(NpmIniParserTest::show).collect(Collectors.joining(" | ")));
         // bun: the U+2028 stays in the value, the lone CR in the line, and the header line is a key.
-        assertEquals("a=1\u2028x@1 | b=2\rc=3@2 | [s]=true@4 | d=4@5", parser.parseBunLines(text).stream()
-                .map(l -> show(l) + "@" + l.line()).collect(Collectors.joining(" | ")));
+        assertEquals(
+                "a=1\u2028x@1 | b=2\rc=3@2 | [s]=true@4 | d=4@5",
+                parser.parseBunLines(text).stream()
+                        .map(l -> show(l) + "@" + l.line())
+                        .collect(Collectors.joining(" | ")));
     }
 
     private static String show(NpmIniParser.IniLine line) {

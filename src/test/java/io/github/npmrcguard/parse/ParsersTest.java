@@ -29,32 +29,50 @@ class ParsersTest {
     @Test
     void npmrcGetsTheTokenBunTakesFromARegistryLineJoinedByALoneCr() throws Exception {
         // bun ends a line only at LF: the registry URL runs on, and the last :_authToken= in it is sent.
-        List<Setting> settings = Parsers.forKind(FileKind.NPMRC).parse("registry=https://r.example/\r"
-                + "x=//h.example/:_authToken=${T}\r\n@s:registry=https://r.example/\r//r.example/:_auth=A\r\n");
-        assertEquals(List.of("registry=https://r.example/ @1 ", "x=//h.example/:_authToken=${T} @2 ",
-                "@s:registry=https://r.example/ @3 ", "//r.example/:_auth=A @4 ",
-                "//h.example/:_authToken=${T} @2 bun"),
-                settings.stream().map(s -> s.key() + "=" + s.value() + " @" + s.line() + " " + s.readBy()).toList());
-        assertEquals(2, Parsers.forKind(FileKind.NPMRC).parse("registry=https://r.example/\r\n"
-                + "//r.example/:_authToken=${T}\r\n").size());
+        List<Setting> settings = Parsers.forKind(FileKind.NPMRC)
+                .parse("registry=https://r.example/\r"
+                        + "x=//h.example/:_authToken=${T}\r\n@s:registry=https://r.example/\r//r.example/:_auth=A\r\n");
+        assertEquals(
+                List.of(
+                        "registry=https://r.example/ @1 ",
+                        "x=//h.example/:_authToken=${T} @2 ",
+                        "@s:registry=https://r.example/ @3 ",
+                        "//r.example/:_auth=A @4 ",
+                        "//h.example/:_authToken=${T} @2 bun"),
+                settings.stream()
+                        .map(s -> s.key() + "=" + s.value() + " @" + s.line() + " " + s.readBy())
+                        .toList());
+        assertEquals(
+                2,
+                Parsers.forKind(FileKind.NPMRC)
+                        .parse("registry=https://r.example/\r\n" + "//r.example/:_authToken=${T}\r\n")
+                        .size());
     }
 
     @Test
     void npmrcGetsTheAuthSettingsBunAloneReads() throws Exception {
-        List<Setting> settings = Parsers.forKind(FileKind.NPMRC).parse("registry=https://r.example/\n"
-                + "//r.example/:_authToken=A\u2028\n//r.example/:_authToken=${T}\rB\u2028\n"
-                + "//r.example/:_authToken[]=C\u2029\nx=1\u2028\n//r.example/:_authToken=D\n");
+        List<Setting> settings = Parsers.forKind(FileKind.NPMRC)
+                .parse("registry=https://r.example/\n"
+                        + "//r.example/:_authToken=A\u2028\n//r.example/:_authToken=${T}\rB\u2028\n"
+                        + "//r.example/:_authToken[]=C\u2029\nx=1\u2028\n//r.example/:_authToken=D\n");
         // bun refuses a credential holding a CR, ignores arrays, and reads only nerf-darted auth keys.
-        assertEquals(List.of("registry=https://r.example/ @1 ", "//r.example/:_authToken=${T} @3 ",
-                "B=true @4 ", "//r.example/:_authToken=D @7 ", "//r.example/:_authToken=A @2 bun"),
-                settings.stream().map(s -> s.key() + "=" + s.value() + " @" + s.line() + " " + s.readBy()).toList());
+        assertEquals(
+                List.of(
+                        "registry=https://r.example/ @1 ",
+                        "//r.example/:_authToken=${T} @3 ",
+                        "B=true @4 ",
+                        "//r.example/:_authToken=D @7 ",
+                        "//r.example/:_authToken=A @2 bun"),
+                settings.stream()
+                        .map(s -> s.key() + "=" + s.value() + " @" + s.line() + " " + s.readBy())
+                        .toList());
     }
 
     @Test
     void pomXmlIsAPomAndOtherXmlIsNot() {
         assertEquals(FileKind.POM, FileKind.ofFileName("pom.xml"));
-        for (String name : List.of("Pom.xml", "dependency-reduced-pom.xml", ".flattened-pom.xml", "pom.xml.bak",
-                "settings.xml")) {
+        for (String name :
+                List.of("Pom.xml", "dependency-reduced-pom.xml", ".flattened-pom.xml", "pom.xml.bak", "settings.xml")) {
             assertEquals(null, FileKind.ofFileName(name), name);
         }
         assertTrue(FileKind.GIT_PATHSPECS.contains("*pom.xml"));
@@ -62,14 +80,30 @@ class ParsersTest {
 
     @Test
     void parsersFoundByFileNameReadTheirFormat() throws ParseException {
-        assertEquals("_authToken", Parsers.forKind(FileKind.ofFileName(".npmrc.production"))
-                .parse("//h/:_authToken=TOK").get(0).name());
-        assertEquals("npmAuthToken", Parsers.forKind(FileKind.ofFileName(".yarnrc.yml"))
-                .parse("npmAuthToken: TOK").get(0).name());
-        assertEquals("token", Parsers.forKind(FileKind.ofFileName("bunfig.toml"))
-                .parse("[install.registry]\ntoken = \"TOK\"").get(0).name());
-        assertEquals("registry", Parsers.forKind(FileKind.ofFileName(".yarnrc"))
-                .parse("registry \"https://r.example/\"").get(0).name());
+        assertEquals(
+                "_authToken",
+                Parsers.forKind(FileKind.ofFileName(".npmrc.production"))
+                        .parse("//h/:_authToken=TOK")
+                        .get(0)
+                        .name());
+        assertEquals(
+                "npmAuthToken",
+                Parsers.forKind(FileKind.ofFileName(".yarnrc.yml"))
+                        .parse("npmAuthToken: TOK")
+                        .get(0)
+                        .name());
+        assertEquals(
+                "token",
+                Parsers.forKind(FileKind.ofFileName("bunfig.toml"))
+                        .parse("[install.registry]\ntoken = \"TOK\"")
+                        .get(0)
+                        .name());
+        assertEquals(
+                "registry",
+                Parsers.forKind(FileKind.ofFileName(".yarnrc"))
+                        .parse("registry \"https://r.example/\"")
+                        .get(0)
+                        .name());
     }
 
     /** Loads this project's classes and the parser libraries itself, and records which it loaded. */
@@ -98,8 +132,10 @@ class ParsersTest {
 
     @Test
     void yamlAndTomlLibrariesAreLoadedOnlyWhenSuchAFileIsParsed() throws Exception {
-        try (RecordingLoader loader = new RecordingLoader(codeSource(Parsers.class),
-                codeSource(org.snakeyaml.engine.v2.api.LoadSettings.class), codeSource(org.tomlj.Toml.class),
+        try (RecordingLoader loader = new RecordingLoader(
+                codeSource(Parsers.class),
+                codeSource(org.snakeyaml.engine.v2.api.LoadSettings.class),
+                codeSource(org.tomlj.Toml.class),
                 codeSource(org.antlr.v4.runtime.CharStreams.class))) {
             Class<?> parsers = loader.loadClass(Parsers.class.getName());
             Class<?> kinds = loader.loadClass(FileKind.class.getName());

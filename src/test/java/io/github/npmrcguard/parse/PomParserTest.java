@@ -22,7 +22,6 @@ class PomParserTest {
     /** Not a speed assertion (speed is measured under bench/): a parser that backtracks catastrophically hangs. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
-
     private final PomParser parser = new PomParser();
 
     @TempDir
@@ -30,7 +29,8 @@ class PomParserTest {
 
     /** Each setting as {@code line key=value}. */
     private List<String> settings(String pom) throws ParseException {
-        return parser.parse(pom).stream().map(s -> s.line() + " " + s.key() + "=" + s.value())
+        return parser.parse(pom).stream()
+                .map(s -> s.line() + " " + s.key() + "=" + s.value())
                 .collect(Collectors.toList());
     }
 
@@ -74,11 +74,14 @@ class PomParserTest {
                         + "          <NPM_CONFIG_USERCONFIG>${project.build.directory}/npmrc</NPM_CONFIG_USERCONFIG>\n"
                         + "        </environmentVariables>\n")
                 + "  </plugins>\n  </build>\n");
-        assertEquals(List.of(
-                lineOf(pom, "<npmRegistryURL>") + " frontend-maven-plugin npmRegistryURL=https://npm.acme.example/",
-                lineOf(pom, "<NPM_TOKEN>") + " frontend-maven-plugin environmentVariables/NPM_TOKEN=${env.NPM_TOKEN}",
-                lineOf(pom, "<NPM_CONFIG_USERCONFIG>")
-                        + " frontend-maven-plugin environmentVariables/NPM_CONFIG_USERCONFIG=${project.build.directory}/npmrc"),
+        assertEquals(
+                List.of(
+                        lineOf(pom, "<npmRegistryURL>")
+                                + " frontend-maven-plugin npmRegistryURL=https://npm.acme.example/",
+                        lineOf(pom, "<NPM_TOKEN>")
+                                + " frontend-maven-plugin environmentVariables/NPM_TOKEN=${env.NPM_TOKEN}",
+                        lineOf(pom, "<NPM_CONFIG_USERCONFIG>")
+                                + " frontend-maven-plugin environmentVariables/NPM_CONFIG_USERCONFIG=${project.build.directory}/npmrc"),
                 settings(pom));
         Setting token = parser.parse(pom).get(1);
         assertEquals("NPM_TOKEN", token.name());
@@ -117,20 +120,24 @@ class PomParserTest {
                 + "      </configuration>\n"
                 + "    </plugin>\n"
                 + "  </plugins>\n  </build>\n");
-        assertEquals(List.of(
-                lineOf(pom, "ci --no-audit") + " frontend-maven-plugin arguments=ci --no-audit",
-                lineOf(pom, "<commandlineArgs>") + " exec-maven-plugin commandlineArgs=run build",
-                lineOf(pom, "publish<") + " exec-maven-plugin arguments=publish",
-                lineOf(pom, "--tag=next") + " exec-maven-plugin arguments=--tag=next",
-                lineOf(pom, "<CI>") + " exec-maven-plugin environmentVariables/CI=true"),
+        assertEquals(
+                List.of(
+                        lineOf(pom, "ci --no-audit") + " frontend-maven-plugin arguments=ci --no-audit",
+                        lineOf(pom, "<commandlineArgs>") + " exec-maven-plugin commandlineArgs=run build",
+                        lineOf(pom, "publish<") + " exec-maven-plugin arguments=publish",
+                        lineOf(pom, "--tag=next") + " exec-maven-plugin arguments=--tag=next",
+                        lineOf(pom, "<CI>") + " exec-maven-plugin environmentVariables/CI=true"),
                 settings(pom));
-        assertTrue(parser.parse(pom).stream().filter(s -> s.name().equals("arguments")).allMatch(PomKeys::isArguments));
+        assertTrue(parser.parse(pom).stream()
+                .filter(s -> s.name().equals("arguments"))
+                .allMatch(PomKeys::isArguments));
     }
 
     @Test
     void pluginManagementAndProfilesAreReadAndOtherPluginsAreNot() throws ParseException {
         String pom = project("  <build>\n  <pluginManagement>\n  <plugins>\n"
-                + frontend("        <environmentVariables><NODE_AUTH_TOKEN>a</NODE_AUTH_TOKEN></environmentVariables>\n")
+                + frontend(
+                        "        <environmentVariables><NODE_AUTH_TOKEN>a</NODE_AUTH_TOKEN></environmentVariables>\n")
                 + "  </plugins>\n  </pluginManagement>\n"
                 + "  <plugins>\n"
                 + "    <plugin>\n"
@@ -150,7 +157,8 @@ class PomParserTest {
                 + "      <id>release</id>\n"
                 + "      <build>\n"
                 + "        <plugins>\n"
-                + frontend("        <environmentVariables><YARN_NPM_AUTH_TOKEN>b</YARN_NPM_AUTH_TOKEN></environmentVariables>\n")
+                + frontend(
+                        "        <environmentVariables><YARN_NPM_AUTH_TOKEN>b</YARN_NPM_AUTH_TOKEN></environmentVariables>\n")
                 + "        </plugins>\n"
                 + "        <pluginManagement><plugins>\n"
                 + frontend("        <pnpmRegistryURL>https://p.example/</pnpmRegistryURL>\n")
@@ -158,10 +166,13 @@ class PomParserTest {
                 + "      </build>\n"
                 + "    </profile>\n"
                 + "  </profiles>\n");
-        assertEquals(List.of(
-                lineOf(pom, "<NODE_AUTH_TOKEN>") + " frontend-maven-plugin environmentVariables/NODE_AUTH_TOKEN=a",
-                lineOf(pom, "<YARN_NPM_AUTH_TOKEN>") + " frontend-maven-plugin environmentVariables/YARN_NPM_AUTH_TOKEN=b",
-                lineOf(pom, "<pnpmRegistryURL>") + " frontend-maven-plugin pnpmRegistryURL=https://p.example/"),
+        assertEquals(
+                List.of(
+                        lineOf(pom, "<NODE_AUTH_TOKEN>")
+                                + " frontend-maven-plugin environmentVariables/NODE_AUTH_TOKEN=a",
+                        lineOf(pom, "<YARN_NPM_AUTH_TOKEN>")
+                                + " frontend-maven-plugin environmentVariables/YARN_NPM_AUTH_TOKEN=b",
+                        lineOf(pom, "<pnpmRegistryURL>") + " frontend-maven-plugin pnpmRegistryURL=https://p.example/"),
                 settings(pom));
     }
 
@@ -184,13 +195,15 @@ class PomParserTest {
                 + "    </properties>\n"
                 + "    <id>ci build</id>\n"
                 + "  </profile></profiles>\n");
-        assertEquals(List.of(
-                lineOf(pom, "<npm.token>${") + " properties/npm.token=${npm.token.value}",
-                lineOf(pom, "<npm.token.value>") + " properties/npm.token.value=abc",
-                lineOf(pom, "<registry>") + " properties/registry=https://r.example/",
-                lineOf(pom, "<NPM_TOKEN>") + " frontend-maven-plugin environmentVariables/NPM_TOKEN=${npm.token}",
-                lineOf(pom, "<npmRegistryURL>") + " frontend-maven-plugin npmRegistryURL=${registry}",
-                lineOf(pom, "ci-value") + " profiles/ci_build/properties/npm.token=ci-value"),
+        assertEquals(
+                List.of(
+                        lineOf(pom, "<npm.token>${") + " properties/npm.token=${npm.token.value}",
+                        lineOf(pom, "<npm.token.value>") + " properties/npm.token.value=abc",
+                        lineOf(pom, "<registry>") + " properties/registry=https://r.example/",
+                        lineOf(pom, "<NPM_TOKEN>")
+                                + " frontend-maven-plugin environmentVariables/NPM_TOKEN=${npm.token}",
+                        lineOf(pom, "<npmRegistryURL>") + " frontend-maven-plugin npmRegistryURL=${registry}",
+                        lineOf(pom, "ci-value") + " profiles/ci_build/properties/npm.token=ci-value"),
                 settings(pom));
         Setting property = parser.parse(pom).get(0);
         assertEquals("npm.token", property.name());
@@ -225,7 +238,9 @@ class PomParserTest {
                 + "  </plugins></build>\n");
         List<Setting> settings = parser.parse(pom);
         assertEquals(lineOf(pom, "install --no-audit"), settings.get(0).line());
-        assertEquals("install --no-audit\n          --prefer-offline", settings.get(0).value());
+        assertEquals(
+                "install --no-audit\n          --prefer-offline",
+                settings.get(0).value());
         assertEquals(lineOf(pom, "cdata-value"), settings.get(1).line());
         assertEquals("cdata-value", settings.get(1).value());
     }
@@ -236,8 +251,11 @@ class PomParserTest {
                 + frontend("        <environmentVariables>\n          <NPM_TOKEN/>\n          <NODE_AUTH_TOKEN>\n"
                         + "          </NODE_AUTH_TOKEN>\n        </environmentVariables>\n")
                 + "  </plugins></build>\n");
-        assertEquals(List.of(lineOf(pom, "<NPM_TOKEN/>") + " frontend-maven-plugin environmentVariables/NPM_TOKEN=",
-                lineOf(pom, "<NODE_AUTH_TOKEN>") + " frontend-maven-plugin environmentVariables/NODE_AUTH_TOKEN="),
+        assertEquals(
+                List.of(
+                        lineOf(pom, "<NPM_TOKEN/>") + " frontend-maven-plugin environmentVariables/NPM_TOKEN=",
+                        lineOf(pom, "<NODE_AUTH_TOKEN>")
+                                + " frontend-maven-plugin environmentVariables/NODE_AUTH_TOKEN="),
                 settings(pom));
     }
 
@@ -253,9 +271,11 @@ class PomParserTest {
 
     @Test
     void aFileNamedPomXmlThatIsNoMavenPomHasNoSettings() throws ParseException {
-        assertEquals(List.of(), parser.parse("<settings><plugin><artifactId>frontend-maven-plugin</artifactId>"
-                + "<configuration><environmentVariables><NPM_TOKEN>x</NPM_TOKEN></environmentVariables>"
-                + "</configuration></plugin></settings>"));
+        assertEquals(
+                List.of(),
+                parser.parse("<settings><plugin><artifactId>frontend-maven-plugin</artifactId>"
+                        + "<configuration><environmentVariables><NPM_TOKEN>x</NPM_TOKEN></environmentVariables>"
+                        + "</configuration></plugin></settings>"));
     }
 
     @Test
@@ -273,9 +293,11 @@ class PomParserTest {
     void mavensXhtmlEntitiesDoNotBreakThePom() throws ParseException {
         String pom = project("  <description>Caf&eacute;&nbsp;&copy; &amp; &#65;&#x42;</description>\n"
                 + "  <build><plugins>\n"
-                + frontend("        <environmentVariables><NPM_TOKEN>a&amp;b&nbsp;c</NPM_TOKEN></environmentVariables>\n")
+                + frontend(
+                        "        <environmentVariables><NPM_TOKEN>a&amp;b&nbsp;c</NPM_TOKEN></environmentVariables>\n")
                 + "  </plugins></build>\n");
-        assertEquals(List.of(lineOf(pom, "<NPM_TOKEN>") + " frontend-maven-plugin environmentVariables/NPM_TOKEN=a&bc"),
+        assertEquals(
+                List.of(lineOf(pom, "<NPM_TOKEN>") + " frontend-maven-plugin environmentVariables/NPM_TOKEN=a&bc"),
                 settings(pom));
     }
 
@@ -307,7 +329,9 @@ class PomParserTest {
                 assertEquals("", s.value(), s.key());
             }
             assertFalse(settings.toString().contains("MARKER"));
-            assertThrows(SocketTimeoutException.class, () -> server.accept().close(),
+            assertThrows(
+                    SocketTimeoutException.class,
+                    () -> server.accept().close(),
                     "the parser connected to the URL of an external entity or DTD");
         }
     }
@@ -325,7 +349,8 @@ class PomParserTest {
         String pom = "\uFEFF<project><build><plugins>"
                 + frontend("<npmRegistryURL>https://r.example/</npmRegistryURL>")
                 + "</plugins></build></project>";
-        assertEquals(List.of(lineOf(pom, "<npmRegistryURL>") + " frontend-maven-plugin npmRegistryURL=https://r.example/"),
+        assertEquals(
+                List.of(lineOf(pom, "<npmRegistryURL>") + " frontend-maven-plugin npmRegistryURL=https://r.example/"),
                 settings(pom));
     }
 
@@ -333,10 +358,13 @@ class PomParserTest {
     void aLargeReactorPomParsesQuickly() throws ParseException, IOException {
         StringBuilder deps = new StringBuilder("  <dependencies>\n");
         for (int i = 0; i < 5000; i++) {
-            deps.append("    <dependency><groupId>g").append(i).append("</groupId><artifactId>a</artifactId></dependency>\n");
+            deps.append("    <dependency><groupId>g")
+                    .append(i)
+                    .append("</groupId><artifactId>a</artifactId></dependency>\n");
         }
         deps.append("  </dependencies>\n  <build><plugins>\n")
-                .append(frontend("<environmentVariables><NPM_TOKEN>${env.NPM_TOKEN}</NPM_TOKEN></environmentVariables>\n"))
+                .append(frontend(
+                        "<environmentVariables><NPM_TOKEN>${env.NPM_TOKEN}</NPM_TOKEN></environmentVariables>\n"))
                 .append("  </plugins></build>\n");
         String pom = project(deps.toString());
         List<Setting> settings = assertTimeoutPreemptively(HANG_GUARD, () -> parser.parse(pom));

@@ -92,16 +92,20 @@ class TextDecoderTest {
     @Test
     void invalidUtf8SequencesAreReplacedOneMaximalPartAtATime() throws ParseException {
         // as node (WHATWG): overlong C0 80 is two errors, a surrogate ED A0 80 three, a cut-off F0 9F one
-        assertEquals("a\uFFFD\uFFFDb", decoder.decode(bytes('a', 0xC0, 0x80, 'b')).text());
-        assertEquals("\uFFFD\uFFFD\uFFFD", decoder.decode(bytes(0xED, 0xA0, 0x80)).text());
+        assertEquals(
+                "a\uFFFD\uFFFDb", decoder.decode(bytes('a', 0xC0, 0x80, 'b')).text());
+        assertEquals(
+                "\uFFFD\uFFFD\uFFFD", decoder.decode(bytes(0xED, 0xA0, 0x80)).text());
         assertEquals("x\uFFFD", decoder.decode(bytes('x', 0xF0, 0x9F)).text());
         assertEquals("\uFFFDy", decoder.decode(bytes(0xE2, 0x82, 'y')).text());
     }
 
     @Test
     void binaryContentIsRefusedWithoutQuotingIt() {
-        byte[] binary = concat(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D), "SECRET1".getBytes(
-                StandardCharsets.US_ASCII), bytes(0, 0, 0, 0, 0x7F, 0xFF, 0, 1, 2, 3));
+        byte[] binary = concat(
+                bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D),
+                "SECRET1".getBytes(StandardCharsets.US_ASCII),
+                bytes(0, 0, 0, 0, 0x7F, 0xFF, 0, 1, 2, 3));
         ParseException e = assertThrows(ParseException.class, () -> decoder.decode(binary));
         assertEquals("binary content, not a text file", e.getMessage());
         assertEquals(0, e.line());
@@ -116,7 +120,8 @@ class TextDecoderTest {
 
     @Test
     void utf16TextHoldingANulCharacterIsBinary() {
-        assertThrows(ParseException.class,
+        assertThrows(
+                ParseException.class,
                 () -> decoder.decode(concat(bytes(0xFF, 0xFE), "k=v\0".getBytes(StandardCharsets.UTF_16LE))));
     }
 
@@ -140,6 +145,8 @@ class TextDecoderTest {
 
     @Test
     void decodedTextToStringShowsNoContent() throws ParseException {
-        assertFalse(decoder.decode("k=SECRET1".getBytes(StandardCharsets.UTF_8)).toString().contains("SECRET1"));
+        assertFalse(decoder.decode("k=SECRET1".getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .contains("SECRET1"));
     }
 }

@@ -19,7 +19,6 @@ class YarnrcParserTest {
     /** Not a speed assertion (speed is measured under bench/): a parser that backtracks catastrophically hangs. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
-
     private final YarnrcParser parser = new YarnrcParser();
 
     private List<Setting> parse(String text) throws ParseException {

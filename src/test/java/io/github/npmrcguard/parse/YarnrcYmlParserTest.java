@@ -17,7 +17,6 @@ class YarnrcYmlParserTest {
     /** Not a speed assertion (speed is measured under bench/): a parser that backtracks catastrophically hangs. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
-
     private final YarnrcYmlParser parser = new YarnrcYmlParser();
 
     private List<Setting> parse(String text) throws ParseException {
@@ -44,9 +43,10 @@ class YarnrcYmlParserTest {
 
     @Test
     void scopedAuthTokenKeyIsTheDottedPathWithTheParentAsScope() throws ParseException {
-        List<Setting> settings = parse("npmScopes:\n  acme:\n    npmRegistryServer: \"https://r.example\"\n"
-                + "    npmAuthToken: TOK\n");
-        assertEquals("npmScopes.acme.npmRegistryServer=https://r.example | npmScopes.acme.npmAuthToken=TOK",
+        List<Setting> settings = parse(
+                "npmScopes:\n  acme:\n    npmRegistryServer: \"https://r.example\"\n" + "    npmAuthToken: TOK\n");
+        assertEquals(
+                "npmScopes.acme.npmRegistryServer=https://r.example | npmScopes.acme.npmAuthToken=TOK",
                 keysAndValues(settings));
         assertEquals("npmScopes.acme", settings.get(1).scope());
         assertEquals("npmAuthToken", settings.get(1).name());
@@ -55,7 +55,8 @@ class YarnrcYmlParserTest {
 
     @Test
     void registryKeysKeepTheirDotsAndSlashes() throws ParseException {
-        Setting setting = parse("npmRegistries:\n  \"//npm.pkg.github.com\":\n    npmAuthToken: TOK\n").get(0);
+        Setting setting = parse("npmRegistries:\n  \"//npm.pkg.github.com\":\n    npmAuthToken: TOK\n")
+                .get(0);
         assertEquals("npmRegistries.//npm.pkg.github.com.npmAuthToken", setting.key());
         assertEquals("npmRegistries.//npm.pkg.github.com", setting.scope());
         assertEquals("npmAuthToken", setting.name());
@@ -92,7 +93,10 @@ class YarnrcYmlParserTest {
 
     @Test
     void documentThatIsNotAMappingIsRefused() {
-        assertEquals(1, assertThrows(ParseException.class, () -> parse("just a string\n")).line());
+        assertEquals(
+                1,
+                assertThrows(ParseException.class, () -> parse("just a string\n"))
+                        .line());
         assertThrows(ParseException.class, () -> parse("- a\n- b\n"));
     }
 
@@ -126,11 +130,16 @@ class YarnrcYmlParserTest {
         StringBuilder yaml = new StringBuilder("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (int level = 1; level < 10; level++) {
             String alias = "*l" + (level - 1);
-            yaml.append("l").append(level).append(": &l").append(level).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(10, alias))).append("]\n");
+            yaml.append("l")
+                    .append(level)
+                    .append(": &l")
+                    .append(level)
+                    .append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, alias)))
+                    .append("]\n");
         }
-        ParseException e = assertTimeoutPreemptively(HANG_GUARD,
-                () -> assertThrows(ParseException.class, () -> parse(yaml.toString())));
+        ParseException e = assertTimeoutPreemptively(
+                HANG_GUARD, () -> assertThrows(ParseException.class, () -> parse(yaml.toString())));
         assertEquals("YAML aliases expand to too many nodes", e.getMessage());
     }
 

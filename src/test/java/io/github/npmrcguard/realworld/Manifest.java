@@ -16,7 +16,11 @@ import java.util.Set;
 final class Manifest {
     /** What a finding is, as labelled by hand. */
     enum Kind {
-        LITERAL, FORMAT, URL, STANDIN, UNEXPANDED;
+        LITERAL,
+        FORMAT,
+        URL,
+        STANDIN,
+        UNEXPANDED;
 
         boolean failsBuild() {
             return this == LITERAL || this == FORMAT || this == URL;
@@ -37,8 +41,7 @@ final class Manifest {
         }
     }
 
-    private Manifest() {
-    }
+    private Manifest() {}
 
     static List<Entry> read(Path manifest) throws IOException {
         List<Entry> entries = new ArrayList<>();
@@ -50,13 +53,15 @@ final class Manifest {
             }
             String[] f = line.split("\t", -1);
             if (f.length != 6 || !(f[4].equals("yes") || f[4].equals("no"))) {
-                throw new IllegalArgumentException(manifest + ":" + n + ": not id, repo, path, commit, yes|no, findings");
+                throw new IllegalArgumentException(
+                        manifest + ":" + n + ": not id, repo, path, commit, yes|no, findings");
             }
             Set<Expected> findings = new LinkedHashSet<>();
             if (!f[5].equals("-")) {
                 for (String part : f[5].split(";")) {
                     int colon = part.indexOf(':');
-                    findings.add(new Expected(Integer.parseInt(part.substring(0, colon)),
+                    findings.add(new Expected(
+                            Integer.parseInt(part.substring(0, colon)),
                             Kind.valueOf(part.substring(colon + 1).toUpperCase(java.util.Locale.ROOT))));
                 }
             }

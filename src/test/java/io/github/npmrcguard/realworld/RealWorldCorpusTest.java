@@ -68,17 +68,19 @@ class RealWorldCorpusTest {
                 repos.add(e.repo());
                 kinds.merge(kindOf(e.fileName()), 1, Integer::sum);
                 Path source = CORPUS.resolve("files").resolve(e.id()).resolve(e.fileName());
-                SecretMarkers.Expanded file = new SecretMarkers(e.id().hashCode())
-                        .expand(SecretMarkers.utf8(Files.readAllBytes(source)));
+                SecretMarkers.Expanded file =
+                        new SecretMarkers(e.id().hashCode()).expand(SecretMarkers.utf8(Files.readAllBytes(source)));
                 assertFalse(file.text().contains("{{SECRET:"), e.id() + ": a marker was left unexpanded");
-                assertTrue(!e.fails() || !file.secrets().isEmpty(),
+                assertTrue(
+                        !e.fails() || !file.secrets().isEmpty(),
                         e.id() + " is labelled to fail but holds no generated secret");
                 secrets.addAll(file.secrets());
 
                 Path root = Files.createDirectories(work.resolve(e.id()));
                 Files.writeString(root.resolve(e.fileName()), file.text(), StandardCharsets.UTF_8);
                 ScanResult result = scanner.scan(root, p -> false, Allowlist.none(), TODAY);
-                result.findings().forEach(f -> everythingLogged.append(f.logLine()).append('\n'));
+                result.findings()
+                        .forEach(f -> everythingLogged.append(f.logLine()).append('\n'));
                 result.notes().forEach(n -> everythingLogged.append(n).append('\n'));
 
                 boolean failed = !result.errors().isEmpty();
@@ -92,9 +94,15 @@ class RealWorldCorpusTest {
                     fn++;
                 }
                 if (e.fails() != failed) {
-                    verdictDisagreements.add(String.format(Locale.ROOT, "%s %-16s expected %s, got %s; labelled %s; found %s",
-                            e.id(), e.fileName(), e.fails() ? "fail" : "pass", failed ? "FAIL" : "pass",
-                            labels(e.findings()), ruleIds(result.findings())));
+                    verdictDisagreements.add(String.format(
+                            Locale.ROOT,
+                            "%s %-16s expected %s, got %s; labelled %s; found %s",
+                            e.id(),
+                            e.fileName(),
+                            e.fails() ? "fail" : "pass",
+                            failed ? "FAIL" : "pass",
+                            labels(e.findings()),
+                            ruleIds(result.findings())));
                 }
                 Set<Expected> got = mapped(result.findings());
                 if (!got.equals(e.findings())) {
@@ -113,16 +121,25 @@ class RealWorldCorpusTest {
         double recall = tp + fn == 0 ? 1.0 : tp / (double) (tp + fn);
 
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "realworld: %d files from %d repositories %s%n", entries.size(),
-                repos.size(), kinds));
-        table.append(String.format(Locale.ROOT,
+        table.append(String.format(
+                Locale.ROOT, "realworld: %d files from %d repositories %s%n", entries.size(), repos.size(), kinds));
+        table.append(String.format(
+                Locale.ROOT,
                 "realworld: expected failing %d, failed %d; tp %d fp %d fn %d; precision %.4f recall %.4f%n",
-                expectedFailing, tp + fp, tp, fp, fn, precision, recall));
+                expectedFailing,
+                tp + fp,
+                tp,
+                fp,
+                fn,
+                precision,
+                recall));
         table.append("realworld: false failures by label " + falseFailuresByLabel + "\n");
-        verdictDisagreements.forEach(d -> table.append("realworld: verdict ").append(d).append('\n'));
+        verdictDisagreements.forEach(
+                d -> table.append("realworld: verdict ").append(d).append('\n'));
         table.append("realworld: " + findingDisagreements.size() + " files whose findings differ from the labels, "
                 + "by line as labelled->found " + findingPairs + "\n");
-        findingDisagreements.forEach(d -> table.append("realworld: findings ").append(d).append('\n'));
+        findingDisagreements.forEach(
+                d -> table.append("realworld: findings ").append(d).append('\n'));
         System.out.print(table);
 
         for (String secret : secrets) {
@@ -135,8 +152,8 @@ class RealWorldCorpusTest {
         assertTrue(precision >= PRECISION_TARGET, "precision " + precision + ": " + verdictDisagreements);
     }
 
-    private static final Comparator<Expected> ORDER = Comparator.comparingInt(Expected::line)
-            .thenComparing(Expected::kind);
+    private static final Comparator<Expected> ORDER =
+            Comparator.comparingInt(Expected::line).thenComparing(Expected::kind);
 
     /** The findings of the kinds the labels speak of, as line and kind. */
     private static Set<Expected> mapped(List<Finding> findings) {
@@ -170,7 +187,8 @@ class RealWorldCorpusTest {
     private static Map<Integer, Set<String>> byLine(Set<Expected> findings) {
         Map<Integer, Set<String>> out = new TreeMap<>();
         for (Expected x : findings) {
-            out.computeIfAbsent(x.line(), l -> new TreeSet<>()).add(x.kind().name().toLowerCase(Locale.ROOT));
+            out.computeIfAbsent(x.line(), l -> new TreeSet<>())
+                    .add(x.kind().name().toLowerCase(Locale.ROOT));
         }
         return out;
     }

@@ -31,8 +31,7 @@ final class SecretMarkers {
     }
 
     /** A file's text with every marker expanded, and the values made for it. */
-    record Expanded(String text, List<String> secrets) {
-    }
+    record Expanded(String text, List<String> secrets) {}
 
     Expanded expand(String text) {
         Map<String, String> shared = new HashMap<>();

@@ -13,8 +13,9 @@ class SecretMarkersTest {
 
     @Test
     void expandsEachMarkerIntoAValueOfItsShape() {
-        SecretMarkers.Expanded x = new SecretMarkers(1).expand(
-                "a={{SECRET:npm}}\nb={{SECRET:UUID}}\nc={{SECRET:alnum20}}\nd={{SECRET:b64x16}}\ne={{SECRET:b64auth}}\n");
+        SecretMarkers.Expanded x = new SecretMarkers(1)
+                .expand(
+                        "a={{SECRET:npm}}\nb={{SECRET:UUID}}\nc={{SECRET:alnum20}}\nd={{SECRET:b64x16}}\ne={{SECRET:b64auth}}\n");
         String[] lines = x.text().split("\n");
         String npm = lines[0].substring(2);
         assertTrue(npm.matches("npm_[A-Za-z0-9]{36}"), "npm shape");
@@ -29,7 +30,8 @@ class SecretMarkersTest {
 
     @Test
     void aNumberedMarkerRepeatsItsValueAndAPlainOneDoesNot() {
-        SecretMarkers.Expanded x = new SecretMarkers(2).expand("{{SECRET:uuid#1}} {{SECRET:uuid#1}} {{SECRET:uuid}} {{SECRET:uuid}}");
+        SecretMarkers.Expanded x =
+                new SecretMarkers(2).expand("{{SECRET:uuid#1}} {{SECRET:uuid#1}} {{SECRET:uuid}} {{SECRET:uuid}}");
         String[] v = x.text().split(" ");
         assertTrue(v[0].equals(v[1]), "a numbered marker repeats its value");
         assertTrue(!v[2].equals(v[3]), "a plain marker is a new value each time");

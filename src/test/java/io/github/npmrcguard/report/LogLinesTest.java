@@ -10,37 +10,60 @@ import org.junit.jupiter.api.Test;
 
 class LogLinesTest {
     private static Finding at(String path, int line, Severity severity) {
-        return new Finding(path, line, severity == Severity.ERROR ? ReportFixtures.LITERAL : ReportFixtures.ALWAYS_AUTH,
-                severity, severity == Severity.ERROR ? "literal npm access token" : "setting npm ignores", "k", "", "");
+        return new Finding(
+                path,
+                line,
+                severity == Severity.ERROR ? ReportFixtures.LITERAL : ReportFixtures.ALWAYS_AUTH,
+                severity,
+                severity == Severity.ERROR ? "literal npm access token" : "setting npm ignores",
+                "k",
+                "",
+                "");
     }
 
     private static Finding preflight(String path, String variable) {
-        return new Finding(path, 2, PreflightVariableRule.INFO, Severity.WARNING,
-                variable + " is not set, but this file reads it", "//r/:_authToken", "", "");
+        return new Finding(
+                path,
+                2,
+                PreflightVariableRule.INFO,
+                Severity.WARNING,
+                variable + " is not set, but this file reads it",
+                "//r/:_authToken",
+                "",
+                "");
     }
 
     @Test
     void fileThenLineWithErrorsAndWarningsTogether() {
-        List<LogLines.Line> lines = LogLines.of(List.of(at("b/.npmrc", 3, Severity.ERROR),
-                at("a/.npmrc", 14, Severity.WARNING), at("a/.npmrc", 12, Severity.ERROR),
+        List<LogLines.Line> lines = LogLines.of(List.of(
+                at("b/.npmrc", 3, Severity.ERROR),
+                at("a/.npmrc", 14, Severity.WARNING),
+                at("a/.npmrc", 12, Severity.ERROR),
                 at("a/.npmrc", 12, Severity.WARNING)));
-        assertEquals(List.of("a/.npmrc:12: literal npm access token in k [literal-credential]",
-                "a/.npmrc:12: setting npm ignores in k [ignored-setting]",
-                "a/.npmrc:14: setting npm ignores in k [ignored-setting]",
-                "b/.npmrc:3: literal npm access token in k [literal-credential]"),
+        assertEquals(
+                List.of(
+                        "a/.npmrc:12: literal npm access token in k [literal-credential]",
+                        "a/.npmrc:12: setting npm ignores in k [ignored-setting]",
+                        "a/.npmrc:14: setting npm ignores in k [ignored-setting]",
+                        "b/.npmrc:3: literal npm access token in k [literal-credential]"),
                 lines.stream().map(LogLines.Line::text).toList());
-        assertEquals(List.of(Severity.ERROR, Severity.WARNING, Severity.WARNING, Severity.ERROR),
+        assertEquals(
+                List.of(Severity.ERROR, Severity.WARNING, Severity.WARNING, Severity.ERROR),
                 lines.stream().map(LogLines.Line::severity).toList());
     }
 
     @Test
     void onePreflightLinePerVariable() {
-        List<LogLines.Line> lines = LogLines.of(List.of(preflight("ws/a/.npmrc", "NPM_TOKEN"),
-                preflight("ws/b/.npmrc", "NPM_TOKEN"), preflight("ws/c/.npmrc", "NPM_TOKEN"),
+        List<LogLines.Line> lines = LogLines.of(List.of(
+                preflight("ws/a/.npmrc", "NPM_TOKEN"),
+                preflight("ws/b/.npmrc", "NPM_TOKEN"),
+                preflight("ws/c/.npmrc", "NPM_TOKEN"),
                 preflight("ws/b/.npmrc", "ACME_TOKEN")));
-        assertEquals(List.of("ws/a/.npmrc:2: NPM_TOKEN is not set, but this file reads it in //r/:_authToken"
-                        + " [preflight-variable] (2 other files read it too)",
-                "ws/b/.npmrc:2: ACME_TOKEN is not set, but this file reads it in //r/:_authToken [preflight-variable]"),
+        assertEquals(
+                List.of(
+                        "ws/a/.npmrc:2: NPM_TOKEN is not set, but this file reads it in //r/:_authToken"
+                                + " [preflight-variable] (2 other files read it too)",
+                        "ws/b/.npmrc:2: ACME_TOKEN is not set, but this file reads it in //r/:_authToken [preflight-variable]"),
                 lines.stream().map(LogLines.Line::text).toList());
     }
 }

@@ -39,7 +39,8 @@ class RulesReferenceTest {
 
     @Test
     void catalogueTextIsNeitherMarkdownNorHtml() {
-        assertEquals("in \\_auth, &lt;environmentVariables&gt; \\*x\\* a &amp; b \\`c\\`",
+        assertEquals(
+                "in \\_auth, &lt;environmentVariables&gt; \\*x\\* a &amp; b \\`c\\`",
                 RulesReference.text("in _auth, <environmentVariables> *x* a & b `c`"));
     }
 

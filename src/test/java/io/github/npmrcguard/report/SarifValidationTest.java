@@ -9,12 +9,10 @@ import io.github.npmrcguard.testsupport.FileNames;
 import io.github.npmrcguard.testsupport.SarifMultitool;
 import io.github.npmrcguard.testsupport.SarifMultitool.Issue;
 import io.github.npmrcguard.testsupport.SarifMultitool.Report;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,12 +30,13 @@ class SarifValidationTest {
      * product's stable, readable ids used in logs and allowlists); SARIF2010/SARIF2011: code snippets
      * (the flagged line holds the secret); SARIF2012: a help URI per rule (no published page yet).
      */
-    private static final Set<String> ACCEPTED_NOTES = Set.of("SARIF2002", "SARIF2003", "SARIF2006", "SARIF2009",
-            "SARIF2010", "SARIF2011", "SARIF2012");
+    private static final Set<String> ACCEPTED_NOTES =
+            Set.of("SARIF2002", "SARIF2003", "SARIF2006", "SARIF2009", "SARIF2010", "SARIF2011", "SARIF2012");
 
     @Test
     void representativeReportsHaveNoErrorsOrWarnings(@TempDir Path tmp) throws Exception {
-        Path folder = Files.createDirectories(tmp.resolve("reports with space/" + FileNames.unicodeOr("\u00e9t\u00e9", "ete")));
+        Path folder = Files.createDirectories(
+                tmp.resolve("reports with space/" + FileNames.unicodeOr("\u00e9t\u00e9", "ete")));
         Path full = folder.resolve("findings.sarif");
         Path empty = folder.resolve("empty.sarif");
         SarifWriter writer = new SarifWriter("0.1.0-SNAPSHOT");
@@ -46,11 +45,16 @@ class SarifValidationTest {
 
         Report report = SarifMultitool.validate(tmp, full, empty);
 
-        List<Issue> problems = report.issues().stream().filter(i -> !i.level().equals("note")).toList();
-        assertEquals(List.of(), problems, () -> "the validator found problems:\n" + report.describe(problems)
-                + "\ncommand: " + report.commandLine());
+        List<Issue> problems =
+                report.issues().stream().filter(i -> !i.level().equals("note")).toList();
+        assertEquals(
+                List.of(),
+                problems,
+                () -> "the validator found problems:\n" + report.describe(problems) + "\ncommand: "
+                        + report.commandLine());
         List<Issue> unexpected = report.at("note").stream()
-                .filter(i -> !ACCEPTED_NOTES.contains(i.ruleId())).toList();
+                .filter(i -> !ACCEPTED_NOTES.contains(i.ruleId()))
+                .toList();
         assertEquals(List.of(), unexpected, () -> "new advice from the validator:\n" + report.describe(unexpected));
     }
 
@@ -58,7 +62,8 @@ class SarifValidationTest {
     void theValidatorRunCatchesABrokenReport(@TempDir Path tmp) throws Exception {
         // Proves the check above can fail: a raw space in a URI and a missing rule help text.
         Path broken = tmp.resolve("broken.sarif");
-        String json = new SarifWriter("0.1.0").toJson(FINDINGS, RULES)
+        String json = new SarifWriter("0.1.0")
+                .toJson(FINDINGS, RULES)
                 .replace("apps/my%20app/", "apps/my app/")
                 .replaceFirst("\"help\": \\{", "\"helpless\": {");
         Files.writeString(broken, json);

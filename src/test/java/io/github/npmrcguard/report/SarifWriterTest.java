@@ -21,7 +21,6 @@ import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.RuleInfo;
 import io.github.npmrcguard.rules.Severity;
 import io.github.npmrcguard.testsupport.JsonReader;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -32,7 +31,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,7 +75,8 @@ class SarifWriterTest {
             assertEquals(info.title() + ".", string(rule, "shortDescription", "text"));
             assertEquals(info.help(), string(rule, "fullDescription", "text"));
             assertEquals(info.help(), string(rule, "help", "text"));
-            assertEquals(info.severity() == Severity.ERROR ? "error" : "warning",
+            assertEquals(
+                    info.severity() == Severity.ERROR ? "error" : "warning",
                     string(rule, "defaultConfiguration", "level"));
             assertTrue(string(rule, "name").matches("[A-Z][A-Za-z0-9]*"), string(rule, "name"));
         }
@@ -123,21 +122,27 @@ class SarifWriterTest {
         Object log = parse(List.of(), RULES);
 
         assertEquals(List.of(), array(log, "runs", 0, "results"));
-        assertEquals(RULES.size(), array(log, "runs", 0, "tool", "driver", "rules").size());
+        assertEquals(
+                RULES.size(), array(log, "runs", 0, "tool", "driver", "rules").size());
     }
 
     @Test
     void messageIsTheLogLineWithoutLocationAndRuleAsASentence() {
         List<Object> results = array(parse(FINDINGS, RULES), "runs", 0, "results");
 
-        assertEquals("literal npm access token in //registry.npmjs.org/:_authToken (fingerprint 0a1b2c3d).",
+        assertEquals(
+                "literal npm access token in //registry.npmjs.org/:_authToken (fingerprint 0a1b2c3d).",
                 string(results.get(0), "message", "text"));
-        assertEquals("literal npm access token in npmScopes.acme.npmAuthToken (fingerprint 3a4b5c6d;"
-                + " only in a file git ignores).", string(results.get(3), "message", "text"));
-        assertEquals("placeholder npm does not expand in //registry.npmjs.org/:_authToken ($NPM_TOKEN form).",
+        assertEquals(
+                "literal npm access token in npmScopes.acme.npmAuthToken (fingerprint 3a4b5c6d;"
+                        + " only in a file git ignores).",
+                string(results.get(3), "message", "text"));
+        assertEquals(
+                "placeholder npm does not expand in //registry.npmjs.org/:_authToken ($NPM_TOKEN form).",
                 string(results.get(4), "message", "text"));
         assertEquals("setting npm ignores in always-auth.", string(results.get(5), "message", "text"));
-        assertEquals("recognised token format in a comment (fingerprint 7d8e9f00).",
+        assertEquals(
+                "recognised token format in a comment (fingerprint 7d8e9f00).",
                 string(results.get(6), "message", "text"));
     }
 
@@ -149,20 +154,22 @@ class SarifWriterTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        ".npmrc                 | .npmrc",
-        "./web/.npmrc           | web/.npmrc",
-        "my app/.npmrc          | my%20app/.npmrc",
-        "'#2/.npmrc'            | %232/.npmrc",
-        "100%/.npmrc            | 100%25/.npmrc",
-        "a?b/.npmrc             | a%3Fb/.npmrc",
-        "c:d/.npmrc             | c%3Ad/.npmrc",
-        "a+b=c&d/.npmrc         | a%2Bb%3Dc%26d/.npmrc",
-        "caf\u00e9/.npmrc       | caf%C3%A9/.npmrc",
-        "\ud83d\ude80/.npmrc    | %F0%9F%9A%80/.npmrc",
-        "back\\slash/.npmrc     | back%5Cslash/.npmrc",
-        "a-b_c.d~e/.npmrc       | a-b_c.d~e/.npmrc",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                ".npmrc                 | .npmrc",
+                "./web/.npmrc           | web/.npmrc",
+                "my app/.npmrc          | my%20app/.npmrc",
+                "'#2/.npmrc'            | %232/.npmrc",
+                "100%/.npmrc            | 100%25/.npmrc",
+                "a?b/.npmrc             | a%3Fb/.npmrc",
+                "c:d/.npmrc             | c%3Ad/.npmrc",
+                "a+b=c&d/.npmrc         | a%2Bb%3Dc%26d/.npmrc",
+                "caf\u00e9/.npmrc       | caf%C3%A9/.npmrc",
+                "\ud83d\ude80/.npmrc    | %F0%9F%9A%80/.npmrc",
+                "back\\slash/.npmrc     | back%5Cslash/.npmrc",
+                "a-b_c.d~e/.npmrc       | a-b_c.d~e/.npmrc",
+            })
     void pathsArePercentEncodedRelativeUriReferences(String path, String expected) {
         String uri = SarifUris.relativeUri(path);
 
@@ -196,24 +203,28 @@ class SarifWriterTest {
 
         String json = writer.toJson(List.of(f), RULES);
 
-        assertTrue(json.chars().allMatch(c -> c == '\n' || c >= 0x20 && c < 0x7f),
+        assertTrue(
+                json.chars().allMatch(c -> c == '\n' || c >= 0x20 && c < 0x7f),
                 "pure printable ASCII plus line breaks between tokens");
         assertTrue(json.contains("\\u0000\\u0001"), "control characters as \\u escapes");
         assertTrue(json.contains("\\b\\t\\n\\u000b\\f\\r"), "the short escapes where JSON has them");
         assertTrue(json.contains("\\\"\\\\/"), "quote and backslash escaped, slash as is");
         assertTrue(json.contains("\\ud83d\\ude80"), "a supplementary character as its surrogate pair");
-        assertEquals("what in " + key + ".", string(JsonReader.parse(json), "runs", 0, "results", 0, "message",
-                "text"), "the text survives a strict JSON reader unchanged");
+        assertEquals(
+                "what in " + key + ".",
+                string(JsonReader.parse(json), "runs", 0, "results", 0, "message", "text"),
+                "the text survives a strict JSON reader unchanged");
     }
 
     @Test
     void unpairedSurrogatesInTextBecomeTheReplacementCharacter() {
-        Finding f = new Finding(".npmrc", 1, LITERAL, Severity.ERROR, "lone \ud800 high, lone \udc00 low, end \ud83d",
-                "", "", "");
+        Finding f = new Finding(
+                ".npmrc", 1, LITERAL, Severity.ERROR, "lone \ud800 high, lone \udc00 low, end \ud83d", "", "", "");
 
         String json = writer.toJson(List.of(f), RULES);
 
-        assertEquals("lone \ufffd high, lone \ufffd low, end \ufffd.",
+        assertEquals(
+                "lone \ufffd high, lone \ufffd low, end \ufffd.",
                 string(JsonReader.parse(json), "runs", 0, "results", 0, "message", "text"));
     }
 
@@ -257,8 +268,8 @@ class SarifWriterTest {
         assertEquals(List.of(base + ":1", base + ":2"), inOrder);
         assertEquals(List.of(base + ":2", base + ":1"), reversed);
         Object log = parse(List.of(first, second), RULES);
-        assertEquals(base + ":2", string(log, "runs", 0, "results", 1, "partialFingerprints",
-                SarifWriter.FINGERPRINT_KEY));
+        assertEquals(
+                base + ":2", string(log, "runs", 0, "results", 1, "partialFingerprints", SarifWriter.FINGERPRINT_KEY));
     }
 
     @Test
@@ -266,8 +277,8 @@ class SarifWriterTest {
         String notAFingerprint = "not-a-fingerprint-value";
         Finding f = finding(".npmrc", 1, LITERAL, Severity.ERROR, notAFingerprint);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> writer.toJson(List.of(f), RULES));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> writer.toJson(List.of(f), RULES));
         assertFalse(e.getMessage().contains(notAFingerprint), e.getMessage());
         assertTrue(e.getMessage().contains(".npmrc:1"), e.getMessage());
     }
@@ -279,7 +290,8 @@ class SarifWriterTest {
         Object log = parse(List.of(f), List.of(LITERAL, LITERAL));
 
         List<Object> rules = array(log, "runs", 0, "tool", "driver", "rules");
-        assertEquals(List.of("literal-credential", "credential-in-url"),
+        assertEquals(
+                List.of("literal-credential", "credential-in-url"),
                 rules.stream().map(r -> string(r, "id")).toList());
         assertEquals(1, integer(log, "runs", 0, "results", 0, "ruleIndex"));
     }
@@ -295,8 +307,7 @@ class SarifWriterTest {
     void aFindingWithoutALineHasNoRegion() {
         Finding f = finding(".npmrc", 0, LITERAL, Severity.ERROR, "0a1b2c3d");
 
-        Object location = at(parse(List.of(f), RULES), "runs", 0, "results", 0, "locations", 0,
-                "physicalLocation");
+        Object location = at(parse(List.of(f), RULES), "runs", 0, "results", 0, "locations", 0, "physicalLocation");
 
         assertFalse(object(location).containsKey("region"));
     }
@@ -364,8 +375,9 @@ class SarifWriterTest {
         List<Object> results = array(parse(reversed, RULES), "runs", 0, "results");
 
         for (int i = 0; i < reversed.size(); i++) {
-            assertEquals(reversed.get(i).line(), integer(results.get(i), "locations", 0, "physicalLocation",
-                    "region", "startLine"));
+            assertEquals(
+                    reversed.get(i).line(),
+                    integer(results.get(i), "locations", 0, "physicalLocation", "region", "startLine"));
         }
     }
 
@@ -380,7 +392,13 @@ class SarifWriterTest {
     }
 
     private static String fingerprint(SarifWriter w, Finding f) {
-        return string(JsonReader.parse(w.toJson(List.of(f), RULES)), "runs", 0, "results", 0,
-                "partialFingerprints", SarifWriter.FINGERPRINT_KEY);
+        return string(
+                JsonReader.parse(w.toJson(List.of(f), RULES)),
+                "runs",
+                0,
+                "results",
+                0,
+                "partialFingerprints",
+                SarifWriter.FINGERPRINT_KEY);
     }
 }

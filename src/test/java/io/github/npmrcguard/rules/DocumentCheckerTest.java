@@ -37,23 +37,29 @@ class DocumentCheckerTest {
     }
 
     private static ConfigDocument at(ConfigDocument parsed, String path, String client, String frontendBelow) {
-        return new ConfigDocument(path, parsed.kind(), parsed.lines(), parsed.settings(),
+        return new ConfigDocument(
+                path,
+                parsed.kind(),
+                parsed.lines(),
+                parsed.settings(),
                 new ConfigDocument.FolderFacts(() -> client, () -> frontendBelow));
     }
 
     @Test
     void repeatsOfAContentGetWhatEveryRuleWouldFind() {
         String token = tokens.npm();
-        ConfigDocument parsed = Docs.parse(".npmrc", "registry=https://registry.npmjs.org/\n"
-                + "//registry.npmjs.org/:_authToken=" + token + "\n"
-                + "@acme:registry=https://npm.pkg.github.com/\n"
-                + "//npm.pkg.github.com/:_authToken=${GH_TOKEN?}\n"
-                + "//registry.npmjs.org/:_password=${NPM_PASSWORD}\n");
+        ConfigDocument parsed = Docs.parse(
+                ".npmrc",
+                "registry=https://registry.npmjs.org/\n"
+                        + "//registry.npmjs.org/:_authToken=" + token + "\n"
+                        + "@acme:registry=https://npm.pkg.github.com/\n"
+                        + "//npm.pkg.github.com/:_authToken=${GH_TOKEN?}\n"
+                        + "//registry.npmjs.org/:_password=${NPM_PASSWORD}\n");
         List<Rule> rules = new ArrayList<>(RuleCatalogue.rules());
         rules.add(new PreflightVariableRule(Map.of(), Severity.WARNING));
         List<ConfigDocument> docs = List.of(
-                at(parsed, ".npmrc", "", "frontend"),          // unread-config: a frontend below reads its own
-                at(parsed, "a/frontend/.npmrc", "pnpm", ""),   // optional- and project-placeholder: pnpm reads neither
+                at(parsed, ".npmrc", "", "frontend"), // unread-config: a frontend below reads its own
+                at(parsed, "a/frontend/.npmrc", "pnpm", ""), // optional- and project-placeholder: pnpm reads neither
                 at(parsed, "b/frontend/.npmrc", "npm", ""),
                 at(parsed, "c/.npmrc", "", "src/main/frontend"));
         DocumentChecker checker = new DocumentChecker(rules, new RenderedKeys());
@@ -70,12 +76,20 @@ class DocumentCheckerTest {
             });
         }
         // The checker's findings cover the location rules, which differ by folder, and the literal token in each.
-        assertEquals(List.of(
-                ".npmrc:1 unread-config", ".npmrc:2 literal-credential", ".npmrc:5 preflight-variable",
-                "a/frontend/.npmrc:2 literal-credential", "a/frontend/.npmrc:4 optional-placeholder",
-                "a/frontend/.npmrc:5 preflight-variable", "a/frontend/.npmrc:5 project-placeholder",
-                "b/frontend/.npmrc:2 literal-credential", "b/frontend/.npmrc:5 preflight-variable",
-                "c/.npmrc:1 unread-config", "c/.npmrc:2 literal-credential", "c/.npmrc:5 preflight-variable"),
+        assertEquals(
+                List.of(
+                        ".npmrc:1 unread-config",
+                        ".npmrc:2 literal-credential",
+                        ".npmrc:5 preflight-variable",
+                        "a/frontend/.npmrc:2 literal-credential",
+                        "a/frontend/.npmrc:4 optional-placeholder",
+                        "a/frontend/.npmrc:5 preflight-variable",
+                        "a/frontend/.npmrc:5 project-placeholder",
+                        "b/frontend/.npmrc:2 literal-credential",
+                        "b/frontend/.npmrc:5 preflight-variable",
+                        "c/.npmrc:1 unread-config",
+                        "c/.npmrc:2 literal-credential",
+                        "c/.npmrc:5 preflight-variable"),
                 ids.stream().sorted().toList());
         TestTokens.assertNoFragment(output.toString(), token, "the findings");
     }
@@ -95,9 +109,11 @@ class DocumentCheckerTest {
         checker.check(at(parsed, "d/.npmrc", "", ""), null); // no token: nothing known, every rule runs
         assertEquals(3, head.runs, "once for each of the two contents, and for the one without a token");
         assertEquals(4, afterLocation.runs, "a content-only rule after one that reads the folder runs every time");
-        assertEquals(List.of("b/.npmrc:1 counting", "b/.npmrc:1 unread-config", "b/.npmrc:1 counting"),
+        assertEquals(
+                List.of("b/.npmrc:1 counting", "b/.npmrc:1 unread-config", "b/.npmrc:1 counting"),
                 checker.check(at(parsed, "b/.npmrc", "", "frontend"), one).stream()
-                        .map(f -> f.path() + ":" + f.line() + " " + f.rule().id()).toList());
+                        .map(f -> f.path() + ":" + f.line() + " " + f.rule().id())
+                        .toList());
         assertEquals(FileKind.NPMRC, parsed.kind());
     }
 }

@@ -16,8 +16,14 @@ class RenderedKeysTest {
     @Test
     void rendersEachKeyAsSafeTextDoesOnceAndPomKeysApart() {
         String secret = tokens.opaque(36);
-        List<String> raw = Arrays.asList(null, "", "//registry.npmjs.org/:_authToken", "//" + secret + "/:_authToken",
-                "_authToken " + secret, "@acme:registry", "frontend-maven-plugin npmRegistryURL");
+        List<String> raw = Arrays.asList(
+                null,
+                "",
+                "//registry.npmjs.org/:_authToken",
+                "//" + secret + "/:_authToken",
+                "_authToken " + secret,
+                "@acme:registry",
+                "frontend-maven-plugin npmRegistryURL");
         RenderedKeys keys = new RenderedKeys();
         for (String k : raw) {
             for (FileKind kind : new FileKind[] {FileKind.NPMRC, FileKind.POM}) {

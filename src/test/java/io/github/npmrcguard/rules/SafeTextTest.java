@@ -34,18 +34,33 @@ class SafeTextTest {
 
     @Test
     void ordinaryHostsPathsAndScopesArePrintedAsTheyAre() {
-        for (String key : new String[] {"//127.0.0.1:4873/:_authToken", "//[::1]:4873/:_authToken",
-            "//npm.pkg.github.com/:_authToken", "//nexus.example.com/repository/npm-private/:_authToken",
-            "//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken", "//localhost:4873:_authToken",
-            "//r.example/:@acme:_authToken", "@acme:registry", "@my-org.web~x:registry", "npmScopes.acme.npmAuthToken",
-            "npmScopes.acme", "npmRegistries.https://npm.example.com.npmAuthToken",
-            "npmRegistries.//npm.example.com/repo/.npmAuthIdent", "install.scopes.acme.token",
-            "install.scopes.@acme.url", "install.registry.token", "init-author-name", "nodeLinker"}) {
+        for (String key : new String[] {
+            "//127.0.0.1:4873/:_authToken",
+            "//[::1]:4873/:_authToken",
+            "//npm.pkg.github.com/:_authToken",
+            "//nexus.example.com/repository/npm-private/:_authToken",
+            "//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken",
+            "//localhost:4873:_authToken",
+            "//r.example/:@acme:_authToken",
+            "@acme:registry",
+            "@my-org.web~x:registry",
+            "npmScopes.acme.npmAuthToken",
+            "npmScopes.acme",
+            "npmRegistries.https://npm.example.com.npmAuthToken",
+            "npmRegistries.//npm.example.com/repo/.npmAuthIdent",
+            "install.scopes.acme.token",
+            "install.scopes.@acme.url",
+            "install.registry.token",
+            "init-author-name",
+            "nodeLinker"
+        }) {
             assertEquals(key, SafeText.key(key));
         }
-        assertEquals("frontend-maven-plugin environmentVariables/NPM_TOKEN",
+        assertEquals(
+                "frontend-maven-plugin environmentVariables/NPM_TOKEN",
                 SafeText.pomKey("frontend-maven-plugin environmentVariables/NPM_TOKEN"));
-        assertEquals("exec-maven-plugin environmentVariables/npm_config_//r.example/:_authToken",
+        assertEquals(
+                "exec-maven-plugin environmentVariables/npm_config_//r.example/:_authToken",
                 SafeText.pomKey("exec-maven-plugin environmentVariables/npm_config_//r.example/:_authToken"));
         assertEquals("properties/npm.token", SafeText.pomKey("properties/npm.token"));
     }
@@ -60,8 +75,10 @@ class SafeTextTest {
         assertMasked("@<scope not shown>:registry", "@" + s + ":registry", s);
         assertMasked("npmScopes.<scope not shown>.npmAuthToken", "npmScopes." + s + ".npmAuthToken", s);
         assertMasked("install.scopes.<scope not shown>.token", "install.scopes." + s + ".token", s);
-        assertMasked("npmRegistries.https://<host not shown>.npmAuthToken",
-                "npmRegistries.https://" + s + ".npmAuthToken", s);
+        assertMasked(
+                "npmRegistries.https://<host not shown>.npmAuthToken",
+                "npmRegistries.https://" + s + ".npmAuthToken",
+                s);
         assertMasked("//r.example/:@<scope not shown>:_authToken", "//r.example/:@" + s + ":_authToken", s);
         String lower = "ab!cd*ef+gh=ij";
         assertMasked("//<host not shown>/:_authToken", "//" + lower + "/:_authToken", lower);

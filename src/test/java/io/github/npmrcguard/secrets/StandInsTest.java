@@ -38,8 +38,15 @@ class StandInsTest {
                 () -> chars(random, "abcdefghijklmnopqrstuvwxyz234567", 52),
                 () -> chars(random, "0123456789", 8 + random.nextInt(5)),
                 () -> TestTokens.base64("ci-bot:" + chars(random, printable(), 10 + random.nextInt(10))),
-                () -> List.of(tokens.npm(), tokens.githubClassic(), tokens.githubFineGrained(), tokens.gitlab(),
-                        tokens.jfrogApiKey(), tokens.jfrogReference(), tokens.jwt()).get(random.nextInt(7)));
+                () -> List.of(
+                                tokens.npm(),
+                                tokens.githubClassic(),
+                                tokens.githubFineGrained(),
+                                tokens.gitlab(),
+                                tokens.jfrogApiKey(),
+                                tokens.jfrogReference(),
+                                tokens.jwt())
+                        .get(random.nextInt(7)));
         int total = 0;
         List<String> standIns = new ArrayList<>();
         for (int round = 0; round < 40; round++) {
@@ -59,8 +66,9 @@ class StandInsTest {
                 standIns.add(weak + ": " + StandIns.reason(weak));
             }
         }
-        System.out.printf("stand-ins: %d of %d random secrets called a stand-in (%.4f)%n", standIns.size(), total,
-                standIns.size() / (double) total);
+        System.out.printf(
+                "stand-ins: %d of %d random secrets called a stand-in (%.4f)%n",
+                standIns.size(), total, standIns.size() / (double) total);
         assertEquals(List.of(), standIns);
     }
 
@@ -68,37 +76,108 @@ class StandInsTest {
     void everyKindOfStandInIsOne() {
         List<String> standIns = new ArrayList<>(List.of(
                 // variable names and identifiers
-                "ACME_READ_TOKEN", "NPM_TOKEN", "NODE_AUTH_TOKEN", "GITHUB_PACKAGES_TOKEN", "INITECH_NPM_TOKEN",
-                "CONTOSO_FEED_PAT", "ARTIFACTORY_API_KEY", "npmAuthToken", "artifactoryApiKey", "NPMTOKEN",
-                "npm_token", "TOKEN", "authToken",
+                "ACME_READ_TOKEN",
+                "NPM_TOKEN",
+                "NODE_AUTH_TOKEN",
+                "GITHUB_PACKAGES_TOKEN",
+                "INITECH_NPM_TOKEN",
+                "CONTOSO_FEED_PAT",
+                "ARTIFACTORY_API_KEY",
+                "npmAuthToken",
+                "artifactoryApiKey",
+                "NPMTOKEN",
+                "npm_token",
+                "TOKEN",
+                "authToken",
                 // instructions
-                "YOUR_TEAM_PAT", "PASTE_TOKEN_HERE", "your-token-here", "insert-your-token", "put_your_auth_token_here",
-                "REPLACE_ME", "changeme", "ENTER_YOUR_PASSWORD_HERE", "yourAuthTokenHere", "my-npm-token",
+                "YOUR_TEAM_PAT",
+                "PASTE_TOKEN_HERE",
+                "your-token-here",
+                "insert-your-token",
+                "put_your_auth_token_here",
+                "REPLACE_ME",
+                "changeme",
+                "ENTER_YOUR_PASSWORD_HERE",
+                "yourAuthTokenHere",
+                "my-npm-token",
                 // set-up pages
-                "<YOUR_TOKEN>", "[BASE64_ENCODED_PERSONAL_ACCESS_TOKEN]", "[ENTER_ANY_VALUE_BUT_NOT_AN_EMPTY_STRING]",
-                "<BASE64_PASSWORD>", "<artifactory-api-token>", "{YOUR_TOKEN}",
+                "<YOUR_TOKEN>",
+                "[BASE64_ENCODED_PERSONAL_ACCESS_TOKEN]",
+                "[ENTER_ANY_VALUE_BUT_NOT_AN_EMPTY_STRING]",
+                "<BASE64_PASSWORD>",
+                "<artifactory-api-token>",
+                "{YOUR_TOKEN}",
                 // templates of other tools
-                "@npm.token@", "@@NPM_TOKEN@@", "$(cat ~/.npm-token)", "$(gcloud auth print-access-token)",
-                "`cat token.txt`", "process.env.NPM_TOKEN", "${process.env.NPM_TOKEN}", "{{ npm_token }}",
-                "{{NPM_TOKEN}}", "<%= ENV['NPM_TOKEN'] %>", "#{NpmToken}#", "#{npm.token}", "__NPM_TOKEN__",
+                "@npm.token@",
+                "@@NPM_TOKEN@@",
+                "$(cat ~/.npm-token)",
+                "$(gcloud auth print-access-token)",
+                "`cat token.txt`",
+                "process.env.NPM_TOKEN",
+                "${process.env.NPM_TOKEN}",
+                "{{ npm_token }}",
+                "{{NPM_TOKEN}}",
+                "<%= ENV['NPM_TOKEN'] %>",
+                "#{NpmToken}#",
+                "#{npm.token}",
+                "__NPM_TOKEN__",
                 // example words
-                "example", "placeholder", "dummy", "secret", "password", "redacted", "test-token", "sample_token",
-                "none", "null", "true", "username:password", "admin:admin123", "abc123", "token123",
+                "example",
+                "placeholder",
+                "dummy",
+                "secret",
+                "password",
+                "redacted",
+                "test-token",
+                "sample_token",
+                "none",
+                "null",
+                "true",
+                "username:password",
+                "admin:admin123",
+                "abc123",
+                "token123",
                 // repeated, sequential, low entropy
-                "xxxx", "XXXXXXXXXXXXXXXX", "abcdef123456", "1234567890", "0123456789abcdef", "************",
-                "abcabcabc", "xxxx-xxxx-xxxx-xxxx", "aaaaaaaaaaaaaaab", "....",
+                "xxxx",
+                "XXXXXXXXXXXXXXXX",
+                "abcdef123456",
+                "1234567890",
+                "0123456789abcdef",
+                "************",
+                "abcabcabc",
+                "xxxx-xxxx-xxxx-xxxx",
+                "aaaaaaaaaaaaaaab",
+                "....",
                 // nil and example UUIDs
-                "00000000-0000-0000-0000-000000000000", "12345678-1234-1234-1234-123456789012",
-                "11111111-2222-3333-4444-555555555555", "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
-                "01234567-89ab-cdef-0123-456789abcdef", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+                "00000000-0000-0000-0000-000000000000",
+                "12345678-1234-1234-1234-123456789012",
+                "11111111-2222-3333-4444-555555555555",
+                "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
+                "01234567-89ab-cdef-0123-456789abcdef",
+                "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
                 "00000000-0000-0000-0000-000000000001",
                 // a vendor prefix followed by a stand-in
-                "npm_xxxxxxxx", "npm_<YOUR_TOKEN>", "ghp_YOUR_TOKEN_HERE",
+                "npm_xxxxxxxx",
+                "npm_<YOUR_TOKEN>",
+                "ghp_YOUR_TOKEN_HERE",
                 // seen in public repositories' config and set-up notes
-                "PASSWORD", "[BASE64_ENCODED_TOKEN]", "<BASE64_ENCODE_PERSONAL_ACCESS_TOKEN>", "<corp-email-address>",
-                "$(printf '%s' \"$NEXUS_PASSWORD\" | base64 | tr -d '\\n')", "YOUR_GRANULAR_TOKEN", "YOUR_GITHUB_PAT", "NPM_GH_PACKAGES", "garbage", "\"fake==\"", "CI_GCP_NPM_TOKEN",
-                "AAAbbbCCCdddEEEfffGGGhhhIIIjjj111222333444555666777=", "@TOKEN", "@EXAMPLE_TOKEN", "@npmToken@",
-                "@@NPMTOKEN@@", "dGVzdA=="));
+                "PASSWORD",
+                "[BASE64_ENCODED_TOKEN]",
+                "<BASE64_ENCODE_PERSONAL_ACCESS_TOKEN>",
+                "<corp-email-address>",
+                "$(printf '%s' \"$NEXUS_PASSWORD\" | base64 | tr -d '\\n')",
+                "YOUR_GRANULAR_TOKEN",
+                "YOUR_GITHUB_PAT",
+                "NPM_GH_PACKAGES",
+                "garbage",
+                "\"fake==\"",
+                "CI_GCP_NPM_TOKEN",
+                "AAAbbbCCCdddEEEfffGGGhhhIIIjjj111222333444555666777=",
+                "@TOKEN",
+                "@EXAMPLE_TOKEN",
+                "@npmToken@",
+                "@@NPMTOKEN@@",
+                "dGVzdA=="));
         // Token-shaped ones are made here, never committed.
         standIns.add("npm" + "_" + "x".repeat(36));
         standIns.add("gh" + "p_" + "X".repeat(36));
@@ -106,8 +185,15 @@ class StandInsTest {
         standIns.add("gl" + "pat-" + "x".repeat(20));
         standIns.add(TestTokens.base64("ci-bot:" + "gh" + "p_" + "X".repeat(36)));
         // Documentation pairs and stand-ins hidden in base64, as _auth and _password hold them.
-        for (String plain : List.of("username:password", "user:pass", "admin:admin123", "USERNAME:PASSWORD",
-                "your-token", "[BASE64_ENCODED_PERSONAL_ACCESS_TOKEN]", "ci-bot:changeme", "me:${NPM_PASS}")) {
+        for (String plain : List.of(
+                "username:password",
+                "user:pass",
+                "admin:admin123",
+                "USERNAME:PASSWORD",
+                "your-token",
+                "[BASE64_ENCODED_PERSONAL_ACCESS_TOKEN]",
+                "ci-bot:changeme",
+                "me:${NPM_PASS}")) {
             standIns.add(Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
         }
         List<String> missed = new ArrayList<>();
@@ -116,25 +202,30 @@ class StandInsTest {
                 missed.add(s);
             }
         }
-        System.out.printf("stand-ins: %d of %d stand-ins recognised (%.4f)%n", standIns.size() - missed.size(),
-                standIns.size(), (standIns.size() - missed.size()) / (double) standIns.size());
+        System.out.printf(
+                "stand-ins: %d of %d stand-ins recognised (%.4f)%n",
+                standIns.size() - missed.size(),
+                standIns.size(),
+                (standIns.size() - missed.size()) / (double) standIns.size());
         assertEquals(List.of(), missed);
     }
 
     @ParameterizedTest(name = "[{0}]: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "ACME_READ_TOKEN|" + StandIns.VARIABLE,
-        "YOUR_TEAM_PAT|" + StandIns.INSTRUCTION,
-        "PASTE_TOKEN_HERE|" + StandIns.INSTRUCTION,
-        "[BASE64_ENCODED_PERSONAL_ACCESS_TOKEN]|" + StandIns.BRACKETS,
-        "@@NPM_TOKEN@@|a template of another tool: Maven filtering",
-        "$(cat ~/.npm-token)|a template of another tool: shell command substitution",
-        "dXNlcm5hbWU6cGFzc3dvcmQ=|" + StandIns.DECODED_PAIR,
-        "00000000-0000-0000-0000-000000000000|" + StandIns.UUID,
-        "abcdef123456|" + StandIns.REPEATED,
-        "npm_xxxxxxxx|" + StandIns.PREFIX,
-        "example|" + StandIns.WORDS,
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ACME_READ_TOKEN|" + StandIns.VARIABLE,
+                "YOUR_TEAM_PAT|" + StandIns.INSTRUCTION,
+                "PASTE_TOKEN_HERE|" + StandIns.INSTRUCTION,
+                "[BASE64_ENCODED_PERSONAL_ACCESS_TOKEN]|" + StandIns.BRACKETS,
+                "@@NPM_TOKEN@@|a template of another tool: Maven filtering",
+                "$(cat ~/.npm-token)|a template of another tool: shell command substitution",
+                "dXNlcm5hbWU6cGFzc3dvcmQ=|" + StandIns.DECODED_PAIR,
+                "00000000-0000-0000-0000-000000000000|" + StandIns.UUID,
+                "abcdef123456|" + StandIns.REPEATED,
+                "npm_xxxxxxxx|" + StandIns.PREFIX,
+                "example|" + StandIns.WORDS,
+            })
     void saysWhy(String value, String why) {
         assertEquals(why, StandIns.reason(value));
     }

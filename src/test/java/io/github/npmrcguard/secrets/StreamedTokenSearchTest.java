@@ -23,8 +23,7 @@ class StreamedTokenSearchTest {
     private final TestTokens tokens = new TestTokens(2026);
 
     /** One token found: its line, fingerprint and format. */
-    record Hit(int line, String fingerprint, TokenFormat format, boolean confident) {
-    }
+    record Hit(int line, String fingerprint, TokenFormat format, boolean confident) {}
 
     /** Searched as a stream that hands out 1 to 13 bytes a read: UTF-16 code units are split between reads. */
     private static List<Hit> streamed(byte[] bytes, StreamedTokenSearch search) throws IOException {
@@ -36,8 +35,8 @@ class StreamedTokenSearchTest {
                 return super.read(b, off, Math.min(len, 1 + chunks.nextInt(13)));
             }
         };
-        search.search(trickle,
-                (line, m, token) -> hits.add(new Hit(line, Fingerprint.of(token), m.format(), m.confident())));
+        search.search(
+                trickle, (line, m, token) -> hits.add(new Hit(line, Fingerprint.of(token), m.format(), m.confident())));
         return hits;
     }
 
@@ -82,15 +81,22 @@ class StreamedTokenSearchTest {
         for (int shift = 0; shift < 1600; shift += 3) {
             String text = "#\n".repeat(shift / 2) + (shift % 2 == 0 ? "" : "#") + " " + t + " tail\n";
             List<Hit> hits = streamed(text.getBytes(StandardCharsets.US_ASCII), small);
-            assertEquals(List.of(new Hit(shift / 2 + 1, Fingerprint.of(t), TokenFormat.GITLAB, true)), hits, "shift " + shift);
+            assertEquals(
+                    List.of(new Hit(shift / 2 + 1, Fingerprint.of(t), TokenFormat.GITLAB, true)),
+                    hits,
+                    "shift " + shift);
         }
     }
 
     @Test
     void theStandardSizesFindATokenAcrossTheFirstWindowBoundaryAndAtTheEndOfALongLine() throws IOException {
         String t = tokens.githubClassic();
-        for (int before : new int[] {StreamedTokenSearch.WINDOW - 20, StreamedTokenSearch.WINDOW - StreamedTokenSearch.OVERLAP
-                + StreamedTokenSearch.CONTEXT - 1, StreamedTokenSearch.READ_BYTES - 1, 3 * StreamedTokenSearch.WINDOW}) {
+        for (int before : new int[] {
+            StreamedTokenSearch.WINDOW - 20,
+            StreamedTokenSearch.WINDOW - StreamedTokenSearch.OVERLAP + StreamedTokenSearch.CONTEXT - 1,
+            StreamedTokenSearch.READ_BYTES - 1,
+            3 * StreamedTokenSearch.WINDOW
+        }) {
             String text = "registry=https://r.example/\n; " + "a".repeat(before) + " " + t + " tail\nlast\n";
             List<Hit> hits = streamed(text.getBytes(StandardCharsets.US_ASCII), new StreamedTokenSearch());
             assertEquals(List.of(new Hit(2, Fingerprint.of(t), TokenFormat.GITHUB, true)), hits, "before " + before);
@@ -111,10 +117,24 @@ class StreamedTokenSearchTest {
     void randomTextsGiveWhatThePerLineSearchGivesInEveryEncodingAndWindow() throws IOException {
         Random random = new Random(11);
         String[] breaks = {"\n", "\r\n", "\r", "\n\n", "\r\r\n"};
-        String[] filler = {"; comment ", "key=value", "caf\u00e9 ", "\u4e2d\u6587", "x", "npm_short", "  ",
-                "//r.example/:_authToken=", "ey.ey", "\t"};
-        StreamedTokenSearch[] searches = {new StreamedTokenSearch(768, 384, 3), new StreamedTokenSearch(900, 400, 64),
-                new StreamedTokenSearch(1500, 700, 1000), new StreamedTokenSearch()};
+        String[] filler = {
+            "; comment ",
+            "key=value",
+            "caf\u00e9 ",
+            "\u4e2d\u6587",
+            "x",
+            "npm_short",
+            "  ",
+            "//r.example/:_authToken=",
+            "ey.ey",
+            "\t"
+        };
+        StreamedTokenSearch[] searches = {
+            new StreamedTokenSearch(768, 384, 3),
+            new StreamedTokenSearch(900, 400, 64),
+            new StreamedTokenSearch(1500, 700, 1000),
+            new StreamedTokenSearch()
+        };
         for (int round = 0; round < 150; round++) {
             StringBuilder text = new StringBuilder();
             int parts = 20 + random.nextInt(400);
@@ -123,17 +143,19 @@ class StreamedTokenSearchTest {
                 if (pick < 3) {
                     text.append(breaks[random.nextInt(breaks.length)]);
                 } else if (pick < 5) {
-                    String token = switch (random.nextInt(7)) {
-                        case 0 -> tokens.npm();
-                        case 1 -> tokens.npmBadChecksum();
-                        case 2 -> tokens.githubClassic();
-                        case 3 -> tokens.githubFineGrained();
-                        case 4 -> tokens.gitlab();
-                        case 5 -> tokens.jwt();
-                        default -> tokens.jfrogApiKey();
-                    };
+                    String token =
+                            switch (random.nextInt(7)) {
+                                case 0 -> tokens.npm();
+                                case 1 -> tokens.npmBadChecksum();
+                                case 2 -> tokens.githubClassic();
+                                case 3 -> tokens.githubFineGrained();
+                                case 4 -> tokens.gitlab();
+                                case 5 -> tokens.jwt();
+                                default -> tokens.jfrogApiKey();
+                            };
                     // Sometimes glued to a letter before or after it: then it is no token.
-                    text.append(random.nextInt(6) == 0 ? "q" : " ").append(token)
+                    text.append(random.nextInt(6) == 0 ? "q" : " ")
+                            .append(token)
                             .append(random.nextInt(6) == 0 ? "Z" : " ");
                 } else {
                     text.append(filler[random.nextInt(filler.length)]);
@@ -141,7 +163,8 @@ class StreamedTokenSearchTest {
             }
             String s = text.toString();
             List<Hit> expected = perLine(s);
-            List<byte[]> encodings = List.of(s.getBytes(StandardCharsets.UTF_8),
+            List<byte[]> encodings = List.of(
+                    s.getBytes(StandardCharsets.UTF_8),
                     cat(new byte[] {(byte) 0xff, (byte) 0xfe}, s.getBytes(StandardCharsets.UTF_16LE)),
                     cat(new byte[] {(byte) 0xfe, (byte) 0xff}, s.getBytes(StandardCharsets.UTF_16BE)),
                     cat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, s.getBytes(StandardCharsets.UTF_8)));
@@ -158,14 +181,17 @@ class StreamedTokenSearchTest {
         String t = tokens.npm();
         String text = "registry=https://r.example/\r\n; comment\r\n//r.example/:_authToken=" + t + "\r\n";
         List<Hit> expected = List.of(new Hit(3, Fingerprint.of(t), TokenFormat.NPM, true));
-        assertEquals(expected, streamed(text.getBytes(StandardCharsets.UTF_16LE), new StreamedTokenSearch(768, 384, 3)));
+        assertEquals(
+                expected, streamed(text.getBytes(StandardCharsets.UTF_16LE), new StreamedTokenSearch(768, 384, 3)));
         assertEquals(expected, streamed(text.getBytes(StandardCharsets.UTF_16BE), new StreamedTokenSearch()));
     }
 
     @Test
     void anOverlapThatCannotHoldTheLongestBoundedTokenIsRefused() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StreamedTokenSearch(1024, StreamedTokenSearch.CONTEXT + StreamedTokenSearch.LONGEST_BOUNDED_TOKEN - 1, 7));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> new StreamedTokenSearch(
+                        1024, StreamedTokenSearch.CONTEXT + StreamedTokenSearch.LONGEST_BOUNDED_TOKEN - 1, 7));
     }
 
     @Test
@@ -175,7 +201,8 @@ class StreamedTokenSearchTest {
         assertTrue(search.bufferBytes() <= 256 * 1024, "buffers: " + search.bufferBytes());
         String t = tokens.npm();
         long total = 64L << 20;
-        byte[] line = "; filler filler filler filler filler filler filler filler!\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] line =
+                "; filler filler filler filler filler filler filler filler!\n".getBytes(StandardCharsets.US_ASCII);
         byte[] last = (t + "\n").getBytes(StandardCharsets.US_ASCII);
         long lines = total / line.length;
         InputStream in = new InputStream() {

@@ -42,8 +42,15 @@ class TokenCatalogueTest {
 
     @Test
     void findsEachFormatInsideALine() {
-        List<String> all = List.of(tokens.npm(), tokens.githubClassic(), tokens.githubFineGrained(), tokens.gitlab(),
-                tokens.gitlabJob(), tokens.jfrogApiKey(), tokens.jfrogReference(), tokens.jwt(),
+        List<String> all = List.of(
+                tokens.npm(),
+                tokens.githubClassic(),
+                tokens.githubFineGrained(),
+                tokens.gitlab(),
+                tokens.gitlabJob(),
+                tokens.jfrogApiKey(),
+                tokens.jfrogReference(),
+                tokens.jwt(),
                 "ya29." + tokens.base62(40));
         for (String t : all) {
             List<TokenMatch> found = catalogue.find("# old token: " + t + " (rotated)");
@@ -77,8 +84,12 @@ class TokenCatalogueTest {
     @Test
     void ordinaryConfigHasNoTokens() {
         assertTrue(catalogue.find("registry=https://registry.npmjs.org/").isEmpty());
-        assertTrue(catalogue.find("//npm.pkg.github.com/:_authToken=${GITHUB_TOKEN}").isEmpty());
-        assertTrue(catalogue.find("@acme:registry=https://gitlab.example.com/api/v4/projects/42/packages/npm/").isEmpty());
+        assertTrue(catalogue
+                .find("//npm.pkg.github.com/:_authToken=${GITHUB_TOKEN}")
+                .isEmpty());
+        assertTrue(catalogue
+                .find("@acme:registry=https://gitlab.example.com/api/v4/projects/42/packages/npm/")
+                .isEmpty());
         assertNull(catalogue.whole("${NPM_TOKEN}"));
     }
 

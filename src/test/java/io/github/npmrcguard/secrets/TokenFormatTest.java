@@ -32,7 +32,8 @@ class TokenFormatTest {
         assertFalse(f.nonSamples().isEmpty(), f + " has non-samples");
         assertFalse(f.prefixes().isEmpty(), f + " has prefixes");
         assertEquals(0, Pattern.compile(f.pattern()).matcher("").groupCount(), f + ": no capturing group");
-        assertTrue(f.maxLength() == 0 || f.maxLength() <= StreamedTokenSearch.LONGEST_BOUNDED_TOKEN,
+        assertTrue(
+                f.maxLength() == 0 || f.maxLength() <= StreamedTokenSearch.LONGEST_BOUNDED_TOKEN,
                 f + " fits the streamed search's overlap");
         assertTrue(f.maxLength() == 0 || f.minLength() <= f.maxLength(), f + " length bounds");
     }
@@ -44,7 +45,8 @@ class TokenFormatTest {
             String t = recipes.make(recipe);
             String where = f + " sample " + recipe;
             assertTrue(f.prefixes().stream().anyMatch(t::startsWith), where + " starts with a prefix");
-            assertTrue(t.length() >= f.minLength() && (f.maxLength() == 0 || t.length() <= f.maxLength()),
+            assertTrue(
+                    t.length() >= f.minLength() && (f.maxLength() == 0 || t.length() <= f.maxLength()),
                     where + " length");
             TokenMatch whole = catalogue.whole(t);
             assertNotNull(whole, where + " as a whole value");
@@ -77,8 +79,10 @@ class TokenFormatTest {
 
     private static List<TokenFormat> streamed(String text) throws IOException {
         List<TokenFormat> formats = new ArrayList<>();
-        new StreamedTokenSearch().search(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                (line, m, token) -> formats.add(m.format()));
+        new StreamedTokenSearch()
+                .search(
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        (line, m, token) -> formats.add(m.format()));
         return formats;
     }
 }

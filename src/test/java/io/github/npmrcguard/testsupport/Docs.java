@@ -13,13 +13,12 @@ import java.util.List;
 
 /** Parses test text with the real parsers and runs the real rules on it. */
 public final class Docs {
-    private Docs() {
-    }
+    private Docs() {}
 
     public static ConfigDocument parse(String name, String text) {
         FileKind kind = FileKind.ofFileName(name.substring(name.lastIndexOf('/') + 1));
-        ScanFile file = new ScanFile(name, Path.of(name), kind, Provenance.STAGED,
-                text.getBytes(StandardCharsets.UTF_8));
+        ScanFile file =
+                new ScanFile(name, Path.of(name), kind, Provenance.STAGED, text.getBytes(StandardCharsets.UTF_8));
         return new DocumentReader().read(file).document();
     }
 

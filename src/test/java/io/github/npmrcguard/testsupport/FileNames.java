@@ -2,7 +2,6 @@ package io.github.npmrcguard.testsupport;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -12,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * from the file system as bytes it never has to encode, so only tests that create them need this.
  */
 public final class FileNames {
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /** True when file names are encoded in UTF-8, so a test can create any name. */
     public static boolean unicodeWorks() {
@@ -23,8 +21,10 @@ public final class FileNames {
 
     /** Skips the calling test unless file names are encoded in UTF-8, saying why. */
     public static void assumeUnicode() {
-        Assumptions.assumeTrue(unicodeWorks(), "needs a UTF-8 file-name encoding (a UTF-8 locale such as"
-                + " C.UTF-8); this JVM encodes file names as " + System.getProperty("sun.jnu.encoding"));
+        Assumptions.assumeTrue(
+                unicodeWorks(),
+                "needs a UTF-8 file-name encoding (a UTF-8 locale such as"
+                        + " C.UTF-8); this JVM encodes file names as " + System.getProperty("sun.jnu.encoding"));
     }
 
     /** {@code unicode} where file names may hold it, else {@code ascii}. */

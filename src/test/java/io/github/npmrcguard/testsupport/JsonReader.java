@@ -49,11 +49,14 @@ public final class JsonReader {
             Object step = path[i];
             if (step instanceof String name && node instanceof Map<?, ?> map && map.containsKey(name)) {
                 node = map.get(name);
-            } else if (step instanceof Integer index && node instanceof List<?> list && index >= 0
+            } else if (step instanceof Integer index
+                    && node instanceof List<?> list
+                    && index >= 0
                     && index < list.size()) {
                 node = list.get(index);
             } else {
-                throw new IllegalArgumentException("no " + step + " at " + List.of(path).subList(0, i));
+                throw new IllegalArgumentException(
+                        "no " + step + " at " + List.of(path).subList(0, i));
             }
         }
         return node;
@@ -194,7 +197,8 @@ public final class JsonReader {
         String result = s.toString();
         for (int i = 0; i < result.length(); i++) {
             char c = result.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < result.length()
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < result.length()
                     && Character.isLowSurrogate(result.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
@@ -219,7 +223,8 @@ public final class JsonReader {
     private BigDecimal number() {
         int start = pos;
         var m = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")
-                .matcher(text).region(pos, text.length());
+                .matcher(text)
+                .region(pos, text.length());
         if (!m.lookingAt()) {
             throw error("bad number");
         }

@@ -80,7 +80,13 @@ public final class LocalRegistry implements AutoCloseable {
     private final Thread shutdownHook;
     private final HttpClient http;
 
-    private LocalRegistry(Path dir, Process process, Front front, String password, String token, HttpClient http,
+    private LocalRegistry(
+            Path dir,
+            Process process,
+            Front front,
+            String password,
+            String token,
+            HttpClient http,
             Thread shutdownHook) {
         this.dir = dir;
         this.process = process;
@@ -95,7 +101,8 @@ public final class LocalRegistry implements AutoCloseable {
     /** How Verdaccio is installed: exact version, {@code node-fetch} pinned, every tarball from a lockfile. */
     public static NodeTools.Spec spec() {
         // node-fetch 2.7.0 keeps verdaccio-audit on a CommonJS release that Node.js 20 loads.
-        return NodeTools.Spec.of("verdaccio", VERDACCIO_VERSION).pin("node-fetch", "2.7.0")
+        return NodeTools.Spec.of("verdaccio", VERDACCIO_VERSION)
+                .pin("node-fetch", "2.7.0")
                 .lockfile("node-tools/verdaccio/package-lock.json");
     }
 
@@ -116,10 +123,15 @@ public final class LocalRegistry implements AutoCloseable {
         String password = Secrets.random(24);
         // Registration is closed (max_users: -1), so the user is written here: {SHA} is one of the
         // htpasswd formats verdaccio-htpasswd verifies, and is made without a bcrypt library.
-        Files.writeString(root.resolve("htpasswd"), USER + ":{SHA}" + Base64.getEncoder().encodeToString(
-                digest("SHA-1", password.getBytes(StandardCharsets.UTF_8))) + "\n");
-        HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        Files.writeString(
+                root.resolve("htpasswd"),
+                USER + ":{SHA}"
+                        + Base64.getEncoder().encodeToString(digest("SHA-1", password.getBytes(StandardCharsets.UTF_8)))
+                        + "\n");
+        HttpClient http = HttpClient.newBuilder()
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Secrets passwordOnly = Secrets.of(password);
         // The clients talk to a recording front on a port the OS picks; it forwards every request to
         // Verdaccio, which tells clients the front's URL for tarballs (VERDACCIO_PUBLIC_URL).
@@ -132,9 +144,13 @@ public final class LocalRegistry implements AutoCloseable {
             if (Files.exists(log)) {
                 Files.move(log, root.resolve("verdaccio-" + attempt + ".log"));
             }
-            ProcessBuilder pb = new ProcessBuilder(node.toString(), main.toString(), "--config",
-                    root.resolve("config.yaml").toString())
-                    .directory(root.toFile()).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(
+                            node.toString(),
+                            main.toString(),
+                            "--config",
+                            root.resolve("config.yaml").toString())
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Processes.nullDevice()));
             // Nothing of the caller's environment: no proxy, no VERDACCIO_* or NODE_OPTIONS surprises.
@@ -144,10 +160,12 @@ public final class LocalRegistry implements AutoCloseable {
             pb.environment().put("NODE_ENV", "production");
             pb.environment().put("VERDACCIO_PUBLIC_URL", front.url());
             Process process = pb.start();
-            Thread hook = new Thread(() -> {
-                Processes.killTree(process, Duration.ofSeconds(2));
-                front.stop();
-            }, "stop the registry at " + front.url());
+            Thread hook = new Thread(
+                    () -> {
+                        Processes.killTree(process, Duration.ofSeconds(2));
+                        front.stop();
+                    },
+                    "stop the registry at " + front.url());
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 awaitReady(http, process, port, log, passwordOnly);
@@ -162,9 +180,12 @@ public final class LocalRegistry implements AutoCloseable {
                 String logText = Files.exists(log) ? Files.readString(log) : "";
                 if (!logText.contains("EADDRINUSE")) { // only a lost race for the port is worth a retry
                     front.stop();
-                    throw e instanceof AssertionError a ? a : new AssertionError(
-                            passwordOnly.redact("Verdaccio on 127.0.0.1:" + port + " failed: " + e) + "\nlog:\n"
-                                    + passwordOnly.redact(Processes.tail(log, 40)), e);
+                    throw e instanceof AssertionError a
+                            ? a
+                            : new AssertionError(
+                                    passwordOnly.redact("Verdaccio on 127.0.0.1:" + port + " failed: " + e) + "\nlog:\n"
+                                            + passwordOnly.redact(Processes.tail(log, 40)),
+                                    e);
                 }
                 last = new AssertionError("port " + port + " was taken", e);
             } catch (InterruptedException e) {
@@ -194,7 +215,8 @@ public final class LocalRegistry implements AutoCloseable {
                   "publish": {"allow_offline": true},
                   "log": {"type": "stdout", "format": "pretty", "level": "http"}
                 }
-                """.formatted(port);
+                """
+                .formatted(port);
     }
 
     private static void awaitReady(HttpClient http, Process process, int port, Path log, Secrets redact)
@@ -207,8 +229,12 @@ public final class LocalRegistry implements AutoCloseable {
                         + " 127.0.0.1:" + port + "\nlog:\n" + redact.redact(Processes.tail(log, 40)));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(ping).timeout(Duration.ofSeconds(5))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(ping)
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
@@ -223,18 +249,21 @@ public final class LocalRegistry implements AutoCloseable {
 
     /** {@code npm login}'s call: verdaccio answers an authenticated PUT for the same user with a token. */
     private static String login(HttpClient http, String url, String password) throws IOException, InterruptedException {
-        String body = "{\"_id\":\"org.couchdb.user:" + USER + "\",\"name\":\"" + USER + "\",\"password\":\""
-                + password + "\",\"type\":\"user\",\"roles\":[]}";
+        String body = "{\"_id\":\"org.couchdb.user:" + USER + "\",\"name\":\"" + USER + "\",\"password\":\"" + password
+                + "\",\"type\":\"user\",\"roles\":[]}";
         String basic = Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create(url + "-/user/org.couchdb.user:" + USER))
-                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + basic)
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url + "-/user/org.couchdb.user:" + USER))
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + basic)
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Secrets redact = Secrets.of(password);
         if (r.statusCode() != 201) {
-            throw new AssertionError("login to Verdaccio failed: HTTP " + r.statusCode() + " "
-                    + redact.redact(r.body()));
+            throw new AssertionError(
+                    "login to Verdaccio failed: HTTP " + r.statusCode() + " " + redact.redact(r.body()));
         }
         Object token;
         try {
@@ -268,10 +297,14 @@ public final class LocalRegistry implements AutoCloseable {
                 + "\"_attachments\":{\"" + PACKAGE + "-" + VERSION + ".tgz\":{"
                 + "\"content_type\":\"application/octet-stream\","
                 + "\"data\":\"" + Base64.getEncoder().encodeToString(tgz) + "\",\"length\":" + tgz.length + "}}}";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + encodedPackage()))
-                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .PUT(HttpRequest.BodyPublishers.ofString(document)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url() + encodedPackage()))
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .PUT(HttpRequest.BodyPublishers.ofString(document))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new AssertionError("publishing " + PACKAGE + "@" + VERSION + " failed: HTTP " + r.statusCode() + " "
                     + secrets.redact(r.body()) + "\nlog:\n" + logTail(20));
@@ -392,7 +425,9 @@ public final class LocalRegistry implements AutoCloseable {
      * with the token as {@code Bearer} or without any {@code Authorization} header.
      */
     public int get(String path, boolean withToken) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(REQUEST_TIMEOUT).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path))
+                .timeout(REQUEST_TIMEOUT)
+                .GET();
         if (withToken) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -466,8 +501,10 @@ public final class LocalRegistry implements AutoCloseable {
         @Override
         public String toString() {
             return method + " " + path + " -> " + status + " ("
-                    + (anonymous() ? "no Authorization" : scheme + " sha256:"
-                    + (credentialSha256 == null ? "-" : credentialSha256.substring(0, 8))) + ")";
+                    + (anonymous()
+                            ? "no Authorization"
+                            : scheme + " sha256:" + (credentialSha256 == null ? "-" : credentialSha256.substring(0, 8)))
+                    + ")";
         }
     }
 
@@ -481,8 +518,18 @@ public final class LocalRegistry implements AutoCloseable {
      * ones too).
      */
     private static final class Front {
-        private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host",
-                "upgrade", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "date");
+        private static final Set<String> HOP_BY_HOP = Set.of(
+                "connection",
+                "content-length",
+                "expect",
+                "host",
+                "upgrade",
+                "keep-alive",
+                "proxy-connection",
+                "te",
+                "trailer",
+                "transfer-encoding",
+                "date");
 
         private final HttpServer server;
         private final ExecutorService executor;
@@ -552,8 +599,11 @@ public final class LocalRegistry implements AutoCloseable {
                     byte[] requestBody = exchange.getRequestBody().readAllBytes();
                     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target + path.substring(1)))
                             .timeout(REQUEST_TIMEOUT)
-                            .method(method, requestBody.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofByteArray(requestBody));
+                            .method(
+                                    method,
+                                    requestBody.length == 0
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofByteArray(requestBody));
                     exchange.getRequestHeaders().forEach((name, values) -> {
                         if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                             values.forEach(v -> b.header(name, v));

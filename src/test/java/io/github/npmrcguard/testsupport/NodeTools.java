@@ -64,8 +64,8 @@ public final class NodeTools {
     private static final String STAMP = ".npmrc-guard-node-tool";
     private static final String LOG = "npm-install.log";
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
-    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
-            .startsWith("windows");
+    private static final boolean WINDOWS =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     /** One monitor per install folder: a JVM cannot take the same file lock twice. */
     private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
@@ -113,8 +113,9 @@ public final class NodeTools {
             try {
                 Files.createDirectories(cacheRoot);
                 Path lockFile = cacheRoot.resolve(spec.folderName() + ".lock");
-                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                try (FileChannel channel =
+                                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = channel.lock()) {
                     if (!isCurrent(dir, stamp)) { // another JVM may have finished while we waited
                         installLocked(spec, dir, stamp);
                     }
@@ -165,18 +166,29 @@ public final class NodeTools {
         List<String> command = new ArrayList<>();
         command.add(npmExecutable(spec));
         command.add(spec.lockfile != null ? "ci" : "install");
-        command.addAll(List.of("--prefix", prefix.toString(), "--no-audit", "--no-fund", "--ignore-scripts",
-                "--no-update-notifier", "--omit-lockfile-registry-resolved"));
+        command.addAll(List.of(
+                "--prefix",
+                prefix.toString(),
+                "--no-audit",
+                "--no-fund",
+                "--ignore-scripts",
+                "--no-update-notifier",
+                "--omit-lockfile-registry-resolved"));
         Path log = prefix.resolve(LOG);
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(prefix.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+            process = new ProcessBuilder(command)
+                    .directory(prefix.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .start();
         } catch (IOException e) {
-            throw new AssertionError("could not start npm to install " + spec + " (" + String.join(" ", command)
-                    + "): " + e.getMessage() + ". Tests need Node.js 20+ with npm on the PATH"
-                    + " (or -D" + NPM_PROPERTY + "=/path/to/npm).", e);
+            throw new AssertionError(
+                    "could not start npm to install " + spec + " (" + String.join(" ", command)
+                            + "): " + e.getMessage() + ". Tests need Node.js 20+ with npm on the PATH"
+                            + " (or -D" + NPM_PROPERTY + "=/path/to/npm).",
+                    e);
         }
         boolean finished;
         try {
@@ -190,8 +202,9 @@ public final class NodeTools {
             process.destroyForcibly();
         }
         if (!finished || process.exitValue() != 0) {
-            throw new AssertionError((finished ? "npm failed (exit " + process.exitValue() + ")"
-                    : "npm did not finish in " + TIMEOUT.toMinutes() + " minutes")
+            throw new AssertionError((finished
+                            ? "npm failed (exit " + process.exitValue() + ")"
+                            : "npm did not finish in " + TIMEOUT.toMinutes() + " minutes")
                     + " installing " + spec + "\ncommand: " + String.join(" ", command)
                     + "\noutput (last lines):\n" + tail(log, 40));
         }
@@ -225,8 +238,11 @@ public final class NodeTools {
         }
         PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (view != null) { // npm runs no install scripts here, so a package's own chmod never ran
-            Set<PosixFilePermission> permissions = EnumSet.copyOf(view.readAttributes().permissions());
-            permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+            Set<PosixFilePermission> permissions =
+                    EnumSet.copyOf(view.readAttributes().permissions());
+            permissions.addAll(Set.of(
+                    PosixFilePermission.OWNER_EXECUTE,
+                    PosixFilePermission.GROUP_EXECUTE,
                     PosixFilePermission.OTHERS_EXECUTE));
             view.setPermissions(permissions);
         }
@@ -241,7 +257,8 @@ public final class NodeTools {
     }
 
     private void deleteLeftovers(String folderName) throws IOException {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(cacheRoot,
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(
+                cacheRoot,
                 p -> p.getFileName().toString().startsWith(folderName + ".tmp-")
                         || p.getFileName().toString().startsWith(folderName + ".old-"))) {
             for (Path p : stream) {
@@ -254,22 +271,24 @@ public final class NodeTools {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() { // does not follow links out of the tree
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                root,
+                new SimpleFileVisitor<>() { // does not follow links out of the tree
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        Files.delete(file);
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                        if (e != null) {
+                            throw e;
+                        }
+                        Files.delete(dir);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
     }
 
     private static String tail(Path file, int lines) {
@@ -294,16 +313,15 @@ public final class NodeTools {
         void run(Path prefix) throws IOException;
     }
 
-    private record Step(String description, PostInstall action) {
-    }
+    private record Step(String description, PostInstall action) {}
 
     /**
      * What to install: one package at an exact version, with optional pins for its dependencies, a
      * lockfile, files to make executable and other steps. Immutable; each method returns a new spec.
      */
     public static final class Spec {
-        private static final Pattern EXACT = Pattern.compile(
-                "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+        private static final Pattern EXACT =
+                Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
         private static final Pattern NAME = Pattern.compile("(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*");
 
         private final String name;
@@ -313,8 +331,13 @@ public final class NodeTools {
         private final List<String> executables;
         private final List<Step> steps;
 
-        private Spec(String name, String version, Map<String, String> pins, String lockfile,
-                List<String> executables, List<Step> steps) {
+        private Spec(
+                String name,
+                String version,
+                Map<String, String> pins,
+                String lockfile,
+                List<String> executables,
+                List<Step> steps) {
             this.name = name;
             this.version = version;
             this.pins = pins;
@@ -329,8 +352,7 @@ public final class NodeTools {
          * @throws IllegalArgumentException for a bad name or a version that is a range or a tag
          */
         public static Spec of(String name, String exactVersion) {
-            return new Spec(checkName(name), checkVersion(name, exactVersion), Map.of(), null, List.of(),
-                    List.of());
+            return new Spec(checkName(name), checkVersion(name, exactVersion), Map.of(), null, List.of(), List.of());
         }
 
         /** Pins a (transitive) dependency to an exact version through npm {@code overrides}. */
@@ -379,13 +401,20 @@ public final class NodeTools {
         /** The {@code package.json} written into the prefix before npm runs. */
         public String packageJson() {
             StringBuilder s = new StringBuilder("{\n  \"name\": \"npmrc-guard-node-tool\",\n  \"private\": true,\n"
-                    + "  \"dependencies\": {\n    \"")
-                    .append(name).append("\": \"").append(version).append("\"\n  }");
+                            + "  \"dependencies\": {\n    \"")
+                    .append(name)
+                    .append("\": \"")
+                    .append(version)
+                    .append("\"\n  }");
             if (!pins.isEmpty()) {
                 s.append(",\n  \"overrides\": {");
                 String sep = "\n";
                 for (Map.Entry<String, String> pin : pins.entrySet()) {
-                    s.append(sep).append("    \"").append(pin.getKey()).append("\": \"").append(pin.getValue())
+                    s.append(sep)
+                            .append("    \"")
+                            .append(pin.getKey())
+                            .append("\": \"")
+                            .append(pin.getValue())
                             .append('"');
                     sep = ",\n";
                 }
@@ -436,8 +465,8 @@ public final class NodeTools {
 
         private static String sha256(String text) {
             try {
-                return HexFormat.of().formatHex(
-                        MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }

@@ -16,14 +16,17 @@ import java.util.concurrent.Future;
  */
 final class NodeToolsProbe {
 
-    private NodeToolsProbe() {
-    }
+    private NodeToolsProbe() {}
 
     public static void main(String[] args) throws Exception {
         Path cache = Path.of(args[0]);
         NodeTools tools = new NodeTools(cache, "npm");
-        NodeTools.Spec spec = NodeToolsTest.SEMVER.afterInstall("count installs", prefix ->
-                Files.writeString(cache.resolve("installs.log"), "installed\n", StandardOpenOption.CREATE,
+        NodeTools.Spec spec = NodeToolsTest.SEMVER.afterInstall(
+                "count installs",
+                prefix -> Files.writeString(
+                        cache.resolve("installs.log"),
+                        "installed\n",
+                        StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

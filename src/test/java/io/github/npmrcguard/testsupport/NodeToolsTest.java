@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -38,7 +37,9 @@ class NodeToolsTest {
 
     @Test
     void packageJsonPinsTheVersionAndOverridesTransitiveDependencies() {
-        String json = NodeTools.Spec.of("@scope/tool", "1.2.3").pin("@scope/tool-linux", "1.2.3").packageJson();
+        String json = NodeTools.Spec.of("@scope/tool", "1.2.3")
+                .pin("@scope/tool-linux", "1.2.3")
+                .packageJson();
 
         Object parsed = JsonReader.parse(json);
         assertEquals("1.2.3", JsonReader.string(parsed, "dependencies", "@scope/tool"));
@@ -64,8 +65,10 @@ class NodeToolsTest {
         }
         assertThrows(AssertionError.class, () -> first.bin("no-such-bin"));
         try (Stream<Path> entries = Files.list(tmp.resolve("cache"))) {
-            assertEquals(List.of("semver@7.7.3", "semver@7.7.3.lock"),
-                    entries.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary folder left");
+            assertEquals(
+                    List.of("semver@7.7.3", "semver@7.7.3.lock"),
+                    entries.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary folder left");
         }
     }
 
@@ -75,7 +78,8 @@ class NodeToolsTest {
         AtomicInteger installs = new AtomicInteger();
         tools.install(SEMVER.afterInstall("step v1", prefix -> installs.incrementAndGet()));
 
-        NodeTools.Installation again = tools.install(SEMVER.afterInstall("step v2", prefix -> installs.incrementAndGet()));
+        NodeTools.Installation again =
+                tools.install(SEMVER.afterInstall("step v2", prefix -> installs.incrementAndGet()));
 
         assertEquals(2, installs.get());
         assertTrue(Files.exists(again.file("node_modules/semver/package.json")));
@@ -88,26 +92,38 @@ class NodeToolsTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> jvms = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            jvms.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    NodeToolsProbe.class.getName(), cache.toString())
-                    .redirectErrorStream(true).redirectOutput(tmp.resolve("jvm" + i + ".log").toFile()).start());
+            jvms.add(new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            NodeToolsProbe.class.getName(),
+                            cache.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("jvm" + i + ".log").toFile())
+                    .start());
         }
         for (int i = 0; i < 2; i++) {
             assertTrue(jvms.get(i).waitFor(5, TimeUnit.MINUTES), "JVM " + i + " finished");
             String log = Files.readString(tmp.resolve("jvm" + i + ".log"));
             assertEquals(0, jvms.get(i).exitValue(), log);
-            assertEquals(List.of(cache.resolve("semver@7.7.3").toString(), cache.resolve("semver@7.7.3").toString()),
+            assertEquals(
+                    List.of(
+                            cache.resolve("semver@7.7.3").toString(),
+                            cache.resolve("semver@7.7.3").toString()),
                     log.lines().toList());
         }
 
-        assertEquals(List.of("installed"), Files.readAllLines(cache.resolve("installs.log")),
+        assertEquals(
+                List.of("installed"),
+                Files.readAllLines(cache.resolve("installs.log")),
                 "four installers in two JVMs, one npm install");
     }
 
     @Test
     void aMissingNpmFailsWithWhatToInstall(@TempDir Path tmp) {
         NodeTools onPath = new NodeTools(tmp.resolve("cache"), "npm-that-does-not-exist");
-        NodeTools atPath = new NodeTools(tmp.resolve("cache"), tmp.resolve("bin/npm").toString());
+        NodeTools atPath =
+                new NodeTools(tmp.resolve("cache"), tmp.resolve("bin/npm").toString());
 
         AssertionError e1 = assertThrows(AssertionError.class, () -> onPath.install(SEMVER));
         AssertionError e2 = assertThrows(AssertionError.class, () -> atPath.install(SEMVER));
@@ -132,7 +148,9 @@ class NodeToolsTest {
         assertTrue(e.getMessage().contains("npm failed (exit 1) installing semver@7.7.3"), e.getMessage());
         assertTrue(e.getMessage().contains("npm error 404 Not Found: install --prefix"), e.getMessage());
         try (Stream<Path> entries = Files.list(tmp.resolve("cache"))) {
-            assertEquals(List.of("semver@7.7.3.lock"), entries.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("semver@7.7.3.lock"),
+                    entries.map(p -> p.getFileName().toString()).toList());
         }
     }
 

@@ -165,16 +165,18 @@ public final class PackageManagers {
         Path scratch = Files.createTempDirectory("npmrc-guard-version-");
         try {
             Path project = Files.createDirectory(scratch.resolve("p"));
-            Result r = run(client, project, "--version").home(scratch.resolve("home")).run();
+            Result r = run(client, project, "--version")
+                    .home(scratch.resolve("home"))
+                    .run();
             String v = r.output().strip();
             v = v.lines().reduce((a, b) -> b).orElse(""); // the last line: some print notices before it
             if (r.exitCode() != 0 || !v.matches("\\d+\\.\\d+\\.\\d+.*")) {
-                throw new AssertionError(client.label() + " --version failed (exit " + r.exitCode() + "):\n"
-                        + r.output());
+                throw new AssertionError(
+                        client.label() + " --version failed (exit " + r.exitCode() + "):\n" + r.output());
             }
             if (client.pinnedVersion() != null && !v.equals(client.pinnedVersion())) {
-                throw new AssertionError(client.label() + " reports version " + v + ", pinned "
-                        + client.pinnedVersion());
+                throw new AssertionError(
+                        client.label() + " reports version " + v + ", pinned " + client.pinnedVersion());
             }
             if (client == Client.NPM && Integer.parseInt(v.substring(0, v.indexOf('.'))) < 11) {
                 throw new AssertionError("npm " + v + " is on the PATH; these tests need npm 11 or newer "
@@ -230,13 +232,16 @@ public final class PackageManagers {
             return configured;
         }
         String osName = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String os = osName.startsWith("windows") ? "windows" : osName.startsWith("mac") ? "darwin"
-                : osName.contains("freebsd") ? "freebsd" : "linux";
+        String os = osName.startsWith("windows")
+                ? "windows"
+                : osName.startsWith("mac") ? "darwin" : osName.contains("freebsd") ? "freebsd" : "linux";
         String archName = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         String arch = archName.equals("aarch64") || archName.equals("arm64") ? "aarch64" : "x64";
-        StringBuilder name = new StringBuilder("@oven/bun-").append(os).append('-').append(arch);
-        if (os.equals("linux") && (Files.exists(Path.of("/lib/ld-musl-x86_64.so.1"))
-                || Files.exists(Path.of("/lib/ld-musl-aarch64.so.1")))) {
+        StringBuilder name =
+                new StringBuilder("@oven/bun-").append(os).append('-').append(arch);
+        if (os.equals("linux")
+                && (Files.exists(Path.of("/lib/ld-musl-x86_64.so.1"))
+                        || Files.exists(Path.of("/lib/ld-musl-aarch64.so.1")))) {
             name.append("-musl");
         }
         if (arch.equals("x64") && os.equals("linux") && !linuxCpuHasAvx2()) {
@@ -250,7 +255,9 @@ public final class PackageManagers {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(l -> l.startsWith("flags"))
                     .findFirst()
-                    .map(l -> Arrays.asList(l.substring(l.indexOf(':') + 1).trim().split("\\s+")).contains("avx2"))
+                    .map(l -> Arrays.asList(
+                                    l.substring(l.indexOf(':') + 1).trim().split("\\s+"))
+                            .contains("avx2"))
                     .orElse(false);
         } catch (IOException e) {
             return false; // the baseline build runs everywhere
@@ -267,7 +274,8 @@ public final class PackageManagers {
             return;
         }
         try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
@@ -344,7 +352,8 @@ public final class PackageManagers {
             List<String> command = new ArrayList<>(commandLine(client));
             command.addAll(arguments);
             Path h = (home != null ? home : project.resolveSibling(project.getFileName() + ".home"))
-                    .toAbsolutePath().normalize();
+                    .toAbsolutePath()
+                    .normalize();
             if (Files.isDirectory(h)) {
                 try (var entries = Files.list(h)) {
                     if (entries.findAny().isPresent()) {
@@ -356,8 +365,11 @@ public final class PackageManagers {
             Map<String, String> environment = sandbox(h);
             environment.putAll(env);
             Path log = h.resolve(client.name().toLowerCase(Locale.ROOT) + ".log");
-            ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Processes.nullDevice()));
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(project.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Processes.nullDevice()));
             pb.environment().clear();
             pb.environment().putAll(environment);
             int blockedBefore = deadEnd.connections();
@@ -375,8 +387,16 @@ public final class PackageManagers {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             String raw = Files.readString(log, StandardCharsets.UTF_8);
             Secrets secrets = Secrets.of(secretValues.toArray(String[]::new));
-            return new Result(client, List.copyOf(command), finished ? process.exitValue() : -1, !finished,
-                    secrets.redact(raw), elapsed, secrets.count(raw), deadEnd.connections() - blockedBefore, h);
+            return new Result(
+                    client,
+                    List.copyOf(command),
+                    finished ? process.exitValue() : -1,
+                    !finished,
+                    secrets.redact(raw),
+                    elapsed,
+                    secrets.count(raw),
+                    deadEnd.connections() - blockedBefore,
+                    h);
         }
 
         private Map<String, String> sandbox(Path h) throws IOException {
@@ -413,11 +433,16 @@ public final class PackageManagers {
                     Files.writeString(global, "registry=" + registry + "\nupdate-notifier=false\nfetch-retries=0\n");
                     e.put("NPM_CONFIG_GLOBALCONFIG", global.toString());
                     if (client == Client.YARN_1) {
-                        Files.writeString(h.resolve(".yarnrc"), "disable-self-update-check true\n"
-                                + "cache-folder \"" + h.resolve("yarn-cache") + "\"\n");
+                        Files.writeString(
+                                h.resolve(".yarnrc"),
+                                "disable-self-update-check true\n" + "cache-folder \"" + h.resolve("yarn-cache")
+                                        + "\"\n");
                     }
                 }
-                case YARN_4 -> Files.writeString(h.resolve(".yarnrc.yml"), """
+                case YARN_4 ->
+                    Files.writeString(
+                            h.resolve(".yarnrc.yml"),
+                            """
                         enableTelemetry: false
                         enableNetwork: false
                         networkSettings:
@@ -433,8 +458,10 @@ public final class PackageManagers {
                         cacheFolder: "%s"
                         globalFolder: "%s"
                         enableImmutableInstalls: false
-                        """.formatted(registry, h.resolve("yarn-cache"), h.resolve("yarn-global")));
-                case BUN -> e.put("BUN_INSTALL_CACHE_DIR", h.resolve("bun-cache").toString());
+                        """
+                                    .formatted(registry, h.resolve("yarn-cache"), h.resolve("yarn-global")));
+                case BUN ->
+                    e.put("BUN_INSTALL_CACHE_DIR", h.resolve("bun-cache").toString());
             }
             return e;
         }
@@ -455,8 +482,16 @@ public final class PackageManagers {
      *                        a host other than 127.0.0.1 (exact when runs do not overlap)
      * @param home            the run's HOME, with the log and the caches
      */
-    public record Result(Client client, List<String> command, int exitCode, boolean timedOut, String output,
-            Duration elapsed, int secretsInOutput, int blocked, Path home) {
+    public record Result(
+            Client client,
+            List<String> command,
+            int exitCode,
+            boolean timedOut,
+            String output,
+            Duration elapsed,
+            int secretsInOutput,
+            int blocked,
+            Path home) {
 
         /** The output's lines that contain {@code phrase}, or an empty list. */
         public List<String> linesWith(String phrase) {

@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the registry and the package-manager runs share: finding executables, free ports, killing trees. */
 final class Processes {
-    static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    static final boolean WINDOWS =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /**
      * {@code name} on this JVM's PATH.
@@ -77,8 +77,9 @@ final class Processes {
      */
     static final class DeadEnd {
         private static final byte[] ANSWER = ("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n"
-                + "Content-Length: 54\r\nConnection: close\r\n\r\n"
-                + "npmrc-guard test sandbox: no host but 127.0.0.1 (403)\n").getBytes(StandardCharsets.US_ASCII);
+                        + "Content-Length: 54\r\nConnection: close\r\n\r\n"
+                        + "npmrc-guard test sandbox: no host but 127.0.0.1 (403)\n")
+                .getBytes(StandardCharsets.US_ASCII);
 
         private final ServerSocket socket;
         private final AtomicInteger connections = new AtomicInteger();

@@ -29,8 +29,7 @@ public final class SarifMultitool {
 
     private static final String OS = platform();
 
-    private SarifMultitool() {
-    }
+    private SarifMultitool() {}
 
     /** What gets installed: the package, its platform packages pinned, the binary made executable. */
     public static NodeTools.Spec spec() {
@@ -64,16 +63,22 @@ public final class SarifMultitool {
         Path binary = executable();
         Path output = Files.createTempFile(workDir, "validation-", ".sarif");
         Files.delete(output); // the validator refuses to overwrite a file
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "validate",
-                "--rule-kind", "Sarif;Gh", "--level", "Error;Warning;Note",
+        List<String> command = new ArrayList<>(List.of(
+                binary.toString(),
+                "validate",
+                "--rule-kind",
+                "Sarif;Gh",
+                "--level",
+                "Error;Warning;Note",
                 // Last before the files: list options such as --log would swallow the file names.
-                "--output", output.toString()));
+                "--output",
+                output.toString()));
         for (Path f : files) {
             command.add(f.toAbsolutePath().toString());
         }
         Path consoleLog = Files.createTempFile(workDir, "validation-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(consoleLog.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(consoleLog.toFile());
         // .NET needs ICU for culture data unless told not to; a CI image may not have libicu.
         pb.environment().put("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1");
         pb.environment().put("DOTNET_CLI_TELEMETRY_OPTOUT", "1");
@@ -91,8 +96,7 @@ public final class SarifMultitool {
                     + commandLine + "\n" + consoleText);
         }
         if (!consoleText.contains("Done. " + files.length + " files scanned.")) {
-            throw new AssertionError("the SARIF validator did not scan all " + files.length + " files\n"
-                    + consoleText);
+            throw new AssertionError("the SARIF validator did not scan all " + files.length + " files\n" + consoleText);
         }
         return Report.read(Files.readString(output), commandLine, consoleText);
     }
@@ -147,12 +151,15 @@ public final class SarifMultitool {
         static Issue read(Object result, List<Object> rules) {
             Map<String, Object> r = (Map<String, Object>) result;
             String ruleId = (String) r.get("ruleId");
-            Object rule = r.containsKey("ruleIndex")
-                    ? rules.get(((BigDecimal) r.get("ruleIndex")).intValueExact()) : null;
+            Object rule =
+                    r.containsKey("ruleIndex") ? rules.get(((BigDecimal) r.get("ruleIndex")).intValueExact()) : null;
             String level = (String) r.get("level");
             if (level == null) { // SARIF §3.27.10: the rule's default level, else warning
-                level = rule instanceof Map<?, ?> m && m.get("defaultConfiguration") instanceof Map<?, ?> c
-                        && c.get("level") instanceof String l ? l : "warning";
+                level = rule instanceof Map<?, ?> m
+                                && m.get("defaultConfiguration") instanceof Map<?, ?> c
+                                && c.get("level") instanceof String l
+                        ? l
+                        : "warning";
             }
             return new Issue(level, ruleId, where(r), message(r, rule));
         }
@@ -164,8 +171,10 @@ public final class SarifMultitool {
                 return text;
             }
             String template = String.valueOf(message.get("id"));
-            if (rule instanceof Map<?, ?> m && m.get("messageStrings") instanceof Map<?, ?> strings
-                    && strings.get(template) instanceof Map<?, ?> s && s.get("text") instanceof String t) {
+            if (rule instanceof Map<?, ?> m
+                    && m.get("messageStrings") instanceof Map<?, ?> strings
+                    && strings.get(template) instanceof Map<?, ?> s
+                    && s.get("text") instanceof String t) {
                 template = t;
             }
             List<Object> arguments = (List<Object>) message.getOrDefault("arguments", List.of());

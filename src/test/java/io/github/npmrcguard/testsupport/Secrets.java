@@ -96,13 +96,16 @@ public final class Secrets {
      * {@code root}. Folders named in {@code skipFolders} are not entered; links are not followed.
      */
     public List<String> filesHoldingAny(Path root, Set<String> skipFolders) throws IOException {
-        List<byte[]> needles = values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toList();
+        List<byte[]> needles =
+                values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toList();
         List<String> hits = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(root) && skipFolders.contains(dir.getFileName().toString())
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                return !dir.equals(root)
+                                && skipFolders.contains(dir.getFileName().toString())
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
 
             @Override

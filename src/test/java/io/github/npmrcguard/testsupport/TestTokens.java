@@ -70,10 +70,13 @@ public final class TestTokens {
     }
 
     public String jwt() {
-        String header = Base64.getUrlEncoder().withoutPadding()
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("{\"sub\":\"" + base62(12) + "\",\"name\":\"ci-user\"}").getBytes(StandardCharsets.UTF_8));
+        String payload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        ("{\"sub\":\"" + base62(12) + "\",\"name\":\"ci-user\"}").getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + "." + base62(43);
     }
 

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * first write is done.
  */
 public final class AtomicWriterChild {
-    private AtomicWriterChild() {
-    }
+    private AtomicWriterChild() {}
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);

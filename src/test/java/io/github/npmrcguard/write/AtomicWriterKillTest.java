@@ -44,9 +44,14 @@ class AtomicWriterKillTest {
     }
 
     private Process child(Path target, Path... contents) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                AtomicWriterChild.class.getName(), target.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                AtomicWriterChild.class.getName(),
+                target.toString()));
         for (Path c : contents) {
             cmd.add(c.toString());
         }
