@@ -53,7 +53,8 @@ class ParsersTest {
     void npmrcGetsTheAuthSettingsBunAloneReads() throws Exception {
         List<Setting> settings = Parsers.forKind(FileKind.NPMRC)
                 .parse("registry=https://r.example/\n"
-                        + "//r.example/:_authToken=A\u2028\n//r.example/:_authToken=${T}\rB\u2028\n"
+                        + "//r.example/:_authToken=A" + "\u2028\n"
+                        + "//r.example/:_authToken=${T}\rB\u2028\n"
                         + "//r.example/:_authToken[]=C\u2029\nx=1\u2028\n//r.example/:_authToken=D\n");
         // bun refuses a credential holding a CR, ignores arrays, and reads only nerf-darted auth keys.
         assertEquals(
