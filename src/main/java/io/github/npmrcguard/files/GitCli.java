@@ -1,10 +1,5 @@
 package io.github.npmrcguard.files;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,136 +132,6 @@ final class GitCli {
     }
 
     /**
-     * Reads blobs with ONE {@code git cat-file --batch} process: ids are fed from a separate thread while
-     * this one reads, so neither pipe can fill up and deadlock. Blobs larger than {@code maxBytes} are
-     * drained and returned without content.
-     */
-    Map<String, Blob> readBlobs(Path dir, Collection<String> objectIds, long maxBytes) throws IOException {
-        if (objectIds.isEmpty()) {
-            return new HashMap<>();
-        }
-        List<String> args = List.of("cat-file", "--batch", "--buffer");
-        String command = commandLine(dir, args);
-        Process process = launch(dir, args);
-        ProcessPipes.Pump stderr = new ProcessPipes.Pump(process.getErrorStream(), STDERR_LIMIT);
-        ProcessPipes.Watchdog watchdog = new ProcessPipes.Watchdog(process, timeout);
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(objectIds));
-        Thread writer = ProcessPipes.daemon("git cat-file feeder", new Runnable() {
-            @Override
-            public void run() {
-                try (OutputStream out = new BufferedOutputStream(process.getOutputStream())) {
-                    for (String id : ids) {
-                        out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
-                    }
-                } catch (IOException e) {
-                    // git died early: the reader sees the end of its output, its exit code and stderr say why
-                }
-            }
-        });
-        writer.start();
-        Map<String, Blob> blobs = new HashMap<>();
-        try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
-            for (int i = 0; i < ids.size(); i++) {
-                String header = readHeader(in);
-                String[] parts = header.split(" ");
-                if (parts.length == 2 && parts[1].equals("missing")) {
-                    blobs.put(parts[0], new Blob(null, true, -1));
-                    continue;
-                }
-                if (parts.length != 3) {
-                    throw new EOFException("unexpected output");
-                }
-                long size = Long.parseLong(parts[2]);
-                byte[] content = size <= maxBytes ? in.readNBytes((int) size) : null;
-                if (content == null) {
-                    skipFully(in, size);
-                } else if (content.length != size) {
-                    throw new EOFException("truncated output");
-                }
-                if (in.read() != '\n') {
-                    throw new EOFException("unexpected output");
-                }
-                // The index only holds blobs for files; anything else is as good as missing.
-                blobs.put(
-                        parts[0], parts[1].equals("blob") ? new Blob(content, false, size) : new Blob(null, true, -1));
-            }
-        } catch (IOException | NumberFormatException e) {
-            process.destroyForcibly();
-            Result r = finish(command, process, new byte[0], stderr, watchdog);
-            throw new GitException(
-                    command,
-                    watchdog.timedOut() ? -1 : r.exitCode(),
-                    watchdog.timedOut()
-                            ? timedOutMessage()
-                            : nonEmpty(r.stderrFirstLine(), "its output could not be read"));
-        }
-        Result r = finish(command, process, new byte[0], stderr, watchdog);
-        ProcessPipes.join(writer);
-        if (watchdog.timedOut()) {
-            throw new GitException(command, -1, timedOutMessage());
-        }
-        if (r.exitCode() != 0) {
-            throw failure(r);
-        }
-        return blobs;
-    }
-
-    /**
-     * Streams one blob with {@code git cat-file blob <id>}, for a blob too large for {@link #readBlobs}: read
-     * it to the end, then close it, which waits for git and throws a {@link GitException} when git failed (a
-     * missing object, say) or timed out. Closing it before the end stops git.
-     */
-    InputStream openBlob(Path dir, String objectId) throws IOException {
-        List<String> args = List.of("cat-file", "blob", objectId);
-        String command = commandLine(dir, args);
-        Process process = launch(dir, args);
-        try {
-            process.getOutputStream().close(); // git reads no stdin here
-        } catch (IOException e) {
-            // git may have exited already
-        }
-        ProcessPipes.Pump stderr = new ProcessPipes.Pump(process.getErrorStream(), STDERR_LIMIT);
-        ProcessPipes.Watchdog watchdog = new ProcessPipes.Watchdog(process, timeout);
-        return new FilterInputStream(process.getInputStream()) {
-            private boolean ended;
-            private boolean closed;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                ended |= b < 0;
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                ended |= n < 0;
-                return n;
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                if (!ended) {
-                    process.destroyForcibly(); // the reader stopped early: its own exception says why
-                }
-                super.close();
-                Result r = finish(command, process, new byte[0], stderr, watchdog);
-                if (watchdog.timedOut()) {
-                    throw new GitException(command, -1, timedOutMessage());
-                }
-                if (ended && r.exitCode() != 0) {
-                    throw failure(r);
-                }
-            }
-        };
-    }
-
-    /**
      * Starts git with its stdin and stdout left to the caller, for output read as it comes (a history walk, a
      * {@code cat-file --batch} fed and read at once); stderr is collected and the timeout applies as for
      * every process.
@@ -306,6 +169,11 @@ final class GitCli {
 
         InputStream stdout() {
             return process.getInputStream();
+        }
+
+        /** Whether the timeout stopped git (known once {@link #finish} or {@link #kill} has waited for it). */
+        boolean timedOut() {
+            return watchdog.timedOut();
         }
 
         /** Waits for git, its output read to the end; throws a {@link GitException} when it failed or timed out. */
@@ -441,30 +309,6 @@ final class GitCli {
         watchdog.cancel();
         String err = new String(stderr.bytes(), StandardCharsets.UTF_8);
         return new Result(command, exit, out, err);
-    }
-
-    private static String readHeader(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(80);
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0 || line.size() > 4096) {
-                throw new EOFException("unexpected output");
-            }
-            line.write(c);
-        }
-        return line.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static void skipFully(InputStream in, long n) throws IOException {
-        while (n > 0) {
-            long skipped = in.skip(n);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new EOFException("truncated output");
-                }
-                skipped = 1;
-            }
-            n -= skipped;
-        }
     }
 
     private String timedOutMessage() {

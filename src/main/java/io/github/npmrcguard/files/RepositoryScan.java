@@ -326,7 +326,7 @@ final class RepositoryScan {
             }
         }
         if (!ids.isEmpty()) {
-            blobs.putAll(git.readBlobs(root, ids, SafeReader.MAX_BYTES));
+            blobs.putAll(CatFileReads.readBlobs(git, root, ids, SafeReader.MAX_BYTES));
         }
         for (Map.Entry<String, WorkingCopy> w : waiting.entrySet()) {
             WorkingCopy wc = w.getValue();
@@ -358,7 +358,8 @@ final class RepositoryScan {
                 if (!stagedLarge.contains(entry.objectId())) {
                     stagedLarge.add(entry.objectId());
                     String id = entry.objectId();
-                    addLarge(path, location, Provenance.STAGED, blob.size(), () -> git.openBlob(root, id));
+                    addLarge(
+                            path, location, Provenance.STAGED, blob.size(), () -> CatFileReads.openBlob(git, root, id));
                 }
             } else if (!containsEqual(staged, blob.content())) {
                 // Conflict stages often repeat one another: each distinct content once.

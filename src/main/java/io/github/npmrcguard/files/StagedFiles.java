@@ -105,7 +105,7 @@ public final class StagedFiles {
                 staged.put(relative, meta[3]);
             }
         }
-        Map<String, Blob> blobs = git.readBlobs(top, staged.values(), SafeReader.MAX_BYTES);
+        Map<String, Blob> blobs = CatFileReads.readBlobs(git, top, staged.values(), SafeReader.MAX_BYTES);
         List<ScanFile> files = new ArrayList<>();
         List<LargeFile> large = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class StagedFiles {
                 large.add(new LargeFile(path, location, kind, Provenance.STAGED, blob.size(), new LargeFile.Opener() {
                     @Override
                     public java.io.InputStream open() throws IOException {
-                        return git.openBlob(top, id);
+                        return CatFileReads.openBlob(git, top, id);
                     }
                 }));
             } else {

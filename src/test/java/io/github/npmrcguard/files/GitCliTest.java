@@ -177,7 +177,7 @@ class GitCliTest {
         String b = git.run(repo, "rev-parse", ":b").strip();
         String missing = "0123456789012345678901234567890123456789";
 
-        Map<String, Blob> blobs = git.cli().readBlobs(repo, List.of(a, b, missing, a), 50);
+        Map<String, Blob> blobs = CatFileReads.readBlobs(git.cli(), repo, List.of(a, b, missing, a), 50);
 
         assertArrayEquals(
                 "alpha\n".getBytes(StandardCharsets.UTF_8), blobs.get(a).content());
@@ -194,15 +194,16 @@ class GitCliTest {
         write(repo.resolve("b"), "b".repeat(100_000));
         git.run(repo, "add", "-A");
         String b = git.run(repo, "rev-parse", ":b").strip();
-        try (java.io.InputStream in = git.cli().openBlob(repo, b)) {
+        try (java.io.InputStream in = CatFileReads.openBlob(git.cli(), repo, b)) {
             assertArrayEquals("b".repeat(100_000).getBytes(StandardCharsets.UTF_8), in.readAllBytes());
         }
-        java.io.InputStream missing = git.cli().openBlob(repo, "0123456789012345678901234567890123456789");
+        java.io.InputStream missing =
+                CatFileReads.openBlob(git.cli(), repo, "0123456789012345678901234567890123456789");
         assertEquals(0, missing.readAllBytes().length);
         GitException e = assertThrows(GitException.class, missing::close);
         assertTrue(e.getMessage().contains("cat-file blob"), e.getMessage());
         // Closed before the end: git is stopped, and that is no failure.
-        git.cli().openBlob(repo, b).close();
+        CatFileReads.openBlob(git.cli(), repo, b).close();
     }
 
     @Test
