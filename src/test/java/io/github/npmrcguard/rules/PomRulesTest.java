@@ -1,5 +1,6 @@
 package io.github.npmrcguard.rules;
 
+import static io.github.npmrcguard.testsupport.RuleHarness.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.scan.DocumentReader;
 import io.github.npmrcguard.secrets.Fingerprint;
 import io.github.npmrcguard.testsupport.Docs;
+import io.github.npmrcguard.testsupport.RuleHarness;
 import io.github.npmrcguard.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -460,13 +462,16 @@ class PomRulesTest {
     void aRecognisedTokenInAFrontendPluginIsReportedOnceByTheMoreSpecificRule() {
         String t = secret(tokens.npm());
         String pom = pom("", frontend(env("NODE_AUTH_TOKEN", t) + env("OTHER", t)));
-        List<String> out = lines(pom);
-        assertEquals(2, out.size(), out.toString());
-        assertTrue(out.get(0).contains("[pom-literal-env-token]"), out.get(0));
-        assertTrue(
-                out.get(1).contains("[known-token]")
-                        && out.get(1).startsWith("ERROR pom.xml:" + lineOf(pom, "<OTHER>")),
-                out.get(1));
+        RuleHarness.forCatalogue()
+                .hiding(t)
+                .test(
+                        "pom.xml",
+                        pom,
+                        error(
+                                "pom-literal-env-token",
+                                lineOf(pom, "<NODE_AUTH_TOKEN>"),
+                                "frontend-maven-plugin environmentVariables/NODE_AUTH_TOKEN"),
+                        error("known-token", lineOf(pom, "<OTHER>"), ""));
     }
 
     @Test

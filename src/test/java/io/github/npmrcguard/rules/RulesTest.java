@@ -1,5 +1,7 @@
 package io.github.npmrcguard.rules;
 
+import static io.github.npmrcguard.testsupport.RuleHarness.error;
+import static io.github.npmrcguard.testsupport.RuleHarness.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.scan.DocumentReader;
 import io.github.npmrcguard.secrets.Fingerprint;
 import io.github.npmrcguard.testsupport.Docs;
+import io.github.npmrcguard.testsupport.RuleHarness;
 import io.github.npmrcguard.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -232,50 +235,49 @@ class RulesTest {
     @Test
     void yarnAuthIdentUserNameBeforeThePlaceholderIsNoLiteral() {
         // yarn 2+ expands the placeholder after the user name; the name itself is no secret.
-        for (String v : List.of("bob:${NPM_TOKEN}", "bob:${NPM_TOKEN:-${OTHER_TOKEN}}", "bob:${NPM_TOKEN:-}")) {
-            List<String> out =
-                    lines(".yarnrc.yml", "npmRegistryServer: \"https://r.example\"\nnpmAuthIdent: \"" + v + "\"\n");
-            assertTrue(out.stream().noneMatch(l -> l.startsWith("ERROR")), v + ": " + out);
-        }
-        String p = tokens.opaque(24);
-        List<String> out = lines(
+        RuleHarness harness = RuleHarness.forCatalogue();
+        String yml = "npmRegistryServer: \"https://r.example\"\nnpmAuthIdent: \"%s\"\n";
+        harness.test(
                 ".yarnrc.yml",
-                "npmAuthIdent: \"bob:" + p + "\"\n" + "npmScopes:\n  a:\n    npmAuthIdent: \"bob:${NPM_TOKEN:-" + p
-                        + "}\"\n");
-        assertEquals(
-                List.of("literal-credential", "placeholder-with-literal"),
-                out.stream()
-                        .filter(l -> l.startsWith("ERROR"))
-                        .map(l -> l.substring(l.lastIndexOf('[') + 1, l.lastIndexOf(']')))
-                        .toList(),
-                out::toString);
-        assertNoSecretIn(out, p);
+                yml.formatted("bob:${NPM_TOKEN}"),
+                warning("yarn-required-placeholder", 2, "npmAuthIdent"));
+        harness.test(
+                ".yarnrc.yml",
+                yml.formatted("bob:${NPM_TOKEN:-${OTHER_TOKEN}}"),
+                warning("yarn-required-placeholder", 2, "npmAuthIdent"));
+        harness.testNoFindings(".yarnrc.yml", yml.formatted("bob:${NPM_TOKEN:-}"));
+        String p = tokens.opaque(24);
+        harness.hiding(p)
+                .test(
+                        ".yarnrc.yml",
+                        "npmAuthIdent: \"bob:" + p + "\"\nnpmScopes:\n  a:\n    npmAuthIdent: \"bob:${NPM_TOKEN:-" + p
+                                + "}\"\n",
+                        error("literal-credential", 1, "npmAuthIdent"),
+                        error("placeholder-with-literal", 4, "npmScopes.a.npmAuthIdent"));
     }
 
     @Test
     void bunfigLiteralFallbackIsSentByBunAndIsAnError() {
         String t = tokens.opaque(32);
-        for (String form : List.of(
-                "token = \"${NPM_TOKEN:-" + t + "}\"", "username = \"bob\", password = \"${NPM_TOKEN-" + t + "}\"")) {
-            List<String> out =
-                    lines("bunfig.toml", "[install]\nregistry = { url = \"https://r.example/\", " + form + " }\n");
-            assertTrue(
-                    out.stream().anyMatch(l -> l.startsWith("ERROR bunfig.toml:2: placeholder with a literal part")),
-                    out::toString);
-            assertNoSecretIn(out, t);
-        }
-        List<String> url =
-                lines("bunfig.toml", "[install]\nregistry = \"https://bob:${NPM_TOKEN:-" + t + "}@r.example/\"\n");
-        assertTrue(url.stream().anyMatch(l -> l.startsWith("ERROR bunfig.toml:2: password in a URL")), url::toString);
-        assertNoSecretIn(url, t);
+        RuleHarness harness = RuleHarness.forCatalogue().hiding(t);
+        harness.test(
+                "bunfig.toml",
+                "[install]\nregistry = { url = \"https://r.example/\", token = \"${NPM_TOKEN:-" + t + "}\" }\n",
+                error("placeholder-with-literal", 2, "install.registry.token"));
+        harness.test(
+                "bunfig.toml",
+                "[install]\nregistry = { url = \"https://r.example/\", username = \"bob\", password = \"${NPM_TOKEN-"
+                        + t + "}\" }\n",
+                error("placeholder-with-literal", 2, "install.registry.password"));
+        harness.test(
+                "bunfig.toml",
+                "[install]\nregistry = \"https://bob:${NPM_TOKEN:-" + t + "}@r.example/\"\n",
+                error("credentials-in-url", 2, "install.registry"));
         // a placeholder fallback is no literal: bun still sends it as typed
-        assertEquals(
-                List.of("WARNING bunfig.toml:2: placeholder that bun does not expand in install.registry.token"
-                        + " [placeholder-not-expanded]"),
-                lines(
-                        "bunfig.toml",
-                        "[install]\nregistry = { url = \"https://r.example/\","
-                                + " token = \"${NPM_TOKEN:-${OTHER}}\" }\n"));
+        harness.test(
+                "bunfig.toml",
+                "[install]\nregistry = { url = \"https://r.example/\", token = \"${NPM_TOKEN:-${OTHER}}\" }\n",
+                warning("placeholder-not-expanded", 2, "install.registry.token"));
     }
 
     @Test
@@ -293,15 +295,16 @@ class RulesTest {
 
     @Test
     void yarnrcUrlUserInfoBarePlaceholderAndStandInAreSentAsTyped() {
-        assertEquals(
-                List.of("WARNING .yarnrc:1: placeholder in a URL's user info, which yarn 1 sends as typed (it"
-                        + " expands no variable in .yarnrc) in registry [placeholder-not-expanded]"),
-                lines(".yarnrc", "registry \"http://bob:$NPM_TOKEN@r.example/\"\n"));
-        List<String> out = lines(".yarnrc", "registry \"http://bob:changeme-token-here@r.example/\"\r\n");
-        assertEquals(1, out.size(), out::toString);
-        assertTrue(
-                out.get(0).startsWith("WARNING .yarnrc:1: stand-in in a URL's user info, which yarn"), out::toString);
-        assertTrue(out.get(0).endsWith("[dummy-credential]"), out::toString);
+        RuleHarness.forCatalogue()
+                .test(
+                        ".yarnrc",
+                        "registry \"http://bob:$NPM_TOKEN@r.example/\"\n",
+                        warning("placeholder-not-expanded", 1, "registry"));
+        RuleHarness.forCatalogue()
+                .test(
+                        ".yarnrc",
+                        "registry \"http://bob:changeme-token-here@r.example/\"\r\n",
+                        warning("dummy-credential", 1, "registry"));
     }
 
     @Test
@@ -489,12 +492,12 @@ class RulesTest {
 
     @Test
     void inlinePrivateKeyIsAnError() {
-        List<String> out = lines(
-                ".npmrc",
-                "key=\"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----\"\n"
-                        + "cert=\"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\"\n");
-        assertEquals(1, out.size());
-        assertTrue(out.get(0).startsWith("ERROR .npmrc:1: inline private key in key [private-key]"), out.get(0));
+        RuleHarness.forCatalogue()
+                .test(
+                        ".npmrc",
+                        "key=\"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----\"\n"
+                                + "cert=\"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\"\n",
+                        error("private-key", 1, "key"));
     }
 
     @Test
@@ -591,9 +594,13 @@ class RulesTest {
     @Test
     void tokenPastedWhereTheKeyGoesIsNotPrinted() {
         String t = tokens.githubClassic();
-        List<String> out = lines(".npmrc", "//npm.pkg.github.com/:_authToken " + t + "\n" + t + "\n");
-        assertEquals(2, out.size(), String.valueOf(out.size()));
-        assertNoSecretIn(out, t);
+        RuleHarness.forCatalogue()
+                .hiding(t)
+                .test(
+                        ".npmrc",
+                        "//npm.pkg.github.com/:_authToken " + t + "\n" + t + "\n",
+                        error("known-token", 1, ""),
+                        error("known-token", 2, ""));
     }
 
     @Test
