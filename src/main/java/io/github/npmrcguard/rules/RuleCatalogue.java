@@ -3,8 +3,10 @@ package io.github.npmrcguard.rules;
 import java.util.List;
 
 /**
- * Every rule, in the order they run. Order matters: the auth-key rules come first so that the catch-all
- * token rule stays quiet on a line they already reported.
+ * Every rule, in the order they run. Order matters twice (both held by {@code RuleCatalogueOrderTest}): the
+ * auth-key rules come before the catch-all token rule, which stays quiet on a line they already reported; and
+ * every rule that reads only content comes before the first that looks at the file's folder, since
+ * {@link DocumentChecker} caches only that leading run.
  */
 public final class RuleCatalogue {
     /** Files that could not be read: the scan fails closed, since they may hold committed secrets. */
@@ -47,8 +49,8 @@ public final class RuleCatalogue {
             new DeprecatedKeyRule(),
             new AuthWithoutRegistryRule(),
             new RegistryWithoutAuthRule(),
-            new OptionalPlaceholderRule(),
             new YarnRequiredPlaceholderRule(),
+            new OptionalPlaceholderRule(),
             new ProjectPlaceholderRule(),
             new PackagedConfigRule(),
             new UnreadConfigRule(),
