@@ -26,10 +26,10 @@ basedir.eachFileRecurse { f ->
         written << rel
     }
 }
-assert written.contains('target/npmrc-guard/npmrc')
+assert written.contains('target/npmrc-guard/.npmrc')
 // fix rewrote what it could; a secret it could not rewrite (the bunfig token, say) may stay in that file,
 // but never in a file the plugin created.
-['target/npmrc-guard/npmrc', 'out/check.sarif'].each { rel ->
+['target/npmrc-guard/.npmrc', 'out/check.sarif'].each { rel ->
     secrets.each { fx.assertNoSecret(new File(basedir, rel).getText('UTF-8'), it, rel) }
 }
 // install-hook: the hook's script and the settings it copied from the pom

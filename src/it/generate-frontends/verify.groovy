@@ -14,7 +14,7 @@ assert log.contains('[WARNING] npmrc-guard: <frontends> names admin-console, whi
 
 // frontend-maven-plugin's per-execution workingDirectory: pnpm, registry line only, token in the user config.
 assert text('web/src/main/client/.npmrc') == acme
-assert text('web/target/npmrc-guard/npmrc').contains('//npm.acme.example/repository/npm-private/:_authToken=${ACME_NPM_TOKEN}\n')
+assert text('web/target/npmrc-guard/.npmrc').contains('//npm.acme.example/repository/npm-private/:_authToken=${ACME_NPM_TOKEN}\n')
 assert !new File(basedir, 'web/.npmrc').exists()
 
 // A workingDirectory under target/ is build output: no warning, nothing written there.
@@ -23,7 +23,7 @@ assert !log.contains('[WARNING] npmrc-guard: workingDirectory')
 assert !new File(basedir, 'web/target/frontend-dist').exists()
 
 // The wiring hint, with the exact XML, for the module whose build does not point at its user config...
-assert log.contains('[WARNING] npmrc-guard: pnpm in web/src/main/client reads its token from web/target/npmrc-guard/npmrc'
+assert log.contains('[WARNING] npmrc-guard: pnpm in web/src/main/client reads its token from web/target/npmrc-guard/.npmrc'
         + ' only when NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to the <configuration> of'
         + ' frontend-maven-plugin\'s execution "pnpm-install":\n'
         + '  <environmentVariables>\n'
@@ -31,7 +31,7 @@ assert log.contains('[WARNING] npmrc-guard: pnpm in web/src/main/client reads it
         + '  </environmentVariables>\n')
 // ...and none for the yarn 1 module whose exec-maven-plugin run already does.
 assert text('admin/frontend-src/.npmrc') == acme
-assert text('admin/target/npmrc-guard/npmrc').contains(':_authToken=${ACME_NPM_TOKEN}\n')
+assert text('admin/target/npmrc-guard/.npmrc').contains(':_authToken=${ACME_NPM_TOKEN}\n')
 assert !log.contains('yarn 1 in admin/frontend-src reads its token')
 assert log.count('NPM_CONFIG_USERCONFIG points at it') == 1
 
@@ -42,7 +42,7 @@ assert text('shop/.npmrc') == npmLines
 assert !new File(basedir, 'shop/src/main/frontend/.npmrc').exists()
 
 // check, bound after generate, warns about the pom that does not hand the user config over, and only that one.
-assert log.contains('[WARNING] web/pom.xml:12: pnpm in src/main/client has its tokens in target/npmrc-guard/npmrc,'
+assert log.contains('[WARNING] web/pom.xml:12: pnpm in src/main/client has its tokens in target/npmrc-guard/.npmrc,'
         + ' but this build does not set NPM_CONFIG_USERCONFIG to it; add <environmentVariables>'
         + '<NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG></environmentVariables>'
         + ' [userconfig-not-wired]\n')

@@ -9,7 +9,7 @@ assert text('web-yarn/src/main/frontend/.yarnrc.yml') == 'npmScopes:\n  acme:\n'
     '    npmAuthToken: "${ACME_NPM_TOKEN:-}"\n'
 // pnpm 10.34.2+: registry line in the project file, the token only in the user config under target/.
 assert text('web-pnpm/frontend/.npmrc') == '@acme:registry=https://npm.acme.example/repository/npm-private/\n'
-def userconfig = new File(basedir, 'web-pnpm/target/npmrc-guard/npmrc')
+def userconfig = new File(basedir, 'web-pnpm/target/npmrc-guard/.npmrc')
 assert userconfig.isFile()
 assert !text('web-pnpm/frontend/.npmrc').contains('_authToken')
 assert log.contains('[echo] NPM_CONFIG_USERCONFIG=' + userconfig.canonicalPath)

@@ -86,6 +86,6 @@ public record ModuleInput(
 
     /** The user config this module's frontend build reads through {@code NPM_CONFIG_USERCONFIG}. */
     public Path userConfigFile() {
-        return buildDirectory.resolve("npmrc-guard").resolve("npmrc");
+        return buildDirectory.resolve("npmrc-guard").resolve(".npmrc");
     }
 }

@@ -28,7 +28,7 @@ final class UserConfigWiring {
             return false;
         }
         String v = value.strip().replace('\\', '/');
-        if (v.contains("${" + BuildRun.USERCONFIG_PROPERTY + "}") || v.endsWith("/npmrc-guard/npmrc")) {
+        if (v.contains("${" + BuildRun.USERCONFIG_PROPERTY + "}") || v.endsWith("/npmrc-guard/.npmrc")) {
             return true;
         }
         try {

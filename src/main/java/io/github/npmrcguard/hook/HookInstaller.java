@@ -112,7 +112,7 @@ public final class HookInstaller {
 
     /**
      * Removes what {@link #install} put in: the script and settings, its line in a {@code pre-commit} file, and
-     * that file when npmrc-guard wrote it. Nothing else.
+     * that file when npmrc-guard wrote it. Nothing else. A hooks folder outside the repository keeps the line.
      */
     public Outcome uninstall(Path dir) throws IOException {
         Path top = top(dir);
@@ -120,7 +120,15 @@ public final class HookInstaller {
         Path hooks = git.gitPath(top, "hooks");
         List<String> done = new ArrayList<>();
         Path hook = hooks.resolve("pre-commit");
-        if (Files.isRegularFile(hook, LinkOption.NOFOLLOW_LINKS)) {
+        boolean shared = !hooks.startsWith(top) && !hooks.startsWith(own.getParent());
+        if (shared
+                && Files.isRegularFile(hook, LinkOption.NOFOLLOW_LINKS)
+                && ours(Files.readString(hook, StandardCharsets.ISO_8859_1))) {
+            // A core.hooksPath outside the repository (often a global one) serves other repositories too, where
+            // the line may still run their check; here it does nothing once the script below is gone.
+            done.add("kept the npmrc-guard line in " + hook + ": that hooks folder (core.hooksPath) is outside this"
+                    + " repository and may serve others; it does nothing where npmrc-guard is not installed");
+        } else if (Files.isRegularFile(hook, LinkOption.NOFOLLOW_LINKS)) {
             String text = Files.readString(hook, StandardCharsets.ISO_8859_1);
             if (ours(text)) {
                 StringBuilder kept = new StringBuilder();

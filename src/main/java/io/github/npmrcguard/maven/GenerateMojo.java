@@ -27,7 +27,7 @@ import org.apache.maven.project.MavenProject;
  * reads it: {@code .npmrc} for npm, {@code .yarnrc.yml} for yarn 2+, {@code bunfig.toml} for bun; for pnpm
  * (which ignores placeholders in a project {@code .npmrc} from 10.34.2, and drops the whole file when one is
  * unset before that) and yarn 1 (which stops on an unset one) the registry lines go to the project
- * {@code .npmrc} and the token to a user config under {@code target/npmrc-guard/npmrc}, whose path is set as
+ * {@code .npmrc} and the token to a user config under {@code target/npmrc-guard/.npmrc}, whose path is set as
  * the project property {@code npmrcguard.userconfig.file} for {@code NPM_CONFIG_USERCONFIG}. Existing files are merged with
  * minimal line edits and never rewritten when nothing changes. Under {@code CI} no project file is written:
  * a project file that is not up to date fails the build instead (run the goal locally and commit). Bind it

@@ -54,7 +54,7 @@ public record ConfigDocument(
 
         /**
          * For a {@code pom.xml}: the pnpm or yarn 1 frontend of its module whose tokens live in the module's
-         * generated user config ({@code target/npmrc-guard/npmrc} holds auth lines), e.g.
+         * generated user config ({@code target/npmrc-guard/.npmrc} holds auth lines), e.g.
          * {@code pnpm in src/main/frontend}; empty when there is none, or when a parent pom already sets
          * {@code NPM_CONFIG_USERCONFIG}.
          */

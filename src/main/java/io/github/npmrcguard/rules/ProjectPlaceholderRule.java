@@ -22,7 +22,7 @@ public final class ProjectPlaceholderRule implements Rule {
                     + "registry, and pnpm 10.34.2 and later ignore an environment-expanded credential in a project "
                     + ".npmrc even when it is set. Keep the registry line in the project file and "
                     + "give the token through the user config: mvn npmrc-guard:fix moves it, and generate writes "
-                    + "target/npmrc-guard/npmrc for NPM_CONFIG_USERCONFIG.");
+                    + "target/npmrc-guard/.npmrc for NPM_CONFIG_USERCONFIG.");
 
     private static final Pattern REQUIRED = Pattern.compile("(?<!\\\\)\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 

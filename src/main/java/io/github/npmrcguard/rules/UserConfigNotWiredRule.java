@@ -23,7 +23,7 @@ public final class UserConfigNotWiredRule implements Rule {
             Severity.WARNING,
             "pnpm or yarn 1 build that does not read the generated user config",
             "pnpm and yarn 1 take their tokens from the user config mvn npmrc-guard:generate writes under "
-                    + "target/npmrc-guard/npmrc (a placeholder in the project .npmrc breaks them), and read it only "
+                    + "target/npmrc-guard/.npmrc (a placeholder in the project .npmrc breaks them), and read it only "
                     + "when NPM_CONFIG_USERCONFIG points at it. This pom runs the package manager without that, so "
                     + "the install goes without tokens. Add to the plugin's <configuration>: <environmentVariables>"
                     + "<NPM_CONFIG_USERCONFIG>" + PROPERTY + "</NPM_CONFIG_USERCONFIG></environmentVariables> "
@@ -46,13 +46,13 @@ public final class UserConfigNotWiredRule implements Rule {
         for (Setting s : doc.settings()) {
             if (PomKeys.isEnvironmentVariable(s) && s.name().equalsIgnoreCase(VARIABLE)) {
                 String v = s.value().replace('\\', '/');
-                if (v.contains(PROPERTY) || v.endsWith("npmrc-guard/npmrc")) {
+                if (v.contains(PROPERTY) || v.endsWith("npmrc-guard/.npmrc")) {
                     return;
                 }
                 sink.report(
                         INFO,
                         s.line(),
-                        doc.folder().userConfigFrontend() + " has its tokens in" + " target/npmrc-guard/npmrc, but "
+                        doc.folder().userConfigFrontend() + " has its tokens in" + " target/npmrc-guard/.npmrc, but "
                                 + VARIABLE + " here points elsewhere; set it to " + PROPERTY,
                         "",
                         Secret.none());
@@ -62,7 +62,7 @@ public final class UserConfigNotWiredRule implements Rule {
         sink.report(
                 INFO,
                 runLine,
-                doc.folder().userConfigFrontend() + " has its tokens in target/npmrc-guard/npmrc,"
+                doc.folder().userConfigFrontend() + " has its tokens in target/npmrc-guard/.npmrc,"
                         + " but this build does not set " + VARIABLE + " to it; add <environmentVariables><" + VARIABLE
                         + ">"
                         + PROPERTY + "</" + VARIABLE + "></environmentVariables>",

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class UserConfigFacts {
     /** Where {@code generate} writes a module's user config, under the default build folder. */
-    static final String GENERATED = "target/npmrc-guard/npmrc";
+    static final String GENERATED = "target/npmrc-guard/.npmrc";
 
     private static final List<String> FRONTEND_FOLDERS = List.of("", "src/main/frontend", "src/main/webui", "frontend");
     private static final Pattern WORKING_DIRECTORY = Pattern.compile("<workingDirectory>([^<]*)</workingDirectory>");

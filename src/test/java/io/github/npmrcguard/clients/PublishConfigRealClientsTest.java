@@ -205,7 +205,7 @@ class PublishConfigRealClientsTest {
                 .run(List.of(ModuleInput.of(project)));
         assertFalse(generated.hasErrors(), generated.messages().toString());
         assertFalse(Files.exists(project.resolve(".npmrc")), "no project file for pnpm");
-        Path userConfig = project.resolve("target/npmrc-guard/npmrc");
+        Path userConfig = project.resolve("target/npmrc-guard/.npmrc");
         assertTrue(Files.readString(userConfig)
                 .endsWith("\n" + registry.nerfDart() + ":_authToken=${" + variable + "}\n"));
         assertFalse(Files.readString(userConfig).contains("registry="), "no registry line");

@@ -461,7 +461,7 @@ class RealClientsTest {
         assertEquals(
                 LocalRegistry.SCOPE + ":registry=" + registry.url() + "\n",
                 Files.readString(project.resolve(".npmrc")));
-        Path userConfig = project.resolve("target/npmrc-guard/npmrc");
+        Path userConfig = project.resolve("target/npmrc-guard/.npmrc");
         Map<String, String> env = Map.of("NPM_CONFIG_USERCONFIG", userConfig.toString());
 
         // The variable unset: the config does not stop the client.

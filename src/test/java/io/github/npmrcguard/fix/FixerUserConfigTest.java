@@ -60,7 +60,7 @@ class FixerUserConfigTest {
                         + "# Tokens come from environment variables; this file holds placeholders only.\n"
                         + "@acme:registry=https://npm.acme.example/\n"
                         + "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n",
-                Files.readString(root.resolve("target/npmrc-guard/npmrc")));
+                Files.readString(root.resolve("target/npmrc-guard/.npmrc")));
         assertEquals(1, report.fixed().size());
         assertEquals(
                 "web/.npmrc:3: removed the line with " + findings.get(0).what() + " in //npm.acme.example/:_authToken;"
@@ -77,7 +77,7 @@ class FixerUserConfigTest {
                 report.manual().get(0).logLine());
         assertEquals(
                 List.of("web/.npmrc: pnpm and yarn 1 read its token from the user config, so the token line was"
-                        + " removed and target/npmrc-guard/npmrc was written the way generate writes it. Point"
+                        + " removed and target/npmrc-guard/.npmrc was written the way generate writes it. Point"
                         + " NPM_CONFIG_USERCONFIG at that file in the frontend build (with the generate goal bound,"
                         + " frontend-maven-plugin: <environmentVariables><NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}"
                         + "</NPM_CONFIG_USERCONFIG></environmentVariables>)"),

@@ -142,7 +142,7 @@ class GeneratorTest {
             assertFalse(Files.exists(t.path(m + "/.npmrc")), m + ": no project placeholder, no registry line");
             assertEquals(
                     USER_CONFIG_HEAD + "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n",
-                    t.read(m + "/target/npmrc-guard/npmrc"),
+                    t.read(m + "/target/npmrc-guard/.npmrc"),
                     m);
         }
         assertEquals(
@@ -196,7 +196,7 @@ class GeneratorTest {
         GenerationResult r = run(options().requireTokens(true), "web");
         assertTrue(
                 r.messages(Message.Level.ERROR).stream().anyMatch(m -> m.text()
-                        .equals("web/target/npmrc-guard/npmrc:"
+                        .equals("web/target/npmrc-guard/.npmrc:"
                                 + " NPM_ACME_EXAMPLE_TOKEN is not set, but the install needs it for //npm.acme.example/; set it in the"
                                 + " CI job's secrets (npmrcguard.preflight=off turns this check off)")),
                 r.messages().toString());
@@ -279,21 +279,21 @@ class GeneratorTest {
         GenerationResult first = run(o, "web");
         assertEquals(FileAction.UPDATED, file(first, "web/.npmrc").action());
         assertEquals(
-                FileAction.CREATED, file(first, "web/target/npmrc-guard/npmrc").action());
+                FileAction.CREATED, file(first, "web/target/npmrc-guard/.npmrc").action());
         FileTime old = FileTime.fromMillis(1_500_000_000_000L);
         Files.setLastModifiedTime(t.path("web/.npmrc"), old);
-        Files.setLastModifiedTime(t.path("web/target/npmrc-guard/npmrc"), old);
+        Files.setLastModifiedTime(t.path("web/target/npmrc-guard/.npmrc"), old);
         byte[] project = t.readBytes("web/.npmrc");
-        byte[] user = t.readBytes("web/target/npmrc-guard/npmrc");
+        byte[] user = t.readBytes("web/target/npmrc-guard/.npmrc");
 
         GenerationResult second = run(o, "web");
         assertTrue(
                 second.files().stream().allMatch(f -> f.action() == FileAction.UNCHANGED),
                 second.files().toString());
         assertArrayEquals(project, t.readBytes("web/.npmrc"));
-        assertArrayEquals(user, t.readBytes("web/target/npmrc-guard/npmrc"));
+        assertArrayEquals(user, t.readBytes("web/target/npmrc-guard/.npmrc"));
         assertEquals(old, Files.getLastModifiedTime(t.path("web/.npmrc")));
-        assertEquals(old, Files.getLastModifiedTime(t.path("web/target/npmrc-guard/npmrc")));
+        assertEquals(old, Files.getLastModifiedTime(t.path("web/target/npmrc-guard/.npmrc")));
     }
 
     @Test
@@ -345,9 +345,9 @@ class GeneratorTest {
                 "--- a/web/.npmrc\n+++ b/web/.npmrc\n@@ -1,2 +1,3 @@\n save-exact=true\n " + UnifiedDiff.HIDDEN
                         + "\n+registry=https://r.example/\n",
                 project.diff());
-        FileChange user = file(r, "web/target/npmrc-guard/npmrc");
+        FileChange user = file(r, "web/target/npmrc-guard/.npmrc");
         assertEquals(FileAction.DRY_RUN, user.action());
-        assertTrue(user.diff().startsWith("--- /dev/null\n+++ b/web/target/npmrc-guard/npmrc\n"), user.diff());
+        assertTrue(user.diff().startsWith("--- /dev/null\n+++ b/web/target/npmrc-guard/.npmrc\n"), user.diff());
         assertTrue(r.userConfigFor(t.path("web")).isEmpty(), "no property for a file that was not written");
     }
 
@@ -369,9 +369,10 @@ class GeneratorTest {
         assertFalse(Files.exists(t.path("npm-app/.npmrc")));
         assertEquals(FileAction.UNCHANGED, file(r, "ok-app/.npmrc").action());
         assertEquals(
-                FileAction.CREATED, file(r, "pnpm-app/target/npmrc-guard/npmrc").action());
+                FileAction.CREATED,
+                file(r, "pnpm-app/target/npmrc-guard/.npmrc").action());
         assertEquals(
-                t.path("pnpm-app/target/npmrc-guard/npmrc"),
+                t.path("pnpm-app/target/npmrc-guard/.npmrc"),
                 r.userConfigFor(t.path("pnpm-app")).orElseThrow());
         assertTrue(r.hasErrors());
         assertEquals(
@@ -415,7 +416,7 @@ class GeneratorTest {
         assertEquals(
                 "registry=https://registry.npmjs.org/\n", t.read("web/.npmrc"), "the token is not in the project file");
         Path userConfig = r.userConfigFor(t.path("web")).orElseThrow();
-        assertEquals(t.path("web/target/npmrc-guard/npmrc"), userConfig);
+        assertEquals(t.path("web/target/npmrc-guard/.npmrc"), userConfig);
         assertEquals(
                 "# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
                         + "# Tokens come from environment variables; this file holds placeholders only.\n"
@@ -440,7 +441,7 @@ class GeneratorTest {
                         && Files.readString(t.path("web/.npmrc")).contains("_authToken"),
                 "no project placeholder for pnpm");
         assertEquals(
-                t.path("web/target/npmrc-guard/npmrc"),
+                t.path("web/target/npmrc-guard/.npmrc"),
                 r.userConfigFor(t.path("web")).orElseThrow());
     }
 
@@ -452,7 +453,7 @@ class GeneratorTest {
         assertTrue(r.hasErrors());
         assertTrue(
                 r.messages(Message.Level.ERROR).stream().anyMatch(m -> m.text()
-                        .equals("web/target/npmrc-guard/npmrc:"
+                        .equals("web/target/npmrc-guard/.npmrc:"
                                 + " NPM_TOKEN is not set, but the install needs it for //registry.npmjs.org/; set it in the CI job's"
                                 + " secrets (npmrcguard.preflight=off turns this check off)")),
                 r.messages().toString());
@@ -468,7 +469,7 @@ class GeneratorTest {
                 "# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
                         + "# Tokens come from environment variables; this file holds placeholders only.\n"
                         + "registry=https://registry.npmjs.org/\n# NPM_TOKEN is not set: no token line for //registry.npmjs.org/\n",
-                t.read("web/target/npmrc-guard/npmrc"));
+                t.read("web/target/npmrc-guard/.npmrc"));
         assertEquals(
                 "registry=https://registry.npmjs.org/\n",
                 t.read("web/.npmrc"),
@@ -478,7 +479,7 @@ class GeneratorTest {
                         .anyMatch(
                                 m -> m.text()
                                         .equals(
-                                                "web/target/npmrc-guard/npmrc: NPM_TOKEN is not set,"
+                                                "web/target/npmrc-guard/.npmrc: NPM_TOKEN is not set,"
                                                         + " so //registry.npmjs.org/ gets no token line (requests to it go without credentials)")),
                 r.messages().toString());
     }
@@ -513,7 +514,7 @@ class GeneratorTest {
                         + "init-author-name=Me\n");
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
         GenerationResult r = run(declared(), "web");
-        String written = t.read("web/target/npmrc-guard/npmrc");
+        String written = t.read("web/target/npmrc-guard/.npmrc");
         assertEquals(
                 "# Written by npmrc-guard for NPM_CONFIG_USERCONFIG; rewritten on every build. Do not commit.\n"
                         + "# Tokens come from environment variables; this file holds placeholders only.\n"
@@ -541,7 +542,7 @@ class GeneratorTest {
         GenerationResult r = run(declared(), "web");
         assertEquals(
                 List.of(
-                        "web/target/npmrc-guard/npmrc: NPM_TOKEN is not set, and this file hides the credentials your"
+                        "web/target/npmrc-guard/.npmrc: NPM_TOKEN is not set, and this file hides the credentials your"
                                 + " own user config has for //registry.npmjs.org/; set NPM_TOKEN to the token for that registry"),
                 r.messages(Message.Level.WARNING).stream().map(Message::text).toList());
     }
@@ -554,8 +555,8 @@ class GeneratorTest {
         env.put("npm_config_userconfig", ci.toString());
         t.packageJson("web", "\"packageManager\": \"pnpm@10.34.9\"");
         run(declared(), "web");
-        assertTrue(t.read("web/target/npmrc-guard/npmrc").contains("\nfetch-timeout=600000\nregistry="));
-        assertFalse(t.read("web/target/npmrc-guard/npmrc").contains("strict-ssl"));
+        assertTrue(t.read("web/target/npmrc-guard/.npmrc").contains("\nfetch-timeout=600000\nregistry="));
+        assertFalse(t.read("web/target/npmrc-guard/.npmrc").contains("strict-ssl"));
     }
 
     @Test
@@ -718,7 +719,7 @@ class GeneratorTest {
         env.put("NPM_TOKEN", "x");
         GenerationResult r = run(declared().userConfigForAll(true), "web");
         assertEquals(NPMJS_LINES, t.read("web/.npmrc"));
-        assertTrue(t.read("web/target/npmrc-guard/npmrc").endsWith(NPMJS_LINES));
+        assertTrue(t.read("web/target/npmrc-guard/.npmrc").endsWith(NPMJS_LINES));
         assertTrue(r.userConfigFor(t.path("web")).isPresent());
     }
 
@@ -796,7 +797,7 @@ class GeneratorTest {
         assertEquals(hints(r), dryRun, "a dry run, which writes no user config, shows the hint too");
         assertEquals(
                 List.of(Message.warning("pnpm in web/src/main/frontend reads its token from"
-                        + " web/target/npmrc-guard/npmrc only when NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to"
+                        + " web/target/npmrc-guard/.npmrc only when NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to"
                         + " the <configuration> of frontend-maven-plugin's execution \"pnpm-install\":\n"
                         + USERCONFIG_XML)),
                 hints(r));
@@ -811,7 +812,7 @@ class GeneratorTest {
                 .withRun(new BuildRun("frontend-maven-plugin", "build", true, true, true, null));
         GenerationResult r = new Generator(declared().build()).run(List.of(web));
         assertEquals(
-                List.of(Message.warning("yarn 1 in web reads its token from web/target/npmrc-guard/npmrc only when"
+                List.of(Message.warning("yarn 1 in web reads its token from web/target/npmrc-guard/.npmrc only when"
                         + " NPM_CONFIG_USERCONFIG points at it; in web/pom.xml add to the plugin-level <configuration> of"
                         + " frontend-maven-plugin (every execution inherits it; runs not pointing at it: install, build),"
                         + " inside its <environmentVariables>:\n"
@@ -833,7 +834,7 @@ class GeneratorTest {
                         false,
                         true,
                         false,
-                        t.path("web/target/npmrc-guard/npmrc").toString()));
+                        t.path("web/target/npmrc-guard/.npmrc").toString()));
         ModuleInput site = ModuleInput.of(t.path("site"))
                 .withRun(new BuildRun("frontend-maven-plugin", "npm", false, false, false, null));
         GenerationResult r = new Generator(declared().userConfigForAll(true).build()).run(List.of(web, site));
@@ -856,7 +857,7 @@ class GeneratorTest {
                         .filter(m -> m.text().contains("NPM_CONFIG_USERCONFIG"))
                         .toList());
         assertEquals(List.of(), r.files(), "a user config of comments only would hide the user's own ~/.npmrc");
-        assertFalse(Files.exists(t.path("web/target/npmrc-guard/npmrc")));
+        assertFalse(Files.exists(t.path("web/target/npmrc-guard/.npmrc")));
         assertEquals(Map.of(), r.userConfigs());
     }
 
@@ -871,7 +872,7 @@ class GeneratorTest {
         t.packageJson("ui", "\"packageManager\": \"yarn@1.22.22\"");
         List<Message> hints = hints(new Generator(declared().build()).run(List.of(ModuleInput.of(t.path("ui")))));
         assertEquals(
-                List.of(Message.warning("yarn 1 in ui reads its token from ui/target/npmrc-guard/npmrc only when"
+                List.of(Message.warning("yarn 1 in ui reads its token from ui/target/npmrc-guard/.npmrc only when"
                         + " NPM_CONFIG_USERCONFIG points at it; in ui/pom.xml add to the <configuration> of the"
                         + " frontend-maven-plugin or exec-maven-plugin execution that runs the package manager:\n"
                         + USERCONFIG_XML)),

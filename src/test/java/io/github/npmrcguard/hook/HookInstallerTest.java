@@ -160,6 +160,33 @@ class HookInstallerTest {
     }
 
     @Test
+    void uninstallKeepsTheLineInAHooksFolderOtherRepositoriesShare() throws IOException {
+        Sandbox box = new Sandbox(tmp);
+        Path first = box.init("first");
+        Path second = box.init("second");
+        Path global = tmp.resolve("global-hooks");
+        box.run(first, "config", "--global", "core.hooksPath", global.toString());
+        HookInstaller installer = new HookInstaller(box.git());
+        installer.install(first, PROBE, CONFIG);
+        installer.install(second, PROBE, CONFIG);
+        Path hook = global.resolve("pre-commit");
+        String shared = Files.readString(hook);
+
+        HookInstaller.Outcome out = installer.uninstall(first);
+
+        assertEquals(shared, Files.readString(hook), "the other repository's check still runs from this line");
+        assertTrue(
+                out.done().get(0).startsWith("kept the npmrc-guard line in " + hook),
+                out.done().toString());
+        assertFalse(Files.exists(first.resolve(".git/npmrc-guard/pre-commit")));
+        Sandbox.Result unchecked = commit(box, first, "REFUSE");
+        assertEquals(0, unchecked.exit(), unchecked.all());
+        assertFalse(unchecked.all().contains("probe-ran"), unchecked.all());
+        Sandbox.Result refused = commit(box, second, "REFUSE");
+        assertEquals(1, refused.exit(), refused.all());
+    }
+
+    @Test
     void aTrackedHookIsLeftAloneAndTheLineToAddIsGiven() throws IOException {
         Sandbox box = new Sandbox(tmp);
         Path repo = box.init("repo");

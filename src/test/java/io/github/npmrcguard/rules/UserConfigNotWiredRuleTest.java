@@ -48,7 +48,7 @@ class UserConfigNotWiredRuleTest {
                 "{\"name\":\"web\",\"packageManager\":\"" + packageManager + "\"}");
         if (userConfig != null) {
             Files.createDirectories(dir.resolve("target/npmrc-guard"));
-            Files.writeString(dir.resolve("target/npmrc-guard/npmrc"), userConfig);
+            Files.writeString(dir.resolve("target/npmrc-guard/.npmrc"), userConfig);
         }
     }
 
@@ -56,7 +56,7 @@ class UserConfigNotWiredRuleTest {
     void aPnpmBuildWithoutTheVariableIsReportedAtThePlugin() throws Exception {
         frontend("pnpm@10.34.9", GENERATED);
         assertEquals(
-                List.of("web/pom.xml:6: pnpm in src/main/frontend has its tokens in target/npmrc-guard/npmrc, but"
+                List.of("web/pom.xml:6: pnpm in src/main/frontend has its tokens in target/npmrc-guard/.npmrc, but"
                         + " this build does not set NPM_CONFIG_USERCONFIG to it; add <environmentVariables>"
                         + "<NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG></environmentVariables>"
                         + " [userconfig-not-wired]"),
@@ -75,9 +75,9 @@ class UserConfigNotWiredRuleTest {
                 findings(
                         pom(
                                 "<environmentVariables><NPM_CONFIG_USERCONFIG>"
-                                        + "${project.build.directory}/npmrc-guard/npmrc</NPM_CONFIG_USERCONFIG></environmentVariables>\n")));
+                                        + "${project.build.directory}/npmrc-guard/.npmrc</NPM_CONFIG_USERCONFIG></environmentVariables>\n")));
         assertEquals(
-                List.of("web/pom.xml:9: yarn 1 in src/main/frontend has its tokens in target/npmrc-guard/npmrc, but"
+                List.of("web/pom.xml:9: yarn 1 in src/main/frontend has its tokens in target/npmrc-guard/.npmrc, but"
                         + " NPM_CONFIG_USERCONFIG here points elsewhere; set it to ${npmrcguard.userconfig.file}"
                         + " [userconfig-not-wired]"),
                 findings(pom("<environmentVariables>\n<NPM_CONFIG_USERCONFIG>/ci/npmrc</NPM_CONFIG_USERCONFIG>\n"
@@ -98,7 +98,7 @@ class UserConfigNotWiredRuleTest {
                         + "    <configuration><executable>java</executable></configuration>\n"
                         + "  </plugin></plugins></build>\n</project>\n"));
         assertEquals(
-                List.of("web/pom.xml:4: pnpm in src/main/frontend has its tokens in target/npmrc-guard/npmrc, but"
+                List.of("web/pom.xml:4: pnpm in src/main/frontend has its tokens in target/npmrc-guard/.npmrc, but"
                         + " this build does not set NPM_CONFIG_USERCONFIG to it; add <environmentVariables>"
                         + "<NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG></environmentVariables>"
                         + " [userconfig-not-wired]"),
@@ -113,9 +113,9 @@ class UserConfigNotWiredRuleTest {
         Files.createDirectories(dir.resolve("src/main/client"));
         Files.writeString(dir.resolve("src/main/client/package.json"), "{\"packageManager\":\"pnpm@10.34.9\"}");
         Files.createDirectories(dir.resolve("target/npmrc-guard"));
-        Files.writeString(dir.resolve("target/npmrc-guard/npmrc"), GENERATED);
+        Files.writeString(dir.resolve("target/npmrc-guard/.npmrc"), GENERATED);
         assertEquals(
-                List.of("web/pom.xml:6: pnpm in src/main/client has its tokens in target/npmrc-guard/npmrc, but"
+                List.of("web/pom.xml:6: pnpm in src/main/client has its tokens in target/npmrc-guard/.npmrc, but"
                         + " this build does not set NPM_CONFIG_USERCONFIG to it; add <environmentVariables>"
                         + "<NPM_CONFIG_USERCONFIG>${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG></environmentVariables>"
                         + " [userconfig-not-wired]"),
