@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Which registries a local prefix gets: the configured ones; else those its project file declares (the
- * client's own file first, then {@code .npmrc}); else none. Its {@code package.json}'s
- * {@code publishConfig.registry} is declared too, unless one of those has its token already: it gets a
- * token but no registry line, since publishing somewhere must not move installs there. A registry nobody
+ * client's own file first, then {@code .npmrc}); else none. The {@code publishConfig.registry} of its
+ * {@code package.json}, and of each workspace member's ({@link PublishTargets}), is declared too, unless one
+ * of those has its token already: it gets a token but no registry line, since publishing somewhere must not
+ * move installs there. A registry nobody
  * declared gets nothing: no registry line, which would override a contributor's mirror and the client's
  * own default, and no token line, since installing public packages needs none, and every form a client
  * drops when unset is read by another as a token or an error.
@@ -42,38 +42,38 @@ final class RegistryResolver {
         Resolved resolved = configured.isEmpty()
                 ? fromFiles(localPrefix, projectFormat, messages)
                 : new Resolved(configured, CONFIGURED);
-        Optional<RegistrySpec> publish = publishRegistry(localPrefix, messages);
-        if (publish.isEmpty()
-                || resolved.registries().stream()
-                        .anyMatch(r -> r.authKey().equals(publish.get().authKey()))) {
+        List<RegistrySpec> all = new ArrayList<>(resolved.registries());
+        boolean added = false;
+        for (RegistrySpec publish : publishRegistries(localPrefix, messages)) {
+            if (all.stream().noneMatch(r -> r.authKey().equals(publish.authKey()))) {
+                all.add(publish);
+                added = true;
+            }
+        }
+        if (!added) {
             return resolved;
         }
-        List<RegistrySpec> all = new ArrayList<>(resolved.registries());
-        all.add(publish.get());
         String source = resolved.source().equals(NONE)
                 ? PUBLISH_CONFIG
                 : resolved.configured() ? CONFIGURED : resolved.source() + " and " + PUBLISH_CONFIG;
         return new Resolved(List.copyOf(all), source);
     }
 
-    /** The registry {@code publishConfig.registry} names, for the package's scope when it has one. */
-    private Optional<RegistrySpec> publishRegistry(Path localPrefix, List<Message> messages) {
-        PackageJson pkg;
-        try {
-            pkg = PackageJson.read(localPrefix).orElse(null);
-        } catch (UneditableException e) {
-            return Optional.empty(); // reported where the package manager is detected
+    /**
+     * The registries {@code publishConfig.registry} names, the local prefix's own and its workspace members',
+     * each for its package's scope when it has one.
+     */
+    private List<RegistrySpec> publishRegistries(Path localPrefix, List<Message> messages) {
+        List<RegistrySpec> out = new ArrayList<>();
+        for (PublishTargets.Target t : PublishTargets.of(localPrefix)) {
+            try {
+                out.add(new RegistrySpec(t.registry(), scopeOrNone(t.scope()), null).forPublishing());
+            } catch (IllegalArgumentException e) {
+                messages.add(Message.warning(display.of(t.packageFolder().resolve(PackageJson.FILE_NAME))
+                        + ": publishConfig.registry is not used by the generator: " + e.getMessage()));
+            }
         }
-        if (pkg == null || pkg.publishRegistry().isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new RegistrySpec(pkg.publishRegistry(), scopeOrNone(pkg.scope()), null).forPublishing());
-        } catch (IllegalArgumentException e) {
-            messages.add(Message.warning(display.of(localPrefix.resolve(PackageJson.FILE_NAME))
-                    + ": publishConfig.registry is not used by the generator: " + e.getMessage()));
-            return Optional.empty();
-        }
+        return out;
     }
 
     /** A scope the registry line would accept, else none (the token is per host either way). */
