@@ -11,7 +11,9 @@ import java.util.Set;
  * An auth key that no registry of its file uses: npm sends a credential only to URLs under its nerf dart
  * (research note 3.3), so {@code //npm.acme.example/:_authToken} in a file whose registries are elsewhere
  * is dead, and the install that needs it fails with 401. Only files that name a registry are judged: a
- * file with auth lines alone may serve a registry set on the command line.
+ * file with auth lines alone may serve a registry set on the command line. A key for the registry a package
+ * that reads the file publishes to ({@code publishConfig.registry}) is not dead: {@code npm publish} sends it
+ * there, so the file need not install from that registry.
  */
 public final class AuthWithoutRegistryRule implements Rule {
     public static final RuleInfo INFO = new RuleInfo(
@@ -31,11 +33,6 @@ public final class AuthWithoutRegistryRule implements Rule {
     }
 
     @Override
-    public boolean readsContentOnly() {
-        return true;
-    }
-
-    @Override
     public void check(ConfigDocument doc, FindingSink sink) {
         if (doc.kind() != FileKind.NPMRC) {
             return;
@@ -49,10 +46,24 @@ public final class AuthWithoutRegistryRule implements Rule {
                     && s.scope().startsWith("//")
                     && !s.scope().contains("${")
                     && s.section().isEmpty()
-                    && !coversAny(s.scope(), registries)) {
+                    && !coversAny(s.scope(), registries)
+                    && !coversAny(s.scope(), publishTargets(doc))) {
                 sink.report(INFO, s.line(), "auth key for a registry this file does not use", s.key(), Secret.none());
             }
         }
+    }
+
+    /** The nerf darts of the registries the file's packages publish to. */
+    private static List<String> publishTargets(ConfigDocument doc) {
+        List<String> out = new ArrayList<>();
+        for (String url : doc.folder().publishRegistries()) {
+            try {
+                out.add(NerfDart.of(url));
+            } catch (IllegalArgumentException e) {
+                continue; // not a URL npm would publish to
+            }
+        }
+        return out;
     }
 
     /** The nerf darts of the file's registry lines (npm's default registry too when only scopes are set). */

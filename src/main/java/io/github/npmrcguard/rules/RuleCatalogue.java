@@ -45,8 +45,8 @@ public final class RuleCatalogue {
             new DummyCredentialRule(),
             new UnscopedAuthRule(),
             new DeprecatedKeyRule(),
-            new AuthWithoutRegistryRule(),
             new RegistryWithoutAuthRule(),
+            new AuthWithoutRegistryRule(), // the first rule that reads the file's folder: content-only rules go above
             new OptionalPlaceholderRule(),
             new YarnRequiredPlaceholderRule(),
             new ProjectPlaceholderRule(),
