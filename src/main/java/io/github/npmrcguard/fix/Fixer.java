@@ -277,9 +277,10 @@ public final class Fixer {
 
     /** What to do by hand with a credential a pnpm or yarn 1 project .npmrc cannot hold as a placeholder. */
     private static String userConfigSteps(Finding f) {
-        return "pnpm and yarn 1 cannot read a placeholder from a project .npmrc: delete the line, add a"
-                + " registry line for that registry (or configure it in <registries>) so that generate writes"
-                + " its token to the user config, and point NPM_CONFIG_USERCONFIG at that file";
+        return "pnpm and yarn 1 cannot read a placeholder from a project .npmrc: delete the line, keep the"
+                + " registry declared (a registry line for it, its entry in <registries>, or the comment"
+                + " '# npmrc-guard:token //host/path/') so that generate writes its token to the user config,"
+                + " and point NPM_CONFIG_USERCONFIG at that file";
     }
 
     /** What to do by hand in a pom, per kind of finding. */
