@@ -48,32 +48,51 @@ final class WorkspaceMembers {
         WorkspaceGlob glob = WorkspaceGlob.of(globs);
         List<Path> out = new ArrayList<>();
         try {
-            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (dir.equals(root)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String name = dir.getFileName().toString();
-                    if (name.startsWith(".") || name.equals("node_modules") || name.equals("target")) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (FrontendLocator.hasPackageJson(dir) && glob.matches(FrontendLocator.relative(root, dir))) {
-                        out.add(dir);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(
+                    root, EnumSet.noneOf(FileVisitOption.class), depth(globs) + 1, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (dir.equals(root)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            String name = dir.getFileName().toString();
+                            if (name.startsWith(".") || name.equals("node_modules") || name.equals("target")) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            if (FrontendLocator.hasPackageJson(dir)
+                                    && glob.matches(FrontendLocator.relative(root, dir))) {
+                                out.add(dir);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // an unreadable folder holds no member we could read
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            return FileVisitResult.CONTINUE; // an unreadable folder holds no member we could read
+                        }
+                    });
         } catch (IOException e) {
             // walkFileTree reports failures to the visitor
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * How deep a member can be: as many folders as the longest glob has, unless one spans folders (the walk
+     * goes one deeper, since it hands the folders at its limit to visitFile, not preVisitDirectory).
+     */
+    private static int depth(List<String> globs) {
+        int depth = 1;
+        for (String g : globs) {
+            if (g.contains("**")) {
+                return MAX_DEPTH;
+            }
+            String path =
+                    g.strip().replaceFirst("^!", "").replaceAll("^(\\./)+", "").replaceAll("/+$", "");
+            depth = Math.max(depth, path.split("/").length);
+        }
+        return Math.min(depth, MAX_DEPTH);
     }
 
     /** The {@code packages} globs of a folder's {@code pnpm-workspace.yaml}. */
