@@ -23,7 +23,9 @@ public final class AuthWithoutRegistryRule implements Rule {
             "npm sends a credential only to requests under the auth key's //host/path/, compared literally: no "
                     + "scheme, no default port, host as written. This key matches none of the registries the file "
                     + "configures, so the credential is never sent. Derive the key from the registry URL: "
-                    + "https://npm.acme.example:443/npm/ becomes //npm.acme.example/npm/:_authToken.");
+                    + "https://npm.acme.example:443/npm/ becomes //npm.acme.example/npm/:_authToken. A key for the "
+                    + "publishConfig.registry of the package.json beside the file, or of a workspace member's, is "
+                    + "not reported: npm publish sends it there.");
 
     static final Set<String> AUTH_NAMES = Set.of("_authToken", "_auth", "_password", "username");
 
