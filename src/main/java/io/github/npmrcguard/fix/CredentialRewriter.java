@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,7 +54,12 @@ public final class CredentialRewriter {
      */
     public record Result(byte[] content, List<Edit> edits, String refusal) {}
 
-    private record Pending(int start, int end, String replacement, Edit edit) {}
+    /** @param dropsLine whether the whole line goes, so that the lines after it move up */
+    private record Pending(int start, int end, String replacement, Edit edit, boolean dropsLine) {
+        Pending(int start, int end, String replacement, Edit edit) {
+            this(start, end, replacement, edit, false);
+        }
+    }
 
     private final VariableNames names;
 
@@ -78,7 +84,7 @@ public final class CredentialRewriter {
      * recognised tokens inside comment lines.
      */
     public Result rewrite(FileKind kind, byte[] content, Set<String> fingerprints) {
-        return rewrite(kind, content, fingerprints, null);
+        return rewrite(kind, content, fingerprints, null, Map.of());
     }
 
     /**
@@ -88,10 +94,30 @@ public final class CredentialRewriter {
      * user. With {@code removeKeys} null, this is {@link #rewrite(FileKind, byte[], Set)}.
      */
     public Result rewriteForUserConfig(byte[] content, Set<String> fingerprints, Set<String> removeKeys) {
-        return rewrite(FileKind.NPMRC, content, fingerprints, java.util.Objects.requireNonNull(removeKeys));
+        return rewriteForUserConfig(content, fingerprints, removeKeys, Map.of());
     }
 
-    private Result rewrite(FileKind kind, byte[] content, Set<String> fingerprints, Set<String> removeKeys) {
+    /**
+     * As {@link #rewriteForUserConfig(byte[], Set, Set)}, and a credential whose key is in {@code markKeys}
+     * has its line replaced by the comment given for that key (the line's ending kept), which says where its
+     * token is read from now.
+     */
+    public Result rewriteForUserConfig(
+            byte[] content, Set<String> fingerprints, Set<String> removeKeys, Map<String, String> markKeys) {
+        return rewrite(
+                FileKind.NPMRC,
+                content,
+                fingerprints,
+                java.util.Objects.requireNonNull(removeKeys),
+                java.util.Objects.requireNonNull(markKeys));
+    }
+
+    private Result rewrite(
+            FileKind kind,
+            byte[] content,
+            Set<String> fingerprints,
+            Set<String> removeKeys,
+            Map<String, String> markKeys) {
         DecodedText decoded;
         try {
             decoded = new TextDecoder().decode(content);
@@ -129,7 +155,16 @@ public final class CredentialRewriter {
                 continue;
             }
             String placeholder = placeholder(dialect, names.variableFor(kind, s, before));
-            if (removeKeys != null && !removeKeys.contains(s.key())) {
+            if (removeKeys != null && !removeKeys.contains(s.key()) && !markKeys.containsKey(s.key())) {
+                continue;
+            }
+            if (removeKeys != null && markKeys.containsKey(s.key())) {
+                int start = lines.startOf(s.line());
+                pending.add(new Pending(
+                        start,
+                        start + raw.get(s.line() - 1).length(),
+                        markKeys.get(s.key()),
+                        new Edit(s.line(), Fingerprint.of(s.value().strip()), placeholder, true)));
                 continue;
             }
             if (removeKeys != null) {
@@ -139,7 +174,8 @@ public final class CredentialRewriter {
                         start,
                         end,
                         "",
-                        new Edit(s.line(), Fingerprint.of(s.value().strip()), placeholder, true)));
+                        new Edit(s.line(), Fingerprint.of(s.value().strip()), placeholder, true),
+                        true));
                 continue;
             }
             String replacement = quoted(kind, span.quote(), placeholder);
@@ -210,9 +246,13 @@ public final class CredentialRewriter {
             return "the rewritten file would not parse";
         }
         List<Integer> removed = new ArrayList<>();
+        List<Integer> dropped = new ArrayList<>();
         pending.stream()
                 .filter(p -> p.edit().removed())
                 .forEach(p -> removed.add(p.edit().line()));
+        pending.stream()
+                .filter(Pending::dropsLine)
+                .forEach(p -> dropped.add(p.edit().line()));
         List<Setting> kept =
                 before.stream().filter(s -> !removed.contains(s.line())).toList();
         if (now.size() != kept.size()) {
@@ -224,7 +264,7 @@ public final class CredentialRewriter {
         for (int i = 0; i < now.size(); i++) {
             Setting a = kept.get(i);
             Setting b = now.get(i);
-            int shift = (int) removed.stream().filter(line -> line < a.line()).count();
+            int shift = (int) dropped.stream().filter(line -> line < a.line()).count();
             if (a.line() - shift != b.line() || !a.key().equals(b.key())) {
                 return "the rewritten file would not read the same settings";
             }

@@ -8,6 +8,7 @@ import io.github.npmrcguard.generate.GeneratorOptions;
 import io.github.npmrcguard.generate.Message;
 import io.github.npmrcguard.generate.ModuleInput;
 import io.github.npmrcguard.generate.PackageManager;
+import io.github.npmrcguard.generate.TokenMarker;
 import io.github.npmrcguard.generate.TokenPlacement;
 import io.github.npmrcguard.parse.ParseException;
 import io.github.npmrcguard.parse.Parsers;
@@ -146,8 +147,13 @@ public final class Fixer {
                     && PackageManager.of(file.getParent())
                             .map(TokenPlacement::inUserConfig)
                             .orElse(false);
+            List<Setting> npmrc = userConfigClient ? npmrcSettings(content) : List.of();
             CredentialRewriter.Result rewrite = userConfigClient
-                    ? rewriter.rewriteForUserConfig(content, fingerprints, movableKeys(content))
+                    ? rewriter.rewriteForUserConfig(
+                            content,
+                            fingerprints,
+                            TokenPlacement.userConfigAuthKeys(npmrc),
+                            TokenPlacement.userConfigMarkedKeys(npmrc))
                     : rewriter.rewrite(kind, content, fingerprints);
             Set<String> done = new LinkedHashSet<>();
             for (CredentialRewriter.Edit edit : rewrite.edits()) {
@@ -174,30 +180,52 @@ public final class Fixer {
                 }
                 changed.add(path);
                 if (rewrite.edits().stream().anyMatch(CredentialRewriter.Edit::removed)) {
-                    notes.addAll(writeUserConfig(root, file, path, dryRun));
+                    List<String> marked = markedDarts(npmrc, rewrite.edits());
+                    for (String dart : marked) {
+                        notes.add(path + ": " + (dryRun ? "would put" : "put") + " '" + TokenMarker.line(dart)
+                                + "' where the token line was: it tells generate that " + dart + " needs a token"
+                                + " although the file has no registry line for it; keep it");
+                    }
+                    notes.addAll(writeUserConfig(root, file, path, dryRun, !marked.isEmpty()));
                 }
             }
         }
         return new Report(fixed, manual, changed, notes);
     }
 
-    /**
-     * The token keys of a pnpm or yarn 1 project .npmrc that can move to the user config: those of a registry
-     * the file declares with a registry line, which generate carries into the user config on every build. A
-     * token for a registry the file does not name would be lost there, so it stays for the user to handle.
-     */
-    private static Set<String> movableKeys(byte[] content) {
-        List<Setting> settings;
-        try {
-            settings = Parsers.forKind(FileKind.NPMRC).parse(new TextDecoder().decode(content));
-        } catch (ParseException e) {
-            return Set.of(); // the rewriter says why it leaves the file alone
+    /** The nerf darts whose token line the edits replaced by a {@link TokenMarker} comment. */
+    private static List<String> markedDarts(List<Setting> npmrc, List<CredentialRewriter.Edit> edits) {
+        Map<String, String> marked = TokenPlacement.userConfigMarkedKeys(npmrc);
+        List<String> out = new ArrayList<>();
+        for (CredentialRewriter.Edit edit : edits) {
+            for (Setting s : npmrc) {
+                if (edit.removed()
+                        && s.line() == edit.line()
+                        && marked.containsKey(s.key())
+                        && !out.contains(s.scope())) {
+                    out.add(s.scope());
+                }
+            }
         }
-        return TokenPlacement.userConfigAuthKeys(settings);
+        return out;
+    }
+
+    /**
+     * The settings of a pnpm or yarn 1 project .npmrc, from which its token keys that can move to the user
+     * config are told: those of a registry the file declares with a registry line, which generate carries into
+     * the user config on every build, and the token lines of a registry it has no registry line for (the
+     * public registry), which give way to a {@link TokenMarker} comment so that generate still writes them.
+     */
+    private static List<Setting> npmrcSettings(byte[] content) {
+        try {
+            return Parsers.forKind(FileKind.NPMRC).parse(new TextDecoder().decode(content));
+        } catch (ParseException e) {
+            return List.of(); // the rewriter says why it leaves the file alone
+        }
     }
 
     /** Writes the user config of the module holding the frontend, as generate would; returns what to tell. */
-    private List<String> writeUserConfig(Path root, Path file, String path, boolean dryRun) {
+    private List<String> writeUserConfig(Path root, Path file, String path, boolean dryRun, boolean marked) {
         Path folder = file.toAbsolutePath().normalize().getParent();
         Path moduleDir = folder;
         Path top = root.toAbsolutePath().normalize();
@@ -234,6 +262,12 @@ public final class Fixer {
                     + " frontend-maven-plugin: <environmentVariables><NPM_CONFIG_USERCONFIG>"
                     + "${npmrcguard.userconfig.file}</NPM_CONFIG_USERCONFIG></environmentVariables>)");
         }
+        if (out.isEmpty() && dryRun && marked) {
+            // generate reads the comment from the file, which a dry run leaves as it is.
+            out.add(path + ": the token line would be replaced by the comment, and generate would then write the"
+                    + " token line into the user config; point NPM_CONFIG_USERCONFIG at that file in the frontend"
+                    + " build");
+        }
         if (out.isEmpty()) {
             out.add(path + ": the token line " + (dryRun ? "would be" : "was") + " removed, but no frontend"
                     + " was found for it to write a user config: run mvn npmrc-guard:generate in its module");
@@ -243,9 +277,10 @@ public final class Fixer {
 
     /** What to do by hand with a credential a pnpm or yarn 1 project .npmrc cannot hold as a placeholder. */
     private static String userConfigSteps(Finding f) {
-        return "pnpm and yarn 1 cannot read a placeholder from a project .npmrc: delete the line, add a"
-                + " registry line for that registry (or configure it in <registries>) so that generate writes"
-                + " its token to the user config, and point NPM_CONFIG_USERCONFIG at that file";
+        return "pnpm and yarn 1 cannot read a placeholder from a project .npmrc: delete the line, keep the"
+                + " registry declared (a registry line for it, its entry in <registries>, or the comment"
+                + " '# npmrc-guard:token //host/path/') so that generate writes its token to the user config,"
+                + " and point NPM_CONFIG_USERCONFIG at that file";
     }
 
     /** What to do by hand in a pom, per kind of finding. */

@@ -2,9 +2,7 @@ package io.github.npmrcguard.generate;
 
 import io.github.npmrcguard.parse.Json;
 import io.github.npmrcguard.parse.ParseException;
-import io.github.npmrcguard.parse.Setting;
 import io.github.npmrcguard.parse.TextDecoder;
-import io.github.npmrcguard.parse.YarnrcYmlParser;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -268,14 +266,7 @@ final class FrontendLocator {
     private List<String> pnpmPackages(Path dir, List<Message> messages) {
         Path file = dir.resolve(PNPM_WORKSPACE);
         try {
-            String text = new TextDecoder().decode(Files.readAllBytes(file)).text();
-            List<String> packages = new ArrayList<>();
-            for (Setting s : new YarnrcYmlParser().parse(text)) {
-                if (s.key().equals("packages")) {
-                    packages.add(s.value());
-                }
-            }
-            return packages;
+            return WorkspaceMembers.pnpmPackages(dir);
         } catch (IOException | ParseException e) {
             messages.add(Message.warning(
                     display.of(file) + " was not read for workspace packages: it could not be" + " parsed as YAML"));

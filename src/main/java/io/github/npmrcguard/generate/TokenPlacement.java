@@ -2,8 +2,10 @@ package io.github.npmrcguard.generate;
 
 import io.github.npmrcguard.generate.PackageManager.Kind;
 import io.github.npmrcguard.parse.Setting;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +33,35 @@ public final class TokenPlacement {
             keys.add(r.authKey());
         }
         return keys;
+    }
+
+    /**
+     * The token keys ({@code //host/path/:_authToken}) of a project {@code .npmrc} whose registry it declares no
+     * registry line for (the public registry, which needs none, or one set elsewhere), each with the
+     * {@link TokenMarker} comment that takes the line's place when its token moves to the user config: the
+     * comment is what tells the next {@code generate} that the registry needs a token. Only keys the user
+     * config would carry exactly as written are given one.
+     */
+    public static Map<String, String> userConfigMarkedKeys(List<Setting> npmrc) {
+        Set<String> declared = userConfigAuthKeys(npmrc);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Setting s : npmrc) {
+            if (!s.name().equals("_authToken")
+                    || !s.scope().startsWith("//")
+                    || !s.section().isEmpty()
+                    || declared.contains(s.key())) {
+                continue;
+            }
+            try {
+                RegistrySpec spec = new RegistrySpec("https:" + s.scope(), "", null);
+                if (spec.authKey().equals(s.key()) && spec.nerfDart().equals(s.scope())) {
+                    out.put(s.key(), TokenMarker.line(s.scope()));
+                }
+            } catch (IllegalArgumentException e) {
+                continue; // no registry the generator could name: left for the user
+            }
+        }
+        return out;
     }
 
     /**

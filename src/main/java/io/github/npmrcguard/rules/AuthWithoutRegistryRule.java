@@ -11,7 +11,9 @@ import java.util.Set;
  * An auth key that no registry of its file uses: npm sends a credential only to URLs under its nerf dart
  * (research note 3.3), so {@code //npm.acme.example/:_authToken} in a file whose registries are elsewhere
  * is dead, and the install that needs it fails with 401. Only files that name a registry are judged: a
- * file with auth lines alone may serve a registry set on the command line.
+ * file with auth lines alone may serve a registry set on the command line. A key for the registry a package
+ * that reads the file publishes to ({@code publishConfig.registry}) is not dead: {@code npm publish} sends it
+ * there, so the file need not install from that registry.
  */
 public final class AuthWithoutRegistryRule implements Rule {
     public static final RuleInfo INFO = new RuleInfo(
@@ -21,18 +23,15 @@ public final class AuthWithoutRegistryRule implements Rule {
             "npm sends a credential only to requests under the auth key's //host/path/, compared literally: no "
                     + "scheme, no default port, host as written. This key matches none of the registries the file "
                     + "configures, so the credential is never sent. Derive the key from the registry URL: "
-                    + "https://npm.acme.example:443/npm/ becomes //npm.acme.example/npm/:_authToken.");
+                    + "https://npm.acme.example:443/npm/ becomes //npm.acme.example/npm/:_authToken. A key for the "
+                    + "publishConfig.registry of the package.json beside the file, or of a workspace member's, is "
+                    + "not reported: npm publish sends it there.");
 
     static final Set<String> AUTH_NAMES = Set.of("_authToken", "_auth", "_password", "username");
 
     @Override
     public RuleInfo info() {
         return INFO;
-    }
-
-    @Override
-    public boolean readsContentOnly() {
-        return true;
     }
 
     @Override
@@ -49,10 +48,24 @@ public final class AuthWithoutRegistryRule implements Rule {
                     && s.scope().startsWith("//")
                     && !s.scope().contains("${")
                     && s.section().isEmpty()
-                    && !coversAny(s.scope(), registries)) {
+                    && !coversAny(s.scope(), registries)
+                    && !coversAny(s.scope(), publishTargets(doc))) {
                 sink.report(INFO, s.line(), "auth key for a registry this file does not use", s.key(), Secret.none());
             }
         }
+    }
+
+    /** The nerf darts of the registries the file's packages publish to. */
+    private static List<String> publishTargets(ConfigDocument doc) {
+        List<String> out = new ArrayList<>();
+        for (String url : doc.folder().publishRegistries()) {
+            try {
+                out.add(NerfDart.of(url));
+            } catch (IllegalArgumentException e) {
+                continue; // not a URL npm would publish to
+            }
+        }
+        return out;
     }
 
     /** The nerf darts of the file's registry lines (npm's default registry too when only scopes are set). */

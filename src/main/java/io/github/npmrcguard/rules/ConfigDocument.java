@@ -32,9 +32,11 @@ public record ConfigDocument(
         private final Supplier<String> client;
         private final Supplier<String> frontendBelow;
         private final Supplier<String> userConfigFrontend;
+        private final Supplier<List<String>> publishRegistries;
         private String clientValue;
         private String frontendBelowValue;
         private String userConfigFrontendValue;
+        private List<String> publishRegistriesValue;
 
         /**
          * Facts worked out only when a rule asks: most files never need them, and each costs a look at the
@@ -47,9 +49,34 @@ public record ConfigDocument(
         /** Facts for a {@code pom.xml}: also the frontend whose tokens its module's generated user config holds. */
         public FolderFacts(
                 Supplier<String> client, Supplier<String> frontendBelow, Supplier<String> userConfigFrontend) {
+            this(client, frontendBelow, userConfigFrontend, List::of);
+        }
+
+        /**
+         * Facts for an {@code .npmrc}: also the registries the packages that read it publish to (see
+         * {@link #publishRegistries}).
+         */
+        public FolderFacts(
+                Supplier<String> client,
+                Supplier<String> frontendBelow,
+                Supplier<String> userConfigFrontend,
+                Supplier<List<String>> publishRegistries) {
             this.client = client;
             this.frontendBelow = frontendBelow;
             this.userConfigFrontend = userConfigFrontend;
+            this.publishRegistries = publishRegistries;
+        }
+
+        /**
+         * For an {@code .npmrc}: the {@code publishConfig.registry} URLs, as written, of the {@code package.json}
+         * in its folder and of that folder's workspace members; empty when there are none or nothing is known.
+         */
+        public List<String> publishRegistries() {
+            if (publishRegistriesValue == null) {
+                List<String> value = publishRegistries.get();
+                publishRegistriesValue = value == null ? List.of() : List.copyOf(value);
+            }
+            return publishRegistriesValue;
         }
 
         /**

@@ -47,9 +47,9 @@ public final class RuleCatalogue {
             new DummyCredentialRule(),
             new UnscopedAuthRule(),
             new DeprecatedKeyRule(),
-            new AuthWithoutRegistryRule(),
             new RegistryWithoutAuthRule(),
             new YarnRequiredPlaceholderRule(),
+            new AuthWithoutRegistryRule(), // the first rule that reads the file's folder: content-only rules go above
             new OptionalPlaceholderRule(),
             new ProjectPlaceholderRule(),
             new PackagedConfigRule(),

@@ -3,6 +3,7 @@ package io.github.npmrcguard.scan;
 import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.generate.PackageManager;
+import io.github.npmrcguard.generate.PublishTargets;
 import io.github.npmrcguard.parse.DecodedText;
 import io.github.npmrcguard.parse.Lines;
 import io.github.npmrcguard.parse.ParseException;
@@ -147,6 +148,15 @@ public final class DocumentReader {
                     @Override
                     public String get() {
                         return frontendBelow(dir);
+                    }
+                },
+                NONE,
+                new Supplier<>() {
+                    @Override
+                    public List<String> get() {
+                        return PublishTargets.of(dir).stream()
+                                .map(PublishTargets.Target::registry)
+                                .toList();
                     }
                 });
     }

@@ -527,6 +527,162 @@ class RealClientsTest {
                 + set.exitCode() + " (" + authed.size() + " requests with the token) |");
     }
 
+    /**
+     * What {@code npm login} leaves, committed in a yarn 1 or pnpm project: a token line for the default registry
+     * (the public one; here the loopback registry stands in for it as the clients' default), with no registry
+     * line. After {@code fix} the line has given way to the {@code # npmrc-guard:token} comment: the client runs
+     * with the variable unset, and after {@code mvn clean} the build's generate reads the comment and writes the
+     * token line again, through which the client authenticates.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = Client.class,
+            names = {"YARN_1", "PNPM_9", "PNPM_10"})
+    void afterFixADefaultRegistryTokenStaysDeclaredThroughACleanBuild(Client client, @TempDir Path tmp)
+            throws Exception {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        Files.writeString(
+                project.resolve("package.json"),
+                """
+                {
+                  "name": "frontend",
+                  "version": "1.0.0",
+                  "private": true,
+                  "packageManager": "%s@%s",
+                  "scripts": { "hello": "node -e \\"console.log('hello from the script')\\"" },
+                  "dependencies": { "%s": "%s" }
+                }
+                """
+                        .formatted(
+                                client.command(),
+                                client.pinnedVersion(),
+                                LocalRegistry.PACKAGE,
+                                LocalRegistry.VERSION));
+        String literal = new io.github.npmrcguard.testsupport.TestTokens(16).opaque(32);
+        String npmrc = registry.nerfDart() + ":_authToken=" + literal + "\n";
+        Files.writeString(project.resolve(".npmrc"), npmrc);
+        List<io.github.npmrcguard.rules.Finding> findings =
+                io.github.npmrcguard.testsupport.Docs.check(".npmrc", npmrc).stream()
+                        .filter(f -> f.severity() == io.github.npmrcguard.rules.Severity.ERROR)
+                        .toList();
+        io.github.npmrcguard.fix.Fixer.Report fixed = new io.github.npmrcguard.fix.Fixer(
+                        new io.github.npmrcguard.fix.VariableNames(Map.of()),
+                        io.github.npmrcguard.generate.GeneratorOptions.builder()
+                                .environment(Map.of())
+                                .homeDirectory(tmp.resolve("no-home")))
+                .fix(project, new io.github.npmrcguard.scan.ScanResult(findings, List.of(), List.of(), 1, true), false);
+        assertEquals(List.of(), fixed.manual(), "fix does the whole job");
+        assertEquals(1, fixed.fixed().size());
+        String variable = fixed.fixed().get(0).placeholder().replaceAll("[${}]", "");
+        String comment = io.github.npmrcguard.generate.TokenMarker.line(registry.nerfDart()) + "\n";
+        assertEquals(comment, Files.readString(project.resolve(".npmrc")));
+        Path userConfig = project.resolve("target/npmrc-guard/.npmrc");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("NPM_CONFIG_USERCONFIG", userConfig.toString()));
+        if (client == Client.YARN_1) {
+            // yarn 1 reads no npm global config: its default registry comes from the environment, as in a CI job.
+            env.put("npm_config_registry", registry.url());
+        }
+
+        // The variable unset: the comment and the user config do not stop the client.
+        PackageManagers.Result script = clients.run(client, project, "run", "hello")
+                .home(tmp.resolve("home-run"))
+                .fallbackRegistry(registry.url())
+                .env(env)
+                .timeout(Duration.ofMinutes(1))
+                .run();
+        assertEquals(0, script.exitCode(), script.describe());
+        assertTrue(script.output().contains("hello from the script"), script.describe());
+        int before = registry.requests().size();
+        PackageManagers.Result unset = clients.install(client, project)
+                .home(tmp.resolve("home-unset"))
+                .fallbackRegistry(registry.url())
+                .env(env)
+                .run();
+        List<LocalRegistry.Request> asked = forPackage(before);
+        assertFalse(unset.output().contains("Failed to replace env"), unset.describe());
+        assertSent(Sent.NOTHING, asked, unset.describe());
+
+        // mvn clean, then the build's generate with the variable set: the comment alone declares the need.
+        deleteTree(project.resolve("target"));
+        io.github.npmrcguard.generate.GenerationResult generated = new io.github.npmrcguard.generate.Generator(
+                        io.github.npmrcguard.generate.GeneratorOptions.builder()
+                                .environment(Map.of(variable, "set-in-ci"))
+                                .ci(false)
+                                .homeDirectory(tmp.resolve("no-home"))
+                                .projectRoot(project)
+                                .build())
+                .run(List.of(io.github.npmrcguard.generate.ModuleInput.of(project)));
+        assertFalse(generated.hasErrors(), generated.messages().toString());
+        assertEquals(comment, Files.readString(project.resolve(".npmrc")), "generate leaves the project file alone");
+        String written = Files.readString(userConfig);
+        assertTrue(written.contains(registry.nerfDart() + ":_authToken=${" + variable + "}\n"), written);
+        assertFalse(written.contains("registry="), "no registry line: installs stay where they were\n" + written);
+        before = registry.requests().size();
+        PackageManagers.Result set = clients.install(client, project)
+                .home(tmp.resolve("home-set"))
+                .fallbackRegistry(registry.url())
+                .env(env)
+                .secretEnv(variable, registry.token())
+                .redact(registry.token(), literal)
+                .run();
+        List<LocalRegistry.Request> authed = forPackage(before);
+        assertEquals(0, set.exitCode(), set.describe());
+        assertSent(Sent.TOKEN, authed, set.describe());
+        assertEquals(0, set.secretsInOutput(), set.describe());
+        assertEquals(List.of(), registry.secrets().filesHoldingAny(project, Set.of("node_modules")));
+        report.add("| " + client.label() + " | after fix of a default-registry token, mvn clean, generate: "
+                + variable + " unset: run exit " + script.exitCode() + ", install exit " + unset.exitCode() + " ("
+                + asked.size() + " anonymous requests); set: install exit " + set.exitCode() + " (" + authed.size()
+                + " requests with the token) |");
+    }
+
+    /**
+     * The {@code # npmrc-guard:token} comment is nothing to npm 11 either (a developer may run npm in a pnpm
+     * project): no warning about the file, and it authenticates through the generated user config.
+     */
+    @Test
+    void theTokenCommentIsNothingToNpm(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        Files.writeString(
+                project.resolve("package.json"),
+                "{\"name\":\"frontend\",\"version\":\"1.0.0\",\"private\":true,\"dependencies\":{\""
+                        + LocalRegistry.PACKAGE + "\":\"" + LocalRegistry.VERSION + "\"}}\n");
+        String comment = io.github.npmrcguard.generate.TokenMarker.line(registry.nerfDart()) + "\n";
+        Files.writeString(project.resolve(".npmrc"), comment);
+        Path userConfig = tmp.resolve("userconfig");
+        Files.writeString(userConfig, registry.nerfDart() + ":_authToken=${NPM_TOKEN}\n");
+        int before = registry.requests().size();
+        PackageManagers.Result set = clients.install(Client.NPM, project)
+                .home(tmp.resolve("home"))
+                .fallbackRegistry(registry.url())
+                .env("NPM_CONFIG_USERCONFIG", userConfig.toString())
+                .secretEnv(TOKEN_VARIABLE, registry.token())
+                .run();
+        List<LocalRegistry.Request> authed = forPackage(before);
+        assertEquals(0, set.exitCode(), set.describe());
+        assertSent(Sent.TOKEN, authed, set.describe());
+        assertFalse(set.output().toLowerCase(java.util.Locale.ROOT).contains("warn"), set.describe());
+        report.add("| npm | the token comment in the project .npmrc: install exit " + set.exitCode() + ", "
+                + authed.size() + " requests with the token, no warning |");
+    }
+
+    private static List<LocalRegistry.Request> forPackage(int from) {
+        return registry.requests().subList(from, registry.requests().size()).stream()
+                .filter(r -> r.isFor(LocalRegistry.PACKAGE))
+                .toList();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** Checks the Authorization of the requests a run made for the package: the proof of where auth came from. */
     private static void assertSent(Sent sent, List<LocalRegistry.Request> forPackage, String why) {
         if (sent == Sent.NO_REQUEST) {

@@ -169,6 +169,66 @@ class GeneratorTest {
     }
 
     @Test
+    void eachWorkspaceMembersOwnPublishConfigRegistryIsReadLikeTheRoots() {
+        TreeBuilder t = tree();
+        // pnpm: pnpm-workspace.yaml globs; the root publishes nowhere, two members to two registries.
+        t.file("pnpm/package.json", "{\"name\": \"root\", \"private\": true, \"packageManager\": \"pnpm@10.34.9\"}\n");
+        t.file("pnpm/pnpm-workspace.yaml", "packages:\n  - 'packages/*'\n  - '!packages/skipped'\n");
+        t.file(
+                "pnpm/packages/a/package.json",
+                "{\"name\": \"@acme/a\", \"publishConfig\": {\"registry\": \"https://npm.acme.example/\"}}\n");
+        t.file(
+                "pnpm/packages/b/package.json",
+                "{\"name\": \"b\", \"publishConfig\": {\"registry\": \"https://releases.example/npm/\"}}\n");
+        t.file(
+                "pnpm/packages/skipped/package.json",
+                "{\"name\": \"s\", \"publishConfig\": {\"registry\": \"https://skipped.example/\"}}\n");
+        t.file(
+                "pnpm/node_modules/dep/package.json",
+                "{\"name\": \"dep\", \"publishConfig\": {\"registry\": \"https://dep.example/\"}}\n");
+        // npm: workspaces in package.json; a member with the root's registry adds nothing twice.
+        t.file(
+                "npm/package.json",
+                "{\"name\": \"root\", \"workspaces\": [\"libs/*\"], \"publishConfig\": {\"registry\":"
+                        + " \"https://npm.acme.example/\"}}\n");
+        t.file("npm/package-lock.json", "{}");
+        t.file(
+                "npm/libs/one/package.json",
+                "{\"name\": \"one\", \"publishConfig\": {\"registry\": \"https://npm.acme.example/\"}}\n");
+        t.file(
+                "npm/libs/two/package.json",
+                "{\"name\": \"two\", \"publishConfig\": {\"registry\": \"https://releases.example/npm/\"}}\n");
+        // yarn 1: yarn's {"packages": [...]} form.
+        t.file(
+                "yarn/package.json",
+                "{\"name\": \"root\", \"private\": true, \"packageManager\": \"yarn@1.22.22\","
+                        + " \"workspaces\": {\"packages\": [\"web\"]}}\n");
+        t.file(
+                "yarn/web/package.json",
+                "{\"name\": \"web\", \"publishConfig\": {\"registry\": \"https://releases.example/npm/\"}}\n");
+        env.put("NPM_ACME_EXAMPLE_TOKEN", "set");
+        env.put("RELEASES_EXAMPLE_TOKEN", "set");
+        GenerationResult r = run(options(), "pnpm", "npm", "yarn");
+        assertFalse(r.hasErrors(), r.messages().toString());
+        assertEquals(
+                USER_CONFIG_HEAD + "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n"
+                        + "//releases.example/npm/:_authToken=${RELEASES_EXAMPLE_TOKEN}\n",
+                t.read("pnpm/target/npmrc-guard/.npmrc"));
+        assertFalse(Files.exists(t.path("pnpm/.npmrc")), "no project placeholder, no registry line");
+        assertEquals(
+                "//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n"
+                        + "//releases.example/npm/:_authToken=${RELEASES_EXAMPLE_TOKEN}\n",
+                t.read("npm/.npmrc"));
+        assertEquals(
+                USER_CONFIG_HEAD + "//releases.example/npm/:_authToken=${RELEASES_EXAMPLE_TOKEN}\n",
+                t.read("yarn/target/npmrc-guard/.npmrc"));
+        GenerationResult again = run(options(), "pnpm", "npm", "yarn");
+        assertTrue(
+                again.files().stream().allMatch(f -> f.action() == FileAction.UNCHANGED),
+                again.files().toString());
+    }
+
+    @Test
     void aPublishConfigRegistryWithUserInfoIsRefusedWithoutRepeatingIt() {
         TreeBuilder t = tree();
         String secret = tokens.opaque(32);

@@ -697,6 +697,70 @@ class RulesTest {
     }
 
     @Test
+    void theTokenLineGenerateWritesForAPublishRegistryBesideAMirrorIsNoDeadKey(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("package.json"),
+                "{\"name\":\"@acme/web\",\"version\":\"1.0.0\",\"packageManager\":\"npm@11.19.1\","
+                        + "\"publishConfig\":{\"registry\":\"https://npm.acme.example/releases/\"}}");
+        Files.writeString(dir.resolve(".npmrc"), "registry=https://mirror.example/npm/\n");
+        io.github.npmrcguard.generate.GenerationResult generated = new io.github.npmrcguard.generate.Generator(
+                        io.github.npmrcguard.generate.GeneratorOptions.builder()
+                                .environment(java.util.Map.of())
+                                .ci(false)
+                                .homeDirectory(dir.resolve("no-home"))
+                                .projectRoot(dir)
+                                .build())
+                .run(List.of(io.github.npmrcguard.generate.ModuleInput.of(dir)));
+        assertEquals(false, generated.hasErrors(), generated.messages().toString());
+        String text = Files.readString(dir.resolve(".npmrc"));
+        assertEquals(
+                "registry=https://mirror.example/npm/\n"
+                        + "//mirror.example/npm/:_authToken=${MIRROR_EXAMPLE_TOKEN}\n"
+                        + "//npm.acme.example/releases/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n",
+                text);
+        ScanFile file = new ScanFile(
+                ".npmrc",
+                dir.resolve(".npmrc"),
+                FileKind.NPMRC,
+                Provenance.STAGED,
+                text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+                List.of(),
+                RuleCatalogue.check(new DocumentReader().read(file).document()).stream()
+                        .map(Finding::logLine)
+                        .toList(),
+                "the publish target's token line is not dead: npm publish sends it there");
+        // Without the publishConfig the same line is dead, and still said to be.
+        Files.writeString(dir.resolve("package.json"), "{\"name\":\"@acme/web\",\"version\":\"1.0.0\"}");
+        assertEquals(
+                List.of(".npmrc:3: auth key for a registry this file does not use in"
+                        + " //npm.acme.example/releases/:_authToken [auth-without-registry]"),
+                RuleCatalogue.check(new DocumentReader().read(file).document()).stream()
+                        .map(Finding::logLine)
+                        .toList());
+        // A publish target elsewhere does not excuse a key for a third host.
+        Files.writeString(
+                dir.resolve("package.json"),
+                "{\"name\":\"@acme/web\",\"publishConfig\":{\"registry\":\"https://npm.other.example/\"}}");
+        assertEquals(
+                1,
+                RuleCatalogue.check(new DocumentReader().read(file).document()).size());
+        // At a workspace root, a member's own publishConfig.registry counts the same.
+        Files.writeString(dir.resolve("package.json"), "{\"name\":\"root\",\"workspaces\":[\"packages/*\"]}");
+        Files.createDirectories(dir.resolve("packages/web"));
+        Files.writeString(
+                dir.resolve("packages/web/package.json"),
+                "{\"name\":\"@acme/web\",\"publishConfig\":{\"registry\":\"https://npm.acme.example/releases/\"}}");
+        assertEquals(
+                List.of(), RuleCatalogue.check(new DocumentReader().read(file).document()));
+        // Read without its folder (a blob from history), the rule judges the content alone, as before.
+        assertEquals(
+                List.of("WARNING .npmrc:3: auth key for a registry this file does not use in"
+                        + " //npm.acme.example/releases/:_authToken [auth-without-registry]"),
+                lines(".npmrc", text));
+    }
+
+    @Test
     void npmrcInAModuleFolderWhoseFrontendIsBelowIsNotRead(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("src/main/frontend"));
         Files.writeString(dir.resolve("src/main/frontend/package.json"), "{\"name\":\"web\"}");
