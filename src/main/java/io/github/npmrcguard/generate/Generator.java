@@ -124,13 +124,18 @@ public final class Generator {
         Map<Path, Path> userConfigs = new LinkedHashMap<>();
         UserConfigUpdater userConfigUpdater = new UserConfigUpdater(options, display);
         Map<ModuleInput, List<RegistrySpec>> userConfigModules = userConfigRegistries(frontends, plans);
+        OncePerRun userConfigMessages = new OncePerRun();
         for (Map.Entry<ModuleInput, List<RegistrySpec>> e : userConfigModules.entrySet()) {
-            FileChange change = userConfigUpdater.update(e.getKey(), e.getValue(), messages);
+            FileChange change = userConfigUpdater.update(e.getKey(), e.getValue(), new ArrayList<>());
             files.add(change);
+            for (Message m : change.messages()) {
+                userConfigMessages.add(change.displayPath(), m);
+            }
             if (change.action().wrote() || change.action() == FileAction.UNCHANGED) {
                 userConfigs.put(e.getKey().moduleDirectory(), change.path());
             }
         }
+        messages.addAll(userConfigMessages.messages());
 
         List<MisplacedConfigCheck.Placed> placed = new ArrayList<>();
         List<FrontendReport> reports = new ArrayList<>();

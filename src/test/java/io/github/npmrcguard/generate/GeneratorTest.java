@@ -203,6 +203,48 @@ class GeneratorTest {
     }
 
     @Test
+    void anUnsetTokenVariableIsSaidOnceForAllTheUserConfigsThatNeedIt() {
+        TreeBuilder t = tree();
+        for (String m : List.of("a", "b", "c")) {
+            t.file(m + "/pom.xml", "<project/>");
+            t.file(
+                    m + "/src/main/frontend/package.json",
+                    "{\"name\": \"" + m + "\", \"packageManager\": \""
+                            + (m.equals("c") ? "yarn@1.22.22" : "pnpm@10.34.9") + "\"}\n");
+        }
+        String info = ": ACME_TOKEN is not set, so //npm.acme.example/ gets no token line (requests to it go without"
+                + " credentials)";
+        GenerationResult r = run(
+                options().registry(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME_TOKEN")),
+                "a",
+                "b",
+                "c");
+        assertEquals(
+                List.of("a/target/npmrc-guard/npmrc and 2 other user configs" + info),
+                r.messages().stream()
+                        .map(Message::text)
+                        .filter(m -> m.contains("ACME_TOKEN"))
+                        .toList());
+        // Each file's own outcome still says it, for fix, which writes one module's file.
+        assertEquals(
+                List.of(new Message(Message.Level.INFO, "b/target/npmrc-guard/npmrc" + info)),
+                file(r, "b/target/npmrc-guard/npmrc").messages());
+
+        GenerationResult ci = run(
+                options()
+                        .requireTokens(true)
+                        .registry(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME_TOKEN")),
+                "a",
+                "b",
+                "c");
+        assertEquals(
+                List.of("a/target/npmrc-guard/npmrc and 2 other user configs: ACME_TOKEN is not set, but the install"
+                        + " needs it for //npm.acme.example/; set it in the CI job's secrets (npmrcguard.preflight=off"
+                        + " turns this check off)"),
+                ci.messages(Message.Level.ERROR).stream().map(Message::text).toList());
+    }
+
+    @Test
     void aPublishConfigRegistryTheFilesDeclareAlreadyIsNotAddedTwice() throws IOException {
         TreeBuilder t = tree();
         published(t, "web", "@acme/x", "");

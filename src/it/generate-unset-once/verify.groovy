@@ -1,0 +1,14 @@
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert !log.contains('ClassCastException')
+// Three user configs lack the token line; the log says so once per build, not once per module.
+assert log.count('NPMRC_GUARD_IT_ACME_TOKEN is not set, so') == 1
+assert log.contains('[INFO] npmrc-guard: web-a/target/npmrc-guard/npmrc and 2 other user configs: NPMRC_GUARD_IT_ACME_TOKEN is not set, so //npm.acme.example/repository/npm-private/ gets no token line (requests to it go without credentials)')
+// Under the preflight the same is one error, which fails the build.
+assert log.count('NPMRC_GUARD_IT_ACME_TOKEN is not set, but the install needs it') == 1
+assert log.contains('[ERROR] npmrc-guard: web-a/target/npmrc-guard/npmrc and 2 other user configs: NPMRC_GUARD_IT_ACME_TOKEN is not set, but the install needs it for //npm.acme.example/repository/npm-private/; set it in the CI job\'s secrets (npmrcguard.preflight=off turns this check off)')
+assert log.count('[INFO] BUILD SUCCESS') == 1
+for (m in ['web-a', 'web-b', 'web-c']) {
+    def userconfig = new File(basedir, m + '/target/npmrc-guard/npmrc').getText('UTF-8')
+    assert userconfig.contains('# NPMRC_GUARD_IT_ACME_TOKEN is not set: no token line for //npm.acme.example/repository/npm-private/')
+}
+return true
