@@ -208,9 +208,24 @@ public final class Generator {
                 }
             }
         }
+        Set<ModuleInput> noRuns = new java.util.HashSet<>();
+        List<String> withoutRuns = new ArrayList<>();
         for (Map.Entry<ModuleInput, List<String>> e : clients.entrySet()) {
-            UserConfigWiring.hint(e.getKey(), String.join(" and ", e.getValue()), display)
-                    .ifPresent(messages::add);
+            if (UserConfigWiring.runsNoPackageManager(e.getKey())) {
+                noRuns.add(e.getKey());
+                withoutRuns.addAll(e.getValue());
+            }
+        }
+        // The same advice for every module whose pom runs no package manager: said once, not once per module.
+        boolean together = noRuns.size() > 1;
+        for (Map.Entry<ModuleInput, List<String>> e : clients.entrySet()) {
+            if (!together || !noRuns.contains(e.getKey())) {
+                UserConfigWiring.hint(e.getKey(), String.join(" and ", e.getValue()), display)
+                        .ifPresent(messages::add);
+            }
+        }
+        if (together) {
+            messages.add(UserConfigWiring.hintForModulesWithoutRuns(withoutRuns));
         }
     }
 

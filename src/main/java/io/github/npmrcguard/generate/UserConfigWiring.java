@@ -52,6 +52,28 @@ final class UserConfigWiring {
         }
     }
 
+    /** Whether the module's build runs no package manager the plugin can see, so the hint has no XML to give. */
+    static boolean runsNoPackageManager(ModuleInput module) {
+        return module.runs().isEmpty()
+                && !namesPackageManagerRun(module.moduleDirectory().resolve("pom.xml"));
+    }
+
+    /**
+     * One hint for several modules that {@link #runsNoPackageManager run no package manager}: the same advice
+     * for each, said once.
+     *
+     * @param clients what needs each module's file, e.g. {@code pnpm in web/frontend}
+     */
+    static Message hintForModulesWithoutRuns(List<String> clients) {
+        String list = clients.size() == 1
+                ? clients.get(0)
+                : String.join(", ", clients.subList(0, clients.size() - 1)) + " and " + clients.get(clients.size() - 1);
+        return Message.info(list + " read their tokens from npmrc-guard/npmrc in their module's build folder only"
+                + " when " + BuildRun.USERCONFIG_VARIABLE + " points at it; their poms run no frontend-maven-plugin or"
+                + " exec-maven-plugin package manager, so set " + BuildRun.USERCONFIG_VARIABLE + " to that file"
+                + " wherever each install runs (the build sets its path as ${" + BuildRun.USERCONFIG_PROPERTY + "})");
+    }
+
     /**
      * The hint for one module, or empty when its build already points every run at the file.
      *

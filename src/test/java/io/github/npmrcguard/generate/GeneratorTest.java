@@ -225,6 +225,17 @@ class GeneratorTest {
                         .map(Message::text)
                         .filter(m -> m.contains("ACME_TOKEN"))
                         .toList());
+        // No module's pom runs a package manager: the same advice for all three, said once.
+        assertEquals(
+                List.of("pnpm in a/src/main/frontend, pnpm in b/src/main/frontend and yarn 1 in c/src/main/frontend"
+                        + " read their tokens from npmrc-guard/npmrc in their module's build folder only when"
+                        + " NPM_CONFIG_USERCONFIG points at it; their poms run no frontend-maven-plugin or"
+                        + " exec-maven-plugin package manager, so set NPM_CONFIG_USERCONFIG to that file wherever each"
+                        + " install runs (the build sets its path as ${npmrcguard.userconfig.file})"),
+                r.messages().stream()
+                        .map(Message::text)
+                        .filter(m -> m.contains("NPM_CONFIG_USERCONFIG points at it"))
+                        .toList());
         // Each file's own outcome still says it, for fix, which writes one module's file.
         assertEquals(
                 List.of(new Message(Message.Level.INFO, "b/target/npmrc-guard/npmrc" + info)),
