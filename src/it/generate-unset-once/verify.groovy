@@ -6,6 +6,7 @@ assert log.contains('[INFO] npmrc-guard: web-a/target/npmrc-guard/npmrc and 2 ot
 // Under the preflight the same is one error, which fails the build.
 assert log.count('NPMRC_GUARD_IT_ACME_TOKEN is not set, but the install needs it') == 1
 assert log.contains('[ERROR] npmrc-guard: web-a/target/npmrc-guard/npmrc and 2 other user configs: NPMRC_GUARD_IT_ACME_TOKEN is not set, but the install needs it for //npm.acme.example/repository/npm-private/; set it in the CI job\'s secrets (npmrcguard.preflight=off turns this check off)')
+assert log.contains('npmrc-guard: generate found problems, listed above as errors: set the token variables the build needs.')
 assert log.count('[INFO] BUILD SUCCESS') == 1
 // No module runs a package manager in its build: how to hand over the user configs is said once per build too.
 assert log.count('only when NPM_CONFIG_USERCONFIG points at it') == 2
