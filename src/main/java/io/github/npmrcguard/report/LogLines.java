@@ -44,7 +44,8 @@ public final class LogLines {
                         f.logLine()
                                 + (others == 0
                                         ? ""
-                                        : " (" + others + " other file" + (others == 1 ? "" : "s") + " name it too)")));
+                                        : " (" + others + (others == 1 ? " other file names" : " other files name")
+                                                + " it too)")));
             }
         }
         return out;

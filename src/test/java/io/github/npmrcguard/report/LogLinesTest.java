@@ -58,12 +58,14 @@ class LogLinesTest {
                 preflight("ws/a/.npmrc", "NPM_TOKEN"),
                 preflight("ws/b/.npmrc", "NPM_TOKEN"),
                 preflight("ws/c/.npmrc", "NPM_TOKEN"),
-                preflight("ws/b/.npmrc", "ACME_TOKEN")));
+                preflight("ws/b/.npmrc", "ACME_TOKEN"),
+                preflight("ws/c/.npmrc", "ACME_TOKEN")));
         assertEquals(
                 List.of(
                         "ws/a/.npmrc:2: NPM_TOKEN is not set, but this file names it in //r/:_authToken"
                                 + " [preflight-variable] (2 other files name it too)",
-                        "ws/b/.npmrc:2: ACME_TOKEN is not set, but this file names it in //r/:_authToken [preflight-variable]"),
+                        "ws/b/.npmrc:2: ACME_TOKEN is not set, but this file names it in //r/:_authToken [preflight-variable]"
+                                + " (1 other file names it too)"),
                 lines.stream().map(LogLines.Line::text).toList());
     }
 
