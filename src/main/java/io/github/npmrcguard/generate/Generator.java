@@ -220,8 +220,7 @@ public final class Generator {
         boolean together = noRuns.size() > 1;
         for (Map.Entry<ModuleInput, List<String>> e : clients.entrySet()) {
             if (!together || !noRuns.contains(e.getKey())) {
-                UserConfigWiring.hint(e.getKey(), String.join(" and ", e.getValue()), display)
-                        .ifPresent(messages::add);
+                UserConfigWiring.hint(e.getKey(), e.getValue(), display).ifPresent(messages::add);
             }
         }
         if (together) {

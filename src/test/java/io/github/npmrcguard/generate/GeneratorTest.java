@@ -256,6 +256,26 @@ class GeneratorTest {
     }
 
     @Test
+    void oneModulesSeveralFrontendsReadTheirTokensFromItsUserConfig() {
+        TreeBuilder t = tree();
+        t.file("app/pom.xml", "<project/>");
+        for (String f : List.of("ui", "admin")) {
+            t.file("app/" + f + "/package.json", "{\"name\": \"" + f + "\", \"packageManager\": \"yarn@1.22.22\"}\n");
+        }
+        GenerationResult r =
+                run(options().registry(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME_TOKEN")), "app");
+        assertEquals(
+                List.of("yarn 1 in app/admin and yarn 1 in app/ui read their tokens from app/target/npmrc-guard/npmrc"
+                        + " only when NPM_CONFIG_USERCONFIG points at it; app/pom.xml runs no frontend-maven-plugin or"
+                        + " exec-maven-plugin package manager, so set NPM_CONFIG_USERCONFIG to that file wherever the"
+                        + " install runs (the build sets its path as ${npmrcguard.userconfig.file})"),
+                r.messages().stream()
+                        .map(Message::text)
+                        .filter(m -> m.contains("NPM_CONFIG_USERCONFIG points at it"))
+                        .toList());
+    }
+
+    @Test
     void aPublishConfigRegistryTheFilesDeclareAlreadyIsNotAddedTwice() throws IOException {
         TreeBuilder t = tree();
         published(t, "web", "@acme/x", "");
