@@ -124,13 +124,18 @@ public final class Generator {
         Map<Path, Path> userConfigs = new LinkedHashMap<>();
         UserConfigUpdater userConfigUpdater = new UserConfigUpdater(options, display);
         Map<ModuleInput, List<RegistrySpec>> userConfigModules = userConfigRegistries(frontends, plans);
+        OncePerRun userConfigMessages = new OncePerRun();
         for (Map.Entry<ModuleInput, List<RegistrySpec>> e : userConfigModules.entrySet()) {
-            FileChange change = userConfigUpdater.update(e.getKey(), e.getValue(), messages);
+            FileChange change = userConfigUpdater.update(e.getKey(), e.getValue(), new ArrayList<>());
             files.add(change);
+            for (Message m : change.messages()) {
+                userConfigMessages.add(change.displayPath(), m);
+            }
             if (change.action().wrote() || change.action() == FileAction.UNCHANGED) {
                 userConfigs.put(e.getKey().moduleDirectory(), change.path());
             }
         }
+        messages.addAll(userConfigMessages.messages());
 
         List<MisplacedConfigCheck.Placed> placed = new ArrayList<>();
         List<FrontendReport> reports = new ArrayList<>();
@@ -203,9 +208,23 @@ public final class Generator {
                 }
             }
         }
+        Set<ModuleInput> noRuns = new java.util.HashSet<>();
+        List<String> withoutRuns = new ArrayList<>();
         for (Map.Entry<ModuleInput, List<String>> e : clients.entrySet()) {
-            UserConfigWiring.hint(e.getKey(), String.join(" and ", e.getValue()), display)
-                    .ifPresent(messages::add);
+            if (UserConfigWiring.runsNoPackageManager(e.getKey())) {
+                noRuns.add(e.getKey());
+                withoutRuns.addAll(e.getValue());
+            }
+        }
+        // The same advice for every module whose pom runs no package manager: said once, not once per module.
+        boolean together = noRuns.size() > 1;
+        for (Map.Entry<ModuleInput, List<String>> e : clients.entrySet()) {
+            if (!together || !noRuns.contains(e.getKey())) {
+                UserConfigWiring.hint(e.getKey(), e.getValue(), display).ifPresent(messages::add);
+            }
+        }
+        if (together) {
+            messages.add(UserConfigWiring.hintForModulesWithoutRuns(withoutRuns));
         }
     }
 

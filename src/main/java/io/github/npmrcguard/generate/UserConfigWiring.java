@@ -52,13 +52,45 @@ final class UserConfigWiring {
         }
     }
 
+    /** Whether the module's build runs no package manager the plugin can see, so the hint has no XML to give. */
+    static boolean runsNoPackageManager(ModuleInput module) {
+        return module.runs().isEmpty()
+                && !namesPackageManagerRun(module.moduleDirectory().resolve("pom.xml"));
+    }
+
+    /**
+     * One hint for several modules that {@link #runsNoPackageManager run no package manager}: the same advice
+     * for each, said once.
+     *
+     * @param clients what needs each module's file, e.g. {@code pnpm in web/frontend}
+     */
+    static Message hintForModulesWithoutRuns(List<String> clients) {
+        return Message.info(listed(clients)
+                + " read their tokens from npmrc-guard/.npmrc in their module's build folder only"
+                + " when " + BuildRun.USERCONFIG_VARIABLE + " points at it; their poms run no frontend-maven-plugin or"
+                + " exec-maven-plugin package manager, so set " + BuildRun.USERCONFIG_VARIABLE + " to that file"
+                + " wherever each install runs (the build sets its path as ${" + BuildRun.USERCONFIG_PROPERTY + "})");
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String listed(List<String> items) {
+        return items.size() == 1
+                ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /** {@code pnpm in web reads its token}, or for several {@code ... and ... read their tokens}. */
+    private static String readers(List<String> clients) {
+        return listed(clients) + (clients.size() == 1 ? " reads its token" : " read their tokens");
+    }
+
     /**
      * The hint for one module, or empty when its build already points every run at the file.
      *
      * @param module  the module
      * @param clients what needs the file, e.g. {@code pnpm in web/frontend}
      */
-    static Optional<Message> hint(ModuleInput module, String clients, PathDisplay display) {
+    static Optional<Message> hint(ModuleInput module, List<String> clients, PathDisplay display) {
         Path file = module.userConfigFile();
         String pom = display.of(module.moduleDirectory().resolve("pom.xml"));
         String element = "<" + BuildRun.USERCONFIG_VARIABLE + ">${" + BuildRun.USERCONFIG_PROPERTY + "}</"
@@ -72,13 +104,13 @@ final class UserConfigWiring {
         if (module.runs().isEmpty()
                 && namesPackageManagerRun(module.moduleDirectory().resolve("pom.xml"))) {
             // Runs not known (a folder-mode generate reads no Maven model), but the pom names a plugin that runs one.
-            return Optional.of(Message.warning(clients + " reads its token from " + display.of(file) + " only when "
+            return Optional.of(Message.warning(readers(clients) + " from " + display.of(file) + " only when "
                     + BuildRun.USERCONFIG_VARIABLE + " points at it; in " + pom + " add to the <configuration> of the"
                     + " frontend-maven-plugin or exec-maven-plugin execution that runs the package manager:\n"
                     + "  <environmentVariables>\n    " + element + "\n  </environmentVariables>"));
         }
         if (module.runs().isEmpty()) {
-            return Optional.of(Message.info(clients + " reads its token from " + display.of(file) + " only when "
+            return Optional.of(Message.info(readers(clients) + " from " + display.of(file) + " only when "
                     + BuildRun.USERCONFIG_VARIABLE + " points at it; " + pom + " runs no frontend-maven-plugin or"
                     + " exec-maven-plugin package manager, so set " + BuildRun.USERCONFIG_VARIABLE + " to that file"
                     + " wherever the install runs (the build sets its path as ${" + BuildRun.USERCONFIG_PROPERTY
@@ -112,7 +144,7 @@ final class UserConfigWiring {
                 ? "  " + element
                 : "  <environmentVariables>\n    " + element + "\n  </environmentVariables>";
         boolean elsewhere = unwired.stream().anyMatch(r -> r.userConfig() != null);
-        String header = clients + " reads its token from " + display.of(file) + " only when "
+        String header = readers(clients) + " from " + display.of(file) + " only when "
                 + BuildRun.USERCONFIG_VARIABLE + " points at it"
                 + (elsewhere ? ", and " + pom + " points it at another file: replace that entry; " : "; ")
                 + "in " + pom + " add to " + where + (inEnvironment ? ", inside its <environmentVariables>" : "") + ":";

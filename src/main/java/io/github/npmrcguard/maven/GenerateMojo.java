@@ -1,5 +1,6 @@
 package io.github.npmrcguard.maven;
 
+import io.github.npmrcguard.generate.FileAction;
 import io.github.npmrcguard.generate.FileChange;
 import io.github.npmrcguard.generate.FolderModules;
 import io.github.npmrcguard.generate.GenerationResult;
@@ -140,14 +141,29 @@ public class GenerateMojo extends AbstractGuardMojo {
             }
         }
         if (result.hasErrors()) {
-            String summary = runnable("npmrc-guard: generate found problems, listed above as errors: commit what "
-                    + "mvn npmrc-guard:generate writes, and set the token variables the build needs.");
+            String summary = runnable(failureSummary(result));
             if (fail) {
                 throw new MojoFailureException(summary);
             }
             getLog().warn(summary + " Not failing the build: npmrcguard.fail=false.");
         }
         return result;
+    }
+
+    /** What failed, and only the remedies that apply to it (each error line above says its own). */
+    static String failureSummary(GenerationResult result) {
+        List<String> remedies = new ArrayList<>();
+        if (result.files().stream().anyMatch(f -> f.action() == FileAction.NOT_WRITTEN_CI)) {
+            remedies.add("commit what mvn npmrc-guard:generate writes");
+        }
+        if (result.files().stream()
+                .anyMatch(f -> f.role() == FileChange.Role.USER_CONFIG
+                        && f.action() != FileAction.REFUSED // a write failure; else only a variable fails it
+                        && f.messages().stream().anyMatch(m -> m.level() == Message.Level.ERROR))) {
+            remedies.add("set the token variables the build needs");
+        }
+        return "npmrc-guard: generate found problems, listed above as errors"
+                + (remedies.isEmpty() ? "." : ": " + String.join(", and ", remedies) + ".");
     }
 
     /** The reactor's modules, with the frontends their builds declare. */

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The findings as the build log shows them: file by file, line by line, errors and warnings together, the
  * way a user reads the file; at one line the error comes first. A preflight problem with one variable is
- * shown once, at its first file, saying how many other files read it (the SARIF report keeps them all).
+ * shown once per level, at its first file, saying how many other files name it (the SARIF report keeps them
+ * all).
  */
 public final class LogLines {
     /** One log line and its level. */
@@ -27,8 +28,8 @@ public final class LogLines {
         Map<String, Integer> readers = new HashMap<>();
         for (Finding f : sorted) {
             if (f.rule() == PreflightVariableRule.INFO) {
-                Integer n = readers.get(f.what());
-                readers.put(f.what(), n == null ? 1 : n + 1);
+                Integer n = readers.get(group(f));
+                readers.put(group(f), n == null ? 1 : n + 1);
             }
         }
         Set<String> shown = new HashSet<>();
@@ -36,17 +37,23 @@ public final class LogLines {
         for (Finding f : sorted) {
             if (f.rule() != PreflightVariableRule.INFO) {
                 out.add(new Line(f.severity(), f.logLine()));
-            } else if (shown.add(f.what())) {
-                int others = readers.get(f.what()) - 1;
+            } else if (shown.add(group(f))) {
+                int others = readers.get(group(f)) - 1;
                 out.add(new Line(
                         f.severity(),
                         f.logLine()
                                 + (others == 0
                                         ? ""
-                                        : " (" + others + " other file" + (others == 1 ? "" : "s") + " read it too)")));
+                                        : " (" + others + (others == 1 ? " other file names" : " other files name")
+                                                + " it too)")));
             }
         }
         return out;
+    }
+
+    /** A preflight problem and its level: a file no client reads is a warning beside the same variable's error. */
+    private static String group(Finding f) {
+        return f.severity() + " " + f.what();
     }
 
     /** How many distinct preflight problems (a variable and what is wrong with it) the findings hold. */

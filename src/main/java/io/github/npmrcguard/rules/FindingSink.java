@@ -42,9 +42,15 @@ public final class FindingSink {
 
     /** Reports a finding at a given level. */
     public void report(RuleInfo rule, Severity severity, int line, String what, String rawKey, Secret secret) {
+        report(rule, severity, line, what, rawKey, secret, "");
+    }
+
+    /** Reports a finding at a given level, with a remark for its log line (see {@link Finding#note}). */
+    public void report(
+            RuleInfo rule, Severity severity, int line, String what, String rawKey, Secret secret, String note) {
         String fingerprint = secret.value() == null ? "" : Fingerprint.of(secret.value());
         String key = keys.of(rawKey, kind);
-        findings.add(new Finding(path, line, rule, severity, what, key, fingerprint, ""));
+        findings.add(new Finding(path, line, rule, severity, what, key, fingerprint, note));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.npmrcguard.rules;
 
+import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.parse.Setting;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -23,8 +24,9 @@ public final class PreflightVariableRule implements Rule {
                     + "midway through the build. Set the variable in the CI job's secrets. In CI this fails the "
                     + "build (npmrcguard.preflight=auto); outside CI it is a warning; npmrcguard.preflight=off turns "
                     + "it off. An optional placeholder (${VAR?}, yarn's ${VAR:-}, bun's $VAR), which the client "
-                    + "drops when unset, and a file the frontend's client never reads are never more than a "
-                    + "warning.");
+                    + "drops when unset, and a file the frontend's package manager never reads are never more "
+                    + "than a warning; each line says which package manager reads the file. A .yarnrc is not "
+                    + "checked: yarn 1 expands no variable in it.");
 
     private static final Pattern BRACED = Pattern.compile("(?<!\\\\)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(\\?|:?-)?\\}");
     private static final Pattern BARE = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)$");
@@ -49,12 +51,16 @@ public final class PreflightVariableRule implements Rule {
 
     @Override
     public boolean readsContentOnly() {
-        return true;
+        return false; // who reads the file comes from its folder
     }
 
     @Override
     public void check(ConfigDocument doc, FindingSink sink) {
+        if (doc.kind() == FileKind.YARNRC) {
+            return; // yarn 1 expands no variable in .yarnrc (measured), and no other client reads it
+        }
         Set<String> reported = new LinkedHashSet<>();
+        Readers readers = null;
         for (Setting s : doc.settings()) {
             if (!CredentialKeys.isCredential(doc.kind(), s)
                     || ValueClassifier.classify(s.value(), doc.dialect()) != ValueKind.PLACEHOLDER
@@ -66,18 +72,61 @@ public final class PreflightVariableRule implements Rule {
                 boolean optional = isOptional(variable[1], doc.dialect());
                 String problem = problem(environment.get(name), optional);
                 if (problem != null && reported.add(name)) {
+                    readers = readers == null ? readers(doc) : readers;
                     // An optional placeholder says the build may run without the variable, and a file the
                     // frontend's client never reads cannot break its install: neither fails the build.
-                    boolean read = verb(doc).equals("reads");
                     sink.report(
                             INFO,
-                            optional || !read ? Severity.WARNING : severity,
+                            optional || !readers.read() ? Severity.WARNING : severity,
                             s.line(),
-                            name + " " + problem + ", but this file " + verb(doc) + " it",
+                            name + " " + problem + ", but this file names it",
                             s.key(),
-                            Secret.none());
+                            Secret.none(),
+                            readers.note());
                 }
             }
+        }
+    }
+
+    /** Whether the frontend's client reads the file, and a note saying who does (empty when not known). */
+    private record Readers(boolean read, String note) {}
+
+    /**
+     * Who reads the file: the package manager of the frontend in its folder, as generate detects it; for an
+     * {@code .npmrc} in a folder without one, a frontend in a conventional folder below reads its own instead.
+     */
+    private static Readers readers(ConfigDocument doc) {
+        String client = doc.client();
+        if (client.isEmpty()) {
+            String below = doc.kind() == FileKind.NPMRC ? doc.folder().frontendBelow() : "";
+            if (below.isEmpty()) {
+                return new Readers(true, "");
+            }
+            int slash = doc.path().lastIndexOf('/');
+            String dir = slash < 0 ? "" : doc.path().substring(0, slash + 1);
+            return new Readers(false, "the frontend in " + dir + below + " does not read this file");
+        }
+        boolean read = reads(client, doc.kind());
+        return new Readers(
+                read,
+                client + ", this frontend's package manager, " + (read ? "reads" : "does not read") + " this file");
+    }
+
+    /**
+     * Whether a client reads a file of this kind in its frontend's folder (research note 2.3-2.5): yarn 2+
+     * reads only {@code .yarnrc.yml}, bun {@code .npmrc} and {@code bunfig.toml}, npm, pnpm and yarn 1
+     * {@code .npmrc}.
+     */
+    private static boolean reads(String client, FileKind kind) {
+        switch (kind) {
+            case NPMRC:
+                return !client.equals("yarn 2+");
+            case YARNRC_YML:
+                return client.equals("yarn 2+");
+            case BUNFIG_TOML:
+                return client.equals("bun");
+            default:
+                return true;
         }
     }
 
@@ -90,11 +139,6 @@ public final class PreflightVariableRule implements Rule {
             return true;
         }
         return "?".equals(modifier) || (dialect == Dialect.YARN_BERRY && modifier != null);
-    }
-
-    /** "reads", or "names" for an .npmrc in a yarn 2+ frontend, which never reads it. */
-    private static String verb(ConfigDocument doc) {
-        return doc.dialect() != Dialect.YARN_BERRY && doc.client().equals("yarn 2+") ? "names" : "reads";
     }
 
     /** The variables a placeholder reads, each with its modifier ("?", ":-", "-" or null). */

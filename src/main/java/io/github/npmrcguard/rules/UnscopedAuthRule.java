@@ -56,7 +56,7 @@ public final class UnscopedAuthRule implements Rule {
                 sink.report(
                         INFO,
                         s.line(),
-                        "auth key without a registry (npm 9+ refuses it): use " + registry + ":" + s.key(),
+                        "auth key without a registry (npm 9+ refuses it; scope it as " + registry + ":" + s.key() + ")",
                         s.key(),
                         Secret.none());
             }

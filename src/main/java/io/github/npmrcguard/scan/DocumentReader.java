@@ -131,10 +131,7 @@ public final class DocumentReader {
                 }
             });
         }
-        if (file.kind() != FileKind.NPMRC
-                || dir == null
-                || !file.path().endsWith(".npmrc")
-                || file.path().endsWith(".npmrc.")) {
+        if (dir == null || !readByName(file)) {
             return ConfigDocument.FolderFacts.UNKNOWN;
         }
         return new ConfigDocument.FolderFacts(
@@ -144,12 +141,14 @@ public final class DocumentReader {
                         return client(dir);
                     }
                 },
-                new Supplier<>() {
-                    @Override
-                    public String get() {
-                        return frontendBelow(dir);
-                    }
-                },
+                file.kind() != FileKind.NPMRC
+                        ? NONE
+                        : new Supplier<>() {
+                            @Override
+                            public String get() {
+                                return frontendBelow(dir);
+                            }
+                        },
                 NONE,
                 new Supplier<>() {
                     @Override
@@ -159,6 +158,23 @@ public final class DocumentReader {
                                 .toList();
                     }
                 });
+    }
+
+    /** Whether a client reads the file by this name in its project folder ({@code .npmrc.ci} is a template). */
+    private static boolean readByName(ScanFile file) {
+        String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+        switch (file.kind()) {
+            case NPMRC:
+                return name.equals(".npmrc");
+            case YARNRC:
+                return name.equals(".yarnrc");
+            case YARNRC_YML:
+                return name.equals(".yarnrc.yml");
+            case BUNFIG_TOML:
+                return name.equals("bunfig.toml");
+            default:
+                return false;
+        }
     }
 
     private static String client(Path dir) {

@@ -263,6 +263,79 @@ class GeneratorTest {
     }
 
     @Test
+    void anUnsetTokenVariableIsSaidOnceForAllTheUserConfigsThatNeedIt() {
+        TreeBuilder t = tree();
+        for (String m : List.of("a", "b", "c")) {
+            t.file(m + "/pom.xml", "<project/>");
+            t.file(
+                    m + "/src/main/frontend/package.json",
+                    "{\"name\": \"" + m + "\", \"packageManager\": \""
+                            + (m.equals("c") ? "yarn@1.22.22" : "pnpm@10.34.9") + "\"}\n");
+        }
+        String info = ": ACME_TOKEN is not set, so //npm.acme.example/ gets no token line (requests to it go without"
+                + " credentials)";
+        GenerationResult r = run(
+                options().registry(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME_TOKEN")),
+                "a",
+                "b",
+                "c");
+        assertEquals(
+                List.of("a/target/npmrc-guard/.npmrc and 2 other user configs" + info),
+                r.messages().stream()
+                        .map(Message::text)
+                        .filter(m -> m.contains("ACME_TOKEN"))
+                        .toList());
+        // No module's pom runs a package manager: the same advice for all three, said once.
+        assertEquals(
+                List.of("pnpm in a/src/main/frontend, pnpm in b/src/main/frontend and yarn 1 in c/src/main/frontend"
+                        + " read their tokens from npmrc-guard/.npmrc in their module's build folder only when"
+                        + " NPM_CONFIG_USERCONFIG points at it; their poms run no frontend-maven-plugin or"
+                        + " exec-maven-plugin package manager, so set NPM_CONFIG_USERCONFIG to that file wherever each"
+                        + " install runs (the build sets its path as ${npmrcguard.userconfig.file})"),
+                r.messages().stream()
+                        .map(Message::text)
+                        .filter(m -> m.contains("NPM_CONFIG_USERCONFIG points at it"))
+                        .toList());
+        // Each file's own outcome still says it, for fix, which writes one module's file.
+        assertEquals(
+                List.of(new Message(Message.Level.INFO, "b/target/npmrc-guard/.npmrc" + info)),
+                file(r, "b/target/npmrc-guard/.npmrc").messages());
+
+        GenerationResult ci = run(
+                options()
+                        .requireTokens(true)
+                        .registry(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME_TOKEN")),
+                "a",
+                "b",
+                "c");
+        assertEquals(
+                List.of("a/target/npmrc-guard/.npmrc and 2 other user configs: ACME_TOKEN is not set, but the install"
+                        + " needs it for //npm.acme.example/; set it in the CI job's secrets (npmrcguard.preflight=off"
+                        + " turns this check off)"),
+                ci.messages(Message.Level.ERROR).stream().map(Message::text).toList());
+    }
+
+    @Test
+    void oneModulesSeveralFrontendsReadTheirTokensFromItsUserConfig() {
+        TreeBuilder t = tree();
+        t.file("app/pom.xml", "<project/>");
+        for (String f : List.of("ui", "admin")) {
+            t.file("app/" + f + "/package.json", "{\"name\": \"" + f + "\", \"packageManager\": \"yarn@1.22.22\"}\n");
+        }
+        GenerationResult r =
+                run(options().registry(new RegistrySpec("https://npm.acme.example/", "@acme", "ACME_TOKEN")), "app");
+        assertEquals(
+                List.of("yarn 1 in app/admin and yarn 1 in app/ui read their tokens from app/target/npmrc-guard/.npmrc"
+                        + " only when NPM_CONFIG_USERCONFIG points at it; app/pom.xml runs no frontend-maven-plugin or"
+                        + " exec-maven-plugin package manager, so set NPM_CONFIG_USERCONFIG to that file wherever the"
+                        + " install runs (the build sets its path as ${npmrcguard.userconfig.file})"),
+                r.messages().stream()
+                        .map(Message::text)
+                        .filter(m -> m.contains("NPM_CONFIG_USERCONFIG points at it"))
+                        .toList());
+    }
+
+    @Test
     void aPublishConfigRegistryTheFilesDeclareAlreadyIsNotAddedTwice() throws IOException {
         TreeBuilder t = tree();
         published(t, "web", "@acme/x", "");

@@ -27,7 +27,7 @@ class LogLinesTest {
                 2,
                 PreflightVariableRule.INFO,
                 Severity.WARNING,
-                variable + " is not set, but this file reads it",
+                variable + " is not set, but this file names it",
                 "//r/:_authToken",
                 "",
                 "");
@@ -58,12 +58,45 @@ class LogLinesTest {
                 preflight("ws/a/.npmrc", "NPM_TOKEN"),
                 preflight("ws/b/.npmrc", "NPM_TOKEN"),
                 preflight("ws/c/.npmrc", "NPM_TOKEN"),
-                preflight("ws/b/.npmrc", "ACME_TOKEN")));
+                preflight("ws/b/.npmrc", "ACME_TOKEN"),
+                preflight("ws/c/.npmrc", "ACME_TOKEN")));
         assertEquals(
                 List.of(
-                        "ws/a/.npmrc:2: NPM_TOKEN is not set, but this file reads it in //r/:_authToken"
-                                + " [preflight-variable] (2 other files read it too)",
-                        "ws/b/.npmrc:2: ACME_TOKEN is not set, but this file reads it in //r/:_authToken [preflight-variable]"),
+                        "ws/a/.npmrc:2: NPM_TOKEN is not set, but this file names it in //r/:_authToken"
+                                + " [preflight-variable] (2 other files name it too)",
+                        "ws/b/.npmrc:2: ACME_TOKEN is not set, but this file names it in //r/:_authToken [preflight-variable]"
+                                + " (1 other file names it too)"),
                 lines.stream().map(LogLines.Line::text).toList());
+    }
+
+    @Test
+    void aFileNoClientReadsGetsItsOwnWarningBesideTheVariablesError() {
+        Finding read = new Finding(
+                "web/.npmrc",
+                2,
+                PreflightVariableRule.INFO,
+                Severity.ERROR,
+                "NPM_TOKEN is not set, but this file names it",
+                "//r/:_authToken",
+                "",
+                "npm, this frontend's package manager, reads this file");
+        Finding unread = new Finding(
+                "admin/.yarnrc.yml",
+                1,
+                PreflightVariableRule.INFO,
+                Severity.WARNING,
+                "NPM_TOKEN is not set, but this file names it",
+                "npmAuthToken",
+                "",
+                "npm, this frontend's package manager, does not read this file");
+        assertEquals(
+                List.of(
+                        "admin/.yarnrc.yml:1: NPM_TOKEN is not set, but this file names it in npmAuthToken"
+                                + " [preflight-variable] (npm, this frontend's package manager, does not read this file)",
+                        "web/.npmrc:2: NPM_TOKEN is not set, but this file names it in //r/:_authToken"
+                                + " [preflight-variable] (npm, this frontend's package manager, reads this file)"),
+                LogLines.of(List.of(read, unread)).stream()
+                        .map(LogLines.Line::text)
+                        .toList());
     }
 }

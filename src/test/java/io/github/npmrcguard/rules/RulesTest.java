@@ -575,7 +575,7 @@ class RulesTest {
         List<String> out = lines(".npmrc", "_authToken=${NPM_TOKEN}\nalways-auth=true\nemail=dev@example.com\n");
         assertEquals(
                 List.of(
-                        "WARNING .npmrc:1: auth key without a registry (npm 9+ refuses it): use //registry.npmjs.org/:_authToken in _authToken [unscoped-auth]",
+                        "WARNING .npmrc:1: auth key without a registry (npm 9+ refuses it; scope it as //registry.npmjs.org/:_authToken) in _authToken [unscoped-auth]",
                         "WARNING .npmrc:2: key npm no longer uses in always-auth [deprecated-key]",
                         "WARNING .npmrc:3: key npm no longer uses in email [deprecated-key]"),
                 out);
@@ -788,8 +788,8 @@ class RulesTest {
     @Test
     void unscopedAuthNamesTheKeyToUse() {
         assertEquals(
-                List.of("WARNING .npmrc:2: auth key without a registry (npm 9+ refuses it): use"
-                        + " //npm.acme.example/npm/:_auth in _auth [unscoped-auth]"),
+                List.of("WARNING .npmrc:2: auth key without a registry (npm 9+ refuses it; scope it as"
+                        + " //npm.acme.example/npm/:_auth) in _auth [unscoped-auth]"),
                 lines(".npmrc", "registry=https://npm.acme.example:443/npm/\n_auth=${NPM_AUTH}\n"));
     }
 
