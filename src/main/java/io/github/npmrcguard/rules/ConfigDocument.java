@@ -26,6 +26,12 @@ public record ConfigDocument(
                 return "";
             }
         };
+        private static final Supplier<List<String>> NO_REGISTRIES = new Supplier<>() {
+            @Override
+            public List<String> get() {
+                return List.of();
+            }
+        };
         /** Nothing known. */
         public static final FolderFacts UNKNOWN = new FolderFacts(NOTHING, NOTHING);
 
@@ -49,7 +55,7 @@ public record ConfigDocument(
         /** Facts for a {@code pom.xml}: also the frontend whose tokens its module's generated user config holds. */
         public FolderFacts(
                 Supplier<String> client, Supplier<String> frontendBelow, Supplier<String> userConfigFrontend) {
-            this(client, frontendBelow, userConfigFrontend, List::of);
+            this(client, frontendBelow, userConfigFrontend, NO_REGISTRIES);
         }
 
         /**
