@@ -9,16 +9,13 @@ import io.github.npmrcguard.files.GitHistory.Change;
 import io.github.npmrcguard.files.GitHistory.Repository;
 import io.github.npmrcguard.files.Provenance;
 import io.github.npmrcguard.files.ScanFile;
-import io.github.npmrcguard.parse.PomKeys;
 import io.github.npmrcguard.rules.ConfigDocument;
 import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.rules.RuleCatalogue;
 import io.github.npmrcguard.rules.Severity;
 import io.github.npmrcguard.scan.DocumentReader;
-import io.github.npmrcguard.secrets.TokenCatalogue;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -112,7 +109,7 @@ final class BlobChecks extends Thread {
 
     /** The error-level credential findings in one blob, in line order, with any allow comment above each. */
     private List<Occurrence> check(Change c, byte[] bytes) {
-        if (c.kind() == FileKind.POM && plainPom(bytes)) {
+        if (c.kind() == FileKind.POM && PomPrecheck.plain(bytes)) {
             return List.of();
         }
         documentsRead.incrementAndGet();
@@ -193,23 +190,6 @@ final class BlobChecks extends Thread {
                     + ": not read, so the history is incomplete");
         }
         return notes;
-    }
-
-    /**
-     * Whether a pom can hold no credential the rules would find: it names neither frontend plugin (so it has no
-     * settings), and holds no token prefix and no private key (so no line of it can be reported). One search of
-     * its bytes; a pom in UTF-16 (a byte-order mark or NUL bytes) is always read.
-     */
-    static boolean plainPom(byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF)) {
-            return false;
-        }
-        String text = new String(bytes, StandardCharsets.ISO_8859_1); // one byte, one char: positions kept
-        return text.indexOf('\0') < 0
-                && !text.contains(PomKeys.FRONTEND)
-                && !text.contains(PomKeys.EXEC)
-                && !text.contains("PRIVATE KEY-----")
-                && !TokenCatalogue.mayHoldTokenInFile(text);
     }
 
     private static String shortId(String commit) {

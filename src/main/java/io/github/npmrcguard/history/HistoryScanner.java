@@ -34,8 +34,8 @@ import java.util.function.Predicate;
  * {@code git cat-file --batch} while the walk goes on, and a second thread checks each blob as it arrives
  * and maps its findings to the commits and paths that wrote it. What is kept: the numbered (blob id,
  * format) pairs already met ({@link BlobIds}, a few dozen bytes each), the findings, and a bounded queue of
- * batches of changes between the two threads. A pom that names neither frontend plugin and holds no token
- * prefix nor private key is not decoded or parsed at all: one byte search decides it.
+ * batches of changes between the two threads. A pom that can give no finding is not decoded or parsed at
+ * all: a search of its bytes decides it ({@link PomPrecheck}).
  *
  * <p>Only the error-level findings of the rules whose {@link io.github.npmrcguard.rules.RuleInfo#credential()}
  * is set count. Warnings (a placeholder npm does not expand, a dummy value, ...) are {@code check}'s

@@ -179,6 +179,11 @@ public final class TokenCatalogue {
         return false;
     }
 
+    /** The fixed starts {@link #mayHoldTokenInFile} looks for: every token this catalogue finds holds one. */
+    public static List<String> prefixes() {
+        return List.of(PREFIXES);
+    }
+
     private static boolean at(CharSequence text, int i, String prefix) {
         if (i + prefix.length() > text.length()) {
             return false;

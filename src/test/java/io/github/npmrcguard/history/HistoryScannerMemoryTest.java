@@ -1,7 +1,6 @@
 package io.github.npmrcguard.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.npmrcguard.allow.Allowlist;
@@ -46,7 +45,7 @@ class HistoryScannerMemoryTest {
     }
 
     @Test
-    void aPomNamingNoFrontendPluginAndNoTokenIsNotParsed() throws IOException {
+    void aPomThatCanGiveNoFindingIsNotParsed() throws IOException {
         TestRepo repo = TestRepo.init(tmp, "repo");
         String inComment = tokens.npm();
         String inNpmrc = tokens.npm();
@@ -74,7 +73,8 @@ class HistoryScannerMemoryTest {
         HistoryResult r =
                 scanner.scan(repo.dir, HistoryRange.all(), p -> false, Allowlist.none(), LocalDate.of(2025, 6, 1));
 
-        assertEquals(3, scanner.documentsRead(), "the frontend pom, the pom with a token, the .npmrc");
+        assertEquals(
+                2, scanner.documentsRead(), "the pom with a token, the .npmrc (not the frontend pom: PomPrecheck)");
         assertEquals(8, r.distinctBlobsRead());
         assertEquals(
                 List.of("api/pom.xml " + Fingerprint.of(inComment), "web/.npmrc " + Fingerprint.of(inNpmrc)),
@@ -82,28 +82,6 @@ class HistoryScannerMemoryTest {
                         .map(f -> f.path() + " " + f.fingerprint())
                         .sorted()
                         .toList());
-    }
-
-    @Test
-    void plainPomIsDecidedOnItsBytes() {
-        assertTrue(BlobChecks.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_8)));
-        assertFalse(BlobChecks.plainPom(pom(0, 1, "<!-- exec-maven-plugin -->").getBytes(StandardCharsets.UTF_8)));
-        for (String token : List.of(
-                tokens.npm(),
-                tokens.githubClassic(),
-                tokens.githubFineGrained(),
-                tokens.gitlab(),
-                tokens.gitlabJob(),
-                tokens.jfrogApiKey(),
-                tokens.jfrogReference(),
-                tokens.jwt())) {
-            assertFalse(BlobChecks.plainPom(pom(0, 1, "<x>" + token + "</x>").getBytes(StandardCharsets.UTF_8)));
-        }
-        assertFalse(BlobChecks.plainPom(
-                pom(0, 1, "<k>-----BEGIN RSA PRIVATE KEY-----</k>").getBytes(StandardCharsets.UTF_8)));
-        // In UTF-16 a token's bytes are not its ASCII bytes: such a pom is read.
-        assertFalse(BlobChecks.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_16)));
-        assertFalse(BlobChecks.plainPom(pom(0, 1, "").getBytes(StandardCharsets.UTF_16LE)));
     }
 
     /**
