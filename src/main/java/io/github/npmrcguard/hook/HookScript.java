@@ -83,15 +83,19 @@ public final class HookScript {
         s.append("    exit 0\n");
         s.append("  fi\n");
         s.append("done\n");
+        // The script's folder by expansion: dirname would be two more processes.
+        s.append("case $0 in */*) dir=${0%/*} ;; *) dir=. ;; esac\n");
         // The classes the check loads, archived when the hook was installed (HookArchive), are mapped rather than
-        // loaded; a JVM that cannot use the archive (another java, jars replaced) ignores it. C1 only and the
-        // serial collector: a check of a few staged files is over before either would pay off.
-        s.append("archive=\"$(dirname \"$0\")/").append(ARCHIVE).append("\"\n");
+        // loaded; a JVM that cannot use the archive (another java, jars replaced) ignores it. C1 only, and only for
+        // code that runs ten times as often as it usually takes, and the serial collector: a check of a few staged
+        // files is over before compiling its start-up code or a parallel collector would pay off, while a large
+        // file's loops still get compiled. No perf data file in the temporary folder: nobody attaches to it.
+        s.append("archive=\"$dir/").append(ARCHIVE).append("\"\n");
         s.append("if [ -f \"$archive\" ]; then cds=\"-XX:SharedArchiveFile=$archive\"; else cds=-Xshare:auto; fi\n");
-        s.append("\"$java\" -XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-                        + " -Xlog:disable \"$cds\" -cp ")
+        s.append("\"$java\" -XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10"
+                        + " -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:disable \"$cds\" -cp ")
                 .append(quote(String.join(pathSeparator, jars)))
-                .append(" io.github.npmrcguard.hook.StagedCheck \"$(dirname \"$0\")/config.properties\" 2>/dev/null\n");
+                .append(" io.github.npmrcguard.hook.StagedCheck \"$dir/config.properties\" 2>/dev/null\n");
         s.append("status=$?\n");
         s.append("case $status in\n");
         s.append("  0) exit 0 ;;\n");
