@@ -166,32 +166,9 @@ final class GitCli {
             }
         });
         writer.start();
-        Map<String, Blob> blobs = new HashMap<>();
+        Map<String, Blob> blobs;
         try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
-            for (int i = 0; i < ids.size(); i++) {
-                String header = readHeader(in);
-                String[] parts = header.split(" ");
-                if (parts.length == 2 && parts[1].equals("missing")) {
-                    blobs.put(parts[0], new Blob(null, true, -1));
-                    continue;
-                }
-                if (parts.length != 3) {
-                    throw new EOFException("unexpected output");
-                }
-                long size = Long.parseLong(parts[2]);
-                byte[] content = size <= maxBytes ? in.readNBytes((int) size) : null;
-                if (content == null) {
-                    skipFully(in, size);
-                } else if (content.length != size) {
-                    throw new EOFException("truncated output");
-                }
-                if (in.read() != '\n') {
-                    throw new EOFException("unexpected output");
-                }
-                // The index only holds blobs for files; anything else is as good as missing.
-                blobs.put(
-                        parts[0], parts[1].equals("blob") ? new Blob(content, false, size) : new Blob(null, true, -1));
-            }
+            blobs = readBatch(in, ids, maxBytes);
         } catch (IOException | NumberFormatException e) {
             process.destroyForcibly();
             Result r = finish(command, process, new byte[0], stderr, watchdog);
@@ -441,6 +418,40 @@ final class GitCli {
         watchdog.cancel();
         String err = new String(stderr.bytes(), StandardCharsets.UTF_8);
         return new Result(command, exit, out, err);
+    }
+
+    /**
+     * Reads {@code git cat-file --batch}'s answers to {@code ids}, in their order, from {@code in}. Blobs larger
+     * than {@code maxBytes} are drained and returned without content.
+     *
+     * @throws IOException or NumberFormatException on output that is not the answers to these ids
+     */
+    static Map<String, Blob> readBatch(InputStream in, List<String> ids, long maxBytes) throws IOException {
+        Map<String, Blob> blobs = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String header = readHeader(in);
+            String[] parts = header.split(" ");
+            if (parts.length == 2 && parts[1].equals("missing")) {
+                blobs.put(parts[0], new Blob(null, true, -1));
+                continue;
+            }
+            if (parts.length != 3) {
+                throw new EOFException("unexpected output");
+            }
+            long size = Long.parseLong(parts[2]);
+            byte[] content = size <= maxBytes ? in.readNBytes((int) size) : null;
+            if (content == null) {
+                skipFully(in, size);
+            } else if (content.length != size) {
+                throw new EOFException("truncated output");
+            }
+            if (in.read() != '\n') {
+                throw new EOFException("unexpected output");
+            }
+            // The index only holds blobs for files; anything else is as good as missing.
+            blobs.put(parts[0], parts[1].equals("blob") ? new Blob(content, false, size) : new Blob(null, true, -1));
+        }
+        return blobs;
     }
 
     private static String readHeader(InputStream in) throws IOException {

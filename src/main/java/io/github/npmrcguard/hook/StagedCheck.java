@@ -14,6 +14,7 @@ import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.ScanSetSource;
 import io.github.npmrcguard.scan.Scanner;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,15 +39,18 @@ public final class StagedCheck {
     /** The argument that runs {@link #warmUp} instead of a check, for {@link HookArchive}. */
     static final String WARM_UP = "--warm-up";
 
+    /** The argument after the settings file that says the script pipes in what is staged ({@link StagedFiles#readPiped}). */
+    static final String STAGED_ON_STDIN = "--staged-on-stdin";
+
     private StagedCheck() {}
 
-    /** @param args the settings file the installer wrote, or {@link #WARM_UP} */
+    /** @param args the settings file the installer wrote (and {@link #STAGED_ON_STDIN}), or {@link #WARM_UP} */
     public static void main(String[] args) {
         PrintStream out = System.out;
         if (args.length == 1 && args[0].equals(WARM_UP)) {
             System.exit(warmUp(System.getenv(), Path.of("").toAbsolutePath()));
         }
-        int status = run(args, System.getenv(), Path.of("").toAbsolutePath(), out);
+        int status = run(args, System.getenv(), Path.of("").toAbsolutePath(), System.in, out);
         out.flush();
         System.exit(status);
     }
@@ -57,8 +61,14 @@ public final class StagedCheck {
      *         {@link HookScript#NOT_CHECKED} when it could not check (and said so)
      */
     static int run(String[] args, Map<String, String> env, Path cwd, PrintStream out) {
+        return run(args, env, cwd, InputStream.nullInputStream(), out);
+    }
+
+    /** @param in what the script piped in, read when {@code args} say so */
+    static int run(String[] args, Map<String, String> env, Path cwd, InputStream in, PrintStream out) {
         try {
-            if (args.length != 1) {
+            boolean piped = args.length == 2 && args[1].equals(STAGED_ON_STDIN);
+            if (args.length != 1 && !piped) {
                 return notChecked(out, "the hook script passes no settings file");
             }
             HookConfig config;
@@ -76,7 +86,8 @@ public final class StagedCheck {
                 @Override
                 public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready)
                         throws IOException {
-                    return staged.read(top, config.root(), excluded);
+                    ScanSet set = piped ? staged.readPiped(top, config.root(), excluded, in) : null;
+                    return set != null ? set : staged.read(top, config.root(), excluded);
                 }
             };
             Supplier<LocalDate> today = new Supplier<>() {
