@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads the answers of {@code git cat-file --batch}, one at a time: a header line ({@code <id> <type> <size>}
@@ -24,6 +26,22 @@ final class CatFileAnswers {
     CatFileAnswers(InputStream in, long maxBytes) {
         this.in = in;
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * The next {@code count} answers by id (as git wrote it).
+     *
+     * @throws EOFException when git's output ends early or is no answer
+     * @throws NumberFormatException when a size is not a number
+     */
+    static Map<String, Blob> readAll(InputStream in, int count, long maxBytes) throws IOException {
+        CatFileAnswers answers = new CatFileAnswers(in, maxBytes);
+        Map<String, Blob> blobs = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            Blob blob = answers.next();
+            blobs.put(answers.id(), blob);
+        }
+        return blobs;
     }
 
     /**

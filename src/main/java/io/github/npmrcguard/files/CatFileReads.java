@@ -44,13 +44,9 @@ final class CatFileReads {
             }
         });
         writer.start();
-        Map<String, Blob> blobs = new HashMap<>();
+        Map<String, Blob> blobs;
         try (InputStream in = new BufferedInputStream(process.stdout(), 1 << 16)) {
-            CatFileAnswers answers = new CatFileAnswers(in, maxBytes);
-            for (int i = 0; i < ids.size(); i++) {
-                Blob blob = answers.next();
-                blobs.put(answers.id(), blob);
-            }
+            blobs = CatFileAnswers.readAll(in, ids.size(), maxBytes);
         } catch (IOException | NumberFormatException e) {
             throw process.kill();
         }

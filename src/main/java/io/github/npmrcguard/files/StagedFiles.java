@@ -1,6 +1,9 @@
 package io.github.npmrcguard.files;
 
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -20,6 +23,9 @@ import java.util.function.Predicate;
 public final class StagedFiles {
     /** A commit waits for the hook: a git that hangs is stopped well before anyone gives up on it. */
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    /** The longest listing line read from the hook script: well past any path git can list. */
+    private static final int MAX_LINE = 1 << 16;
 
     private final GitCli git;
 
@@ -90,22 +96,58 @@ public final class StagedFiles {
             if (pathEnd < 0) {
                 break;
             }
-            // ":100644 100644 <old id> <new id> M"
-            String[] meta = out.substring(i, metaEnd).split(" ");
-            String path = out.substring(metaEnd + 1, pathEnd);
+            select(out.substring(i, metaEnd).split(" "), out.substring(metaEnd + 1, pathEnd), prefix, excluded, staged);
             i = pathEnd + 1;
-            if (meta.length != 5 || !meta[1].startsWith("100") || meta[4].startsWith("U")) {
-                continue; // a link, a submodule, or an unmerged path (git refuses that commit itself)
-            }
-            if (!path.startsWith(prefix)) {
-                continue;
-            }
-            String relative = path.substring(prefix.length());
-            if (candidate(relative, excluded)) {
-                staged.put(relative, meta[3]);
-            }
         }
-        Map<String, Blob> blobs = CatFileReads.readBlobs(git, top, staged.values(), SafeReader.MAX_BYTES);
+        return scanSet(top, prefix, staged, CatFileReads.readBlobs(git, top, staged.values(), SafeReader.MAX_BYTES));
+    }
+
+    /**
+     * {@link #read} from what the hook script piped in, so that no git process starts from the JVM: the lines of
+     * {@code git diff --cached --raw} with the same options but without {@code -z} (a path quoted as git quotes
+     * it), an empty line, then {@code git cat-file --batch}'s answer to each line's new id, in order.
+     *
+     * @return null when the input is not that whole (the script's git failed, say): then {@link #read} it
+     */
+    public ScanSet readPiped(Path top, String prefix, Predicate<String> excluded, InputStream in) {
+        List<String> ids = new ArrayList<>();
+        Map<String, String> staged = new LinkedHashMap<>();
+        try {
+            for (String line = line(in); !line.isEmpty(); line = line(in)) {
+                int tab = line.indexOf('\t');
+                String[] meta = line.substring(0, Math.max(tab, 0)).split(" ");
+                if (tab < 0 || meta.length != 5) {
+                    return null;
+                }
+                ids.add(meta[3]);
+                select(meta, unquote(line.substring(tab + 1)), prefix, excluded, staged);
+            }
+            if (ids.isEmpty()) {
+                return null;
+            }
+            return scanSet(top, prefix, staged, CatFileAnswers.readAll(in, ids.size(), SafeReader.MAX_BYTES));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Adds a listed path to {@code staged} (path -> staged blob id) when it is a regular file of a candidate name. */
+    private static void select(
+            String[] meta, String path, String prefix, Predicate<String> excluded, Map<String, String> staged) {
+        // ":100644 100644 <old id> <new id> M"
+        if (meta.length != 5 || !meta[1].startsWith("100") || meta[4].startsWith("U")) {
+            return; // a link, a submodule, or an unmerged path (git refuses that commit itself)
+        }
+        if (!path.startsWith(prefix)) {
+            return;
+        }
+        String relative = path.substring(prefix.length());
+        if (candidate(relative, excluded)) {
+            staged.put(relative, meta[3]);
+        }
+    }
+
+    private ScanSet scanSet(Path top, String prefix, Map<String, String> staged, Map<String, Blob> blobs) {
         List<ScanFile> files = new ArrayList<>();
         List<LargeFile> large = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
@@ -129,6 +171,51 @@ public final class StagedFiles {
             }
         }
         return new ScanSet(files, large, problems, List.of(), true);
+    }
+
+    /** One line, its bytes as ISO-8859-1 characters (what {@link #unquote} expects), without its line end. */
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder(120);
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0 || line.length() > MAX_LINE) {
+                throw new EOFException("unexpected input");
+            }
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
+    /**
+     * A path as {@code git diff} prints it without {@code -z}, given as ISO-8859-1 characters for its bytes:
+     * as is, or between double quotes with C escapes ({@code \t}, {@code \"}, {@code \\}, an octal byte
+     * {@code \303}) when it holds a byte git quotes. Decoded as UTF-8, as {@link #read} decodes git's output.
+     */
+    static String unquote(String path) throws EOFException {
+        if (!path.startsWith("\"")) {
+            return new String(path.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        }
+        if (path.length() < 2 || !path.endsWith("\"")) {
+            throw new EOFException("unexpected input");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
+        for (int i = 1; i < path.length() - 1; i++) {
+            char c = path.charAt(i);
+            if (c != '\\') {
+                bytes.write(c);
+                continue;
+            }
+            char e = ++i < path.length() - 1 ? path.charAt(i) : 'x';
+            int simple = "abtnvfr\"\\".indexOf(e);
+            if (simple >= 0) {
+                bytes.write("\u0007\b\t\n\u000b\f\r\"\\".charAt(simple));
+            } else if (e >= '0' && e <= '3' && i + 2 < path.length() - 1) {
+                bytes.write(Integer.parseInt(path.substring(i, i + 3), 8));
+                i += 2;
+            } else {
+                throw new EOFException("unexpected input");
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static boolean candidate(String path, Predicate<String> excluded) {

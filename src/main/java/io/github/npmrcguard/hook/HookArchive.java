@@ -16,7 +16,8 @@ public final class HookArchive {
     private HookArchive() {}
 
     /**
-     * Writes {@code <scripts>/classes.jsa} unless it exists. Best effort: when the JVM cannot make it (jars that
+     * Writes {@code <scripts>/classes.jsa} unless it exists and is newer than every jar (a rebuilt SNAPSHOT jar
+     * keeps its version and so the script, but the JVM ignores an archive of other jars). Best effort: when the JVM cannot make it (jars that
      * are folders, a read-only folder, a JVM without the option), there is none and the hook loads its classes.
      *
      * @param top the work tree the warm-up lists staged files in
@@ -24,7 +25,7 @@ public final class HookArchive {
      */
     public static boolean make(Path java, List<Path> classpath, String pathSeparator, Path scripts, Path top) {
         Path archive = scripts.resolve(HookScript.ARCHIVE);
-        if (Files.isRegularFile(archive)) {
+        if (Files.isRegularFile(archive) && !olderThanAJar(archive, classpath)) {
             return true;
         }
         List<String> jars = new ArrayList<>();
@@ -62,6 +63,20 @@ public final class HookArchive {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private static boolean olderThanAJar(Path archive, List<Path> classpath) {
+        try {
+            long made = Files.getLastModifiedTime(archive).toMillis();
+            for (Path jar : classpath) {
+                if (Files.getLastModifiedTime(jar).toMillis() > made) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 }

@@ -2,9 +2,7 @@ package io.github.npmrcguard.hook;
 
 import io.github.npmrcguard.allow.Allowlist;
 import io.github.npmrcguard.allow.PathExcludes;
-import io.github.npmrcguard.files.FileKind;
 import io.github.npmrcguard.files.GitPaths;
-import io.github.npmrcguard.files.Provenance;
 import io.github.npmrcguard.files.ScanFile;
 import io.github.npmrcguard.files.ScanSet;
 import io.github.npmrcguard.files.StagedFiles;
@@ -13,7 +11,9 @@ import io.github.npmrcguard.rules.Finding;
 import io.github.npmrcguard.scan.ScanResult;
 import io.github.npmrcguard.scan.ScanSetSource;
 import io.github.npmrcguard.scan.Scanner;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,15 +38,18 @@ public final class StagedCheck {
     /** The argument that runs {@link #warmUp} instead of a check, for {@link HookArchive}. */
     static final String WARM_UP = "--warm-up";
 
+    /** The argument after the settings file that says the script pipes in what is staged ({@link StagedFiles#readPiped}). */
+    static final String STAGED_ON_STDIN = "--staged-on-stdin";
+
     private StagedCheck() {}
 
-    /** @param args the settings file the installer wrote, or {@link #WARM_UP} */
+    /** @param args the settings file the installer wrote (and {@link #STAGED_ON_STDIN}), or {@link #WARM_UP} */
     public static void main(String[] args) {
         PrintStream out = System.out;
         if (args.length == 1 && args[0].equals(WARM_UP)) {
             System.exit(warmUp(System.getenv(), Path.of("").toAbsolutePath()));
         }
-        int status = run(args, System.getenv(), Path.of("").toAbsolutePath(), out);
+        int status = run(args, System.getenv(), Path.of("").toAbsolutePath(), System.in, out);
         out.flush();
         System.exit(status);
     }
@@ -57,8 +60,14 @@ public final class StagedCheck {
      *         {@link HookScript#NOT_CHECKED} when it could not check (and said so)
      */
     static int run(String[] args, Map<String, String> env, Path cwd, PrintStream out) {
+        return run(args, env, cwd, InputStream.nullInputStream(), out);
+    }
+
+    /** @param in what the script piped in, read when {@code args} say so */
+    static int run(String[] args, Map<String, String> env, Path cwd, InputStream in, PrintStream out) {
         try {
-            if (args.length != 1) {
+            boolean piped = args.length == 2 && args[1].equals(STAGED_ON_STDIN);
+            if (args.length != 1 && !piped) {
                 return notChecked(out, "the hook script passes no settings file");
             }
             HookConfig config;
@@ -67,27 +76,7 @@ public final class StagedCheck {
             } catch (IOException e) {
                 return notChecked(out, "its settings file " + args[0] + " cannot be read");
             }
-            StagedFiles staged = StagedFiles.fromEnvironment(env, cwd);
-            if (!staged.available()) {
-                return notChecked(out, "no git on the PATH");
-            }
-            Path top = GitPaths.fromEnvironment(env).topLevel(cwd).orElse(cwd);
-            ScanSetSource source = new ScanSetSource() {
-                @Override
-                public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready)
-                        throws IOException {
-                    return staged.read(top, config.root(), excluded);
-                }
-            };
-            Supplier<LocalDate> today = new Supplier<>() {
-                @Override
-                public LocalDate get() {
-                    return LocalDate.now();
-                }
-            };
-            ScanResult result = new Scanner(source)
-                    .scan(top, new PathExcludes(config.excludes()), new Allowlist(config.allowlist()), today);
-            return report(result, config.root(), out);
+            return check(config, env, cwd, piped ? in : null, out);
         } catch (IOException e) {
             // git's messages are masked and never carry file content
             return notChecked(out, e.getMessage());
@@ -95,6 +84,32 @@ public final class StagedCheck {
             // an exception's message might quote what it failed on: only its kind
             return notChecked(out, "internal error " + e.getClass().getSimpleName());
         }
+    }
+
+    /** {@link #run} once the settings are read; {@code piped} is what the script piped in, or null. */
+    private static int check(HookConfig config, Map<String, String> env, Path cwd, InputStream piped, PrintStream out)
+            throws IOException {
+        StagedFiles staged = StagedFiles.fromEnvironment(env, cwd);
+        if (!staged.available()) {
+            return notChecked(out, "no git on the PATH");
+        }
+        Path top = GitPaths.fromEnvironment(env).topLevel(cwd).orElse(cwd);
+        ScanSetSource source = new ScanSetSource() {
+            @Override
+            public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready) throws IOException {
+                ScanSet set = piped != null ? staged.readPiped(top, config.root(), excluded, piped) : null;
+                return set != null ? set : staged.read(top, config.root(), excluded);
+            }
+        };
+        Supplier<LocalDate> today = new Supplier<>() {
+            @Override
+            public LocalDate get() {
+                return LocalDate.now();
+            }
+        };
+        ScanResult result = new Scanner(source)
+                .scan(top, new PathExcludes(config.excludes()), new Allowlist(config.allowlist()), today);
+        return report(result, config.root(), out);
     }
 
     /**
@@ -105,38 +120,48 @@ public final class StagedCheck {
         try {
             Path top = GitPaths.fromEnvironment(env).topLevel(cwd).orElse(cwd);
             StagedFiles.fromEnvironment(env, cwd).read(top, "", new PathExcludes(List.of()));
-            List<ScanFile> samples = List.of(
-                    sample(
-                            top,
-                            ".npmrc",
-                            FileKind.NPMRC,
-                            "registry=https://registry.npmjs.org/\n"
-                                    + "//registry.npmjs.org/:_authToken=$NPM_TOKEN\n//other.example/:_password=c2FtcGxl\n"),
-                    sample(top, ".yarnrc", FileKind.YARNRC, "registry \"https://registry.npmjs.org/\"\n"),
-                    sample(top, ".yarnrc.yml", FileKind.YARNRC_YML, "npmAuthToken: \"${NPM_TOKEN}\"\n"),
-                    sample(
-                            top,
-                            "bunfig.toml",
-                            FileKind.BUNFIG_TOML,
-                            "[install]\nregistry = \"https://registry.npmjs.org/\"\n"),
-                    sample(top, "pom.xml", FileKind.POM, "<project><modelVersion>4.0.0</modelVersion></project>\n"));
-            ScanSetSource source = new ScanSetSource() {
-                @Override
-                public ScanSet read(Path root, Predicate<String> excluded, Consumer<ScanFile> ready) {
-                    return new ScanSet(samples, List.of(), List.of(), true);
-                }
+            String[] samples = {
+                ".npmrc",
+                "# a comment\nregistry=https://registry.npmjs.org/\n"
+                        + "//registry.npmjs.org/:_authToken=$NPM_TOKEN\n//other.example/:_password=c2FtcGxl\n",
+                ".yarnrc",
+                "registry \"https://registry.npmjs.org/\"\n",
+                ".yarnrc.yml",
+                "npmAuthToken: \"${NPM_TOKEN}\"\n",
+                "bunfig.toml",
+                "[install]\nregistry = \"https://registry.npmjs.org/\"\n",
+                "pom.xml",
+                "<project><modelVersion>4.0.0</modelVersion></project>\n"
             };
-            ScanResult result = new Scanner(source)
-                    .scan(top, new PathExcludes(List.of()), new Allowlist(List.of()), LocalDate.now());
-            report(result, "", new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+            // as the script pipes them in: the listing, an empty line, cat-file's answers
+            StringBuilder piped = new StringBuilder();
+            for (int i = 0; i < samples.length; i += 2) {
+                piped.append(":000000 100644 0 sample")
+                        .append(i)
+                        .append(" A\t")
+                        .append(samples[i])
+                        .append('\n');
+            }
+            piped.append('\n');
+            for (int i = 0; i < samples.length; i += 2) {
+                piped.append("sample")
+                        .append(i)
+                        .append(" blob ")
+                        .append(samples[i + 1].length())
+                        .append('\n');
+                piped.append(samples[i + 1]).append('\n');
+            }
+            HookConfig config = HookConfig.parse(new HookConfig("", List.of(), List.of()).toBytes());
+            check(
+                    config,
+                    env,
+                    cwd,
+                    new ByteArrayInputStream(piped.toString().getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
             return 0;
         } catch (IOException | RuntimeException e) {
             return 1;
         }
-    }
-
-    private static ScanFile sample(Path top, String path, FileKind kind, String text) {
-        return new ScanFile(path, top.resolve(path), kind, Provenance.STAGED, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static int report(ScanResult result, String root, PrintStream out) {

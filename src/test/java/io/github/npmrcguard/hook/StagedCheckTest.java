@@ -8,6 +8,7 @@ import io.github.npmrcguard.allow.AllowlistEntry;
 import io.github.npmrcguard.secrets.Fingerprint;
 import io.github.npmrcguard.testsupport.FileNames;
 import io.github.npmrcguard.testsupport.TestTokens;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,14 +45,69 @@ class StagedCheckTest {
         return check(box.env, cwd, config);
     }
 
+    /** The check run as the script runs it, with what is staged piped in, which must not change its answer. */
     private Run check(Map<String, String> env, Path cwd, HookConfig config) throws IOException {
+        Run run = check(env, cwd, config, null);
+        byte[] piped = piped(env, cwd);
+        if (piped.length > 0) {
+            // git, if the check ran it after all, would read an empty index and find nothing staged
+            Map<String, String> noIndex = new HashMap<>(env);
+            noIndex.put("GIT_INDEX_FILE", tmp.resolve("no-index").toString());
+            assertEquals(run, check(noIndex, cwd, config, piped), "with what is staged piped in");
+        }
+        return run;
+    }
+
+    private Run check(Map<String, String> env, Path cwd, HookConfig config, byte[] piped) throws IOException {
         Path settings = Files.write(Files.createTempFile(tmp, "config", ".properties"), config.toBytes());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int status = StagedCheck.run(new String[] {settings.toString()}, env, cwd, out);
+        int status = piped == null
+                ? StagedCheck.run(new String[] {settings.toString()}, env, cwd, out)
+                : StagedCheck.run(
+                        new String[] {settings.toString(), StagedCheck.STAGED_ON_STDIN},
+                        env,
+                        cwd,
+                        new ByteArrayInputStream(piped),
+                        out);
         String text = bytes.toString(StandardCharsets.UTF_8);
         TestTokens.assertNoFragment(text, token, "the hook's output");
         return new Run(status, text);
+    }
+
+    /** What the hook script pipes into the check in {@code cwd}; empty when git lists nothing. */
+    private static byte[] piped(Map<String, String> env, Path cwd) throws IOException {
+        String sh =
+                "list=$(" + HookScript.STAGED_LIST + ") && [ -n \"$list\" ] && { " + HookScript.STAGED_BLOBS + "; }";
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", sh).directory(cwd.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+        return out;
+    }
+
+    @Test
+    void pipedInputThatIsNotWholeIsReadFromGitInstead() throws IOException {
+        Sandbox box = new Sandbox(tmp);
+        Path repo = box.init("repo");
+        Sandbox.write(repo.resolve("front end/.npmrc"), npmrc());
+        box.run(repo, "add", "-A");
+        byte[] piped = piped(box.env, repo);
+        Run whole = check(box.env, repo, plain(), null);
+
+        for (int cut : new int[] {0, 10, piped.length / 2, piped.length - 1}) {
+            byte[] part = java.util.Arrays.copyOf(piped, cut);
+            assertEquals(whole, check(box.env, repo, plain(), part), "cut at " + cut);
+        }
+        assertEquals(HookScript.REFUSED, whole.status(), whole.out());
+        assertTrue(whole.out().contains(findingLine("front end/.npmrc")), whole.out());
     }
 
     private static HookConfig plain() {
