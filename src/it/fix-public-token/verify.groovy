@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').getText('UTF-8')
 def comment = "# npmrc-guard:token //registry.npmjs.org/ (its token line is in the user config that npmrc-guard's generate writes)"
 // The literal is gone; the comment, which every client skips, keeps the registry declared.
 assert new File(basedir, 'web/.npmrc').getText('UTF-8') == "save-exact=true\n${comment}\n"
-assert log.contains("[WARNING] web/.npmrc: put '${comment}' where the token line was: it tells generate that //registry.npmjs.org/ needs a token although the file has no registry line for it; keep it")
+assert log.contains("[WARNING] web/.npmrc: wrote '${comment}' in place of the token line: it tells generate that //registry.npmjs.org/ needs a token although the file has no registry line for it; keep it")
 assert !log.contains('not rewritten')
 // mvn clean removed the user config; generate wrote it again from the comment: a token line, no registry line.
 assert log.contains('[INFO] Deleting ' + new File(basedir, 'target').canonicalPath)

@@ -182,8 +182,8 @@ public final class Fixer {
                 if (rewrite.edits().stream().anyMatch(CredentialRewriter.Edit::removed)) {
                     List<String> marked = markedDarts(npmrc, rewrite.edits());
                     for (String dart : marked) {
-                        notes.add(path + ": " + (dryRun ? "would put" : "put") + " '" + TokenMarker.line(dart)
-                                + "' where the token line was: it tells generate that " + dart + " needs a token"
+                        notes.add(path + ": " + (dryRun ? "would write" : "wrote") + " '" + TokenMarker.line(dart)
+                                + "' in place of the token line: it tells generate that " + dart + " needs a token"
                                 + " although the file has no registry line for it; keep it");
                     }
                     notes.addAll(writeUserConfig(root, file, path, dryRun, !marked.isEmpty()));

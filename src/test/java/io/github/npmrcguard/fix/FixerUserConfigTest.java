@@ -73,8 +73,8 @@ class FixerUserConfigTest {
         assertEquals(List.of(), report.manual());
         assertEquals(
                 List.of(
-                        "web/.npmrc: put '# npmrc-guard:token //other.example/ (its token line is in the user config"
-                                + " that npmrc-guard's generate writes)' where the token line was: it tells generate"
+                        "web/.npmrc: wrote '# npmrc-guard:token //other.example/ (its token line is in the user config"
+                                + " that npmrc-guard's generate writes)' in place of the token line: it tells generate"
                                 + " that //other.example/ needs a token although the file has no registry line for"
                                 + " it; keep it",
                         "target/npmrc-guard/.npmrc: OTHER_EXAMPLE_TOKEN is not set, so //other.example/ gets no token"
