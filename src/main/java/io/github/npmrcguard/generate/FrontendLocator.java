@@ -79,8 +79,8 @@ final class FrontendLocator {
                         + " build output, not configured"));
                 continue;
             }
-            Optional<Path> folder = nearestPackageFolder(working, moduleDirectory);
-            if (folder.isPresent() && !underNodeModules(folder.get())) {
+            Optional<Path> folder = workingFolder(module, working);
+            if (folder.isPresent()) {
                 found.add(folder.get());
                 if (!folder.get().equals(working)) {
                     messages.add(Message.info(
@@ -89,7 +89,7 @@ final class FrontendLocator {
                 }
             } else {
                 messages.add(Message.warning("workingDirectory " + display.of(working) + " has no package.json in it"
-                        + " or above it within the module, so it is not a frontend the generator can configure"));
+                        + " (or above it within the module), so it is not a frontend the generator can configure"));
             }
         }
         for (QuinoaConfig.UiDir ui : QuinoaConfig.uiDirs(moduleDirectory, messages, display)) {
@@ -275,6 +275,30 @@ final class FrontendLocator {
     }
 
     /** The working folder itself or its nearest ancestor with a package.json, not above the module folder. */
+    /**
+     * The frontend folder a build runs its package manager in from {@code working}: the nearest folder with a
+     * {@code package.json} at or above it within the module, or, for a folder outside the module (a sibling
+     * the build points at, {@code ../webapp}), that folder itself when it has one and is inside the project.
+     */
+    Optional<Path> workingFolder(ModuleInput module, Path working) {
+        if (buildOutput(module, working)) {
+            return Optional.empty();
+        }
+        Optional<Path> folder = working.startsWith(module.moduleDirectory())
+                ? nearestPackageFolder(working, module.moduleDirectory())
+                : Optional.of(working).filter(w -> hasPackageJson(w) && withinBoundary(w));
+        return folder.filter(f -> !underNodeModules(f));
+    }
+
+    /** The folders {@code module}'s build runs a package manager in: theirs, whichever module's folder holds them. */
+    Set<Path> declaredFolders(ModuleInput module) {
+        Set<Path> out = new LinkedHashSet<>();
+        for (Path working : module.workingDirectories()) {
+            workingFolder(module, working).ifPresent(out::add);
+        }
+        return out;
+    }
+
     private static Optional<Path> nearestPackageFolder(Path working, Path moduleDirectory) {
         for (Path dir = working; dir != null && dir.startsWith(moduleDirectory); dir = dir.getParent()) {
             if (hasPackageJson(dir)) {

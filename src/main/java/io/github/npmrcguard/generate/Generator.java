@@ -3,6 +3,7 @@ package io.github.npmrcguard.generate;
 import io.github.npmrcguard.generate.PackageManager.Kind;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +73,20 @@ public final class Generator {
         List<Frontend> frontends = new ArrayList<>();
         List<Path> moduleDirectories =
                 modules.stream().map(ModuleInput::moduleDirectory).toList();
+        // A folder one module's build runs a package manager in is that module's frontend, also when it sits in
+        // another module's folder (a webapp beside the service module that builds it).
+        Map<Path, ModuleInput> declaredBy = new HashMap<>();
+        for (ModuleInput module : modules) {
+            for (Path folder : locator.declaredFolders(module)) {
+                declaredBy.putIfAbsent(folder, module);
+            }
+        }
         for (ModuleInput module : modules) {
             for (Path folder : locator.frontendFolders(module, moduleDirectories, messages)) {
-                frontends.add(new Frontend(module, folder, locator.localPrefix(folder, messages)));
+                ModuleInput owner = declaredBy.getOrDefault(folder, module);
+                if (owner.equals(module)) {
+                    frontends.add(new Frontend(module, folder, locator.localPrefix(folder, messages)));
+                }
             }
         }
         if (frontends.isEmpty()) {

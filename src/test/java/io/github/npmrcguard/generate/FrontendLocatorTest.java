@@ -65,6 +65,22 @@ class FrontendLocatorTest {
     }
 
     @Test
+    void aWorkingDirectoryBesideTheModuleWithAPackageJsonIsItsFrontend() {
+        TreeBuilder t = new TreeBuilder(tmp);
+        t.packageJson("console/webapp", "");
+        t.file("console/service/pom.xml", "<project/>");
+        t.dir("console/empty");
+        ModuleInput service = ModuleInput.of(t.path("console/service"))
+                .withWorkingDirectory(Path.of("../webapp"))
+                .withWorkingDirectory(Path.of("../empty"));
+        assertEquals(List.of("console/webapp"), folders(service));
+        assertEquals(
+                List.of("workingDirectory console/empty has no package.json in it (or above it within the module), so"
+                        + " it is not a frontend the generator can configure"),
+                messages.stream().map(Message::text).toList());
+    }
+
+    @Test
     void workingDirectoryWithNoPackageJsonWithinTheModuleIsAWarning() {
         TreeBuilder t = new TreeBuilder(tmp);
         t.packageJson("", ""); // above the module: not taken

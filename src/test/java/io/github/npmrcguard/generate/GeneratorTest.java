@@ -485,6 +485,28 @@ class GeneratorTest {
     }
 
     @Test
+    void aFrontendIsTheModulesWhoseBuildRunsItsPackageManagerNotTheFolderAboveIt() {
+        TreeBuilder t = tree();
+        t.file("console/pom.xml", "<project/>");
+        t.file("console/service/pom.xml", "<project/>");
+        t.packageJson("console/webapp", "\"packageManager\": \"pnpm@10.34.9\"");
+        t.file("console/webapp/.npmrc", "@acme:registry=https://npm.acme.example/\n");
+        env.put("NPM_ACME_EXAMPLE_TOKEN", "set");
+        GenerationResult r = new Generator(options().build())
+                .run(List.of(
+                        ModuleInput.of(t.path("console")),
+                        ModuleInput.of(t.path("console/service")).withWorkingDirectory(Path.of("../webapp"))));
+        assertEquals(1, r.frontends().size(), r.frontends().toString());
+        assertEquals(
+                t.path("console/service/target/npmrc-guard/.npmrc"),
+                r.userConfigFor(t.path("console/service")).orElseThrow());
+        assertTrue(r.userConfigFor(t.path("console")).isEmpty());
+        assertFalse(Files.exists(t.path("console/target/npmrc-guard/.npmrc")));
+        assertTrue(t.read("console/service/target/npmrc-guard/.npmrc")
+                .contains("//npm.acme.example/:_authToken=${NPM_ACME_EXAMPLE_TOKEN}\n"));
+    }
+
+    @Test
     void underCiProjectFilesAreNotWrittenButTheUserConfigIs() {
         TreeBuilder t = tree();
         t.packageJson("npm-app", "");
