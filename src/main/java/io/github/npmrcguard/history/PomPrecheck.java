@@ -9,11 +9,9 @@ import io.github.npmrcguard.rules.ValueKind;
 import io.github.npmrcguard.secrets.TokenCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,8 +78,10 @@ final class PomPrecheck {
         int depth = 0;
         // Which open elements are named properties, by depth: their children are the properties a value may read.
         BitSet properties = new BitSet();
-        Set<String> defined = null;
-        Set<String> read = null;
+        // Where the names of those children stand, as pairs of offsets; and the names placeholders read.
+        int[] defined = new int[0];
+        int definedCount = 0;
+        List<String> read = new ArrayList<>(0);
         while (true) {
             int lt = text.indexOf('<', p);
             int end = lt < 0 ? n : lt;
@@ -90,15 +90,12 @@ final class PomPrecheck {
                 if (!afterStartTag || lt < 0 || !text.startsWith("</", lt) || base64OfToken(text, p, end)) {
                     return true;
                 }
-                if (read == null) {
-                    read = new HashSet<>();
-                }
                 if (pomRulesMayReport(text, p, end, nameFrom, nameTo, read)) {
                     return true;
                 }
             }
             if (lt < 0) {
-                return defined != null && read != null && !Collections.disjoint(defined, read);
+                return readsDefined(text, defined, definedCount, read);
             }
             if (text.startsWith("<!--", lt)) {
                 int close = text.indexOf("-->", lt + 4);
@@ -136,10 +133,11 @@ final class PomPrecheck {
                         }
                     }
                     if (properties.get(depth)) {
-                        if (defined == null) {
-                            defined = new HashSet<>();
+                        if (definedCount + 2 > defined.length) {
+                            defined = Arrays.copyOf(defined, Math.max(16, defined.length * 2));
                         }
-                        defined.add(text.substring(nameFrom, nameTo));
+                        defined[definedCount++] = nameFrom;
+                        defined[definedCount++] = nameTo;
                     }
                     properties.set(
                             depth + 1,
@@ -154,13 +152,25 @@ final class PomPrecheck {
         }
     }
 
+    /** Whether a name a placeholder reads is one of the names at {@code defined}'s offset pairs. */
+    private static boolean readsDefined(String text, int[] defined, int count, List<String> read) {
+        for (String name : read) {
+            for (int i = 0; i < count; i += 2) {
+                if (defined[i + 1] - defined[i] == name.length() && text.startsWith(name, defined[i])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether a pom rule may report the text {@code [from, to)} of the element whose local name is
      * {@code [nameFrom, nameTo)}, were it a setting; the names of the properties a placeholder in it reads are
      * added to {@code read}, for the caller to look up among the file's properties.
      */
     private static boolean pomRulesMayReport(
-            String text, int from, int to, int nameFrom, int nameTo, Set<String> read) {
+            String text, int from, int to, int nameFrom, int nameTo, List<String> read) {
         boolean quote = false;
         boolean equals = false;
         boolean at = false;
@@ -173,7 +183,7 @@ final class PomPrecheck {
                 equals = true;
             } else if (c == '@') {
                 at = true;
-            } else if (c == '_' || c == 'n' || c == 'N') {
+            } else if (c == '_' || (c | 0x20) == 'n' && i + 1 < to && (text.charAt(i + 1) | 0x20) == 'p') {
                 key |= keyAt(text, i);
             }
         }
@@ -253,7 +263,7 @@ final class PomPrecheck {
      * Whether a value, as the pom rules classify it, carries a literal: true for text outside ASCII; for a
      * placeholder, the names it reads are added to {@code read}.
      */
-    private static boolean mayCarryLiteral(String value, Set<String> read) {
+    private static boolean mayCarryLiteral(String value, List<String> read) {
         for (int i = 0; i < value.length(); i++) {
             if (value.charAt(i) >= 0x80) {
                 return true;
