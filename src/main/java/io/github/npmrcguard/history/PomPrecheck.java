@@ -1,21 +1,36 @@
 package io.github.npmrcguard.history;
 
 import io.github.npmrcguard.parse.PomKeys;
+import io.github.npmrcguard.rules.CredentialKeys;
+import io.github.npmrcguard.rules.CredentialsInUrlRule;
+import io.github.npmrcguard.rules.Dialect;
+import io.github.npmrcguard.rules.ValueClassifier;
+import io.github.npmrcguard.rules.ValueKind;
 import io.github.npmrcguard.secrets.TokenCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decides from its bytes, without decoding or parsing it, that a pom version gives no history finding. Of the
- * credential rules only two can report in a pom: {@code known-token} (a token keyword on a line; or in a setting
- * value that is base64 of one) and {@code private-key} (a PEM marker on a line or in a setting value). The
- * others never look at a pom's settings. Settings come only from a pom that names frontend-maven-plugin or
- * exec-maven-plugin, and each is the text of one element. So a pom is plain when its bytes hold no token
- * keyword and no PEM marker, and either it names neither plugin, or every element's text is one run of
- * characters straight between its start and end tags that is no base64 of a token keyword. Anything this
- * reading cannot vouch for (a character or entity reference, CDATA, a DOCTYPE, text beside a comment or a
- * child element, a UTF-16 pom) is left to the parser.
+ * credential rules these can report in a pom: {@code known-token} (a token keyword on a line; or in a setting
+ * value that is base64 of one), {@code private-key} (a PEM marker on a line or in a setting value), and the pom
+ * rules, which read settings only: {@code pom-literal-env-token} (an element named as a token variable whose
+ * text is a literal, or a placeholder for a property of the file that may hold one),
+ * {@code pom-literal-argument-token} (an auth key or a token variable's {@code NAME=} among the words of an
+ * element's text) and {@code pom-credentials-in-url} (a URL's {@code user:password@} whose password is not a
+ * placeholder for something the file does not define; a password-less user info counts only as a token, which
+ * has a keyword). The others never look at a pom's settings. Settings come only from a pom that names
+ * frontend-maven-plugin or exec-maven-plugin, and each is the text of one element. So a pom is plain when its
+ * bytes hold no token keyword and no PEM marker, and either it names neither plugin, or every element's text is
+ * one run of characters straight between its start and end tags that none of those rules can report, read
+ * whatever element it is in (a superset of the settings). Anything this reading cannot vouch for (a character
+ * or entity reference, CDATA, a DOCTYPE, text beside a comment or a child element, a UTF-16 pom, text outside
+ * ASCII where a rule would read it) is left to the parser.
  */
 final class PomPrecheck {
     /** What a line must hold for the rules to report it. */
@@ -24,6 +39,8 @@ final class PomPrecheck {
     private static final Keywords PLUGINS = Keywords.of(List.of(PomKeys.FRONTEND, PomKeys.EXEC));
     /** What a base64 value must decode to for {@code known-token} to look further. */
     private static final Keywords TOKENS = Keywords.of(TokenCatalogue.prefixes());
+    /** Maven's reference, as the pom rules follow it to the file's properties. */
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
     private PomPrecheck() {}
 
@@ -56,6 +73,15 @@ final class PomPrecheck {
         int n = text.length();
         int p = 0;
         boolean afterStartTag = false;
+        int nameFrom = 0;
+        int nameTo = 0;
+        int depth = 0;
+        // Which open elements are named properties, by depth: their children are the properties a value may read.
+        BitSet properties = new BitSet();
+        // Where the names of those children stand, as pairs of offsets; and the names placeholders read.
+        int[] defined = new int[0];
+        int definedCount = 0;
+        List<String> read = new ArrayList<>(0);
         while (true) {
             int lt = text.indexOf('<', p);
             int end = lt < 0 ? n : lt;
@@ -64,9 +90,12 @@ final class PomPrecheck {
                 if (!afterStartTag || lt < 0 || !text.startsWith("</", lt) || base64OfToken(text, p, end)) {
                     return true;
                 }
+                if (pomRulesMayReport(text, p, end, nameFrom, nameTo, read)) {
+                    return true;
+                }
             }
             if (lt < 0) {
-                return false;
+                return readsDefined(text, defined, definedCount, read);
             }
             if (text.startsWith("<!--", lt)) {
                 int close = text.indexOf("-->", lt + 4);
@@ -89,10 +118,169 @@ final class PomPrecheck {
                 if (close < 0) {
                     return true;
                 }
-                afterStartTag = text.charAt(lt + 1) != '/' && text.charAt(close - 1) != '/';
+                boolean endTag = text.charAt(lt + 1) == '/';
+                afterStartTag = !endTag && text.charAt(close - 1) != '/';
+                if (endTag) {
+                    if (--depth < 0) {
+                        return true; // not well-formed: the parser says so
+                    }
+                } else {
+                    nameFrom = lt + 1;
+                    nameTo = lt + 1;
+                    for (char c; nameTo < close && (c = text.charAt(nameTo)) > ' ' && c != '/'; nameTo++) {
+                        if (c == ':') {
+                            nameFrom = nameTo + 1; // the local name, as the parser reads it
+                        }
+                    }
+                    if (properties.get(depth)) {
+                        if (definedCount + 2 > defined.length) {
+                            defined = Arrays.copyOf(defined, Math.max(16, defined.length * 2));
+                        }
+                        defined[definedCount++] = nameFrom;
+                        defined[definedCount++] = nameTo;
+                    }
+                    properties.set(
+                            depth + 1,
+                            text.regionMatches(nameFrom, "properties", 0, nameTo - nameFrom)
+                                    && nameTo - nameFrom == "properties".length());
+                    if (afterStartTag) {
+                        depth++;
+                    }
+                }
                 p = close + 1;
             }
         }
+    }
+
+    /** Whether a name a placeholder reads is one of the names at {@code defined}'s offset pairs. */
+    private static boolean readsDefined(String text, int[] defined, int count, List<String> read) {
+        for (String name : read) {
+            for (int i = 0; i < count; i += 2) {
+                if (defined[i + 1] - defined[i] == name.length() && text.startsWith(name, defined[i])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a pom rule may report the text {@code [from, to)} of the element whose local name is
+     * {@code [nameFrom, nameTo)}, were it a setting; the names of the properties a placeholder in it reads are
+     * added to {@code read}, for the caller to look up among the file's properties.
+     */
+    private static boolean pomRulesMayReport(
+            String text, int from, int to, int nameFrom, int nameTo, List<String> read) {
+        boolean quote = false;
+        boolean equals = false;
+        boolean at = false;
+        boolean key = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                quote = true;
+            } else if (c == '=') {
+                equals = true;
+            } else if (c == '@') {
+                at = true;
+            } else if (c == '_' || (c | 0x20) == 'n' && i + 1 < to && (text.charAt(i + 1) | 0x20) == 'p') {
+                key |= keyAt(text, i);
+            }
+        }
+        // pom-literal-argument-token: a word that is an auth key (its value may be the next word), or a key or a
+        // token variable before '='. Quote characters are removed from words before they are read.
+        if (quote) {
+            String words = text.substring(from, to).replace("\"", "").replace("'", "");
+            key = false;
+            for (int i = 0; i < words.length() && !key; i++) {
+                key = keyAt(words, i);
+            }
+            if (key && (equals || authKey(words, 0, words.length()))) {
+                return true;
+            }
+        } else if (key && (equals || authKey(text, from, to))) {
+            return true;
+        }
+        // pom-literal-env-token: the element is named as a token variable.
+        if (tokenVariable(text, nameFrom, nameTo) && mayCarryLiteral(text.substring(from, to), read)) {
+            return true;
+        }
+        // pom-credentials-in-url: a password in a URL (a user name alone counts only as a token, with a keyword).
+        if (at) {
+            Matcher m = CredentialsInUrlRule.USER_INFO.matcher(text.substring(from, to));
+            while (m.find()) {
+                String userInfo = m.group(1);
+                int colon = userInfo.indexOf(':');
+                if (colon >= 0 && mayCarryLiteral(userInfo.substring(colon + 1), read)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a word of an auth key or a token variable's name may start here, in any case: {@code _auth},
+     * {@code _password}, {@code npm_token}, {@code npmauth}. Every name {@link CredentialKeys#isArgumentKey} or
+     * {@link CredentialKeys#isTokenVariable} accepts holds one of them in ASCII.
+     */
+    private static boolean keyAt(String s, int i) {
+        return s.regionMatches(true, i, "_auth", 0, 5)
+                || s.regionMatches(true, i, "_password", 0, 9)
+                || s.regionMatches(true, i, "npm_token", 0, 9)
+                || s.regionMatches(true, i, "npmauth", 0, 7);
+    }
+
+    /** Whether the text holds an auth key as {@link CredentialKeys#isArgumentKey} spells it, case kept. */
+    private static boolean authKey(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '_' && (text.startsWith("_auth", i) || text.startsWith("_password", i))
+                    || c == 'n' && text.startsWith("npmAuth", i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the name {@code [from, to)} may be one {@link CredentialKeys#isTokenVariable} accepts: it is, or it
+     * holds a character outside ASCII (its bytes are not its text).
+     */
+    private static boolean tokenVariable(String text, int from, int to) {
+        boolean word = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return true;
+            }
+            word |= (c == '_' || c == 'n' || c == 'N') && keyAt(text, i);
+        }
+        return word && CredentialKeys.isTokenVariable(text.substring(from, to));
+    }
+
+    /**
+     * Whether a value, as the pom rules classify it, carries a literal: true for text outside ASCII; for a
+     * placeholder, the names it reads are added to {@code read}.
+     */
+    private static boolean mayCarryLiteral(String value, List<String> read) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        String v = value.indexOf('\r') >= 0 ? value.replace("\r\n", "\n").replace('\r', '\n') : value;
+        ValueKind kind = ValueClassifier.classify(v, Dialect.MAVEN);
+        if (kind == ValueKind.LITERAL || kind == ValueKind.PLACEHOLDER_WITH_LITERAL) {
+            return true;
+        }
+        if (kind == ValueKind.PLACEHOLDER) {
+            Matcher m = REFERENCE.matcher(v);
+            while (m.find()) {
+                read.add(m.group(1).strip());
+            }
+        }
+        return false;
     }
 
     /** The index of the {@code >} that ends the tag whose name starts at {@code from}; quoted values skipped. */

@@ -21,7 +21,7 @@ public final class CredentialsInUrlRule implements Rule {
             true);
 
     /** {@code scheme://userinfo@}: group 1 is the user info. */
-    static final Pattern USER_INFO = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/@\\s?#]+)@");
+    public static final Pattern USER_INFO = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/@\\s?#]+)@");
 
     /**
      * What the password of a URL's user info is where its client sends it as typed, or null when the setting

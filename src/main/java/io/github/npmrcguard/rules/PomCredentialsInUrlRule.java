@@ -26,7 +26,8 @@ public final class PomCredentialsInUrlRule implements Rule {
                     + "passes npmRegistryURL to npm on the command line as --registry=. Revoke the credential, remove "
                     + "it from the URL, and give npm the token through a nerf-darted auth line with a placeholder in "
                     + ".npmrc, such as //host/path/:_authToken=${NPM_TOKEN}; for a download root, name a <serverId> "
-                    + "whose credentials are in settings.xml.");
+                    + "whose credentials are in settings.xml.",
+            true);
 
     @Override
     public RuleInfo info() {

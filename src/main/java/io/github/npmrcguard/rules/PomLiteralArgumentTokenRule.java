@@ -22,7 +22,8 @@ public final class PomLiteralArgumentTokenRule implements Rule {
                     + "machine. Revoke the token first: deleting the line does not remove it from git history. Then "
                     + "remove the argument, keep the token in a CI secret, and let npm read it from the inherited "
                     + "environment through //host/:_authToken=${NPM_TOKEN} in .npmrc (mvn npmrc-guard:generate "
-                    + "writes that line).");
+                    + "writes that line).",
+            true);
 
     @Override
     public RuleInfo info() {

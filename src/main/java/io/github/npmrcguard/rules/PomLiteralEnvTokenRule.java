@@ -24,7 +24,8 @@ public final class PomLiteralEnvTokenRule implements Rule {
                     + "it. Revoke the token first: deleting the line does not remove it from git history. Then "
                     + "delete the entry (and the property): the plugin's process inherits the build's environment, "
                     + "so keep the token in a CI secret and let npm read it through "
-                    + "//host/:_authToken=${NPM_TOKEN} in .npmrc (mvn npmrc-guard:generate writes that line).");
+                    + "//host/:_authToken=${NPM_TOKEN} in .npmrc (mvn npmrc-guard:generate writes that line).",
+            true);
 
     @Override
     public RuleInfo info() {

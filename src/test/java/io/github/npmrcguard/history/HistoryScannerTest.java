@@ -100,6 +100,45 @@ class HistoryScannerTest {
         TestTokens.assertNoFragment(printed(r), token, "the history result");
     }
 
+    private static String frontendPom(String npmToken) {
+        return "<project>\n  <modelVersion>4.0.0</modelVersion>\n  <artifactId>web</artifactId>\n  <build>\n"
+                + "    <plugins>\n      <plugin>\n        <groupId>com.github.eirslett</groupId>\n"
+                + "        <artifactId>frontend-maven-plugin</artifactId>\n        <configuration>\n"
+                + "          <environmentVariables>\n            <NPM_TOKEN>" + npmToken + "</NPM_TOKEN>\n"
+                + "          </environmentVariables>\n        </configuration>\n      </plugin>\n    </plugins>\n"
+                + "  </build>\n</project>\n";
+    }
+
+    @Test
+    void pomLiteralEnvTokenAddedThenRemovedIsReportedAtTheCommitThatAddedIt() throws IOException {
+        TestRepo repo = TestRepo.init(tmp, "repo");
+        String token = tokens.opaque(40); // no token format: only the pom rule can find it
+        repo.commit("placeholder", date("2025-01-01"), "web/pom.xml", frontendPom("${env.NPM_TOKEN}"));
+        String added = repo.commit("literal", date("2025-02-01"), "web/pom.xml", frontendPom(token));
+        repo.commit("revert", date("2025-02-02"), "web/pom.xml", frontendPom("${env.NPM_TOKEN}"));
+
+        HistoryScanner scanner = repo.scanner();
+        HistoryResult r = scanner.scan(repo.dir, HistoryRange.all(), NOTHING, Allowlist.none(), TODAY);
+
+        assertEquals(1, r.findings().size(), r::toString);
+        HistoryFinding f = r.findings().get(0);
+        assertEquals("pom-literal-env-token", f.rule().id());
+        assertEquals(Fingerprint.of(token), f.fingerprint());
+        assertEquals(added, f.commitId());
+        assertEquals("web/pom.xml", f.path());
+        assertEquals(11, f.line());
+        assertEquals(1, f.commits());
+        assertEquals(
+                added.substring(0, 8) + " 2025-02-01 web/pom.xml:11: " + f.what()
+                        + " in frontend-maven-plugin environmentVariables/NPM_TOKEN [pom-literal-env-token]"
+                        + " (fingerprint " + Fingerprint.of(token) + "; in 1 commit)",
+                f.logLine());
+        assertFalse(r.passed());
+        assertEquals(2, r.distinctBlobsRead());
+        assertEquals(1, scanner.documentsRead(), "the placeholder version is decided by its bytes");
+        TestTokens.assertNoFragment(printed(r), token, "the history result");
+    }
+
     @Test
     void sameTokenInTwoFilesAndFiveCommitsIsOneFindingWithCounts() throws IOException {
         TestRepo repo = TestRepo.init(tmp, "repo");

@@ -31,6 +31,8 @@ class PomPrecheckTest {
             + "<artifactId>frontend-maven-plugin</artifactId><configuration>\n"
             + "  <workingDirectory>frontend</workingDirectory>\n";
     private static final String FRONTEND_END = "</configuration></plugin></plugins></build>\n";
+    private static final String EXEC = "<build><plugins><plugin><groupId>org.codehaus.mojo</groupId>"
+            + "<artifactId>exec-maven-plugin</artifactId><configuration>\n";
 
     private final TestTokens tokens = new TestTokens(20261207);
 
@@ -63,6 +65,15 @@ class PomPrecheckTest {
                 + "</environmentVariables>\n  <arguments>install --registry=https://r.example/</arguments>\n"
                 + FRONTEND_END)));
         assertTrue(plain(pom(FRONTEND.replace("\n", "\r\n") + FRONTEND_END)));
+        // Placeholders the pom rules read as such: for nothing the file defines, or quoted.
+        assertTrue(
+                plain(pom(FRONTEND + "  <environmentVariables>\n    <NODE_AUTH_TOKEN>\n      \"${env.NODE_AUTH_TOKEN}\""
+                        + "\n    </NODE_AUTH_TOKEN>\n    <YARN_NPM_AUTH_IDENT>${ci.ident}</YARN_NPM_AUTH_IDENT>\n"
+                        + "  </environmentVariables>\n  <npmRegistryURL>https://ci:${env.NPM_PASSWORD}@r.example/</npmRegistryURL>\n"
+                        + "  <arguments>run build --registry=https://r.example/</arguments>\n" + FRONTEND_END)));
+        assertTrue(plain("<project><properties><other>" + tokens.opaque(30) + "</other></properties>"
+                + FRONTEND + "<environmentVariables><NPM_TOKEN>${npm.token}</NPM_TOKEN></environmentVariables>"
+                + FRONTEND_END + "</project>"));
         // A value that is base64 of something else: still nothing to report.
         assertTrue(plain(pom(FRONTEND + "<environmentVariables><NPM_AUTH>"
                 + TestTokens.base64("ci-user:" + tokens.opaque(20)) + "</NPM_AUTH></environmentVariables>"
@@ -91,6 +102,32 @@ class PomPrecheckTest {
             assertFalse(plain(pom(String.format(inside, odd))), odd);
         }
         assertFalse(plain("<!DOCTYPE project>\n" + pom(FRONTEND + FRONTEND_END)));
+        String secret = tokens.opaque(30);
+        for (String reported : List.of(
+                pom(FRONTEND + "<environmentVariables><NPM_TOKEN>" + secret + "</NPM_TOKEN></environmentVariables>"
+                        + FRONTEND_END),
+                pom(FRONTEND + "<environmentVariables><NODE_AUTH_TOKEN>abc${env.X}</NODE_AUTH_TOKEN>"
+                        + "</environmentVariables>" + FRONTEND_END),
+                pom("<properties><npm.token>" + secret + "</npm.token></properties>" + FRONTEND
+                        + "<environmentVariables><CI_NPM_TOKEN>${npm.token}</CI_NPM_TOKEN></environmentVariables>"
+                        + FRONTEND_END),
+                pom(FRONTEND + "<arguments>publish --//r.example/:_authToken=" + secret + "</arguments>"
+                        + FRONTEND_END),
+                pom(FRONTEND + "<arguments>NPM_TOKEN=" + secret + " npm publish</arguments>" + FRONTEND_END),
+                pom(FRONTEND + "<arguments>config set //r.example/:_password " + secret + "</arguments>"
+                        + FRONTEND_END),
+                pom(FRONTEND + "<arguments>'--//r.example/:_authT'oken=" + secret + "</arguments>" + FRONTEND_END),
+                pom(EXEC + "<arguments><argument>--//r.example/:_authToken</argument><argument>" + secret
+                        + "</argument></arguments>" + FRONTEND_END),
+                pom(FRONTEND + "<npmRegistryURL>https://ci:" + secret + "@r.example/</npmRegistryURL>" + FRONTEND_END),
+                pom("<properties><reg>https://ci:" + secret + "@r.example/</reg></properties>" + FRONTEND
+                        + "<npmRegistryURL>${reg}</npmRegistryURL>" + FRONTEND_END),
+                pom("<properties><pw>" + secret + "</pw></properties>" + FRONTEND
+                        + "<arguments>--registry=https://ci:${pw}@r.example/</arguments>" + FRONTEND_END))) {
+            byte[] bytes = reported.getBytes(StandardCharsets.UTF_8);
+            assertFalse(errors(bytes).isEmpty(), "the rules report it");
+            assertFalse(PomPrecheck.plain(bytes));
+        }
         // In UTF-16 a token's bytes are not its ASCII bytes: such a pom is read.
         assertFalse(PomPrecheck.plain(pom("").getBytes(StandardCharsets.UTF_16)));
         assertFalse(PomPrecheck.plain(pom("").getBytes(StandardCharsets.UTF_16LE)));
@@ -104,6 +141,9 @@ class PomPrecheckTest {
                         "literal-credential",
                         "placeholder-with-literal",
                         "credentials-in-url",
+                        "pom-literal-env-token",
+                        "pom-literal-argument-token",
+                        "pom-credentials-in-url",
                         "private-key",
                         "known-token"),
                 HistoryScanner.RULES.stream().map(r -> r.info().id()).toList(),
@@ -147,11 +187,14 @@ class PomPrecheckTest {
         int withErrors = 0;
         int skipped = 0;
         int cases = 0;
+        java.util.Set<String> rules = new java.util.TreeSet<>();
         for (String base : poms) {
             for (int k = 0; k < 40; k++) {
                 String text = k == 0 ? base : variant(base, r);
                 byte[] bytes = (r.nextInt(8) == 0 ? text.replace("\n", "\r\n") : text).getBytes(StandardCharsets.UTF_8);
-                boolean found = !errors(bytes).isEmpty();
+                List<Finding> errors = errors(bytes);
+                errors.forEach(e -> rules.add(e.rule().id()));
+                boolean found = !errors.isEmpty();
                 boolean plain = PomPrecheck.plain(bytes);
                 cases++;
                 if (found) {
@@ -164,6 +207,15 @@ class PomPrecheckTest {
         }
         assertTrue(withErrors > cases / 4, "variants with an error: " + withErrors + " of " + cases);
         assertTrue(skipped > cases / 10, "variants skipped: " + skipped + " of " + cases);
+        assertEquals(
+                HistoryScanner.RULES.stream()
+                        .map(x -> x.info().id())
+                        .filter(id -> !id.equals("credentials-in-url") && !id.startsWith("placeholder"))
+                        .filter(id -> !id.equals("literal-credential"))
+                        .sorted()
+                        .toList(),
+                List.copyOf(rules),
+                "the rules the variants make report");
     }
 
     /** The pom with a secret (or a decoy) put into it: in a plugin's settings or anywhere, spelled some way. */
@@ -187,18 +239,45 @@ class PomPrecheckTest {
                     case 6 -> "<![CDATA[" + TestTokens.base64("u:" + secret) + "]]>";
                     default -> " \u2003" + TestTokens.base64(secret) + "\u00a0\n ";
                 };
-        String element = "NPM_" + (r.nextBoolean() ? "AUTH" : "TOKEN");
+        String element = List.of(
+                        "NPM_AUTH", "NPM_TOKEN", "NODE_AUTH_TOKEN", "YARN_NPM_AUTH_IDENT", "npm_config__auth", "REG")
+                .get(r.nextInt(6));
+        String properties = "";
+        if (r.nextInt(4) == 0) {
+            // The value read through a property of the file, which holds the secret or a placeholder.
+            properties = "<properties><npm.token>" + (r.nextBoolean() ? value : "${env.NPM_TOKEN}")
+                    + "</npm.token></properties>\n";
+            value = "${npm.token}";
+        } else if (r.nextInt(4) == 0) {
+            value = List.of("${env.NPM_TOKEN}", "\"${env.NPM_TOKEN}\"", "abc${env.NPM_TOKEN}", "${npm.token}")
+                    .get(r.nextInt(4));
+        }
+        String header = FRONTEND;
         String snippet =
-                switch (r.nextInt(5)) {
+                switch (r.nextInt(13)) {
                     case 0 ->
                         "<environmentVariables><" + element + ">" + value + "</" + element + ">"
                                 + "</environmentVariables>";
                     case 1 -> "<arguments>" + value + "</arguments>";
                     case 2 -> "<npmRegistryURL>" + value + "</npmRegistryURL>";
                     case 3 -> "<!-- " + value + " -->";
+                    case 4 -> "<arguments>publish --//r.example/:_authToken=" + value + "</arguments>";
+                    case 5 -> "<arguments>NPM_TOKEN=" + value + " npm publish</arguments>";
+                    case 6 -> "<arguments>config set //r.example/:_auth " + value + "</arguments>";
+                    case 7 -> "<arguments>\"--//r.example/:_password=" + value + "\" install</arguments>";
+                    case 8 -> "<npmRegistryURL>https://ci:" + value + "@r.example/</npmRegistryURL>";
+                    case 9 ->
+                        "<environmentVariables><" + element + ">https://" + value + "@r.example/</" + element + ">"
+                                + "</environmentVariables>";
+                    case 10 -> "<arguments>install --registry=https://u:" + value + "@r.example/</arguments>";
+                    case 11 -> {
+                        header = EXEC;
+                        yield "<arguments><argument>--//r.example/:_authToken</argument><argument>" + value
+                                + "</argument></arguments>";
+                    }
                     default -> "<x>" + value + "</x>";
                 };
-        String plugin = FRONTEND + snippet + "\n" + FRONTEND_END;
+        String plugin = properties + header + snippet + "\n" + FRONTEND_END;
         int at = base.lastIndexOf("</project>");
         return at < 0 ? base + plugin : base.substring(0, at) + plugin + base.substring(at);
     }
