@@ -424,24 +424,7 @@ class RealClientsTest {
             names = {"YARN_1", "PNPM_9", "PNPM_10"})
     void afterFixTheClientRunsWithoutTheVariableAndAuthenticatesWithIt(Client client, @TempDir Path tmp)
             throws Exception {
-        Path project = Files.createDirectory(tmp.resolve("project"));
-        Files.writeString(
-                project.resolve("package.json"),
-                """
-                {
-                  "name": "frontend",
-                  "version": "1.0.0",
-                  "private": true,
-                  "packageManager": "%s@%s",
-                  "scripts": { "hello": "node -e \\"console.log('hello from the script')\\"" },
-                  "dependencies": { "%s": "%s" }
-                }
-                """
-                        .formatted(
-                                client.command(),
-                                client.pinnedVersion(),
-                                LocalRegistry.PACKAGE,
-                                LocalRegistry.VERSION));
+        Path project = frontendWithAScript(tmp, client);
         String literal = new io.github.npmrcguard.testsupport.TestTokens(15).opaque(32);
         String npmrc = LocalRegistry.SCOPE + ":registry=" + registry.url() + "\n" + registry.nerfDart() + ":_authToken="
                 + literal + "\n";
@@ -540,24 +523,7 @@ class RealClientsTest {
             names = {"YARN_1", "PNPM_9", "PNPM_10"})
     void afterFixADefaultRegistryTokenStaysDeclaredThroughACleanBuild(Client client, @TempDir Path tmp)
             throws Exception {
-        Path project = Files.createDirectory(tmp.resolve("project"));
-        Files.writeString(
-                project.resolve("package.json"),
-                """
-                {
-                  "name": "frontend",
-                  "version": "1.0.0",
-                  "private": true,
-                  "packageManager": "%s@%s",
-                  "scripts": { "hello": "node -e \\"console.log('hello from the script')\\"" },
-                  "dependencies": { "%s": "%s" }
-                }
-                """
-                        .formatted(
-                                client.command(),
-                                client.pinnedVersion(),
-                                LocalRegistry.PACKAGE,
-                                LocalRegistry.VERSION));
+        Path project = frontendWithAScript(tmp, client);
         String literal = new io.github.npmrcguard.testsupport.TestTokens(16).opaque(32);
         String npmrc = registry.nerfDart() + ":_authToken=" + literal + "\n";
         Files.writeString(project.resolve(".npmrc"), npmrc);
@@ -713,5 +679,28 @@ class RealClientsTest {
 
     private static long ms(long nanos) {
         return Duration.ofNanos(nanos).toMillis();
+    }
+
+    /** A project of {@code client} with a script named hello and the loopback registry's package as dependency. */
+    private static Path frontendWithAScript(Path tmp, Client client) throws IOException {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        Files.writeString(
+                project.resolve("package.json"),
+                """
+                {
+                  "name": "frontend",
+                  "version": "1.0.0",
+                  "private": true,
+                  "packageManager": "%s@%s",
+                  "scripts": { "hello": "node -e \\"console.log('hello from the script')\\"" },
+                  "dependencies": { "%s": "%s" }
+                }
+                """
+                        .formatted(
+                                client.command(),
+                                client.pinnedVersion(),
+                                LocalRegistry.PACKAGE,
+                                LocalRegistry.VERSION));
+        return project;
     }
 }
