@@ -357,10 +357,7 @@ class RealClientsTest {
         }
         int before = registry.requests().size();
         PackageManagers.Result result = run.run();
-        List<LocalRegistry.Request> requests = registry.requests();
-        List<LocalRegistry.Request> forPackage = requests.subList(before, requests.size()).stream()
-                .filter(r -> r.isFor(LocalRegistry.PACKAGE))
-                .toList();
+        List<LocalRegistry.Request> forPackage = forPackage(before);
         String version = clients.version(c.client());
         Path installed = project.resolve("node_modules/" + LocalRegistry.PACKAGE + "/package.json");
 
@@ -448,28 +445,7 @@ class RealClientsTest {
         Map<String, String> env = Map.of("NPM_CONFIG_USERCONFIG", userConfig.toString());
 
         // The variable unset: the config does not stop the client.
-        PackageManagers.Result script = clients.run(client, project, "run", "hello")
-                .home(tmp.resolve("home-run"))
-                .fallbackRegistry(registry.url())
-                .env(env)
-                .timeout(Duration.ofMinutes(1))
-                .run();
-        assertEquals(0, script.exitCode(), script.describe());
-        assertTrue(script.output().contains("hello from the script"), script.describe());
-        int before = registry.requests().size();
-        PackageManagers.Result unset = clients.install(client, project)
-                .home(tmp.resolve("home-unset"))
-                .fallbackRegistry(registry.url())
-                .env(env)
-                .run();
-        List<LocalRegistry.Request> asked = registry
-                .requests()
-                .subList(before, registry.requests().size())
-                .stream()
-                .filter(r -> r.isFor(LocalRegistry.PACKAGE))
-                .toList();
-        assertFalse(unset.output().contains("Failed to replace env"), unset.describe());
-        assertSent(Sent.NOTHING, asked, unset.describe());
+        String unset = assertRunsWithTheVariableUnset(client, project, tmp, env);
 
         // The build's generate with the variable set writes its token line; the client authenticates.
         io.github.npmrcguard.generate.GenerationResult generated = new io.github.npmrcguard.generate.Generator(
@@ -486,7 +462,7 @@ class RealClientsTest {
                 Files.readString(project.resolve(".npmrc")),
                 "generate leaves the project file as fix left it");
         assertTrue(Files.readString(userConfig).contains(registry.nerfDart() + ":_authToken=${" + variable + "}\n"));
-        before = registry.requests().size();
+        int before = registry.requests().size();
         PackageManagers.Result set = clients.install(client, project)
                 .home(tmp.resolve("home-set"))
                 .fallbackRegistry(registry.url())
@@ -494,19 +470,12 @@ class RealClientsTest {
                 .secretEnv(variable, registry.token())
                 .redact(registry.token(), literal)
                 .run();
-        List<LocalRegistry.Request> authed = registry
-                .requests()
-                .subList(before, registry.requests().size())
-                .stream()
-                .filter(r -> r.isFor(LocalRegistry.PACKAGE))
-                .toList();
+        List<LocalRegistry.Request> authed = forPackage(before);
         assertEquals(0, set.exitCode(), set.describe());
         assertSent(Sent.TOKEN, authed, set.describe());
         assertEquals(0, set.secretsInOutput(), set.describe());
         assertEquals(List.of(), registry.secrets().filesHoldingAny(project, Set.of("node_modules")));
-        report.add("| " + client.label() + " | after fix: " + variable + " unset: run exit " + script.exitCode()
-                + ", install exit " + unset.exitCode() + " (" + asked.size()
-                + " anonymous requests); set: install exit "
+        report.add("| " + client.label() + " | after fix: " + variable + " unset: " + unset + "; set: install exit "
                 + set.exitCode() + " (" + authed.size() + " requests with the token) |");
     }
 
@@ -550,23 +519,7 @@ class RealClientsTest {
         }
 
         // The variable unset: the comment and the user config do not stop the client.
-        PackageManagers.Result script = clients.run(client, project, "run", "hello")
-                .home(tmp.resolve("home-run"))
-                .fallbackRegistry(registry.url())
-                .env(env)
-                .timeout(Duration.ofMinutes(1))
-                .run();
-        assertEquals(0, script.exitCode(), script.describe());
-        assertTrue(script.output().contains("hello from the script"), script.describe());
-        int before = registry.requests().size();
-        PackageManagers.Result unset = clients.install(client, project)
-                .home(tmp.resolve("home-unset"))
-                .fallbackRegistry(registry.url())
-                .env(env)
-                .run();
-        List<LocalRegistry.Request> asked = forPackage(before);
-        assertFalse(unset.output().contains("Failed to replace env"), unset.describe());
-        assertSent(Sent.NOTHING, asked, unset.describe());
+        String unset = assertRunsWithTheVariableUnset(client, project, tmp, env);
 
         // mvn clean, then the build's generate with the variable set: the comment alone declares the need.
         deleteTree(project.resolve("target"));
@@ -583,7 +536,7 @@ class RealClientsTest {
         String written = Files.readString(userConfig);
         assertTrue(written.contains(registry.nerfDart() + ":_authToken=${" + variable + "}\n"), written);
         assertFalse(written.contains("registry="), "no registry line: installs stay where they were\n" + written);
-        before = registry.requests().size();
+        int before = registry.requests().size();
         PackageManagers.Result set = clients.install(client, project)
                 .home(tmp.resolve("home-set"))
                 .fallbackRegistry(registry.url())
@@ -597,8 +550,7 @@ class RealClientsTest {
         assertEquals(0, set.secretsInOutput(), set.describe());
         assertEquals(List.of(), registry.secrets().filesHoldingAny(project, Set.of("node_modules")));
         report.add("| " + client.label() + " | after fix of a default-registry token, mvn clean, generate: "
-                + variable + " unset: run exit " + script.exitCode() + ", install exit " + unset.exitCode() + " ("
-                + asked.size() + " anonymous requests); set: install exit " + set.exitCode() + " (" + authed.size()
+                + variable + " unset: " + unset + "; set: install exit " + set.exitCode() + " (" + authed.size()
                 + " requests with the token) |");
     }
 
@@ -702,5 +654,33 @@ class RealClientsTest {
                                 LocalRegistry.PACKAGE,
                                 LocalRegistry.VERSION));
         return project;
+    }
+
+    /**
+     * With the token variable unset, the client runs a script, and an install asks without credentials.
+     *
+     * @return what happened, for the report: the exit codes and how many requests went out
+     */
+    private static String assertRunsWithTheVariableUnset(Client client, Path project, Path tmp, Map<String, String> env)
+            throws Exception {
+        PackageManagers.Result script = clients.run(client, project, "run", "hello")
+                .home(tmp.resolve("home-run"))
+                .fallbackRegistry(registry.url())
+                .env(env)
+                .timeout(Duration.ofMinutes(1))
+                .run();
+        assertEquals(0, script.exitCode(), script.describe());
+        assertTrue(script.output().contains("hello from the script"), script.describe());
+        int before = registry.requests().size();
+        PackageManagers.Result unset = clients.install(client, project)
+                .home(tmp.resolve("home-unset"))
+                .fallbackRegistry(registry.url())
+                .env(env)
+                .run();
+        assertFalse(unset.output().contains("Failed to replace env"), unset.describe());
+        List<LocalRegistry.Request> asked = forPackage(before);
+        assertSent(Sent.NOTHING, asked, unset.describe());
+        return "run exit " + script.exitCode() + ", install exit " + unset.exitCode() + " (" + asked.size()
+                + " anonymous requests)";
     }
 }
