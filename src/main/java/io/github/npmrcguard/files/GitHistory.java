@@ -85,12 +85,17 @@ public final class GitHistory {
      * One candidate file version that one commit wrote.
      *
      * @param commit    the full commit id
-     * @param committed the commit's committer date, with the committer's offset
+     * @param date      the commit's committer date
      * @param path      the file's path relative to the top of the repository, {@code /} separators
      * @param blob      the full id of the content the commit gave the file
      * @param kind      the format of the file, from its name
      */
-    public record Change(String commit, OffsetDateTime committed, String path, String blob, FileKind kind) {}
+    public record Change(String commit, CommitDate date, String path, String blob, FileKind kind) {
+        /** The commit's committer date, with the committer's offset. */
+        public OffsetDateTime committed() {
+            return date.value();
+        }
+    }
 
     /**
      * What the walk counted; its changes went to the {@link ChangeListener} as git listed them.

@@ -5,8 +5,6 @@ import io.github.npmrcguard.files.GitHistory.ChangeListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /** Reads the output of {@link GitHistory}'s walk as git writes it. */
 final class WalkOutput {
@@ -25,7 +23,7 @@ final class WalkOutput {
     static int parse(String command, InputStream in, ChangeListener listener) throws IOException {
         int commits = 0;
         String commit = null;
-        OffsetDateTime date = null;
+        CommitDate date = null;
         String pendingMeta = null;
         byte[] token = new byte[256];
         int length = 0;
@@ -67,11 +65,11 @@ final class WalkOutput {
                         throw unreadable(command);
                     }
                     commit = header.substring(0, space);
-                    try {
-                        date = OffsetDateTime.parse(header.substring(space + 1));
-                    } catch (DateTimeParseException e) {
+                    String dateText = header.substring(space + 1);
+                    if (!CommitDate.shaped(dateText)) {
                         throw unreadable(command);
                     }
+                    date = new CommitDate(dateText, command);
                     commits++;
                     if (nl >= 0) {
                         pendingMeta = meta(command, text.substring(nl + 1));
@@ -100,19 +98,19 @@ final class WalkOutput {
     }
 
     /** The change a raw entry describes, or null when it is no candidate file version (deleted, a link, ...). */
-    private static Change change(String command, String commit, OffsetDateTime date, String meta, String path)
+    private static Change change(String command, String commit, CommitDate date, String meta, String path)
             throws GitException {
         int parents = 0;
         while (parents < meta.length() && meta.charAt(parents) == ':') {
             parents++;
         }
-        String[] fields = meta.substring(parents).split(" ");
         // parents + 1 modes, parents + 1 ids, one status field
-        if (fields.length != 2 * (parents + 1) + 1 || path.isEmpty()) {
+        int[] starts = fieldStarts(meta, parents, 2 * (parents + 1) + 1);
+        if (starts == null || path.isEmpty()) {
             throw unreadable(command);
         }
-        String mode = fields[parents];
-        String blob = fields[2 * parents + 1];
+        String mode = meta.substring(starts[parents], starts[parents + 1] - 1);
+        String blob = meta.substring(starts[2 * parents + 1], starts[2 * parents + 2] - 1);
         if (!mode.startsWith("100") || blob.equals(ZERO_ID) || blob.equals(ZERO_ID_256)) {
             return null; // 120000 is a link, 160000 a submodule, 000000 a deletion
         }
@@ -122,6 +120,29 @@ final class WalkOutput {
             return null;
         }
         return new Change(commit, date, path, blob, kind);
+    }
+
+    /**
+     * Where each of the {@code count} fields separated by single spaces from {@code from} on starts, and where
+     * one more would (the end plus one); null when there are more or fewer, or an empty one.
+     */
+    private static int[] fieldStarts(String s, int from, int count) {
+        int[] starts = new int[count + 1];
+        starts[0] = from;
+        int n = 1;
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) == ' ') {
+                if (n == count || i == starts[n - 1]) {
+                    return null;
+                }
+                starts[n++] = i + 1;
+            }
+        }
+        if (n != count || starts[n - 1] == s.length()) {
+            return null;
+        }
+        starts[n] = s.length() + 1;
+        return starts;
     }
 
     static GitException unreadable(String command) {
