@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * bytes hold no token keyword and no PEM marker, and either it names neither plugin, or every element's text is
  * one run of characters straight between its start and end tags that none of those rules can report, read
  * whatever element it is in (a superset of the settings). Anything this reading cannot vouch for (a character
- * or entity reference, CDATA, a DOCTYPE, text beside a comment or a child element, a UTF-16 pom, text outside
- * ASCII where a rule would read it) is left to the parser.
+ * or entity reference in text, CDATA, a DOCTYPE, text beside a comment or a child element, a UTF-16 pom, text
+ * outside ASCII where a rule would read it) is left to the parser; an {@code &} in a comment or an attribute
+ * value is in no setting.
  */
 final class PomPrecheck {
     /** What a line must hold for the rules to report it. */
@@ -67,9 +68,6 @@ final class PomPrecheck {
      * comments and processing instructions can tell: true for anything else.
      */
     static boolean valueMayHold(String text) {
-        if (text.indexOf('&') >= 0) {
-            return true; // a reference may spell anything
-        }
         int n = text.length();
         int p = 0;
         boolean afterStartTag = false;
@@ -82,12 +80,20 @@ final class PomPrecheck {
         int[] defined = new int[0];
         int definedCount = 0;
         List<String> read = new ArrayList<>(0);
+        int amp = text.indexOf('&'); // the next one at or after p: in text, a reference may spell anything
         while (true) {
             int lt = text.indexOf('<', p);
             int end = lt < 0 ? n : lt;
+            if (amp >= 0 && amp < p) {
+                amp = text.indexOf('&', p);
+            }
             if (!blank(text, p, end)) {
                 // The element's whole text only when nothing else is in it: else the parser joins the pieces.
-                if (!afterStartTag || lt < 0 || !text.startsWith("</", lt) || base64OfToken(text, p, end)) {
+                if (amp >= 0 && amp < end
+                        || !afterStartTag
+                        || lt < 0
+                        || !text.startsWith("</", lt)
+                        || base64OfToken(text, p, end)) {
                     return true;
                 }
                 if (pomRulesMayReport(text, p, end, nameFrom, nameTo, read)) {

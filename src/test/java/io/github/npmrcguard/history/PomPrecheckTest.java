@@ -74,6 +74,10 @@ class PomPrecheckTest {
         assertTrue(plain("<project><properties><other>" + tokens.opaque(30) + "</other></properties>"
                 + FRONTEND + "<environmentVariables><NPM_TOKEN>${npm.token}</NPM_TOKEN></environmentVariables>"
                 + FRONTEND_END + "</project>"));
+        // An ampersand outside text (a comment, an attribute value) is in no setting.
+        assertTrue(plain(pom("<!-- node & yarn versions used for build -->\n" + FRONTEND
+                + "<environmentVariables><NPM_TOKEN a=\"x&amp;y\">${env.NPM_TOKEN}</NPM_TOKEN>"
+                + "</environmentVariables>" + FRONTEND_END)));
         // A value that is base64 of something else: still nothing to report.
         assertTrue(plain(pom(FRONTEND + "<environmentVariables><NPM_AUTH>"
                 + TestTokens.base64("ci-user:" + tokens.opaque(20)) + "</NPM_AUTH></environmentVariables>"
@@ -102,6 +106,9 @@ class PomPrecheckTest {
             assertFalse(plain(pom(String.format(inside, odd))), odd);
         }
         assertFalse(plain("<!DOCTYPE project>\n" + pom(FRONTEND + FRONTEND_END)));
+        // A reference in any element's text, after an ampersand in a comment or an attribute.
+        assertFalse(plain(pom("<!-- a & b -->" + FRONTEND + "<x a=\"&amp;\"/><description>node &amp; yarn"
+                + "</description>" + FRONTEND_END)));
         String secret = tokens.opaque(30);
         for (String reported : List.of(
                 pom(FRONTEND + "<environmentVariables><NPM_TOKEN>" + secret + "</NPM_TOKEN></environmentVariables>"
