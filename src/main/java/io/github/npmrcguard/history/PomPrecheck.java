@@ -28,10 +28,10 @@ import java.util.regex.Pattern;
  * frontend-maven-plugin or exec-maven-plugin, and each is the text of one element. So a pom is plain when its
  * bytes hold no token keyword and no PEM marker, and either it names neither plugin, or every element's text is
  * one run of characters straight between its start and end tags that none of those rules can report, read
- * whatever element it is in (a superset of the settings). Anything this reading cannot vouch for (a character
- * or entity reference in text, CDATA, a DOCTYPE, text beside a comment or a child element, a UTF-16 pom, text
- * outside ASCII where a rule would read it) is left to the parser; an {@code &} in a comment or an attribute
- * value is in no setting.
+ * whatever element it is in (a superset of the settings), with XML's five predefined references replaced as the
+ * parser replaces them. Anything this reading cannot vouch for (a character or other entity reference in text,
+ * CDATA, a DOCTYPE, text beside a comment or a child element, a UTF-16 pom, text outside ASCII where a rule
+ * would read it) is left to the parser; an {@code &} in a comment or an attribute value is in no setting.
  */
 final class PomPrecheck {
     /** What a line must hold for the rules to report it. */
@@ -42,6 +42,9 @@ final class PomPrecheck {
     private static final KeywordSearch TOKENS = KeywordSearch.of(TokenCatalogue.prefixes());
     /** Maven's reference, as the pom rules follow it to the file's properties. */
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
+
+    /** XML's predefined references, each followed by the character it stands for. */
+    private static final String[] PREDEFINED = {"&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", "\"", "&apos;", "'"};
 
     private PomPrecheck() {}
 
@@ -80,7 +83,7 @@ final class PomPrecheck {
         int[] defined = new int[0];
         int definedCount = 0;
         List<String> read = new ArrayList<>(0);
-        int amp = text.indexOf('&'); // the next one at or after p: in text, a reference may spell anything
+        int amp = text.indexOf('&'); // the next one at or after p
         while (true) {
             int lt = text.indexOf('<', p);
             int end = lt < 0 ? n : lt;
@@ -89,14 +92,15 @@ final class PomPrecheck {
             }
             if (!blank(text, p, end)) {
                 // The element's whole text only when nothing else is in it: else the parser joins the pieces.
-                if (amp >= 0 && amp < end
-                        || !afterStartTag
-                        || lt < 0
-                        || !text.startsWith("</", lt)
-                        || base64OfToken(text, p, end)) {
+                if (!afterStartTag || lt < 0 || !text.startsWith("</", lt)) {
                     return true;
                 }
-                if (pomRulesMayReport(text, p, end, nameFrom, nameTo, read)) {
+                String value = amp >= 0 && amp < end ? withPredefinedReplaced(text, p, end) : text;
+                int from = value == text ? p : 0;
+                int to = value == text ? end : value == null ? 0 : value.length();
+                if (value == null
+                        || base64OfToken(value, from, to)
+                        || pomRulesMayReport(value, from, to, text, nameFrom, nameTo, read)) {
                     return true;
                 }
             }
@@ -171,32 +175,54 @@ final class PomPrecheck {
     }
 
     /**
-     * Whether a pom rule may report the text {@code [from, to)} of the element whose local name is
-     * {@code [nameFrom, nameTo)}, were it a setting; the names of the properties a placeholder in it reads are
-     * added to {@code read}, for the caller to look up among the file's properties.
+     * The text {@code [from, to)} with each of XML's predefined references replaced by its character, or null when
+     * it holds any other {@code &}: a character reference may spell anything.
+     */
+    static String withPredefinedReplaced(String text, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        int i = from;
+        for (int amp = text.indexOf('&', from); amp >= 0 && amp < to; amp = text.indexOf('&', i)) {
+            out.append(text, i, amp);
+            int k = 0;
+            while (k < PREDEFINED.length && !text.startsWith(PREDEFINED[k], amp)) {
+                k += 2;
+            }
+            if (k == PREDEFINED.length || amp + PREDEFINED[k].length() > to) {
+                return null;
+            }
+            out.append(PREDEFINED[k + 1]);
+            i = amp + PREDEFINED[k].length();
+        }
+        return out.append(text, i, to).toString();
+    }
+
+    /**
+     * Whether a pom rule may report the text {@code [from, to)} of {@code value}, the text of the element whose
+     * local name is {@code [nameFrom, nameTo)} of {@code text}, were it a setting; the names of the properties a
+     * placeholder in it reads are added to {@code read}, for the caller to look up among the file's properties.
      */
     private static boolean pomRulesMayReport(
-            String text, int from, int to, int nameFrom, int nameTo, List<String> read) {
+            String value, int from, int to, String text, int nameFrom, int nameTo, List<String> read) {
         boolean quote = false;
         boolean equals = false;
         boolean at = false;
         boolean key = false;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            char c = value.charAt(i);
             if (c == '"' || c == '\'') {
                 quote = true;
             } else if (c == '=') {
                 equals = true;
             } else if (c == '@') {
                 at = true;
-            } else if (c == '_' || (c | 0x20) == 'n' && i + 1 < to && (text.charAt(i + 1) | 0x20) == 'p') {
-                key |= keyAt(text, i);
+            } else if (c == '_' || (c | 0x20) == 'n' && i + 1 < to && (value.charAt(i + 1) | 0x20) == 'p') {
+                key |= keyAt(value, i);
             }
         }
         // pom-literal-argument-token: a word that is an auth key (its value may be the next word), or a key or a
         // token variable before '='. Quote characters are removed from words before they are read.
         if (quote) {
-            String words = text.substring(from, to).replace("\"", "").replace("'", "");
+            String words = value.substring(from, to).replace("\"", "").replace("'", "");
             key = false;
             for (int i = 0; i < words.length() && !key; i++) {
                 key = keyAt(words, i);
@@ -204,16 +230,16 @@ final class PomPrecheck {
             if (key && (equals || authKey(words, 0, words.length()))) {
                 return true;
             }
-        } else if (key && (equals || authKey(text, from, to))) {
+        } else if (key && (equals || authKey(value, from, to))) {
             return true;
         }
         // pom-literal-env-token: the element is named as a token variable.
-        if (tokenVariable(text, nameFrom, nameTo) && mayCarryLiteral(text.substring(from, to), read)) {
+        if (tokenVariable(text, nameFrom, nameTo) && mayCarryLiteral(value.substring(from, to), read)) {
             return true;
         }
         // pom-credentials-in-url: a password in a URL (a user name alone counts only as a token, with a keyword).
         if (at) {
-            Matcher m = CredentialsInUrlRule.USER_INFO.matcher(text.substring(from, to));
+            Matcher m = CredentialsInUrlRule.USER_INFO.matcher(value.substring(from, to));
             while (m.find()) {
                 String userInfo = m.group(1);
                 int colon = userInfo.indexOf(':');

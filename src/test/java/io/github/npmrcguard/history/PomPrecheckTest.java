@@ -74,6 +74,9 @@ class PomPrecheckTest {
         assertTrue(plain("<project><properties><other>" + tokens.opaque(30) + "</other></properties>"
                 + FRONTEND + "<environmentVariables><NPM_TOKEN>${npm.token}</NPM_TOKEN></environmentVariables>"
                 + FRONTEND_END + "</project>"));
+        // XML's predefined references, read as the parser reads them: here they spell nothing a rule reports.
+        assertTrue(plain(pom(FRONTEND + "<arguments>run build -- --if (a &gt; b &amp;&amp; c &lt; d) "
+                + "&quot;x&quot; &apos;y&apos;</arguments>" + FRONTEND_END)));
         // An ampersand outside text (a comment, an attribute value) is in no setting.
         assertTrue(plain(pom("<!-- node & yarn versions used for build -->\n" + FRONTEND
                 + "<environmentVariables><NPM_TOKEN a=\"x&amp;y\">${env.NPM_TOKEN}</NPM_TOKEN>"
@@ -102,12 +105,22 @@ class PomPrecheckTest {
         assertFalse(plain(pom("<k>-----BEGIN RSA PRIVATE KEY-----</k>")));
         String inside = FRONTEND + "<environmentVariables><A>%s</A></environmentVariables>" + FRONTEND_END;
         for (String odd : List.of(
-                "a&amp;b", "&#x41;", "<![CDATA[x]]>", "x<!-- c -->", "<!-- c -->x", "x<y/>", "<y/>x", "x<?pi?>")) {
+                "a&#38;b",
+                "&#x41;",
+                "&nbsp;",
+                "a&b",
+                "a&amp",
+                "<![CDATA[x]]>",
+                "x<!-- c -->",
+                "<!-- c -->x",
+                "x<y/>",
+                "<y/>x",
+                "x<?pi?>")) {
             assertFalse(plain(pom(String.format(inside, odd))), odd);
         }
         assertFalse(plain("<!DOCTYPE project>\n" + pom(FRONTEND + FRONTEND_END)));
-        // A reference in any element's text, after an ampersand in a comment or an attribute.
-        assertFalse(plain(pom("<!-- a & b -->" + FRONTEND + "<x a=\"&amp;\"/><description>node &amp; yarn"
+        // A character reference in any element's text, after an ampersand in a comment or an attribute.
+        assertFalse(plain(pom("<!-- a & b -->" + FRONTEND + "<x a=\"&amp;\"/><description>node &#38; yarn"
                 + "</description>" + FRONTEND_END)));
         String secret = tokens.opaque(30);
         for (String reported : List.of(
@@ -124,6 +137,9 @@ class PomPrecheckTest {
                 pom(FRONTEND + "<arguments>config set //r.example/:_password " + secret + "</arguments>"
                         + FRONTEND_END),
                 pom(FRONTEND + "<arguments>'--//r.example/:_authT'oken=" + secret + "</arguments>" + FRONTEND_END),
+                pom(FRONTEND + "<arguments>&apos;--//r.example/:_a&apos;uth=" + secret + "</arguments>" + FRONTEND_END),
+                pom(FRONTEND + "<arguments>--//r.example/:_pass&quot;&quot;word=" + secret + " install</arguments>"
+                        + FRONTEND_END),
                 pom(EXEC + "<arguments><argument>--//r.example/:_authToken</argument><argument>" + secret
                         + "</argument></arguments>" + FRONTEND_END),
                 pom(FRONTEND + "<npmRegistryURL>https://ci:" + secret + "@r.example/</npmRegistryURL>" + FRONTEND_END),
@@ -271,7 +287,10 @@ class PomPrecheckTest {
                     case 4 -> "<arguments>publish --//r.example/:_authToken=" + value + "</arguments>";
                     case 5 -> "<arguments>NPM_TOKEN=" + value + " npm publish</arguments>";
                     case 6 -> "<arguments>config set //r.example/:_auth " + value + "</arguments>";
-                    case 7 -> "<arguments>\"--//r.example/:_password=" + value + "\" install</arguments>";
+                    case 7 -> {
+                        String q = r.nextBoolean() ? "\"" : "&quot;";
+                        yield "<arguments>" + q + "--//r.example/:_pass" + q + "word=" + value + " install</arguments>";
+                    }
                     case 8 -> "<npmRegistryURL>https://ci:" + value + "@r.example/</npmRegistryURL>";
                     case 9 ->
                         "<environmentVariables><" + element + ">https://" + value + "@r.example/</" + element + ">"
@@ -282,7 +301,7 @@ class PomPrecheckTest {
                         yield "<arguments><argument>--//r.example/:_authToken</argument><argument>" + value
                                 + "</argument></arguments>";
                     }
-                    default -> "<x>" + value + "</x>";
+                    default -> "<x>" + (r.nextBoolean() ? "" : "1 &lt; 2 &amp;&amp; ") + value + "</x>";
                 };
         String plugin = properties + header + snippet + "\n" + FRONTEND_END;
         int at = base.lastIndexOf("</project>");
