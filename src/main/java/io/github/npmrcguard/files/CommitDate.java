@@ -9,12 +9,12 @@ import java.time.format.DateTimeParseException;
  * for: a walk lists every commit, its findings name a few.
  */
 public final class CommitDate {
+    /** git's strict ISO 8601, character by character: {@code 9} a digit, {@code +} a sign, anything else itself. */
+    private static final String SHAPE = "9999-99-99T99:99:99+99:99";
+
     private final String text;
     private final String command;
     private OffsetDateTime value; // immutable once set: a second thread at worst parses it again
-
-    /** git's strict ISO 8601, character by character: {@code 9} a digit, {@code +} a sign, anything else itself. */
-    private static final String SHAPE = "9999-99-99T99:99:99+99:99";
 
     CommitDate(String text, String command) {
         this.text = text;

@@ -95,11 +95,18 @@ final class PomPrecheck {
                 if (!afterStartTag || lt < 0 || !text.startsWith("</", lt)) {
                     return true;
                 }
-                String value = amp >= 0 && amp < end ? withPredefinedReplaced(text, p, end) : text;
-                int from = value == text ? p : 0;
-                int to = value == text ? end : value == null ? 0 : value.length();
-                if (value == null
-                        || base64OfToken(value, from, to)
+                String value = text;
+                int from = p;
+                int to = end;
+                if (amp >= 0 && amp < end) {
+                    value = withPredefinedReplaced(text, p, end);
+                    if (value == null) {
+                        return true;
+                    }
+                    from = 0;
+                    to = value.length();
+                }
+                if (base64OfToken(value, from, to)
                         || pomRulesMayReport(value, from, to, text, nameFrom, nameTo, read)) {
                     return true;
                 }
