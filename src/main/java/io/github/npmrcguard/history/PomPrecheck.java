@@ -43,9 +43,6 @@ final class PomPrecheck {
     /** Maven's reference, as the pom rules follow it to the file's properties. */
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
-    /** XML's predefined references, each followed by the character it stands for. */
-    private static final String[] PREDEFINED = {"&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", "\"", "&apos;", "'"};
-
     private PomPrecheck() {}
 
     private static List<String> onLines() {
@@ -99,7 +96,7 @@ final class PomPrecheck {
                 int from = p;
                 int to = end;
                 if (amp >= 0 && amp < end) {
-                    value = withPredefinedReplaced(text, p, end);
+                    value = PredefinedReferences.replaced(text, p, end);
                     if (value == null) {
                         return true;
                     }
@@ -179,28 +176,6 @@ final class PomPrecheck {
             }
         }
         return false;
-    }
-
-    /**
-     * The text {@code [from, to)} with each of XML's predefined references replaced by its character, or null when
-     * it holds any other {@code &}: a character reference may spell anything.
-     */
-    static String withPredefinedReplaced(String text, int from, int to) {
-        StringBuilder out = new StringBuilder(to - from);
-        int i = from;
-        for (int amp = text.indexOf('&', from); amp >= 0 && amp < to; amp = text.indexOf('&', i)) {
-            out.append(text, i, amp);
-            int k = 0;
-            while (k < PREDEFINED.length && !text.startsWith(PREDEFINED[k], amp)) {
-                k += 2;
-            }
-            if (k == PREDEFINED.length || amp + PREDEFINED[k].length() > to) {
-                return null;
-            }
-            out.append(PREDEFINED[k + 1]);
-            i = amp + PREDEFINED[k].length();
-        }
-        return out.append(text, i, to).toString();
     }
 
     /**
