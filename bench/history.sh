@@ -120,7 +120,13 @@ for r in $(seq 0 "$REPEAT"); do
   timed catpipe bash -c 'git -C "$1" cat-file --batch --buffer < "$2" | cat > /dev/null' _ "$REPO/.git" "$TMP/ids"
   timed scan java "-Xmx$HEAP" -cp "$CP" "$HERE/HistoryRun.java" "$REPO"
   SCAN_OUT=$(cat "$TMP/out")
-  echo "$SCAN_OUT" | awk '/^scan-seconds / {print "scan-inside\t" $2 "\t"}' >> "$RESULTS"
+  echo "$SCAN_OUT" | awk '/^scan-seconds / {print "scan-inside\t" $2 "\t"} /^jit-cpu-seconds / {print "scan-jit\t\t\t" $2}' >> "$RESULTS"
+  # The same on one core: git's floor commands use one each, one after the other; the scan runs them and its
+  # own threads at once, so this shows what the second core buys it.
+  if command -v taskset >/dev/null; then
+    timed scan1 taskset -c 0 java "-Xmx$HEAP" -cp "$CP" "$HERE/HistoryRun.java" "$REPO"
+    awk '/^scan-seconds / {print "scan1-inside\t" $2 "\t"}' "$TMP/out" >> "$RESULTS"
+  fi
   java "-Xmx$HEAP" -cp "$CP" "$HERE/HistoryRun.java" "$REPO" 4 \
     | awk '/^scan-seconds-compiled/ {s = $2} END {print "scan-compiled\t" s "\t"}' >> "$RESULTS"
   (cd "$RUN_IN" && timed help env -u MAVEN_OPTS "${MVN[@]}" "$GAV:help")
@@ -136,6 +142,7 @@ PIPED=$(awk -v a="$LOGP_S" -v b="$CATP_S" 'BEGIN {printf "%.2f", a + b}')
 PIPED_C=$(awk -v a="$LOGP_C" -v b="$CATP_C" 'BEGIN {printf "%.2f", a + b}')
 pratio() { awk -v a="$1" -v b="$PIPED" 'BEGIN {printf "%.2f", a / b}'; }
  SCAN_S=$(median scan 2); INSIDE_S=$(median scan-inside 2); COMPILED_S=$(median scan-compiled 2)
+JIT_C=$(median scan-jit 4); ONE_S=$(median scan1-inside 2)
 HELP_S=$(median help 2); HIST_S=$(median history 2)
 SCAN_RSS=$(median scan 3); HELP_RSS=$(median help 3); HIST_RSS=$(median history 3)
 LOG_C=$(median log 4); CAT_C=$(median catfile 4); SCAN_C=$(median scan 4); HELP_C=$(median help 4); HIST_C=$(median history 4)
@@ -160,6 +167,8 @@ echo "| piped floor: git cat-file ... \\| cat > /dev/null | $CATP_S | | | $CATP_
 echo "| piped floor: both | $PIPED | $(ratio "$PIPED") | 1.00 | $PIPED_C | $(cratio "$PIPED_C") | |"
 echo "| scan, fresh JVM (java -Xmx$HEAP HistoryRun.java), whole process | $SCAN_S | $(ratio "$SCAN_S") | $(pratio "$SCAN_S") | $SCAN_C | $(cratio "$SCAN_C") | $(mb "$SCAN_RSS") |"
 echo "| scan, fresh JVM, the scan alone (measured inside) | $INSIDE_S | $(ratio "$INSIDE_S") | $(pratio "$INSIDE_S") | | | |"
+echo "| scan, fresh JVM: the JIT's compiler threads during the scan | | | | $JIT_C | | |"
+[ "$ONE_S" = - ] || echo "| scan, fresh JVM on one core (taskset -c 0), the scan alone | $ONE_S | $(ratio "$ONE_S") | $(pratio "$ONE_S") | | | |"
 echo "| scan, the same JVM's 4th scan (its code compiled) | $COMPILED_S | $(ratio "$COMPILED_S") | $(pratio "$COMPILED_S") | | | |"
 echo "| mvn :help | $HELP_S | | | $HELP_C | | $(mb "$HELP_RSS") |"
 echo "| mvn :history (MAVEN_OPTS=-Xmx$HEAP) | $HIST_S | $(ratio "$HIST_S") | | $HIST_C | | $(mb "$HIST_RSS") |"
