@@ -6,9 +6,13 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Why git refused to answer for a folder, told from its exit code, its message and the folders above. */
 final class GitRefusals {
+    private static final Pattern DUBIOUS_PATH = Pattern.compile("repository at '([^'\\n]*)'");
+
     private GitRefusals() {}
 
     /**
@@ -99,5 +103,24 @@ final class GitRefusals {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The note for a scan that walked the files {@code where} (under the root, in a submodule) because git
+     * refused the repository another user owns: with the command that makes git answer for it.
+     */
+    static String dubiousNote(String stderr, Path root, String where) {
+        Matcher m = DUBIOUS_PATH.matcher(stderr);
+        String repo = m.find() ? m.group(1) : root.toString();
+        return "git refused the repository because another user owns it (safe.directory): scanned every"
+                + " matching file " + where + " without git; to use git, run: git config --global --add"
+                + " safe.directory " + repo;
+    }
+
+    /** The note for a scan that walked the files {@code where} because git could not open the repository. */
+    static String brokenNote(GitCli.Result listed, String where) {
+        return "git cannot open the repository: its .git is a file pointing to a missing folder, or a damaged"
+                + " folder (git says: " + listed.stderrFirstLine() + "); scanned every matching file " + where
+                + " without git";
     }
 }

@@ -47,11 +47,8 @@ final class RepositoryScan {
     static final String STAGED_MISSING = "staged content missing from the git object store: not read";
     static final String NAME_NOT_UTF8 =
             "name is not valid UTF-8, so git's listing cannot name the file to this JVM:" + " working copy not read";
-    /** git's warning for a folder its work tree walk could not enter ({@code dir.c}); LC_ALL=C keeps it English. */
-    static final String GIT_COULD_NOT_OPEN = "warning: could not open directory '";
 
     private static final Pattern GITMODULES_PATH = Pattern.compile("((?:\\.\\./)*)\\.gitmodules");
-    private static final Pattern DUBIOUS_PATH = Pattern.compile("repository at '([^'\\n]*)'");
 
     private final GitCli git;
     /** The folder git runs in; the listings' paths are relative to it. */
@@ -128,8 +125,8 @@ final class RepositoryScan {
             walk(
                     switch (refusal) {
                         case NOT_A_WORK_TREE -> null; // a plain folder: the walk is the normal scan, not a fallback
-                        case DUBIOUS_OWNERSHIP -> dubiousNote(listed.stderr(), root, where());
-                        case BROKEN_REPOSITORY -> brokenNote(listed, where());
+                        case DUBIOUS_OWNERSHIP -> GitRefusals.dubiousNote(listed.stderr(), root, where());
+                        case BROKEN_REPOSITORY -> GitRefusals.brokenNote(listed, where());
                     });
             return false;
         }
@@ -422,7 +419,7 @@ final class RepositoryScan {
                 files.add(path);
             }
         }
-        Map<String, String> unopened = unopenedFolders(stderr);
+        Map<String, String> unopened = UnopenedFolders.in(stderr, git, root, excludes);
         List<String> asked = new ArrayList<>();
         for (String path : files) {
             if (!notUtf8.contains(path)) { // a name this JVM cannot give back to git; it is not read anyway
@@ -460,52 +457,6 @@ final class RepositoryScan {
             ignored.add(record.startsWith("./") ? record.substring(2) : record);
         }
         return ignored;
-    }
-
-    /**
-     * The folders git's warnings in {@code stderr} say it could not open, relative to {@link #root}, each with
-     * the reason git gives, in the order of the warnings.
-     */
-    Map<String, String> unopenedFolders(String stderr) throws IOException {
-        Map<String, String> unopened = new LinkedHashMap<>();
-        String rootInRepo = null;
-        for (String line : stderr.split("\n")) {
-            if (!line.startsWith(GIT_COULD_NOT_OPEN)) {
-                continue;
-            }
-            String rest = line.substring(GIT_COULD_NOT_OPEN.length());
-            int end = rest.lastIndexOf("': ");
-            // git cuts a message at 4 KiB: a longer folder name arrives without its end.
-            String folder = end >= 0 ? rest.substring(0, end) : rest;
-            String reason = end >= 0
-                    ? rest.substring(end + 3).strip().toLowerCase(java.util.Locale.ROOT)
-                    : "path too long; git cut its name short";
-            if (folder.endsWith("/")) {
-                folder = folder.substring(0, folder.length() - 1);
-            }
-            if (rootInRepo == null) {
-                rootInRepo = rootBelowTop(); // git names folders from the work tree's top, not from the root
-            }
-            if (!folder.startsWith(rootInRepo) || folder.length() == rootInRepo.length()) {
-                continue;
-            }
-            folder = folder.substring(rootInRepo.length());
-            if (Pruned.underNodeModules(folder) || excludes.test(folder)) {
-                continue;
-            }
-            unopened.putIfAbsent(folder, reason);
-        }
-        return unopened;
-    }
-
-    /** The root's path below the work tree's top, with a trailing slash, or "" at the top. */
-    private String rootBelowTop() throws IOException {
-        GitCli.Result r = git.run(root, List.of("rev-parse", "--show-prefix"));
-        if (r.exitCode() != 0) {
-            throw GitCli.failure(r);
-        }
-        String below = new String(r.stdout(), StandardCharsets.UTF_8);
-        return below.endsWith("\n") ? below.substring(0, below.length() - 1) : below;
     }
 
     /** Reads the working copy of {@code path}, as git named it, as the only version of it. */
@@ -573,20 +524,6 @@ final class RepositoryScan {
 
     /** A tracked path's working copy, read, while its staged versions wait for git: null when it leads nowhere. */
     private record WorkingCopy(Path location, Outcome outcome) {}
-
-    private static String dubiousNote(String stderr, Path root, String where) {
-        Matcher m = DUBIOUS_PATH.matcher(stderr);
-        String repo = m.find() ? m.group(1) : root.toString();
-        return "git refused the repository because another user owns it (safe.directory): scanned every"
-                + " matching file " + where + " without git; to use git, run: git config --global --add"
-                + " safe.directory " + repo;
-    }
-
-    private static String brokenNote(GitCli.Result listed, String where) {
-        return "git cannot open the repository: its .git is a file pointing to a missing folder, or a damaged"
-                + " folder (git says: " + listed.stderrFirstLine() + "); scanned every matching file " + where
-                + " without git";
-    }
 
     private static FileKind kind(String path) {
         return FileKind.ofFileName(name(path));
