@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Why git refused to answer for a folder, told from its exit code, its message and the folders above. */
+/**
+ * Why git refused to answer for a folder, told from its exit code, its message and the folders above; and
+ * what a scan that walked the folder instead says about it.
+ */
 final class GitRefusals {
     private static final Pattern DUBIOUS_PATH = Pattern.compile("repository at '([^'\\n]*)'");
 
